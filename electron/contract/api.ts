@@ -1,0 +1,225 @@
+/**
+ * The one PortLens API. Every transport (Electron IPC through the preload, WebSocket in browser
+ * mode) carries exactly these calls and stream messages, validated on arrival with these
+ * schemas. Add a call here and each transport's type checks tell you what is missing.
+ */
+import { z } from 'zod';
+import { Delta, ProcessInfo, Snapshot, SocketRow } from './model.js';
+
+const pid = z.number().int().positive();
+const port = z.number().int().min(1).max(65535);
+
+/** User settings; persisted by the shell (Electron) or the server (browser mode). */
+export const Settings = z.object({
+  pollIntervalMs: z.number().int().min(200).max(60_000),
+  notifications: z.object({
+    enabled: z.boolean(),
+    /** Process names (exact, case-insensitive) whose new ports never notify. */
+    ignoredProcesses: z.array(z.string().min(1)).max(500),
+    ignoredPorts: z.array(port).max(500),
+    /** Only notify for ports that bind a loopback address. */
+    loopbackOnly: z.boolean(),
+  }),
+  /** How long kill waits after SIGTERM before SIGKILL. */
+  killTimeoutMs: z.number().int().min(100).max(120_000),
+  /** How long restart waits for the port to listen again. */
+  restartTimeoutMs: z.number().int().min(500).max(300_000),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  pollIntervalMs: 1000,
+  notifications: { enabled: true, ignoredProcesses: [], ignoredPorts: [], loopbackOnly: false },
+  killTimeoutMs: 3000,
+  restartTimeoutMs: 15_000,
+};
+
+/** A partial update; nested `notifications` fields may be given one at a time. */
+export const SettingsPatch = z.object({
+  pollIntervalMs: Settings.shape.pollIntervalMs.optional(),
+  notifications: Settings.shape.notifications.partial().optional(),
+  killTimeoutMs: Settings.shape.killTimeoutMs.optional(),
+  restartTimeoutMs: Settings.shape.restartTimeoutMs.optional(),
+});
+export type SettingsPatch = z.infer<typeof SettingsPatch>;
+
+/**
+ * What an action aims at. A port (optionally with its address) or a process; when the caller
+ * saw a process, it passes the start time it saw so a reused pid is refused.
+ */
+export const Target = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('port'), port, address: z.string().min(1).max(64).nullable() }),
+  z.object({ kind: z.literal('pid'), pid, startTime: z.number().int().nonnegative().nullable() }),
+]);
+export type Target = z.infer<typeof Target>;
+
+/** A process as an action will see it: identity, what it holds, and why it may be refused. */
+export const ActionSubject = z.object({
+  process: ProcessInfo,
+  children: z.array(ProcessInfo),
+  /** Every socket the process (and its children) holds: these close too. */
+  sockets: z.array(SocketRow),
+  /** Non-null when the guard refuses this process; says why. */
+  refusal: z.string().nullable(),
+});
+export type ActionSubject = z.infer<typeof ActionSubject>;
+
+export const KillPreview = z.object({ subjects: z.array(ActionSubject) });
+export type KillPreview = z.infer<typeof KillPreview>;
+
+/** Kill exactly the processes the user saw, each by (pid, startTime). */
+export const KillRequest = z.object({
+  processes: z.array(z.object({ pid, startTime: z.number().int().nonnegative() })).min(1).max(64),
+  force: z.boolean(),
+  timeoutMs: z.number().int().min(100).max(120_000).nullable(),
+});
+export type KillRequest = z.infer<typeof KillRequest>;
+
+export const KillOutcome = z.object({
+  pid,
+  name: z.string(),
+  /** Which signal ended it, or null if it was already gone. */
+  endedBy: z.enum(['SIGTERM', 'SIGKILL']).nullable(),
+});
+export const KillResult = z.object({
+  outcomes: z.array(KillOutcome),
+  /** Ports the killed processes held that are now free. */
+  freedPorts: z.array(port),
+  /** Ports still bound after the kill (held by another process, or lingering). */
+  stillBound: z.array(port),
+  elapsedMs: z.number(),
+});
+export type KillResult = z.infer<typeof KillResult>;
+
+export const RestartMethod = z.enum(['systemd', 'docker', 'pm2', 'process']);
+export type RestartMethod = z.infer<typeof RestartMethod>;
+
+export const RestartPreview = z.object({
+  subject: ActionSubject,
+  method: RestartMethod,
+  /** The exact command PortLens will run (argv), or for `process` the command it restarts. */
+  command: z.array(z.string()),
+  cwd: z.string().nullable(),
+  /** False when the environment could not be read; restart then needs `withoutEnvironment`. */
+  environmentReadable: z.boolean(),
+  /** Ports that must listen again for the restart to count as done. */
+  ports: z.array(port),
+});
+export type RestartPreview = z.infer<typeof RestartPreview>;
+
+export const RestartRequest = z.object({
+  pid,
+  startTime: z.number().int().nonnegative(),
+  /** Explicit consent to restart with PortLens's own environment when the owner's is unreadable. */
+  withoutEnvironment: z.boolean(),
+  timeoutMs: z.number().int().min(500).max(300_000).nullable(),
+});
+export type RestartRequest = z.infer<typeof RestartRequest>;
+
+export const RestartResult = z.object({
+  method: RestartMethod,
+  oldPid: pid,
+  newPid: pid.nullable(),
+  ports: z.array(port),
+  logFile: z.string().nullable(),
+  elapsedMs: z.number(),
+});
+export type RestartResult = z.infer<typeof RestartResult>;
+
+export const LogsRequest = z.object({
+  target: Target,
+  lines: z.number().int().min(1).max(10_000),
+});
+export type LogsRequest = z.infer<typeof LogsRequest>;
+
+export const LogsResult = z.object({
+  source: z.enum(['portlens', 'journal', 'docker', 'none']),
+  /** The command that produced the text, for the user to run themselves. */
+  command: z.array(z.string()).nullable(),
+  logFile: z.string().nullable(),
+  text: z.string(),
+  /** When source is `none`: why no logs are reachable. */
+  reason: z.string().nullable(),
+});
+export type LogsResult = z.infer<typeof LogsResult>;
+
+/** A process with its ancestry and sockets, for the owner panel. */
+export const ProcessDetail = z.object({
+  process: ProcessInfo,
+  /** Parent first, up to pid 1. */
+  parents: z.array(ProcessInfo),
+  sockets: z.array(SocketRow),
+  /** False when the environment is unreadable (other user's process). */
+  environmentReadable: z.boolean(),
+});
+export type ProcessDetail = z.infer<typeof ProcessDetail>;
+
+const empty = z.object({}).strict();
+
+/**
+ * Request/response calls: name → request schema and response schema.
+ * Every call resolves to a `Result` of its response.
+ */
+export const Calls = {
+  getSnapshot: { request: empty, response: Snapshot },
+  getProcess: { request: z.object({ pid }).strict(), response: ProcessDetail },
+  getSettings: { request: empty, response: Settings },
+  setSettings: { request: SettingsPatch, response: Settings },
+  killPreview: { request: Target, response: KillPreview },
+  kill: { request: KillRequest, response: KillResult },
+  restartPreview: { request: Target, response: RestartPreview },
+  restart: { request: RestartRequest, response: RestartResult },
+  logs: { request: LogsRequest, response: LogsResult },
+  /** Open a loopback http(s) URL in the default browser; anything else is refused. */
+  openExternal: { request: z.object({ url: z.string().max(2048) }).strict(), response: empty },
+} as const;
+
+export type CallName = keyof typeof Calls;
+export type CallRequest<N extends CallName> = z.infer<(typeof Calls)[N]['request']>;
+export type CallResponse<N extends CallName> = z.infer<(typeof Calls)[N]['response']>;
+export const CALL_NAMES = Object.keys(Calls) as CallName[];
+
+/** Error codes a call may fail with; the message is for people, the code for code. */
+export const ErrorCode = z.enum([
+  'invalid-request',
+  'not-found',
+  'stale-identity',
+  'refused',
+  'permission',
+  'timeout',
+  'failed',
+  'unsupported',
+  'internal',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const ContractError = z.object({
+  code: ErrorCode,
+  message: z.string(),
+  /** Extra facts: e.g. the command to run with elevated rights, or a log's tail. */
+  detail: z.string().nullable(),
+});
+export type ContractError = z.infer<typeof ContractError>;
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ContractError };
+
+/** Messages pushed from backend to renderer on the stream. */
+export const StreamMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('snapshot'), snapshot: Snapshot }),
+  z.object({ type: z.literal('delta'), delta: Delta }),
+  /** Show this row (tray item or notification clicked). */
+  z.object({ type: z.literal('reveal'), rowId: z.string() }),
+  /** The monitor failed; the message says why. Monitoring continues if it can. */
+  z.object({ type: z.literal('error'), error: ContractError }),
+]);
+export type StreamMessage = z.infer<typeof StreamMessage>;
+
+/** What the renderer sees as `window.portlens`: one method per call, plus the stream. */
+export type PortLensApi = {
+  [N in CallName]: (request: CallRequest<N>) => Promise<Result<CallResponse<N>>>;
+} & {
+  /** Receive the full snapshot, then deltas. Returns an unsubscribe function. */
+  subscribe(listener: (message: StreamMessage) => void): () => void;
+  /** Which transport this is, for the UI's about box and feature checks. */
+  readonly transport: 'electron' | 'web';
+};

@@ -1,0 +1,51 @@
+// Lint: typescript-eslint's recommended rules, plus the import boundaries of
+// ARCHITECTURE.md (a file's folder says where it runs and what it may import).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+/** `no-restricted-imports` patterns for a layer. */
+const forbid = (...groups) => ({
+  'no-restricted-imports': ['error', { patterns: groups.map(([group, message]) => ({ group, message })) }],
+});
+const ELECTRON = [['electron'], 'only electron/main and electron/preload may import electron'];
+const NODE = [['node:*', 'fs', 'path', 'child_process', 'os', 'net', 'worker_threads'], 'the renderer runs in a browser: no Node modules'];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', '.tsbuild/**', 'release/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['electron/core/**/*.ts'],
+    rules: {
+      ...forbid(ELECTRON, [['**/main/**', '**/preload/**', '**/server/**', '**/cli/**', '**/renderer/**'], 'core is the bottom layer: it imports only the contract']),
+      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'no default exports in core' }],
+    },
+  },
+  {
+    files: ['electron/contract/**/*.ts'],
+    rules: forbid(ELECTRON, [['**/core/**', '**/main/**', '**/preload/**', '**/server/**', '**/cli/**', 'node:*'], 'the contract imports only its validation library']),
+  },
+  {
+    files: ['electron/preload/**/*.ts'],
+    rules: forbid([['**/core/**', '**/main/**', '**/server/**', '**/cli/**', 'node:*'], 'the preload bridges IPC only: it may import electron and the contract']),
+  },
+  {
+    files: ['electron/server/**/*.ts', 'electron/cli/**/*.ts'],
+    rules: forbid(ELECTRON, [['**/main/**', '**/preload/**', '**/renderer/**'], 'server and cli sit beside the Electron shell, not on it']),
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...forbid(ELECTRON, NODE, [['**/electron/core/**', '**/electron/main/**', '**/electron/preload/**', '**/electron/server/**', '**/electron/cli/**'], 'the renderer talks only to window.portlens with the contract\'s types']),
+    },
+  },
+);

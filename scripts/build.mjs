@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+// Builds PortLens: the Node side (CLI, monitor worker, server) and the Electron shell with
+// esbuild into dist/, the renderer with Vite into dist/renderer. `--node` skips the renderer
+// (npm's `prepare` uses it so `npx portlens` works right after `npm ci`).
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { rmSync } from 'node:fs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const nodeOnly = process.argv.includes('--node');
+// Native and optional modules stay outside the bundle: koffi ships a .node binary.
+const external = ['koffi', 'electron', 'bufferutil', 'utf-8-validate'];
+
+const common = { absWorkingDir: root, bundle: true, platform: 'node', target: 'node20', sourcemap: 'linked', external, logLevel: 'warning', legalComments: 'none' };
+// ESM bundles still meet CommonJS dependencies that call require(): give them one.
+const esmBanner = { js: "import { createRequire as __plCreateRequire } from 'node:module'; const require = __plCreateRequire(import.meta.url);" };
+
+rmSync(`${root}/dist/node`, { recursive: true, force: true });
+await Promise.all([
+  build({ ...common, format: 'esm', banner: esmBanner, outdir: 'dist/node', outExtension: { '.js': '.mjs' },
+    entryPoints: { cli: 'electron/cli/main.ts', 'monitor-worker': 'electron/core/monitor/worker.ts' } }),
+  build({ ...common, format: 'cjs', outdir: 'dist/electron', outExtension: { '.js': '.cjs' },
+    entryPoints: { main: 'electron/main/index.ts' } }).catch(skipMissing),
+  // A sandboxed preload may require only 'electron' (and a few Node builtins): one CJS file.
+  build({ ...common, format: 'cjs', outdir: 'dist/electron', outExtension: { '.js': '.cjs' }, platform: 'node',
+    entryPoints: { preload: 'electron/preload/index.ts' } }).catch(skipMissing),
+]);
+
+if (!nodeOnly) {
+  const vite = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  if (vite.status !== 0) process.exit(vite.status ?? 1);
+}
+
+/** The Electron shell may not exist yet in a partial checkout; the Node side still builds. */
+function skipMissing(error) {
+  if (String(error?.message).includes('Could not resolve')) return;
+  throw error;
+}
