@@ -203,6 +203,16 @@ export type ContractError = z.infer<typeof ContractError>;
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ContractError };
 
+/** One user-facing notification about ports that opened. */
+export const PortNotification = z.object({
+  title: z.string(),
+  body: z.string(),
+  /** Rows it is about; clicking the notification reveals the first. */
+  rowIds: z.array(z.string()).min(1),
+  time: z.number(),
+});
+export type PortNotification = z.infer<typeof PortNotification>;
+
 /** Messages pushed from backend to renderer on the stream. */
 export const StreamMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('snapshot'), snapshot: Snapshot }),
@@ -211,6 +221,11 @@ export const StreamMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('reveal'), rowId: z.string() }),
   /** The monitor failed; the message says why. Monitoring continues if it can. */
   z.object({ type: z.literal('error'), error: ContractError }),
+  /**
+   * Ports opened that pass the notification rules (core applies them); several in one tick are
+   * one notification. Electron shows it natively from main; the web renderer via Notification.
+   */
+  z.object({ type: z.literal('notify'), notification: PortNotification }),
 ]);
 export type StreamMessage = z.infer<typeof StreamMessage>;
 

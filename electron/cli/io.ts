@@ -1,0 +1,19 @@
+/** The streams a CLI command talks through; injected so commands run in tests too. */
+export interface CliIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  stdin: NodeJS.ReadableStream;
+  /** True when stdin and stdout are a terminal (prompts are allowed). */
+  interactive: boolean;
+}
+
+/** A subcommand: takes its own arguments (after the subcommand name), returns the exit code. */
+export type CliCommand = (args: string[], io: CliIo) => Promise<number>;
+
+/** Bad arguments: the CLI prints the message and the usage on stderr and exits 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
