@@ -1,0 +1,89 @@
+/** `portlens who <port | address:port>`: who listens there, with their processes and sockets. */
+import type { ProcessInfo, Snapshot, SocketRow } from '../../contract/model.js';
+import { isListening } from '../../core/diff/diff-snapshots.js';
+import { takeSnapshot } from '../../core/snapshot/default-pipeline.js';
+import { addressMatches, endpointArg, parse } from '../args.js';
+import { endpoint } from '../format.js';
+import { UsageError, type CliCommand } from '../io.js';
+import { sourceArg } from './source-arg.js';
+
+export const WHO_USAGE = 'portlens who <port | address:port> [--json] [--source netlink|ss|proc]';
+
+export const whoCommand: CliCommand = async (args, io) => {
+  const { values, positionals } = parse(args, { json: { type: 'boolean' }, source: { type: 'string' } }, true);
+  if (positionals.length !== 1) throw new UsageError('who takes exactly one port or address:port');
+  const wanted = endpointArg(positionals[0] as string);
+  const prefer = sourceArg(values.source);
+  const snapshot = await takeSnapshot(prefer ? { prefer } : {});
+
+  const listeners = snapshot.sockets.filter(
+    (row) => isListening(row) && row.localPort === wanted.port && (wanted.address === null || addressMatches(row.localAddress, wanted.address)),
+  );
+  const where = wanted.address === null ? `port ${wanted.port}` : endpoint(wanted.address, wanted.port);
+  if (listeners.length === 0) {
+    io.stdout.write(`nothing listens on ${where}\n`);
+    return 1;
+  }
+  const owners = ownersOf(listeners, snapshot);
+  if (values.json) {
+    io.stdout.write(`${JSON.stringify({ port: wanted.port, address: wanted.address, owners, unowned: unowned(listeners) })}\n`);
+    return 0;
+  }
+  io.stdout.write(humanReport(where, owners, unowned(listeners)));
+  return 0;
+};
+
+interface Owner {
+  process: ProcessInfo | { pid: number };
+  sockets: SocketRow[];
+}
+
+/** Each owning process once, with its sockets on the port. */
+function ownersOf(listeners: SocketRow[], snapshot: Snapshot): Owner[] {
+  const byPid = new Map<number, Owner>();
+  for (const row of listeners) {
+    for (const pid of row.pids) {
+      const owner = byPid.get(pid) ?? { process: snapshot.processes[pid] ?? { pid }, sockets: [] };
+      owner.sockets.push(row);
+      byPid.set(pid, owner);
+    }
+  }
+  return [...byPid.values()];
+}
+
+function unowned(listeners: SocketRow[]): SocketRow[] {
+  return listeners.filter((row) => row.pids.length === 0);
+}
+
+function humanReport(where: string, owners: Owner[], hidden: SocketRow[]): string {
+  const lines: string[] = [];
+  for (const { process, sockets } of owners) {
+    if ('name' in process) {
+      lines.push(`${process.name} (pid ${process.pid}) listens on ${where}`);
+      lines.push(`  user     ${process.user}`);
+      lines.push(`  command  ${process.argv.length ? process.argv.join(' ') : `[${process.name}]`}`);
+      lines.push(`  cwd      ${process.cwd ?? '(unreadable)'}`);
+      lines.push(`  started  ${new Date(process.startedAt).toISOString()}`);
+      if (process.service) lines.push(`  managed  ${serviceText(process.service)}`);
+    } else {
+      lines.push(`pid ${process.pid} listens on ${where} (the process has exited or cannot be read)`);
+    }
+    for (const row of sockets) lines.push(`  socket   ${row.protocol}${row.family === 6 ? '6' : ''} ${endpoint(row.localAddress, row.localPort)} ${row.state}`);
+  }
+  for (const row of hidden) {
+    const why = row.ownerReason === 'permission' ? "owned by another user's process: run as root to see it" : 'owner unknown';
+    lines.push(`${row.protocol}${row.family === 6 ? '6' : ''} ${endpoint(row.localAddress, row.localPort)} ${row.state}: ${why}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function serviceText(service: NonNullable<ProcessInfo['service']>): string {
+  switch (service.kind) {
+    case 'systemd':
+      return `systemd ${service.scope === 'user' ? 'user ' : ''}unit ${service.unit}`;
+    case 'docker':
+      return `docker container ${service.containerId.slice(0, 12)}`;
+    case 'pm2':
+      return `pm2 process ${service.id}${service.name ? ` (${service.name})` : ''}`;
+  }
+}

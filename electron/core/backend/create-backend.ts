@@ -1,0 +1,112 @@
+/**
+ * The real Backend: a monitor (worker thread), settings on disk, notification rules, process
+ * details and the actions, behind the contract's calls and stream.
+ */
+import type { CallName, CallRequest, CallResponse, Result, StreamMessage } from '../../contract/api.js';
+import { contractError } from '../../contract/validate.js';
+import { startMonitor, type MonitorHandle } from '../monitor/monitor-host.js';
+import type { MonitorMessage } from '../monitor/messages.js';
+import { notificationFor } from '../notify/index.js';
+import type { Backend, BackendOptions } from './backend.js';
+import { runAction } from './action-calls.js';
+import { processDetail } from './process-detail.js';
+import { SettingsStore } from './settings-store.js';
+
+/** Starts the monitor and returns the Backend over it. */
+export async function createBackend(options: BackendOptions): Promise<Backend> {
+  const settings = new SettingsStore(options.dataDir);
+  const monitor: MonitorHandle = startMonitor({
+    workerPath: options.workerPath,
+    intervalMs: options.pollIntervalMs ?? settings.get().pollIntervalMs,
+  });
+  const listeners = new Set<(message: StreamMessage) => void>();
+  const standingWarnings = settings.loadWarning ? [settings.loadWarning] : [];
+
+  const broadcast = (message: StreamMessage): void => {
+    for (const listener of listeners) safely(listener, message);
+  };
+  const stopForwarding = monitor.subscribe((message: MonitorMessage) => {
+    if (message.type === 'snapshot') {
+      broadcast({ type: 'snapshot', snapshot: withWarnings(message.snapshot, standingWarnings) });
+    } else if (message.type === 'delta') {
+      broadcast({ type: 'delta', delta: { ...message.delta, warnings: [...message.delta.warnings, ...standingWarnings] } });
+      const notification = notificationFor(message.delta.events, settings.get().notifications, false);
+      if (notification) broadcast({ type: 'notify', notification });
+    } else if (message.type === 'error') {
+      broadcast({ type: 'error', error: contractError('failed', message.message) });
+    }
+  });
+
+  const handlers: { [N in CallName]: (request: CallRequest<N>) => Promise<Result<CallResponse<N>>> } = {
+    async getSnapshot() {
+      const snapshot = monitor.current() ?? (await monitor.ready());
+      return ok(withWarnings(snapshot, standingWarnings));
+    },
+    async getProcess({ pid }) {
+      const detail = processDetail(pid, monitor.current());
+      return detail ? ok(detail) : fail('not-found', `no process with pid ${pid}`);
+    },
+    async getSettings() {
+      return ok(settings.get());
+    },
+    async setSettings(patch) {
+      try {
+        const next = settings.update(patch);
+        monitor.setIntervalMs(options.pollIntervalMs ?? next.pollIntervalMs);
+        return ok(next);
+      } catch (error) {
+        return fail('failed', `could not save settings: ${(error as Error).message}`);
+      }
+    },
+    killPreview: (request) => runAction('killPreview', request, options, settings.get()),
+    kill: (request) => runAction('kill', request, options, settings.get()),
+    restartPreview: (request) => runAction('restartPreview', request, options, settings.get()),
+    restart: (request) => runAction('restart', request, options, settings.get()),
+    logs: (request) => runAction('logs', request, options, settings.get()),
+    async openExternal() {
+      return fail('unsupported', 'opening URLs is done by the app shell, not the backend');
+    },
+  };
+
+  return {
+    async call(name, request) {
+      try {
+        return await handlers[name](request);
+      } catch (error) {
+        return fail('internal', `${name} failed unexpectedly: ${(error as Error).message}`);
+      }
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      const current = monitor.current();
+      if (current) safely(listener, { type: 'snapshot', snapshot: withWarnings(current, standingWarnings) });
+      return () => listeners.delete(listener);
+    },
+    async close() {
+      stopForwarding();
+      listeners.clear();
+      await monitor.close();
+    },
+  };
+}
+
+function withWarnings<T extends { warnings: string[] }>(value: T, extra: string[]): T {
+  return extra.length ? { ...value, warnings: [...value.warnings, ...extra] } : value;
+}
+
+/** One bad listener (a closed socket, a destroyed window) must not stop the others. */
+function safely(listener: (message: StreamMessage) => void, message: StreamMessage): void {
+  try {
+    listener(message);
+  } catch {
+    // The transport that owns this listener reports and removes it.
+  }
+}
+
+function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+function fail<T>(code: Parameters<typeof contractError>[0], message: string): Result<T> {
+  return { ok: false, error: contractError(code, message) };
+}

@@ -1,0 +1,134 @@
+/**
+ * Snapshot × snapshot → Delta: rows added, removed and changed (only the fields that changed),
+ * processes that appeared or went, and port events (a listening socket opened or closed).
+ */
+import type { Delta, PortEvent, ProcessInfo, Snapshot, SocketPatch, SocketRow } from '../model.js';
+
+/** Row fields that may change during a socket's life; the others are fixed by its id. */
+const MUTABLE_FIELDS = [
+  'state',
+  'pids',
+  'ownerReason',
+  'inode',
+  'uid',
+  'bytesSent',
+  'bytesReceived',
+  'sendRate',
+  'receiveRate',
+] as const satisfies readonly (keyof SocketRow)[];
+
+/** A port is "open" while a TCP socket listens on it or a UDP socket is bound without a peer. */
+export function isListening(row: SocketRow): boolean {
+  return row.state === 'LISTEN' || (row.protocol === 'udp' && row.state === 'UNCONN');
+}
+
+/** The delta that turns `previous` into `next`. */
+export function diffSnapshots(previous: Snapshot, next: Snapshot): Delta {
+  const before = new Map<string, SocketRow>();
+  for (const row of previous.sockets) before.set(row.id, row);
+
+  const added: SocketRow[] = [];
+  const changed: SocketPatch[] = [];
+  const events: PortEvent[] = [];
+  const seen = new Set<string>();
+
+  for (const row of next.sockets) {
+    seen.add(row.id);
+    const old = before.get(row.id);
+    if (!old) {
+      added.push(row);
+      if (isListening(row)) events.push(portEvent('listen-opened', row, next.processes, next.time));
+      continue;
+    }
+    const patch = patchBetween(old, row);
+    if (patch) changed.push(patch);
+    if (isListening(row) !== isListening(old)) {
+      const type = isListening(row) ? 'listen-opened' : 'listen-closed';
+      events.push(portEvent(type, row, type === 'listen-opened' ? next.processes : previous.processes, next.time));
+    }
+  }
+
+  const removed: string[] = [];
+  for (const row of previous.sockets) {
+    if (seen.has(row.id)) continue;
+    removed.push(row.id);
+    if (isListening(row)) events.push(portEvent('listen-closed', row, previous.processes, next.time));
+  }
+
+  const processesUpserted: ProcessInfo[] = [];
+  for (const [pid, info] of Object.entries(next.processes)) {
+    const old = previous.processes[pid];
+    if (!old || old.startTime !== info.startTime || !sameProcess(old, info)) processesUpserted.push(info);
+  }
+  const processesRemoved: number[] = [];
+  for (const pid of Object.keys(previous.processes)) if (!(pid in next.processes)) processesRemoved.push(Number(pid));
+
+  return {
+    time: next.time,
+    seq: next.seq,
+    source: next.source,
+    added,
+    removed,
+    changed,
+    processesUpserted,
+    processesRemoved,
+    hiddenOwners: next.hiddenOwners,
+    warnings: next.warnings,
+    events,
+  };
+}
+
+/** Only the changed fields of a row, or null when nothing changed. */
+function patchBetween(old: SocketRow, row: SocketRow): SocketPatch | null {
+  let patch: SocketPatch | null = null;
+  for (const field of MUTABLE_FIELDS) {
+    const a = old[field];
+    const b = row[field];
+    const same = Array.isArray(a) && Array.isArray(b) ? sameNumbers(a, b) : a === b;
+    if (same) continue;
+    patch ??= { id: row.id };
+    (patch as Record<string, unknown>)[field] = b;
+  }
+  return patch;
+}
+
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Process info rarely changes for one (pid, start time); argv and cwd can, name via prctl. */
+function sameProcess(a: ProcessInfo, b: ProcessInfo): boolean {
+  return (
+    a.name === b.name &&
+    a.cwd === b.cwd &&
+    a.exe === b.exe &&
+    a.user === b.user &&
+    a.ppid === b.ppid &&
+    a.argv.length === b.argv.length &&
+    a.argv.every((arg, i) => arg === b.argv[i]) &&
+    JSON.stringify(a.service) === JSON.stringify(b.service)
+  );
+}
+
+function portEvent(
+  type: PortEvent['type'],
+  row: SocketRow,
+  processes: Snapshot['processes'],
+  time: number,
+): PortEvent {
+  const first = row.pids[0];
+  return {
+    type,
+    time,
+    rowId: row.id,
+    protocol: row.protocol,
+    family: row.family,
+    localAddress: row.localAddress,
+    localPort: row.localPort,
+    scope: row.scope,
+    pids: row.pids,
+    process: first === undefined ? null : (processes[first] ?? null),
+  };
+}

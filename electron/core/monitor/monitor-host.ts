@@ -1,0 +1,120 @@
+/**
+ * Runs the monitor — in a worker thread when given the bundled worker's path, in-process
+ * otherwise — and keeps the current snapshot on this side by applying the deltas it receives,
+ * so any number of subscribers can join late without asking the worker for a full snapshot.
+ */
+import { Worker } from 'node:worker_threads';
+import { applyDelta } from '../diff/apply-delta.js';
+import type { Snapshot, SnapshotSource } from '../model.js';
+import { createDefaultPipeline } from '../snapshot/default-pipeline.js';
+import type { MonitorCommand, MonitorMessage } from './messages.js';
+import { Monitor } from './monitor.js';
+import type { MonitorWorkerData } from './worker.js';
+
+export interface MonitorHostOptions {
+  /** dist/node/monitor-worker.mjs; null runs the monitor on this thread. */
+  workerPath: string | null;
+  intervalMs: number;
+  prefer?: SnapshotSource;
+}
+
+/** A running monitor seen from the thread that started it. */
+export interface MonitorHandle {
+  /** The latest snapshot, or null before the first one arrived. */
+  current(): Snapshot | null;
+  /** Resolves with the first snapshot. */
+  ready(): Promise<Snapshot>;
+  /** Every message from now on (snapshot, delta, error, tick-stats). Returns unsubscribe. */
+  subscribe(listener: (message: MonitorMessage) => void): () => void;
+  setIntervalMs(intervalMs: number): void;
+  close(): Promise<void>;
+}
+
+const MAX_RESPAWNS = 5;
+
+/** Starts a monitor. */
+export function startMonitor(options: MonitorHostOptions): MonitorHandle {
+  const listeners = new Set<(message: MonitorMessage) => void>();
+  let current: Snapshot | null = null;
+  let resolveReady: (snapshot: Snapshot) => void = () => {};
+  const ready = new Promise<Snapshot>((resolve) => (resolveReady = resolve));
+
+  const receive = (message: MonitorMessage): void => {
+    if (message.type === 'snapshot') current = message.snapshot;
+    else if (message.type === 'delta') {
+      if (!current || message.delta.seq !== current.seq + 1) return; // cannot happen in order; ignore
+      current = applyDelta(current, message.delta);
+    }
+    if (current && (message.type === 'snapshot' || message.type === 'delta')) resolveReady(current);
+    for (const listener of listeners) listener(message);
+  };
+
+  const driver = options.workerPath ? workerDriver(options, options.workerPath, receive) : inProcessDriver(options, receive);
+  return {
+    current: () => current,
+    ready: () => ready,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    setIntervalMs: driver.setIntervalMs,
+    close: driver.close,
+  };
+}
+
+interface Driver {
+  setIntervalMs(intervalMs: number): void;
+  close(): Promise<void>;
+}
+
+function inProcessDriver(options: MonitorHostOptions, receive: (message: MonitorMessage) => void): Driver {
+  const { pipeline, close } = createDefaultPipeline(options.prefer ? { prefer: options.prefer } : {});
+  const monitor = new Monitor(pipeline, options.intervalMs);
+  monitor.onMessage(receive);
+  monitor.start();
+  return {
+    setIntervalMs: (ms) => monitor.setIntervalMs(ms),
+    async close() {
+      monitor.stop();
+      close();
+    },
+  };
+}
+
+function workerDriver(options: MonitorHostOptions, workerPath: string, receive: (message: MonitorMessage) => void): Driver {
+  let intervalMs = options.intervalMs;
+  let closing = false;
+  let respawns = 0;
+  let worker = spawn();
+
+  function spawn(): Worker {
+    const data: MonitorWorkerData = { intervalMs, prefer: options.prefer ?? null };
+    const w = new Worker(workerPath, { workerData: data });
+    w.on('message', (message: MonitorMessage) => {
+      // A respawned worker starts over with a full snapshot; that resets the host's state.
+      receive(message);
+    });
+    w.on('error', (error) => receive({ type: 'error', message: `monitor worker failed: ${error.message}` }));
+    w.on('exit', (code) => {
+      if (closing) return;
+      receive({ type: 'error', message: `monitor worker exited with code ${code}` });
+      if (respawns++ < MAX_RESPAWNS) setTimeout(() => !closing && (worker = spawn()), 1000).unref();
+    });
+    return w;
+  }
+
+  return {
+    setIntervalMs(ms) {
+      intervalMs = ms;
+      worker.postMessage({ type: 'set-interval', intervalMs: ms } satisfies MonitorCommand);
+    },
+    async close() {
+      closing = true;
+      worker.postMessage({ type: 'stop' } satisfies MonitorCommand);
+      const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+      const timeout = new Promise<void>((resolve) => setTimeout(resolve, 2000).unref());
+      await Promise.race([exited, timeout]);
+      await worker.terminate();
+    },
+  };
+}

@@ -1,0 +1,32 @@
+/**
+ * Entry of the monitor's worker thread: polls the OS off the main thread (Electron's main
+ * process, the server's event loop) and posts snapshot, delta and error messages.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { createDefaultPipeline } from '../snapshot/default-pipeline.js';
+import type { SnapshotSource } from '../model.js';
+import type { MonitorCommand } from './messages.js';
+import { Monitor } from './monitor.js';
+
+/** Options the host passes as workerData. */
+export interface MonitorWorkerData {
+  intervalMs: number;
+  prefer: SnapshotSource | null;
+}
+
+const port = parentPort;
+if (!port) throw new Error('monitor-worker must run in a worker thread');
+const options = workerData as MonitorWorkerData;
+
+const { pipeline, close } = createDefaultPipeline(options.prefer ? { prefer: options.prefer } : {});
+const monitor = new Monitor(pipeline, options.intervalMs);
+monitor.onMessage((message) => port.postMessage(message));
+port.on('message', (command: MonitorCommand) => {
+  if (command.type === 'set-interval') monitor.setIntervalMs(command.intervalMs);
+  if (command.type === 'stop') {
+    monitor.stop();
+    close();
+    port.close();
+  }
+});
+monitor.start();

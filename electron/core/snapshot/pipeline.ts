@@ -1,0 +1,120 @@
+/**
+ * One poll: collect raw sockets, attach owners and rates, and produce a Snapshot. Keeps just
+ * enough of the previous poll to keep ids, first-seen times and rates continuous, and to let
+ * TIME_WAIT rows (inode 0, no owner in the kernel) keep the owner their connection had.
+ */
+import { scopeOf } from '../collect/address.js';
+import type { Collector, OwnerReason, ProcessInfo, RawSocket, Snapshot, SocketRow } from '../model.js';
+import { rowId, tupleKey } from './row-id.js';
+import { rate } from './traffic.js';
+
+/** What the pipeline needs from owner resolution (electron/core/owners OwnerResolver). */
+export interface OwnerLookup {
+  resolve(inodes: number[]): Map<number, { pids: number[] } | { reason: 'permission' | 'not-found' }>;
+}
+
+/** What the pipeline needs from the process cache (electron/core/owners ProcessCache). */
+export interface ProcessLookup {
+  get(pid: number): ProcessInfo | null;
+  prune(livePids: Set<number>): void;
+}
+
+export interface PipelineDeps {
+  collector: Collector;
+  owners: OwnerLookup;
+  processes: ProcessLookup;
+  /** Standing warnings every snapshot carries (e.g. which fallback collector was taken). */
+  warnings?: string[];
+  now?: () => number;
+}
+
+/** Turns successive collections into successive snapshots. Not thread-safe; one per monitor. */
+export class SnapshotPipeline {
+  private previousRows = new Map<string, SocketRow>();
+  private previousTime = 0;
+  /** Last known owners by 5-tuple, so a connection's TIME_WAIT row keeps its owner. */
+  private ownersByTuple = new Map<string, number[]>();
+  private seq = 0;
+  private readonly now: () => number;
+
+  constructor(private readonly deps: PipelineDeps) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  /** Collects once and returns the new snapshot. Throws CollectorError when collection fails. */
+  async tick(): Promise<Snapshot> {
+    const raw = await this.deps.collector.collect();
+    const time = this.now();
+    const elapsed = this.previousTime ? time - this.previousTime : 0;
+
+    const inodes: number[] = [];
+    for (const socket of raw) if (socket.inode !== 0) inodes.push(socket.inode);
+    const owners = this.deps.owners.resolve(inodes);
+
+    const rows: SocketRow[] = new Array(raw.length);
+    const nextRows = new Map<string, SocketRow>();
+    const nextOwnersByTuple = new Map<string, number[]>();
+    const livePids = new Set<number>();
+    let hiddenOwners = 0;
+
+    for (let i = 0; i < raw.length; i++) {
+      const socket = raw[i] as RawSocket;
+      const id = rowId(socket);
+      const before = this.previousRows.get(id);
+      const { pids, reason } = this.ownersOf(socket, owners);
+      if (reason === 'permission') hiddenOwners++;
+      if (pids.length) {
+        nextOwnersByTuple.set(tupleKey(socket), pids);
+        for (const pid of pids) livePids.add(pid);
+      }
+      const row: SocketRow = {
+        id,
+        protocol: socket.protocol,
+        family: socket.family,
+        localAddress: socket.localAddress,
+        localPort: socket.localPort,
+        remoteAddress: socket.remoteAddress,
+        remotePort: socket.remotePort,
+        state: socket.state,
+        pids,
+        ownerReason: reason,
+        inode: socket.inode,
+        uid: socket.uid,
+        scope: scopeOf(socket.localAddress),
+        bytesSent: socket.bytesSent,
+        bytesReceived: socket.bytesReceived,
+        sendRate: rate(before?.bytesSent, socket.bytesSent, elapsed),
+        receiveRate: rate(before?.bytesReceived, socket.bytesReceived, elapsed),
+        firstSeen: before?.firstSeen ?? time,
+      };
+      rows[i] = row;
+      nextRows.set(id, row);
+    }
+
+    const processes: Record<string, ProcessInfo> = {};
+    for (const pid of livePids) {
+      const info = this.deps.processes.get(pid);
+      if (info) processes[pid] = info;
+    }
+    this.deps.processes.prune(livePids);
+
+    this.previousRows = nextRows;
+    this.previousTime = time;
+    this.ownersByTuple = nextOwnersByTuple;
+    return { time, seq: this.seq++, source: this.deps.collector.source, sockets: rows, processes, hiddenOwners, warnings: [...(this.deps.warnings ?? [])] };
+  }
+
+  private ownersOf(
+    socket: RawSocket,
+    owners: ReturnType<OwnerLookup['resolve']>,
+  ): { pids: number[]; reason: OwnerReason | null } {
+    if (socket.inode === 0) {
+      const known = this.ownersByTuple.get(tupleKey(socket));
+      return known ? { pids: known, reason: null } : { pids: [], reason: 'no-inode' };
+    }
+    const owner = owners.get(socket.inode);
+    if (!owner) return { pids: [], reason: 'not-found' };
+    if ('pids' in owner) return owner.pids.length ? { pids: owner.pids, reason: null } : { pids: [], reason: 'not-found' };
+    return { pids: [], reason: owner.reason };
+  }
+}
