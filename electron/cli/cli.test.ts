@@ -1,0 +1,153 @@
+/** The CLI end to end, in-process (runCli) and as a real process, against real sockets. */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { PassThrough } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startChild, stopAllChildren, tcpListenerScript, udpSocketScript, type Child } from '../test-support/children.js';
+import { runCli } from './main.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Runs the CLI in this process with captured streams. */
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (chunk) => (out += chunk));
+  stderr.on('data', (chunk) => (err += chunk));
+  const code = await runCli(args, { stdout, stderr, stdin: new PassThrough(), interactive: false });
+  return { code, stdout: out, stderr: err };
+}
+
+/** A loopback port nothing listens on right now. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe('portlens list / who against real listeners', () => {
+  const children: Record<string, Child> = {};
+  beforeAll(async () => {
+    children.v4 = await startChild(tcpListenerScript('127.0.0.1'));
+    children.v6 = await startChild(tcpListenerScript('::1'));
+    children.all = await startChild(tcpListenerScript('0.0.0.0'));
+    children.udp = await startChild(udpSocketScript('127.0.0.1'));
+  });
+  afterAll(stopAllChildren);
+
+  it.each([
+    ['v4', 'tcp', 4, '127.0.0.1', 'LISTEN', 'loopback'],
+    ['v6', 'tcp', 6, '::1', 'LISTEN', 'loopback'],
+    ['all', 'tcp', 4, '0.0.0.0', 'LISTEN', 'all'],
+    ['udp', 'udp', 4, '127.0.0.1', 'UNCONN', 'loopback'],
+  ] as const)('list --json shows the %s child with its pid, name and scope', async (key, protocol, family, address, state, scope) => {
+    const child = children[key]!;
+    const { code, stdout, stderr } = await cli('list', '--json', '--pid', String(child.pid));
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    const rows = JSON.parse(stdout) as Array<Record<string, unknown>>;
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      protocol,
+      family,
+      localAddress: address,
+      localPort: child.ready.port,
+      remoteAddress: null,
+      remotePort: null,
+      state,
+      scope,
+      pids: [child.pid],
+      process: { pid: child.pid, name: 'node', user: 'root' },
+    });
+    for (const field of ['bytesSent', 'bytesReceived', 'inode', 'uid', 'id']) expect(rows[0]).toHaveProperty(field);
+  });
+
+  it('list filters by protocol, port and listening state', async () => {
+    const port = children.udp!.ready.port as number;
+    const udp = JSON.parse((await cli('list', '--json', '--udp', '--port', String(port))).stdout) as Array<{ protocol: string }>;
+    expect(udp.length).toBeGreaterThan(0);
+    expect(udp.every((row) => row.protocol === 'udp')).toBe(true);
+    const tcp = JSON.parse((await cli('list', '--json', '--tcp', '--port', String(port))).stdout) as unknown[];
+    expect(tcp.filter((row) => (row as { pids: number[] }).pids.includes(children.udp!.pid))).toEqual([]);
+    const listening = JSON.parse((await cli('list', '--json', '--listening')).stdout) as Array<{ state: string }>;
+    expect(listening.every((row) => row.state === 'LISTEN' || row.state === 'UNCONN')).toBe(true);
+  });
+
+  it('list prints an aligned table with a header', async () => {
+    const { code, stdout } = await cli('list', '--listening', '--tcp');
+    expect(code).toBe(0);
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^PROTO\s+LOCAL\s+REMOTE\s+STATE\s+PROCESS \(PID\)\s+USER\s+SENT\s+RECV$/);
+    const mine = lines.find((line) => line.includes(`127.0.0.1:${children.v4!.ready.port} `));
+    expect(mine).toContain(`node (${children.v4!.pid})`);
+    // Columns line up: every row's STATE column starts where the header's does.
+    const stateColumn = lines[0]!.indexOf('STATE');
+    expect(mine!.slice(stateColumn, stateColumn + 6)).toBe('LISTEN');
+  });
+
+  it('who <port> names the owner with argv and cwd', async () => {
+    const child = children.v4!;
+    const { code, stdout, stderr } = await cli('who', String(child.ready.port), '--json');
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    const report = JSON.parse(stdout) as { owners: Array<{ process: Record<string, unknown>; sockets: unknown[] }> };
+    expect(report.owners).toHaveLength(1);
+    expect(report.owners[0]!.process).toMatchObject({ pid: child.pid, name: 'node', user: 'root', cwd: process.cwd() });
+    expect(report.owners[0]!.process.argv).toEqual(expect.arrayContaining([process.execPath, '-e']));
+    expect(report.owners[0]!.sockets).toHaveLength(1);
+  });
+
+  it('who address:port matches an IPv6 listener and a wildcard listener', async () => {
+    expect((await cli('who', `[::1]:${children.v6!.ready.port}`)).code).toBe(0);
+    const viaWildcard = await cli('who', `127.0.0.1:${children.all!.ready.port}`);
+    expect(viaWildcard.code).toBe(0);
+    expect(viaWildcard.stdout).toContain(`pid ${children.all!.pid}`);
+    expect((await cli('who', `[::1]:${children.v4!.ready.port}`)).code).toBe(1);
+  });
+});
+
+describe('portlens exit codes', () => {
+  it('who on a free port exits 1 with a one-line message', async () => {
+    const port = await freePort();
+    const { code, stdout, stderr } = await cli('who', String(port));
+    expect(code).toBe(1);
+    expect(stdout).toBe(`nothing listens on port ${port}\n`);
+    expect(stderr).toBe('');
+  });
+
+  it.each([
+    [['list', '--bogus']],
+    [['list', '--port', '70000']],
+    [['list', '--port', 'abc']],
+    [['list', '--tcp', '--udp']],
+    [['list', '--source', 'carrier-pigeon']],
+    [['who']],
+    [['who', 'host:port:extra']],
+    [['who', '1', '2']],
+    [['watch', '--interval', '5']],
+    [['frobnicate']],
+    [[]],
+  ])('bad arguments %j exit 2 with usage on stderr', async (args) => {
+    const { code, stdout, stderr } = await cli(...args);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('Usage:');
+  });
+
+  it('the installed command runs as a real process: exit codes and a quiet stderr', () => {
+    if (!existsSync(`${root}dist/node/cli.mjs`)) spawnSync(process.execPath, ['scripts/build.mjs', '--node'], { cwd: root });
+    const list = spawnSync(process.execPath, ['bin/portlens.mjs', 'list', '--json'], { cwd: root, encoding: 'utf8' });
+    expect(list.status).toBe(0);
+    expect(list.stderr).toBe('');
+    expect(Array.isArray(JSON.parse(list.stdout))).toBe(true);
+    const bad = spawnSync(process.execPath, ['bin/portlens.mjs', 'list', '--nope'], { cwd: root, encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('Usage:');
+  });
+});

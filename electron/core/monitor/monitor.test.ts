@@ -1,0 +1,145 @@
+/** The monitor against the real machine: real children, real sockets, real collector. */
+import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { startChild, stopAllChildren, tcpListenerScript, waitFor } from '../../test-support/children.js';
+import type { Delta, Snapshot } from '../model.js';
+import { createDefaultPipeline } from '../snapshot/default-pipeline.js';
+import type { MonitorMessage } from './messages.js';
+import { Monitor } from './monitor.js';
+import { startMonitor } from './monitor-host.js';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+const closers: Array<() => void | Promise<void>> = [];
+afterEach(async () => {
+  await Promise.all(closers.splice(0).map((close) => close()));
+  await stopAllChildren();
+});
+afterAll(stopAllChildren);
+
+/** A monitor driven tick by tick, recording what it says. */
+function manualMonitor(): { monitor: Monitor; messages: MonitorMessage[]; lastDelta(): Delta } {
+  const { pipeline, close } = createDefaultPipeline();
+  closers.push(close);
+  const monitor = new Monitor(pipeline, 1000);
+  const messages: MonitorMessage[] = [];
+  monitor.onMessage((message) => messages.push(message));
+  const lastDelta = (): Delta => {
+    const deltas = messages.filter((m): m is Extract<MonitorMessage, { type: 'delta' }> => m.type === 'delta');
+    return deltas[deltas.length - 1]!.delta;
+  };
+  return { monitor, messages, lastDelta };
+}
+
+describe('Monitor', () => {
+  it('announces a full snapshot first, then deltas', async () => {
+    const { monitor, messages } = manualMonitor();
+    await monitor.tick();
+    await monitor.tick();
+    const kinds = messages.filter((m) => m.type !== 'tick-stats').map((m) => m.type);
+    expect(kinds).toEqual(['snapshot', 'delta']);
+  });
+
+  it('a child that exits disappears within one tick, with listen-closed naming its owner', async () => {
+    const child = await startChild(tcpListenerScript('127.0.0.1'));
+    const { monitor, lastDelta } = manualMonitor();
+    await monitor.tick();
+    const row = monitor.snapshot()!.sockets.find((r) => r.localPort === child.ready.port && r.pids.includes(child.pid));
+    expect(row).toBeDefined();
+
+    await child.stop();
+    await monitor.tick();
+    const delta = lastDelta();
+    expect(delta.removed).toContain(row!.id);
+    const closed = delta.events.find((e) => e.type === 'listen-closed' && e.rowId === row!.id);
+    expect(closed).toMatchObject({ localPort: child.ready.port, pids: [child.pid], process: { pid: child.pid, name: 'node' } });
+  });
+
+  it('a new listener arrives as added with listen-opened naming its owner', async () => {
+    const { monitor, lastDelta } = manualMonitor();
+    await monitor.tick();
+    const child = await startChild(tcpListenerScript('0.0.0.0'));
+    await monitor.tick();
+    const opened = lastDelta().events.find((e) => e.type === 'listen-opened' && e.localPort === child.ready.port);
+    expect(opened).toMatchObject({ scope: 'all', pids: [child.pid], process: { name: 'node', pid: child.pid } });
+  });
+
+  it('rates come from counter deltas between ticks, and a TIME_WAIT row keeps its owner', async () => {
+    // One child: a server that echoes, and a client that sends 1 MB on request then closes first
+    // (the side that closes first goes to TIME_WAIT).
+    const child = await startChild(`
+      const net = require('net');
+      const server = net.createServer((s) => s.on('data', (d) => s.write(d)));
+      server.listen(0, '127.0.0.1', () => {
+        const client = net.connect(server.address().port, '127.0.0.1', () => {
+          console.log(JSON.stringify({ port: server.address().port, clientPort: client.localPort }));
+        });
+        client.on('data', () => {});
+        process.on('SIGUSR1', () => client.write(Buffer.alloc(1 << 20, 1)));
+        process.on('SIGUSR2', () => client.end());
+      });`);
+    const { monitor } = manualMonitor();
+    const clientRow = (s: Snapshot) => s.sockets.find((r) => r.localPort === child.ready.clientPort && r.remotePort === child.ready.port);
+    await monitor.tick();
+    const before = clientRow(monitor.snapshot()!)!;
+    expect(before.pids).toEqual([child.pid]);
+
+    child.process.kill('SIGUSR1');
+    await waitFor(async () => {
+      await monitor.tick();
+      return (clientRow(monitor.snapshot()!)?.bytesReceived ?? 0) >= 1 << 20;
+    }, 10_000, '1 MB echoed');
+    const during = clientRow(monitor.snapshot()!)!;
+    expect(during.bytesSent).toBeGreaterThanOrEqual(1 << 20);
+    expect(during.id).toBe(before.id);
+
+    child.process.kill('SIGUSR2');
+    const closed = await waitFor(async () => {
+      await monitor.tick();
+      const row = clientRow(monitor.snapshot()!);
+      return row?.state === 'TIME_WAIT' ? row : null;
+    }, 10_000, 'TIME_WAIT');
+    expect(closed.inode).toBe(0);
+    expect(closed.pids).toEqual([child.pid]);
+    expect(closed.ownerReason).toBeNull();
+  });
+
+  it('rates are bytes per second over the poll interval', async () => {
+    const child = await startChild(`
+      const net = require('net');
+      const server = net.createServer((s) => s.on('data', () => {}));
+      server.listen(0, '127.0.0.1', () => {
+        const client = net.connect(server.address().port, '127.0.0.1', () => {
+          console.log(JSON.stringify({ port: server.address().port, clientPort: client.localPort }));
+          setInterval(() => client.write(Buffer.alloc(64 * 1024)), 20);
+        });
+      });`);
+    const { monitor } = manualMonitor();
+    await monitor.tick();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await monitor.tick();
+    const row = monitor.snapshot()!.sockets.find((r) => r.localPort === child.ready.clientPort);
+    expect(row?.sendRate).toBeGreaterThan(0);
+  });
+});
+
+describe('startMonitor', () => {
+  it('runs in a worker thread and keeps the current snapshot by applying deltas', async () => {
+    const workerPath = `${root}dist/node/monitor-worker.mjs`;
+    if (!existsSync(workerPath)) spawnSync(process.execPath, ['scripts/build.mjs', '--node'], { cwd: root });
+    const handle = startMonitor({ workerPath, intervalMs: 200 });
+    closers.push(() => handle.close());
+    const first = await handle.ready();
+    expect(first.sockets.length).toBeGreaterThan(0);
+
+    const child = await startChild(tcpListenerScript('127.0.0.1'));
+    const seen = await waitFor(
+      () => handle.current()?.sockets.find((r) => r.localPort === child.ready.port && r.pids.includes(child.pid)),
+      10_000,
+      'the child in the worker-fed snapshot',
+    );
+    expect(seen.state).toBe('LISTEN');
+    expect(handle.current()!.processes[child.pid]?.name).toBe('node');
+  });
+});
