@@ -18,7 +18,7 @@ const esmBanner = { js: "import { createRequire as __plCreateRequire } from 'nod
 
 rmSync(`${root}/dist/node`, { recursive: true, force: true });
 await Promise.all([
-  build({ ...common, format: 'esm', banner: esmBanner, outdir: 'dist/node', outExtension: { '.js': '.mjs' },
+  build({ ...common, format: 'esm', splitting: true, banner: esmBanner, outdir: 'dist/node', outExtension: { '.js': '.mjs' }, chunkNames: 'chunks/[name]-[hash]',
     entryPoints: { cli: 'electron/cli/main.ts', 'monitor-worker': 'electron/core/monitor/worker.ts' } }),
   build({ ...common, format: 'cjs', outdir: 'dist/electron', outExtension: { '.js': '.cjs' },
     entryPoints: { main: 'electron/main/index.ts' } }).catch(skipMissing),

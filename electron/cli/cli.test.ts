@@ -6,7 +6,7 @@ import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChild, stopAllChildren, tcpListenerScript, udpSocketScript, type Child } from '../test-support/children.js';
-import { runCli } from './main.js';
+import { runCli } from './run-cli.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 

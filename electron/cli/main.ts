@@ -1,75 +1,16 @@
-/**
- * The `portlens` command. Subcommands load lazily so `portlens list` pays only for what it
- * uses (cold start is part of the benchmark). Exit codes: 0 ok, 1 a negative answer or a
- * failed action, 2 bad arguments.
- */
-import { UsageError, type CliCommand, type CliIo } from './io.js';
+/** Entry point of the `portlens` bundle (dist/node/cli.mjs): runs the CLI on this process. */
+import type { CliIo } from './io.js';
+import { runCli } from './run-cli.js';
 
-const USAGE = `PortLens — what is on this port, and why can't I reach it?
-
-Usage:
-  portlens list [--json] [--listening] [--tcp|--udp] [--port N] [--pid N]
-  portlens who <port | address:port> [--json]
-  portlens watch [--json] [--interval MS]
-  portlens kill <port | address:port | --pid N> [--force] [--yes] [--timeout MS] [--json]
-  portlens restart <port | address:port | --pid N> [--yes] [--without-environment] [--timeout MS] [--json]
-  portlens logs <port | address:port | --pid N> [--follow] [--lines N]
-  portlens serve [--port N] [--open] [--poll MS]
-  portlens help | --help | --version
-
-A bare number is always a port. --source netlink|ss|proc forces a collector (list, who, watch).
-`;
-
-const COMMANDS: Record<string, () => Promise<CliCommand>> = {
-  list: async () => (await import('./commands/list.js')).listCommand,
-  who: async () => (await import('./commands/who.js')).whoCommand,
-  watch: async () => (await import('./commands/watch.js')).watchCommand,
-  kill: async () => (await import('./commands/kill.js')).killCommand,
-  restart: async () => (await import('./commands/restart.js')).restartCommand,
-  logs: async () => (await import('./commands/logs.js')).logsCommand,
-  serve: async () => (await import('./commands/serve.js')).serveCommand,
+const io: CliIo = {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  stdin: process.stdin,
+  interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
 };
-
-/** Runs the CLI with `argv` (without node and script) and returns the exit code. */
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
-  const [name, ...rest] = argv;
-  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
-    (name === undefined ? io.stderr : io.stdout).write(USAGE);
-    return name === undefined ? 2 : 0;
-  }
-  if (name === '--version' || name === '-V') {
-    io.stdout.write(`${process.env.PORTLENS_VERSION ?? '0.1.0'}\n`);
-    return 0;
-  }
-  const load = COMMANDS[name];
-  if (!load) {
-    io.stderr.write(`portlens: unknown command "${name}"\n\n${USAGE}`);
-    return 2;
-  }
-  try {
-    return await (await load())(rest, io);
-  } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr.write(`portlens ${name}: ${error.message}\n\n${USAGE}`);
-      return 2;
-    }
-    io.stderr.write(`portlens ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
-  }
-}
-
-// Run only as the entry point (the bundle), not when imported by tests.
-if (process.argv[1] && /cli\.m?js$/.test(process.argv[1])) {
-  const io: CliIo = {
-    stdout: process.stdout,
-    stderr: process.stderr,
-    stdin: process.stdin,
-    interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
-  };
-  // EPIPE (e.g. `portlens list | head`) is a normal end, not an error.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => process.exit(error.code === 'EPIPE' ? 0 : 1));
-  const code = await runCli(process.argv.slice(2), io);
-  // Long-running commands (watch, serve, logs --follow) return only when they are done, so
-  // leaving now is right for every command: flush stdout, then exit.
-  process.stdout.write('', () => process.exit(code));
-}
+// EPIPE (e.g. `portlens list | head`) is a normal end, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => process.exit(error.code === 'EPIPE' ? 0 : 1));
+const code = await runCli(process.argv.slice(2), io);
+// Long-running commands (watch, serve, logs --follow) return only when they are done, so
+// leaving now is right for every command: flush stdout, then exit.
+process.stdout.write('', () => process.exit(code));

@@ -1,0 +1,82 @@
+/** The real backend (in-process monitor) against real children. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StreamMessage } from '../../contract/api.js';
+import { startChild, stopAllChildren, tcpListenerScript, waitFor } from '../../test-support/children.js';
+import type { Backend } from './backend.js';
+import { createBackend } from './create-backend.js';
+
+let backend: Backend;
+let dataDir: string;
+const messages: StreamMessage[] = [];
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'portlens-backend-'));
+  backend = await createBackend({ dataDir, workerPath: null, pollIntervalMs: 200 });
+  backend.subscribe((message) => messages.push(message));
+});
+afterAll(async () => {
+  await backend.close();
+  await stopAllChildren();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('createBackend', () => {
+  it('streams a full snapshot first, then deltas', async () => {
+    await waitFor(() => messages.some((m) => m.type === 'delta'), 10_000, 'a delta');
+    expect(messages[0]?.type).toBe('snapshot');
+    const firstDelta = messages.find((m) => m.type === 'delta');
+    expect(firstDelta && firstDelta.type === 'delta' && firstDelta.delta.seq).toBeGreaterThan(0);
+  });
+
+  it('a late subscriber gets the current snapshot at once', async () => {
+    const late: StreamMessage[] = [];
+    const unsubscribe = backend.subscribe((message) => late.push(message));
+    expect(late[0]?.type).toBe('snapshot');
+    unsubscribe();
+  });
+
+  it('a new listener is announced by one notify message naming its process and address', async () => {
+    const child = await startChild(tcpListenerScript('127.0.0.1'));
+    const notify = await waitFor(
+      () =>
+        messages.find(
+          (m) => m.type === 'notify' && `${m.notification.title}\n${m.notification.body}`.includes(`127.0.0.1:${child.ready.port}`),
+        ),
+      10_000,
+      'a notification',
+    );
+    expect(notify.type === 'notify' && notify.notification.title).toBe(`node opened 127.0.0.1:${child.ready.port}`);
+    expect(messages.filter((m) => m.type === 'notify' && m.notification.title.includes(`:${child.ready.port}`))).toHaveLength(1);
+  });
+
+  it('getProcess returns the owner with its parents and sockets', async () => {
+    const child = await startChild(tcpListenerScript('127.0.0.1'));
+    await waitFor(async () => {
+      const result = await backend.call('getSnapshot', {});
+      return result.ok && result.value.sockets.some((row) => row.pids.includes(child.pid));
+    }, 10_000, 'the child in a snapshot');
+    const result = await backend.call('getProcess', { pid: child.pid });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.process).toMatchObject({ pid: child.pid, name: 'node' });
+    expect(result.value.parents[0]?.pid).toBe(process.pid);
+    expect(result.value.parents.at(-1)?.pid).toBe(1);
+    expect(result.value.sockets.map((row) => row.localPort)).toContain(child.ready.port);
+    expect(result.value.environmentReadable).toBe(true);
+  });
+
+  it('getProcess of a pid that does not exist is a typed not-found error', async () => {
+    const result = await backend.call('getProcess', { pid: 4_000_000 });
+    expect(result).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
+  it('setSettings persists and getSettings reads it back', async () => {
+    const set = await backend.call('setSettings', { notifications: { ignoredPorts: [8080] } });
+    expect(set.ok && set.value.notifications.ignoredPorts).toEqual([8080]);
+    const got = await backend.call('getSettings', {});
+    expect(got.ok && got.value.notifications.ignoredPorts).toEqual([8080]);
+  });
+});
