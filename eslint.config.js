@@ -4,11 +4,20 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
-/** `no-restricted-imports` patterns for a layer. */
+/**
+ * `no-restricted-imports` for a layer: ELECTRON (the package itself, by exact name — a pattern
+ * would also match our own `electron/` folder) plus [globs, message] pattern groups.
+ */
 const forbid = (...groups) => ({
-  'no-restricted-imports': ['error', { patterns: groups.map(([group, message]) => ({ group, message })) }],
+  'no-restricted-imports': [
+    'error',
+    {
+      paths: groups.includes(ELECTRON) ? [{ name: 'electron', message: 'only electron/main and electron/preload may import electron' }] : [],
+      patterns: groups.filter((g) => g !== ELECTRON).map(([group, message]) => ({ group, message })),
+    },
+  ],
 });
-const ELECTRON = [['electron'], 'only electron/main and electron/preload may import electron'];
+const ELECTRON = Symbol('electron');
 const NODE = [['node:*', 'fs', 'path', 'child_process', 'os', 'net', 'worker_threads'], 'the renderer runs in a browser: no Node modules'];
 
 export default tseslint.config(
@@ -27,6 +36,18 @@ export default tseslint.config(
       ...forbid(ELECTRON, [['**/main/**', '**/preload/**', '**/server/**', '**/cli/**', '**/renderer/**'], 'core is the bottom layer: it imports only the contract']),
       'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'no default exports in core' }],
     },
+  },
+  {
+    // Every IPC handler goes through the bridge, which checks the sender and validates requests.
+    files: ['electron/main/**/*.ts'],
+    ignores: ['electron/main/ipc-bridge.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', importNames: ['ipcMain'], message: 'IPC handlers live in electron/main/ipc-bridge.ts (sender check + validation)' }] }],
+    },
+  },
+  {
+    files: ['**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', URL: 'readonly', Buffer: 'readonly', console: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', performance: 'readonly', fetch: 'readonly' } },
   },
   {
     files: ['electron/contract/**/*.ts'],

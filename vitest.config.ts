@@ -1,10 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
-// Node-side tests: core, contract, server, CLI. They use real sockets and processes, so they
+// Node-side tests: core, contract, server, CLI, and the renderer's pure modules (filter,
+// store, formatting), which need no DOM. They use real sockets and processes, so they
 // run one file at a time per worker and get generous timeouts (a 2-core CI machine).
 export default defineConfig({
   test: {
-    include: ['electron/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: ['electron/**/*.test.ts', 'scripts/**/*.test.ts', 'renderer/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,

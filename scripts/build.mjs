@@ -9,6 +9,8 @@ import { rmSync } from 'node:fs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const nodeOnly = process.argv.includes('--node');
+// Chunks sit beside the entries: code that finds files relative to import.meta.url
+// (serve: the worker and the renderer) must resolve the same from any chunk.
 // Native and optional modules stay outside the bundle: koffi ships a .node binary.
 const external = ['koffi', 'electron', 'bufferutil', 'utf-8-validate'];
 
@@ -18,7 +20,7 @@ const esmBanner = { js: "import { createRequire as __plCreateRequire } from 'nod
 
 rmSync(`${root}/dist/node`, { recursive: true, force: true });
 await Promise.all([
-  build({ ...common, format: 'esm', splitting: true, banner: esmBanner, outdir: 'dist/node', outExtension: { '.js': '.mjs' }, chunkNames: 'chunks/[name]-[hash]',
+  build({ ...common, format: 'esm', splitting: true, banner: esmBanner, outdir: 'dist/node', outExtension: { '.js': '.mjs' }, chunkNames: '[name]-[hash]',
     entryPoints: { cli: 'electron/cli/main.ts', 'monitor-worker': 'electron/core/monitor/worker.ts' } }),
   build({ ...common, format: 'cjs', outdir: 'dist/electron', outExtension: { '.js': '.cjs' },
     entryPoints: { main: 'electron/main/index.ts' } }).catch(skipMissing),

@@ -21,7 +21,8 @@ function run(label, command, args, env = {}) {
 function check(label, command, args) {
   if (only.length && !only.includes(label)) return;
   const ok = run(label, command, args);
-  ok ? totals.passed++ : totals.failed++;
+  if (ok) totals.passed++;
+  else totals.failed++;
   if (!ok) process.stdout.write(`*** ${label} failed\n`);
 }
 

@@ -142,7 +142,11 @@ describe('portlens exit codes', () => {
 
   it('the installed command runs as a real process: exit codes and a quiet stderr', () => {
     if (!existsSync(`${root}dist/node/cli.mjs`)) spawnSync(process.execPath, ['scripts/build.mjs', '--node'], { cwd: root });
-    const list = spawnSync(process.execPath, ['bin/portlens.mjs', 'list', '--json'], { cwd: root, encoding: 'utf8' });
+    const list = spawnSync(process.execPath, ['bin/portlens.mjs', 'list', '--json'], {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 1 << 30,
+    });
     expect(list.status).toBe(0);
     expect(list.stderr).toBe('');
     expect(Array.isArray(JSON.parse(list.stdout))).toBe(true);

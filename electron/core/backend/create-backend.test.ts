@@ -48,8 +48,13 @@ describe('createBackend', () => {
       10_000,
       'a notification',
     );
-    expect(notify.type === 'notify' && notify.notification.title).toBe(`node opened 127.0.0.1:${child.ready.port}`);
-    expect(messages.filter((m) => m.type === 'notify' && m.notification.title.includes(`:${child.ready.port}`))).toHaveLength(1);
+    // Other ports may open in the same tick on a busy machine; then one notification lists them all.
+    const text = notify.type === 'notify' ? `${notify.notification.title}\n${notify.notification.body}` : '';
+    expect(text).toMatch(new RegExp(`node (opened )?127\\.0\\.0\\.1:${child.ready.port}`));
+    const mentions = messages.filter(
+      (m) => m.type === 'notify' && `${m.notification.title}\n${m.notification.body}`.includes(`127.0.0.1:${child.ready.port}`),
+    );
+    expect(mentions).toHaveLength(1);
   });
 
   it('getProcess returns the owner with its parents and sockets', async () => {

@@ -6,7 +6,6 @@
 import { Worker } from 'node:worker_threads';
 import { applyDelta } from '../diff/apply-delta.js';
 import type { Snapshot, SnapshotSource } from '../model.js';
-import { createDefaultPipeline } from '../snapshot/default-pipeline.js';
 import type { MonitorCommand, MonitorMessage } from './messages.js';
 import { Monitor } from './monitor.js';
 import type { MonitorWorkerData } from './worker.js';
@@ -67,16 +66,33 @@ interface Driver {
   close(): Promise<void>;
 }
 
+/**
+ * The monitor on this thread. The pipeline (and with it the native FFI module) loads only here,
+ * so a process that uses the worker — Electron's main, the server — never loads it itself.
+ */
 function inProcessDriver(options: MonitorHostOptions, receive: (message: MonitorMessage) => void): Driver {
-  const { pipeline, close } = createDefaultPipeline(options.prefer ? { prefer: options.prefer } : {});
-  const monitor = new Monitor(pipeline, options.intervalMs);
-  monitor.onMessage(receive);
-  monitor.start();
+  let intervalMs = options.intervalMs;
+  let stopped = false;
+  const started = import('../snapshot/default-pipeline.js').then(({ createDefaultPipeline }) => {
+    const { pipeline, close } = createDefaultPipeline(options.prefer ? { prefer: options.prefer } : {});
+    const monitor = new Monitor(pipeline, intervalMs);
+    monitor.onMessage(receive);
+    if (!stopped) monitor.start();
+    return { monitor, close };
+  }).catch((error: unknown) => {
+    receive({ type: 'error', message: `monitor could not start: ${(error as Error).message}` });
+    return null;
+  });
   return {
-    setIntervalMs: (ms) => monitor.setIntervalMs(ms),
+    setIntervalMs(ms) {
+      intervalMs = ms;
+      void started.then((running) => running?.monitor.setIntervalMs(ms));
+    },
     async close() {
-      monitor.stop();
-      close();
+      stopped = true;
+      const running = await started;
+      running?.monitor.stop();
+      running?.close();
     },
   };
 }

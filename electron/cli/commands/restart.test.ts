@@ -1,0 +1,60 @@
+import { realpathSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { RestartResult } from '../../contract/api.js';
+import { Children } from '../../core/owners/test-support/children.js';
+import {
+  Adopted,
+  freePort,
+  getJson,
+  isRunning,
+  startServer,
+  TempDirs,
+} from '../../core/actions/test-support/servers.js';
+import { testDeps } from '../../core/actions/test-support/test-deps.js';
+import { testIo } from '../../core/actions/test-support/test-io.js';
+import { runCli } from '../run-cli.js';
+import { makeRestartCommand } from './restart.js';
+
+const children = new Children();
+const adopted = new Adopted();
+const temp = new TempDirs();
+afterEach(async () => {
+  adopted.stopAll();
+  await children.stopAll();
+  temp.removeAll();
+});
+
+describe('portlens restart (CLI, real processes)', () => {
+  it('--yes --json restarts the server and prints one RestartResult', async () => {
+    const cwd = realpathSync(temp.make('portlens-cwd-'));
+    const port = await freePort();
+    const server = await startServer(children, { port, cwd, env: { PL_X: 'from the CLI test' } });
+    const io = testIo();
+    const code = await makeRestartCommand(() => testDeps(temp.make()))([String(port), '--yes', '--json'], io);
+    const parsed = RestartResult.safeParse(JSON.parse(io.out()));
+    if (parsed.success && parsed.data.newPid !== null) adopted.add(parsed.data.newPid);
+    expect(code).toBe(0);
+    expect(parsed.success).toBe(true);
+    expect(parsed.data).toMatchObject({ method: 'process', oldPid: server.pid, ports: [port] });
+    expect(io.err()).toContain('Restart by PortLens');
+    expect(isRunning(server.pid, server.startTime)).toBe(false);
+    expect(await getJson(port)).toEqual({ x: 'from the CLI test', cwd, pid: parsed.data?.newPid });
+  });
+
+  it('without a terminal and without --yes restarts nothing', async () => {
+    const server = await startServer(children);
+    const io = testIo();
+    expect(await makeRestartCommand(() => testDeps(temp.make()))(['--pid', String(server.pid)], io)).toBe(1);
+    expect(io.out()).toContain(`Restart by PortLens: stop pid ${server.pid}`);
+    expect(io.err()).toMatch(/pass --yes/);
+    expect(isRunning(server.pid, server.startTime)).toBe(true);
+  });
+
+  it.each([[['restart']], [['restart', '3000', '--timeout', '100']], [['restart', '--force', '3000']]])(
+    'bad arguments %j exit 2',
+    async (argv) => {
+      const io = testIo();
+      expect(await runCli(argv, io)).toBe(2);
+    },
+  );
+});

@@ -1,0 +1,94 @@
+/**
+ * Kill: preview (who, their children, every port they hold), then end exactly the processes
+ * the user saw and confirm which of their ports are free afterwards.
+ */
+import type { KillPreview, KillRequest, KillResult, Result, Target } from '../../contract/api.js';
+import type { ActionDeps } from './deps.js';
+import { listenersOn, listeningPorts, socketsHeldBy } from './held-ports.js';
+import { fail, ok, safely } from './results.js';
+import { stopProcesses } from './stop-processes.js';
+import { resolveTarget } from './subjects.js';
+import { waitUntil } from './wait.js';
+
+/** A kill request carries at most this many processes (the contract's limit). */
+const MAX_PROCESSES = 64;
+
+/** What `kill` would end: each owner of the target, its children and every socket they hold. */
+export async function previewKill(target: Target, deps: ActionDeps): Promise<Result<KillPreview>> {
+  return safely('kill preview', () => previewKillUnsafe(target, deps));
+}
+
+async function previewKillUnsafe(target: Target, deps: ActionDeps): Promise<Result<KillPreview>> {
+  const resolved = await resolveTarget(target, deps);
+  if (!resolved.ok) return resolved;
+  return ok({ subjects: resolved.value.subjects });
+}
+
+/**
+ * The request that ends everything a preview showed (owners and their children: their
+ * sockets close too), each by the (pid, start time) the preview saw.
+ */
+export function killRequestFor(
+  preview: KillPreview,
+  options: { force: boolean; timeoutMs: number | null },
+): Result<KillRequest> {
+  const processes = new Map<number, number>();
+  for (const subject of preview.subjects) {
+    if (subject.refusal) return fail('refused', `PortLens will not signal ${subject.refusal}`);
+    for (const info of [subject.process, ...subject.children]) processes.set(info.pid, info.startTime);
+  }
+  if (processes.size > MAX_PROCESSES) {
+    return fail(
+      'refused',
+      `that is ${processes.size} processes; PortLens ends at most ${MAX_PROCESSES} at once (target the parent by --pid)`,
+    );
+  }
+  return ok({
+    processes: [...processes].map(([pid, startTime]) => ({ pid, startTime })),
+    force: options.force,
+    timeoutMs: options.timeoutMs,
+  });
+}
+
+/** Ends the requested processes (SIGTERM, wait, SIGKILL) and reports the ports they freed. */
+export async function kill(request: KillRequest, deps: ActionDeps): Promise<Result<KillResult>> {
+  return safely('kill', () => killUnsafe(request, deps));
+}
+
+async function killUnsafe(request: KillRequest, deps: ActionDeps): Promise<Result<KillResult>> {
+  const started = deps.now();
+  const before = await deps.snapshot();
+  const held = listeningPorts(socketsHeldBy(before, new Set(request.processes.map((p) => p.pid))));
+  const stopped = await stopProcesses(
+    request.processes,
+    { force: request.force, timeoutMs: request.timeoutMs ?? deps.killTimeoutMs, verb: 'kill' },
+    deps,
+  );
+  if (!stopped.ok) return stopped;
+  const stillBound = await portsStillBound(held, deps);
+  return ok({
+    outcomes: stopped.value,
+    freedPorts: held.filter((port) => !stillBound.includes(port)),
+    stillBound,
+    elapsedMs: deps.now() - started,
+  });
+}
+
+/**
+ * Which of `ports` something still listens on. The kernel closes a process's sockets as it
+ * exits, so one look normally settles it; a few more cover a forked child finishing its exit.
+ */
+export async function portsStillBound(ports: number[], deps: ActionDeps, graceMs = 1000): Promise<number[]> {
+  if (ports.length === 0) return [];
+  let bound: number[] = ports;
+  await waitUntil(
+    async () => {
+      const snapshot = await deps.snapshot();
+      bound = ports.filter((port) => listenersOn(snapshot, port).length > 0);
+      return bound.length === 0;
+    },
+    graceMs,
+    200,
+  );
+  return bound;
+}

@@ -1,0 +1,281 @@
+/**
+ * Restart: through the owner's manager (systemctl, docker, pm2), or for a plain process by
+ * PortLens itself: capture argv, cwd and environment, stop it as kill does, wait for its
+ * ports to free, start the same command detached with its output in a log file, and wait for
+ * the ports to listen again.
+ */
+import type {
+  ActionSubject,
+  RestartPreview,
+  RestartRequest,
+  RestartResult,
+  Result,
+  Target,
+} from '../../contract/api.js';
+import type { ActionDeps } from './deps.js';
+import { guardContext } from './guard.js';
+import { listenersOn, listeningPorts } from './held-ports.js';
+import { identityOf } from './identity.js';
+import { killRequestFor, portsStillBound } from './kill.js';
+import { launchDetached, type Launched } from './launch-process.js';
+import { logFilePath, startHeader, tailLines } from './log-files.js';
+import { planRestart } from './restart-plan.js';
+import { elevated, fail, ok, safely } from './results.js';
+import { stopProcesses } from './stop-processes.js';
+import { buildSubject, describeTarget, resolveTarget } from './subjects.js';
+import { waitUntil } from './wait.js';
+
+/** Lines of the log shown when a restarted service does not come back. */
+const FAILURE_TAIL_LINES = 30;
+/** A restarted process with no port to watch counts as up once it has run this long. */
+const NO_PORT_SETTLE_MS = 1000;
+
+/** What `restart` would do for this target: the method, the exact command, and the ports to watch. */
+export async function previewRestart(target: Target, deps: ActionDeps): Promise<Result<RestartPreview>> {
+  return safely('restart preview', () => previewRestartUnsafe(target, deps));
+}
+
+async function previewRestartUnsafe(target: Target, deps: ActionDeps): Promise<Result<RestartPreview>> {
+  const resolved = await resolveTarget(target, deps, 'restart');
+  if (!resolved.ok) return resolved;
+  const { subjects } = resolved.value;
+  if (subjects.length > 1) {
+    const pids = subjects.map((s) => `${s.process.pid} (${s.process.name})`).join(', ');
+    return fail(
+      'invalid-request',
+      `${describeTarget(target)} is held by ${subjects.length} separate processes: ${pids}; restart one of them with --pid`,
+    );
+  }
+  return previewOf(subjects[0] as ActionSubject, deps);
+}
+
+function previewOf(subject: ActionSubject, deps: ActionDeps): Result<RestartPreview> {
+  const plan = planRestart(subject.process, deps.selfUid);
+  if (!plan.ok) return plan;
+  // Only PortLens's own restart needs the environment; the managers keep their own.
+  const environmentReadable =
+    plan.value.method !== 'process' || deps.processes.environ(subject.process.pid).ok;
+  return ok({
+    subject,
+    method: plan.value.method,
+    command: plan.value.command,
+    cwd: subject.process.cwd,
+    environmentReadable,
+    ports: listeningPorts(subject.sockets),
+  });
+}
+
+/** Restarts the process the user saw, by (pid, start time). */
+export async function restart(request: RestartRequest, deps: ActionDeps): Promise<Result<RestartResult>> {
+  return safely('restart', () => restartUnsafe(request, deps));
+}
+
+async function restartUnsafe(request: RestartRequest, deps: ActionDeps): Promise<Result<RestartResult>> {
+  const started = deps.now();
+  const state = identityOf(deps.processes, request.pid, request.startTime);
+  if (state === 'gone') return fail('not-found', `pid ${request.pid} has exited; nothing to restart`);
+  if (state === 'different')
+    return fail(
+      'stale-identity',
+      `pid ${request.pid} now belongs to another process; the one you saw has exited`,
+    );
+  const snapshot = await deps.snapshot();
+  const subject = buildSubject(request.pid, snapshot, deps, guardContext(deps.processes, deps.selfPid));
+  if (!subject) return fail('not-found', `pid ${request.pid} has exited; nothing to restart`);
+  if (subject.refusal) return fail('refused', `PortLens will not restart ${subject.refusal}`);
+  const preview = previewOf(subject, deps);
+  if (!preview.ok) return preview;
+  const timeoutMs = request.timeoutMs ?? deps.restartTimeoutMs;
+  const result =
+    preview.value.method === 'process'
+      ? await restartProcess(preview.value, request, timeoutMs, deps)
+      : await restartThroughManager(preview.value, timeoutMs, deps);
+  if (!result.ok) return result;
+  return ok({ ...result.value, elapsedMs: deps.now() - started });
+}
+
+type Restarted = Omit<RestartResult, 'elapsedMs'>;
+
+async function restartThroughManager(
+  preview: RestartPreview,
+  timeoutMs: number,
+  deps: ActionDeps,
+): Promise<Result<Restarted>> {
+  const { process: info } = preview.subject;
+  const command = preview.command;
+  if (command.includes('-M') && deps.selfUid !== 0) {
+    const { command: sudo, advice } = elevated(deps.commandName, 'restart', info.pid);
+    return fail(
+      'permission',
+      `pid ${info.pid} runs in a systemd user unit of ${info.user}; only root can restart another user's unit. ${advice}`,
+      sudo,
+    );
+  }
+  const run = await deps.commands.run(command, { timeoutMs });
+  if (!run.ok) {
+    if (run.reason === 'not-found')
+      return fail('unsupported', `${run.message}; cannot restart pid ${info.pid} through ${preview.method}`);
+    return fail(run.reason === 'timeout' ? 'timeout' : 'failed', run.message, tail(run.output));
+  }
+  if (run.code !== 0)
+    return fail('failed', `\`${command.join(' ')}\` exited with status ${run.code}`, tail(run.output));
+  const back = await waitForListeners(preview.ports, timeoutMs, deps, () => false);
+  if (!back.ok)
+    return fail(
+      'failed',
+      `\`${command.join(' ')}\` succeeded, but port ${back.missing.join(', ')} did not listen again within ${timeoutMs} ms`,
+      tail(run.output),
+    );
+  return ok({
+    method: preview.method,
+    oldPid: info.pid,
+    newPid: back.owner,
+    ports: preview.ports,
+    logFile: null,
+  });
+}
+
+async function restartProcess(
+  preview: RestartPreview,
+  request: RestartRequest,
+  timeoutMs: number,
+  deps: ActionDeps,
+): Promise<Result<Restarted>> {
+  const { process: info } = preview.subject;
+  const environ = deps.processes.environ(info.pid);
+  if (!environ.ok && environ.reason === 'gone')
+    return fail('not-found', `pid ${info.pid} has exited; nothing to restart`);
+  const { command: sudo, advice } = elevated(deps.commandName, 'restart', info.pid);
+  if (!environ.ok && !request.withoutEnvironment) {
+    return fail(
+      'refused',
+      `the environment of pid ${info.pid} (${info.name}, user ${info.user}) cannot be read; PortLens restarts it with its own environment only when you confirm that (withoutEnvironment, --without-environment). ${advice}`,
+      sudo,
+    );
+  }
+  if (preview.cwd === null) {
+    return fail(
+      'permission',
+      `permission denied: the working directory of pid ${info.pid} (${info.name}, user ${info.user}) cannot be read. ${advice}`,
+      sudo,
+    );
+  }
+  const env = environ.ok ? { ...environ.env } : stringEnv(process.env);
+  const asOwner = deps.selfUid === 0 && info.uid !== 0;
+  const gid = asOwner ? deps.processes.gid(info.pid) : null;
+  if (asOwner && gid === null)
+    return fail('failed', `cannot read the group of pid ${info.pid}; not restarting it as root instead`);
+
+  const kill = killRequestFor({ subjects: [preview.subject] }, { force: false, timeoutMs: null });
+  if (!kill.ok) return kill;
+  const stopped = await stopProcesses(
+    kill.value.processes,
+    { force: false, timeoutMs: deps.killTimeoutMs, verb: 'restart' },
+    deps,
+  );
+  if (!stopped.ok) return stopped;
+  const bound = await portsStillBound(preview.ports, deps, Math.min(timeoutMs, 5000));
+  if (bound.length) {
+    const holder = await holderText(bound[0] as number, deps);
+    return fail(
+      'failed',
+      `pid ${info.pid} stopped, but port ${bound.join(', ')} is listening again (${holder}); something else restarts this service, so PortLens did not start a second copy`,
+    );
+  }
+
+  const logFile = logFilePath(deps.dataDir, info.name, preview.ports[0] ?? null);
+  const launch = await launchDetached({
+    command: preview.command,
+    argv0: info.argv[0] ?? null,
+    cwd: preview.cwd,
+    env,
+    logFile,
+    header: startHeader(deps.now(), preview.command, preview.cwd, info.pid),
+    uid: asOwner ? info.uid : null,
+    gid,
+  });
+  if (!launch.ok)
+    return fail(
+      'failed',
+      `pid ${info.pid} was stopped but could not be started again: ${launch.message}`,
+      tailLines(logFile, FAILURE_TAIL_LINES),
+    );
+  const child = launch.value;
+  const back =
+    preview.ports.length > 0
+      ? await waitForListeners(preview.ports, timeoutMs, deps, () => failedExit(child))
+      : {
+          ok: !(await waitUntil(() => child.exit !== null, Math.min(timeoutMs, NO_PORT_SETTLE_MS))),
+          owner: null,
+          missing: [],
+        };
+  if (!back.ok) {
+    const why = child.exit
+      ? `exited (${child.exit.signal ?? `status ${child.exit.code}`}) before listening on port ${back.missing.join(', ')}`
+      : `did not listen on port ${back.missing.join(', ')} within ${timeoutMs} ms; it is still running as pid ${child.pid}`;
+    return fail(
+      'failed',
+      `restarted ${info.name} (new pid ${child.pid}) ${why}; see ${logFile}`,
+      tailLines(logFile, FAILURE_TAIL_LINES),
+    );
+  }
+  return ok({
+    method: 'process',
+    oldPid: info.pid,
+    newPid: newPidOf(child, back.owner),
+    ports: preview.ports,
+    logFile,
+  });
+}
+
+/** Exited unsuccessfully. (Status 0 may be a daemon that forked: keep waiting for its port.) */
+function failedExit(child: Launched): boolean {
+  return child.exit !== null && child.exit.code !== 0;
+}
+
+/** Our child if it still runs (a launcher like npm), else whoever listens (a daemon that forked). */
+function newPidOf(child: Launched, owner: number | null): number | null {
+  if (child.exit === null && child.pid > 0) return child.pid;
+  return owner;
+}
+
+/** Polls snapshots until every port listens, `gaveUp()` says stop, or the timeout passes. */
+async function waitForListeners(
+  ports: readonly number[],
+  timeoutMs: number,
+  deps: ActionDeps,
+  gaveUp: () => boolean,
+): Promise<{ ok: boolean; owner: number | null; missing: number[] }> {
+  let missing = [...ports];
+  let owner: number | null = null;
+  await waitUntil(
+    async () => {
+      const snapshot = await deps.snapshot();
+      missing = ports.filter((port) => listenersOn(snapshot, port).length === 0);
+      owner = ports.length ? (listenersOn(snapshot, ports[0] as number)[0]?.pids[0] ?? null) : null;
+      return missing.length === 0 || gaveUp();
+    },
+    timeoutMs,
+    200,
+  );
+  return { ok: missing.length === 0, owner, missing };
+}
+
+async function holderText(port: number, deps: ActionDeps): Promise<string> {
+  const snapshot = await deps.snapshot();
+  const pid = listenersOn(snapshot, port)[0]?.pids[0];
+  if (pid === undefined) return 'owner not visible';
+  return `pid ${pid}, ${snapshot.processes[String(pid)]?.name ?? deps.processes.stat(pid)?.comm ?? '?'}`;
+}
+
+function tail(output: string): string | null {
+  const lines = output.trimEnd().split('\n').slice(-FAILURE_TAIL_LINES).join('\n');
+  return lines ? `${lines}\n` : null;
+}
+
+/** process.env without undefined values, as spawn wants it. */
+function stringEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) if (value !== undefined) result[key] = value;
+  return result;
+}

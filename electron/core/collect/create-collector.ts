@@ -1,0 +1,66 @@
+/**
+ * Picks the best collector that works here: netlink, then ss, then /proc/net. A collector is
+ * kept only if its first collect succeeds; each one passed over leaves a warning saying why.
+ */
+import { CollectorError } from '../model.js';
+import type { SnapshotSource } from '../model.js';
+import type { LinuxCollector } from './linux-collector.js';
+import { NetlinkCollector } from './netlink-collector.js';
+import { ProcNetCollector } from './proc-net-collector.js';
+import { SsCollector } from './ss-collector.js';
+
+/** Options of createCollector. */
+export interface CreateCollectorOptions {
+  /** Try this source first (tests, the CLI's `--source`); the others still follow. */
+  prefer?: SnapshotSource;
+}
+
+/** A way to build one collector, for pickCollector. */
+export interface CollectorCandidate {
+  source: SnapshotSource;
+  create(): LinuxCollector;
+}
+
+const DEFAULT_CANDIDATES: readonly CollectorCandidate[] = [
+  { source: 'netlink', create: () => new NetlinkCollector() },
+  { source: 'ss', create: () => new SsCollector() },
+  { source: 'proc', create: () => new ProcNetCollector() },
+];
+
+/** The collector to use, and a warning for each better one that did not work. */
+export function createCollector(options: CreateCollectorOptions = {}): { collector: LinuxCollector; warnings: string[] } {
+  const preferred = DEFAULT_CANDIDATES.filter((candidate) => candidate.source === options.prefer);
+  const rest = DEFAULT_CANDIDATES.filter((candidate) => candidate.source !== options.prefer);
+  return pickCollector([...preferred, ...rest]);
+}
+
+/**
+ * The first candidate whose construction and first collect succeed. Throws CollectorError
+ * naming every failure when none works.
+ */
+export function pickCollector(candidates: readonly CollectorCandidate[]): { collector: LinuxCollector; warnings: string[] } {
+  const warnings: string[] = [];
+  for (const [index, candidate] of candidates.entries()) {
+    let collector: LinuxCollector | null = null;
+    try {
+      collector = candidate.create();
+      collector.collect();
+      return { collector, warnings };
+    } catch (error) {
+      collector?.close();
+      const next = candidates[index + 1];
+      const why = describe(error);
+      warnings.push(`${candidate.source} collector unavailable (${why})${next ? `; using ${next.source}` : ''}`);
+    }
+  }
+  const last = candidates.at(-1)?.source ?? 'proc';
+  throw new CollectorError(last, `no socket source works: ${warnings.join('; ')}`);
+}
+
+/** The error's message without the `source: ` prefix CollectorError adds (the warning names it). */
+function describe(error: unknown): string {
+  if (error instanceof CollectorError && error.message.startsWith(`${error.source}: `)) {
+    return error.message.slice(error.source.length + 2);
+  }
+  return error instanceof Error ? error.message : String(error);
+}

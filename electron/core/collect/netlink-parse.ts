@@ -1,0 +1,200 @@
+/**
+ * Parser of SOCK_DIAG_BY_FAMILY dump replies, straight from the receive buffer. Anything that
+ * does not have the kernel's shape becomes a CollectorError; no other exception escapes.
+ */
+import { CollectorError } from '../model.js';
+import type { Family, Protocol, RawSocket } from '../model.js';
+import { AddressCache } from './address-cache.js';
+import {
+  AF_INET,
+  AF_INET6,
+  DIAG_MSG,
+  INET_DIAG_INFO,
+  NLMSG_DONE,
+  NLMSG_ERROR,
+  NLMSG_HDRLEN,
+  NLMSG_NOOP,
+  NLM_F_DUMP_INTR,
+  NO_COOKIE,
+  RTA_HDRLEN,
+  SOCK_DIAG_BY_FAMILY,
+  TCP_INFO,
+  align4,
+} from './netlink-protocol.js';
+import { errnoName } from './errno-name.js';
+import { ownerUid, stateFromCode } from './socket-state.js';
+
+/** Where a dump stands after one received chunk. */
+export interface DumpProgress {
+  /** NLMSG_DONE seen: the dump is complete. */
+  done: boolean;
+  /** The kernel flagged the dump as possibly inconsistent (NLM_F_DUMP_INTR). */
+  interrupted: boolean;
+}
+
+const TWO_32 = 4294967296;
+
+/** Parses dump replies; keeps an address cache, so reuse one instance across collects. */
+export class DiagReplyParser {
+  private readonly addresses = new AddressCache();
+  private view: DataView | null = null;
+  private viewSource: Buffer | null = null;
+
+  /**
+   * Appends the sockets in `chunk[0, length)` to `out`. Messages of another sequence number
+   * (left over from an aborted dump) are ignored. Sockets in a state the kernel has no name for
+   * are skipped with a warning. Throws CollectorError on NLMSG_ERROR or a malformed message.
+   */
+  parse(
+    chunk: Buffer,
+    length: number,
+    seq: number,
+    protocol: Protocol,
+    out: RawSocket[],
+    warnings: string[],
+  ): DumpProgress {
+    if (!Number.isInteger(length) || length < 0 || length > chunk.length) {
+      throw malformed(`reply length ${length} outside a ${chunk.length}-byte buffer`);
+    }
+    const view = this.viewOf(chunk);
+    const progress: DumpProgress = { done: false, interrupted: false };
+    let offset = 0;
+    while (offset < length) {
+      if (length - offset < NLMSG_HDRLEN) throw malformed(`${length - offset} trailing bytes`);
+      const messageLength = view.getUint32(offset, true);
+      const type = view.getUint16(offset + 4, true);
+      const flags = view.getUint16(offset + 6, true);
+      if (messageLength < NLMSG_HDRLEN || messageLength > length - offset) {
+        throw malformed(`message length ${messageLength} at offset ${offset} of ${length}`);
+      }
+      if (view.getUint32(offset + 8, true) === seq >>> 0) {
+        if ((flags & NLM_F_DUMP_INTR) !== 0) progress.interrupted = true;
+        const body = offset + NLMSG_HDRLEN;
+        const bodyLength = messageLength - NLMSG_HDRLEN;
+        if (type === SOCK_DIAG_BY_FAMILY) {
+          this.readSocket(view, body, bodyLength, protocol, out, warnings);
+        } else if (type === NLMSG_DONE) {
+          // A dump that failed part-way ends with DONE carrying a negative errno.
+          const status = bodyLength >= 4 ? view.getInt32(body, true) : 0;
+          if (status < 0) throw kernelError(status, 'dump ended with');
+          progress.done = true;
+          return progress;
+        } else if (type === NLMSG_ERROR) {
+          if (bodyLength < 4) throw malformed('truncated NLMSG_ERROR');
+          const status = view.getInt32(body, true);
+          if (status !== 0) throw kernelError(status, 'kernel refused the dump:');
+        } else if (type !== NLMSG_NOOP) {
+          throw malformed(`unexpected message type ${type}`);
+        }
+      }
+      offset += Math.min(align4(messageLength), length - offset);
+    }
+    return progress;
+  }
+
+  private readSocket(
+    view: DataView,
+    at: number,
+    length: number,
+    protocol: Protocol,
+    out: RawSocket[],
+    warnings: string[],
+  ): void {
+    if (length < DIAG_MSG.size) throw malformed(`inet_diag_msg of ${length} bytes`);
+    const familyCode = view.getUint8(at + DIAG_MSG.family);
+    let family: Family;
+    if (familyCode === AF_INET) family = 4;
+    else if (familyCode === AF_INET6) family = 6;
+    else throw malformed(`address family ${familyCode}`);
+    const stateCode = view.getUint8(at + DIAG_MSG.state);
+    const state = stateFromCode(protocol, stateCode);
+    if (state === null) {
+      warnings.push(`netlink: skipped a ${protocol} socket in unknown state ${stateCode}`);
+      return;
+    }
+    const localAddress = this.address(view, at + DIAG_MSG.src, family);
+    const localPort = view.getUint16(at + DIAG_MSG.sport, false);
+    const remotePort = view.getUint16(at + DIAG_MSG.dport, false);
+    const remoteUnset = remotePort === 0 && isZero(view, at + DIAG_MSG.dst, family);
+    const inode = view.getUint32(at + DIAG_MSG.inode, true);
+    let bytesSent: number | null = null;
+    let bytesReceived: number | null = null;
+    const info = findAttribute(view, at + DIAG_MSG.size, at + length, INET_DIAG_INFO);
+    if (info !== null) {
+      // tcpi_bytes_acked, not tcpi_bytes_sent: it exists since 4.1 (bytes_sent since 4.19),
+      // counts each byte once (bytes_sent counts retransmissions again) and matches what the
+      // peer reports as received, so both ends of a loopback connection agree.
+      if (info.length >= TCP_INFO.bytesAcked + 8) bytesSent = u64(view, info.at + TCP_INFO.bytesAcked);
+      if (info.length >= TCP_INFO.bytesReceived + 8) {
+        bytesReceived = u64(view, info.at + TCP_INFO.bytesReceived);
+      }
+    }
+    out.push({
+      protocol,
+      family,
+      localAddress,
+      localPort,
+      remoteAddress: remoteUnset ? null : this.address(view, at + DIAG_MSG.dst, family),
+      remotePort: remoteUnset ? null : remotePort,
+      state,
+      inode,
+      uid: ownerUid(state, inode, view.getUint32(at + DIAG_MSG.uid, true)),
+      cookie: cookieText(view.getUint32(at + DIAG_MSG.cookie, true), view.getUint32(at + DIAG_MSG.cookie + 4, true)),
+      bytesSent,
+      bytesReceived,
+    });
+  }
+
+  private address(view: DataView, at: number, family: Family): string {
+    return family === 4 ? this.addresses.ipv4(view, at) : this.addresses.ipv6(view, at);
+  }
+
+  private viewOf(chunk: Buffer): DataView {
+    if (this.viewSource !== chunk || this.view === null) {
+      this.view = new DataView(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      this.viewSource = chunk;
+    }
+    return this.view;
+  }
+}
+
+/** Payload position of the first attribute of `type` in [from, end), else null. */
+function findAttribute(view: DataView, from: number, end: number, type: number): { at: number; length: number } | null {
+  let at = from;
+  while (end - at >= RTA_HDRLEN) {
+    const length = view.getUint16(at, true);
+    if (length < RTA_HDRLEN || length > end - at) throw malformed(`attribute length ${length}`);
+    if (view.getUint16(at + 2, true) === type) return { at: at + RTA_HDRLEN, length: length - RTA_HDRLEN };
+    at += align4(length);
+  }
+  return null;
+}
+
+function isZero(view: DataView, at: number, family: Family): boolean {
+  if (family === 4) return view.getUint32(at, true) === 0;
+  return (
+    view.getUint32(at, true) === 0 &&
+    view.getUint32(at + 4, true) === 0 &&
+    view.getUint32(at + 8, true) === 0 &&
+    view.getUint32(at + 12, true) === 0
+  );
+}
+
+function u64(view: DataView, at: number): number {
+  return view.getUint32(at + 4, true) * TWO_32 + view.getUint32(at, true);
+}
+
+/** Decimal text of the 64-bit cookie, as ss prints it in hex (`sk:`): high word, low word. */
+function cookieText(low: number, high: number): string | null {
+  if (low === NO_COOKIE && high === NO_COOKIE) return null;
+  if (high < 0x200000) return String(high * TWO_32 + low); // below 2^53: exact as a number
+  return ((BigInt(high) << 32n) | BigInt(low)).toString();
+}
+
+function malformed(what: string): CollectorError {
+  return new CollectorError('netlink', `malformed reply: ${what}`);
+}
+
+function kernelError(status: number, what: string): CollectorError {
+  return new CollectorError('netlink', `${what} ${errnoName(-status)} (${-status})`);
+}

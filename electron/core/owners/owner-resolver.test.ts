@@ -1,0 +1,252 @@
+import { writeFileSync } from 'node:fs';
+import { createServer, type Server, type Socket } from 'node:net';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type InodeOwners, OwnerResolver, socketInode } from './owner-resolver.js';
+import { type Child, Children, waitFor } from './test-support/children.js';
+import { connectionInode, inodeOf } from './test-support/socket-inodes.js';
+
+const children = new Children();
+afterEach(() => children.stopAll());
+
+/** A child with TCP listeners on 127.0.0.1, ::1 and 0.0.0.0 and a UDP socket; opens more on request. */
+const LISTENERS = `
+import net from 'node:net';
+import dgram from 'node:dgram';
+const listen = (host) => new Promise((resolve) => { const s = net.createServer(); s.listen(0, host, () => resolve(s)); });
+const v4 = await listen('127.0.0.1');
+const v6 = await listen('::1');
+const any = await listen('0.0.0.0');
+const udp = dgram.createSocket('udp4');
+await new Promise((resolve) => udp.bind(0, '127.0.0.1', resolve));
+const more = [];
+onCommand(async (line) => {
+  if (line === 'listen') { const s = await listen('127.0.0.1'); more.push(s); return { port: s.address().port }; }
+  if (line === 'close-udp') { await new Promise((resolve) => udp.close(resolve)); return { closed: true }; }
+  return { error: line };
+});
+report({ v4: v4.address().port, v6: v6.address().port, any: any.address().port, udp: udp.address().port });
+`;
+
+/** A child with one listener that can fork a worker and pass the listening socket to it. */
+const SHARER = `
+import net from 'node:net';
+import { fork } from 'node:child_process';
+const server = net.createServer();
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+let worker = null;
+const answer = (expected) => new Promise((resolve) => worker.once('message', (m) => m === expected && resolve()));
+onCommand(async (line) => {
+  if (line === 'fork') { worker = fork(process.argv[2], [], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] }); await answer('ready'); return { worker: worker.pid }; }
+  if (line === 'share') { worker.send('server', server); await answer('got'); return { shared: true }; }
+  return { error: line };
+});
+report({ port: server.address().port });
+`;
+
+const WORKER = `
+let kept = null;
+process.on('message', (message, handle) => { if (message === 'server') { kept = handle; process.send('got'); } });
+process.send('ready');
+setInterval(() => kept, 1 << 30);
+`;
+
+async function startSharer(): Promise<{ child: Child; port: number }> {
+  const dir = children.tempDir();
+  const worker = join(dir, 'worker.mjs');
+  writeFileSync(worker, WORKER);
+  const child = await children.node(SHARER, { args: [worker] });
+  return { child, port: child.ready['port'] as number };
+}
+
+/** The reason a resolver gives for an inode nobody readable holds. */
+function absentReason(resolver: OwnerResolver): InodeOwners {
+  // Some fd tables may be unreadable even to root (here: an init with capabilities we lack).
+  return { reason: resolver.lastScanStats.unreadableDirs > 0 ? 'permission' : 'not-found' };
+}
+
+describe('OwnerResolver (real processes and sockets)', () => {
+  it('resolves TCP listeners on 127.0.0.1, ::1 and 0.0.0.0 and a UDP socket to the child that owns them', async () => {
+    const child = await children.node(LISTENERS);
+    const ports = child.ready as { v4: number; v6: number; any: number; udp: number };
+    const inodes = [inodeOf('tcp', ports.v4), inodeOf('tcp', ports.v6), inodeOf('tcp', ports.any), inodeOf('udp', ports.udp)];
+
+    const resolver = new OwnerResolver();
+    const owners = resolver.resolve(inodes);
+    for (const inode of inodes) expect(owners.get(inode)).toEqual({ pids: [child.pid] });
+    expect(resolver.lastScanStats.kind).toBe('full');
+    expect(resolver.lastScanStats.linksRead).toBeGreaterThanOrEqual(inodes.length);
+
+    // Nothing new: answered from the index without reading any fd table of a known process.
+    const again = resolver.resolve(new Set(inodes));
+    for (const inode of inodes) expect(again.get(inode)).toEqual({ pids: [child.pid] });
+    expect(resolver.lastScanStats.kind).toBe('cached');
+    expect(resolver.lastScanStats.searchedDirs).toBe(0);
+  });
+
+  it('finds a socket opened after the index was built by reading the likeliest owner first (incremental)', async () => {
+    const child = await children.node(LISTENERS);
+    const ports = child.ready as { v4: number; udp: number };
+    const known = [inodeOf('tcp', ports.v4), inodeOf('udp', ports.udp)];
+    const resolver = new OwnerResolver({ fullRescanEveryCalls: 1000, fullRescanIntervalMs: 3_600_000 });
+    resolver.resolve(known);
+
+    const { port } = (await child.ask('listen')) as { port: number };
+    const fresh = inodeOf('tcp', port);
+    const owners = resolver.resolve([...known, fresh]);
+    expect(owners.get(fresh)).toEqual({ pids: [child.pid] });
+    expect(resolver.lastScanStats.kind).toBe('incremental');
+    expect(resolver.lastScanStats.unknownInodes).toBe(1);
+    // The child owns the other requested sockets, so its table is read first and the search stops;
+    // the new fd is above the highest known one, so probing finds it without listing the table.
+    expect(resolver.lastScanStats.searchedDirs).toBe(1);
+    expect(resolver.lastScanStats.sweptDirs).toBe(0);
+  });
+
+  it('finds a new socket on the fd number of a closed one by probing, without listing the table', async () => {
+    const child = await children.node(LISTENERS);
+    const ports = child.ready as { v4: number; v6: number; any: number; udp: number };
+    const tcp = [inodeOf('tcp', ports.v4), inodeOf('tcp', ports.v6), inodeOf('tcp', ports.any)];
+    const resolver = new OwnerResolver({ fullRescanEveryCalls: 1000, fullRescanIntervalMs: 3_600_000 });
+    resolver.resolve([...tcp, inodeOf('udp', ports.udp)]);
+
+    // The kernel gives the new listener the lowest free fd: the one the UDP socket just freed.
+    await child.ask('close-udp');
+    const { port } = (await child.ask('listen')) as { port: number };
+    const fresh = inodeOf('tcp', port);
+    const owners = resolver.resolve([...tcp, fresh]);
+    expect(owners.get(fresh)).toEqual({ pids: [child.pid] });
+    expect(resolver.lastScanStats).toMatchObject({ kind: 'incremental', searchedDirs: 1, sweptDirs: 0 });
+  });
+
+  it('lists both pids of a listening socket passed to another process', async () => {
+    const { child, port } = await startSharer();
+    const { worker } = (await child.ask('fork')) as { worker: number };
+    await child.ask('share');
+    const inode = inodeOf('tcp', port);
+
+    const owners = new OwnerResolver().resolve([inode]);
+    expect(owners.get(inode)).toEqual({ pids: [child.pid, worker].sort((a, b) => a - b) });
+  });
+
+  it('sees a process that appeared since the last call holding an indexed socket, without a full rescan', async () => {
+    const { child, port } = await startSharer();
+    const inode = inodeOf('tcp', port);
+    const resolver = new OwnerResolver({ fullRescanEveryCalls: 1000, fullRescanIntervalMs: 3_600_000 });
+    expect(resolver.resolve([inode]).get(inode)).toEqual({ pids: [child.pid] });
+
+    const { worker } = (await child.ask('fork')) as { worker: number };
+    await child.ask('share');
+    const owners = resolver.resolve([inode]);
+    expect(resolver.lastScanStats.kind).not.toBe('full');
+    expect(owners.get(inode)).toEqual({ pids: [child.pid, worker].sort((a, b) => a - b) });
+  });
+
+  it('picks up an fd passed to an already indexed process at the periodic full rescan', async () => {
+    const { child, port } = await startSharer();
+    const { worker } = (await child.ask('fork')) as { worker: number };
+    const inode = inodeOf('tcp', port);
+    const resolver = new OwnerResolver({ fullRescanEveryCalls: 3, fullRescanIntervalMs: 3_600_000 });
+    expect(resolver.resolve([inode]).get(inode)).toEqual({ pids: [child.pid] });
+
+    await child.ask('share');
+    let owners = resolver.resolve([inode]);
+    for (let call = 0; call < 3 && resolver.lastScanStats.kind !== 'full'; call++) owners = resolver.resolve([inode]);
+    expect(resolver.lastScanStats.kind).toBe('full');
+    expect(owners.get(inode)).toEqual({ pids: [child.pid, worker].sort((a, b) => a - b) });
+  });
+
+  it('reports no owner for a socket that was closed, and for one whose owner exited', async () => {
+    const closer = await children.node(LISTENERS);
+    const udpInode = inodeOf('udp', (closer.ready as { udp: number }).udp);
+    await closer.ask('close-udp');
+    const fresh = new OwnerResolver();
+    expect(fresh.resolve([udpInode]).get(udpInode)).toEqual(absentReason(fresh));
+
+    const leaver = await children.node(LISTENERS);
+    const tcpInode = inodeOf('tcp', (leaver.ready as { v4: number }).v4);
+    const resolver = new OwnerResolver({ fullRescanEveryCalls: 1000, fullRescanIntervalMs: 3_600_000 });
+    expect(resolver.resolve([tcpInode]).get(tcpInode)).toEqual({ pids: [leaver.pid] });
+    await children.stop(leaver);
+    await waitFor(() => !inodeStillListed(tcpInode), 'the exited child to leave /proc');
+    expect(resolver.resolve([tcpInode]).get(tcpInode)).toEqual(absentReason(resolver));
+    // Remembered as missing: asking again searches nothing.
+    resolver.resolve([tcpInode]);
+    expect(resolver.lastScanStats.searchedDirs).toBe(0);
+  });
+
+  it('answers nonsense inode numbers with a reason instead of searching or throwing', () => {
+    const resolver = new OwnerResolver();
+    const owners = resolver.resolve([0, -1, 1.5, Number.MAX_SAFE_INTEGER + 2]);
+    expect(owners.size).toBe(4);
+    for (const value of owners.values()) expect(value).toEqual(absentReason(resolver));
+  });
+
+  it('hands out frozen owner lists and read-only results, reusing the last result when nothing changed', async () => {
+    const child = await children.node(LISTENERS);
+    const inode = inodeOf('tcp', (child.ready as { v4: number }).v4);
+    const resolver = new OwnerResolver({ fullRescanEveryCalls: 1000, fullRescanIntervalMs: 3_600_000 });
+    const first = resolver.resolve([inode]);
+    const owners = first.get(inode);
+    expect(owners && 'pids' in owners && Object.isFrozen(owners.pids)).toBe(true);
+    expect(() => first.set(inode, { pids: [1] })).toThrow(TypeError);
+    expect(() => first.delete(inode)).toThrow(TypeError);
+    expect(() => first.clear()).toThrow(TypeError);
+
+    expect(resolver.resolve([inode])).toBe(first);
+    expect(resolver.lastScanStats.reusedResult).toBe(true);
+    const other = resolver.resolve([inode, 0]);
+    expect(other).not.toBe(first);
+    expect(other.size).toBe(2);
+  });
+
+  it('keeps the owner of a socket held on two fds when one fd is closed and its number reused', async () => {
+    const accepted: Socket[] = [];
+    const server: Server = createServer((socket) => accepted.push(socket));
+    try {
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const port = (server.address() as { port: number }).port;
+      const script = [
+        'exec 3<>/dev/tcp/127.0.0.1/$1', // a TCP connection on fd 3...
+        'exec 4>&3', // ...duplicated on fd 4
+        `echo '{"ready":true}'`,
+        'read -r _',
+        'exec 3>&-', // close fd 3 (fd 4 still holds the socket)...
+        'exec 3<>/dev/tcp/127.0.0.1/$1', // ...and put a new connection on it
+        `echo '{"reopened":true}'`,
+        'read -r _',
+      ].join('\n');
+      const shell = await children.spawn('bash', ['-c', script, 'bash', String(port)]);
+      await waitFor(() => accepted.length === 1, 'the first connection');
+      const first = connectionInode(accepted[0]?.remotePort ?? 0, port);
+      const resolver = new OwnerResolver({ fullRescanEveryCalls: 1000, fullRescanIntervalMs: 3_600_000 });
+      expect(resolver.resolve([first]).get(first)).toEqual({ pids: [shell.pid] });
+
+      await shell.ask('next');
+      await waitFor(() => accepted.length === 2, 'the second connection');
+      const second = connectionInode(accepted[1]?.remotePort ?? 0, port);
+      const owners = resolver.resolve([first, second]);
+      expect(resolver.lastScanStats.kind).toBe('incremental');
+      expect(owners.get(first)).toEqual({ pids: [shell.pid] });
+      expect(owners.get(second)).toEqual({ pids: [shell.pid] });
+    } finally {
+      for (const socket of accepted) socket.destroy();
+      server.close();
+    }
+  });
+});
+
+describe('socketInode', () => {
+  it('reads the inode of socket links and rejects every other target', () => {
+    expect(socketInode('socket:[12345]')).toBe(12345);
+    for (const target of ['pipe:[12345]', 'socket:[]', 'socket:[12a]', 'socket:[123', '/dev/null', '', 'anon_inode:[eventfd]']) {
+      expect(socketInode(target)).toBe(0);
+    }
+  });
+});
+
+/** True while some process's /proc/<pid>/fd still links to the inode (the exiting child's). */
+function inodeStillListed(inode: number): boolean {
+  const owners = new OwnerResolver().resolve([inode]).get(inode);
+  return owners !== undefined && 'pids' in owners;
+}

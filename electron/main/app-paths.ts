@@ -1,0 +1,40 @@
+/**
+ * Where the shell finds its parts, from the directory of the main bundle (dist/electron). The
+ * entry resolves these once and passes them in; no other module guesses a path.
+ */
+import { join, resolve, sep } from 'node:path';
+
+/** Paths the shell needs at run time. */
+export interface AppPaths {
+  /** The built renderer (dist/renderer), served on app://portlens/. */
+  rendererDir: string;
+  /** The sandboxed preload bundle. */
+  preloadPath: string;
+  /** The monitor worker; outside app.asar when packaged, because worker threads cannot read an archive. */
+  workerPath: string;
+  /** PNG icons (build/icons), for the tray, the window and notifications. */
+  iconsDir: string;
+}
+
+/** The paths of an app whose main bundle lives in `bundleDir`. */
+export function appPaths(bundleDir: string): AppPaths {
+  const root = resolve(bundleDir, '..', '..');
+  return {
+    rendererDir: join(root, 'dist', 'renderer'),
+    preloadPath: join(bundleDir, 'preload.cjs'),
+    workerPath: unpacked(join(root, 'dist', 'node', 'monitor-worker.mjs')),
+    iconsDir: join(root, 'build', 'icons'),
+  };
+}
+
+/**
+ * The app.asar.unpacked twin of a path inside app.asar (electron-builder's asarUnpack puts
+ * files there); other paths are returned unchanged.
+ */
+export function unpacked(path: string): string {
+  const marker = `${sep}app.asar${sep}`;
+  const at = path.indexOf(marker);
+  return at === -1
+    ? path
+    : `${path.slice(0, at)}${sep}app.asar.unpacked${sep}${path.slice(at + marker.length)}`;
+}

@@ -1,0 +1,78 @@
+import { sep } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { appMenuTemplate } from './app-menu.js';
+import { appPaths, unpacked } from './app-paths.js';
+import { isAllowedPermission } from './permissions.js';
+import { secureWebPreferences } from './secure-web-preferences.js';
+
+describe('secureWebPreferences', () => {
+  it('isolates, sandboxes and denies Node and <webview>', () => {
+    expect(secureWebPreferences('/x/preload.cjs')).toMatchObject({
+      preload: '/x/preload.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webviewTag: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+    });
+  });
+});
+
+describe('isAllowedPermission', () => {
+  it('grants only notifications, only to app://portlens', () => {
+    expect(isAllowedPermission('notifications', 'app://portlens/index.html')).toBe(true);
+    expect(isAllowedPermission('notifications', 'app://portlens')).toBe(true);
+    expect(isAllowedPermission('notifications', 'https://evil.example/')).toBe(false);
+    expect(isAllowedPermission('notifications', undefined)).toBe(false);
+    for (const permission of [
+      'media',
+      'geolocation',
+      'clipboard-read',
+      'openExternal',
+      'fullscreen',
+      'unknown',
+    ]) {
+      expect(isAllowedPermission(permission, 'app://portlens/index.html'), permission).toBe(false);
+    }
+  });
+});
+
+describe('appMenuTemplate', () => {
+  it('uses the standard roles, with the app menu on macOS only', () => {
+    const roles = (platform: NodeJS.Platform) =>
+      appMenuTemplate(platform, { devTools: true }).map((item) => item.role);
+    expect(roles('darwin')).toEqual(['appMenu', 'fileMenu', 'editMenu', 'viewMenu', 'windowMenu', 'help']);
+    expect(roles('linux')).toEqual(['fileMenu', 'editMenu', 'viewMenu', 'windowMenu', 'help']);
+  });
+  it('leaves developer tools out of packaged builds', () => {
+    const view = appMenuTemplate('linux', { devTools: false })[2];
+    expect(JSON.stringify(view)).not.toContain('toggleDevTools');
+    expect(view?.label).toBe('View');
+  });
+});
+
+describe('appPaths', () => {
+  it('finds renderer, preload, worker and icons from dist/electron', () => {
+    const paths = appPaths(`${sep}app${sep}dist${sep}electron`);
+    expect(paths).toEqual({
+      rendererDir: `${sep}app${sep}dist${sep}renderer`,
+      preloadPath: `${sep}app${sep}dist${sep}electron${sep}preload.cjs`,
+      workerPath: `${sep}app${sep}dist${sep}node${sep}monitor-worker.mjs`,
+      iconsDir: `${sep}app${sep}build${sep}icons`,
+    });
+  });
+  it('runs the worker from app.asar.unpacked when packaged', () => {
+    const inAsar = appPaths(['', 'opt', 'PortLens', 'resources', 'app.asar', 'dist', 'electron'].join(sep));
+    expect(inAsar.workerPath).toBe(
+      ['', 'opt', 'PortLens', 'resources', 'app.asar.unpacked', 'dist', 'node', 'monitor-worker.mjs'].join(
+        sep,
+      ),
+    );
+    expect(inAsar.preloadPath).toContain(`${sep}app.asar${sep}`);
+    expect(unpacked(`${sep}x${sep}app.asarfoo${sep}y`)).toBe(`${sep}x${sep}app.asarfoo${sep}y`);
+  });
+});

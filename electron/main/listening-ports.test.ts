@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { diffSnapshots } from '../core/diff/diff-snapshots.js';
+import { ListeningPorts, listeningPorts } from './listening-ports.js';
+import { proc, row, snapshot } from './test-snapshots.js';
+
+const vite = row({ id: 'vite4', localPort: 5173 });
+const vite6 = row({ id: 'vite6', localPort: 5173, localAddress: '::1' });
+const client = row({
+  id: 'c1',
+  localPort: 40000,
+  state: 'ESTABLISHED',
+  remoteAddress: '127.0.0.1',
+  remotePort: 5173,
+});
+const mdns = row({
+  id: 'mdns',
+  localPort: 5353,
+  protocol: 'udp',
+  state: 'UNCONN',
+  localAddress: '0.0.0.0',
+  scope: 'all',
+  pids: [77],
+});
+const ssh = row({
+  id: 'ssh',
+  localPort: 22,
+  localAddress: '0.0.0.0',
+  scope: 'all',
+  pids: [],
+  ownerReason: 'permission',
+});
+
+describe('listeningPorts', () => {
+  it('lists listening TCP and bound UDP ports by port, one per dual-stack pair, owners named', () => {
+    const ports = listeningPorts(
+      snapshot(1, [vite6, client, vite, mdns, ssh], [proc(4242, 'node'), proc(77, 'avahi-daemon')]),
+    );
+    expect(ports).toEqual([
+      { rowId: 'ssh', port: 22, protocol: 'tcp', owner: null },
+      { rowId: 'vite4', port: 5173, protocol: 'tcp', owner: 'node' },
+      { rowId: 'mdns', port: 5353, protocol: 'udp', owner: 'avahi-daemon' },
+    ]);
+  });
+
+  it('names an owner without process details by pid', () => {
+    expect(listeningPorts(snapshot(1, [vite], []))[0]?.owner).toBe('pid 4242');
+  });
+});
+
+describe('ListeningPorts', () => {
+  it('follows real deltas and reports a change only when the listening set changes', () => {
+    const tracker = new ListeningPorts();
+    const first = snapshot(1, [vite, client]);
+    expect(tracker.accept({ type: 'snapshot', snapshot: first })).toBe(true);
+    expect(tracker.counts()).toEqual({ listening: 1, sockets: 2 });
+
+    // Traffic on the connection only: same listening set, no menu rebuild.
+    const second = snapshot(2, [vite, { ...client, bytesSent: 500 }]);
+    expect(tracker.accept({ type: 'delta', delta: diffSnapshots(first, second) })).toBe(false);
+
+    const third = snapshot(
+      3,
+      [vite, { ...client, bytesSent: 500 }, mdns],
+      [proc(4242, 'node'), proc(77, 'avahi-daemon')],
+    );
+    expect(tracker.accept({ type: 'delta', delta: diffSnapshots(second, third) })).toBe(true);
+    expect(tracker.list().map((p) => p.port)).toEqual([5173, 5353]);
+    expect(tracker.counts()).toEqual({ listening: 2, sockets: 3 });
+
+    const fourth = snapshot(4, [mdns], [proc(77, 'avahi-daemon')]);
+    expect(tracker.accept({ type: 'delta', delta: diffSnapshots(third, fourth) })).toBe(true);
+    expect(tracker.list().map((p) => p.rowId)).toEqual(['mdns']);
+  });
+
+  it('clears and asks for a snapshot after a sequence gap', () => {
+    const tracker = new ListeningPorts();
+    const first = snapshot(1, [vite]);
+    tracker.accept({ type: 'snapshot', snapshot: first });
+    const third = snapshot(3, []);
+    const gap = diffSnapshots(snapshot(2, [vite]), third);
+    expect(tracker.accept({ type: 'delta', delta: gap })).toBe(true);
+    expect(tracker.needsSnapshot).toBe(true);
+    expect(tracker.list()).toEqual([]);
+    tracker.accept({ type: 'snapshot', snapshot: first });
+    expect(tracker.needsSnapshot).toBe(false);
+  });
+
+  it('ignores deltas before its first snapshot, and other messages', () => {
+    const tracker = new ListeningPorts();
+    expect(
+      tracker.accept({ type: 'delta', delta: diffSnapshots(snapshot(1, []), snapshot(2, [vite])) }),
+    ).toBe(false);
+    expect(tracker.accept({ type: 'reveal', rowId: 'x' })).toBe(false);
+    expect(tracker.counts()).toEqual({ listening: 0, sockets: 0 });
+  });
+});

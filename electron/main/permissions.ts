@@ -1,0 +1,24 @@
+/**
+ * Security checklist #5 (handle session permission requests): every permission is denied,
+ * except notifications for our own origin. Both the request and the check handler are set;
+ * the check handler covers APIs that only query (navigator.permissions, Notification.permission).
+ */
+import type { Session } from 'electron';
+import { APP_ORIGIN, isAppUrl } from './app-origin.js';
+
+/** True when `permission` may be granted to a page at `url`. */
+export function isAllowedPermission(permission: string, url: string | undefined): boolean {
+  return permission === 'notifications' && url !== undefined && (url === APP_ORIGIN || isAppUrl(url));
+}
+
+/** Installs the deny-all-but-notifications policy on `session`. */
+export function applyPermissionPolicy(session: Session): void {
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    callback(isAllowedPermission(permission, details.requestingUrl));
+  });
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    isAllowedPermission(permission, requestingOrigin),
+  );
+  // No device pickers: HID, serial, USB and Bluetooth stay unreachable.
+  session.setDevicePermissionHandler(() => false);
+}

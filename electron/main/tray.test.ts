@@ -1,0 +1,113 @@
+import type { MenuItemConstructorOptions } from 'electron';
+import { describe, expect, it, vi } from 'vitest';
+import { diffSnapshots } from '../core/diff/diff-snapshots.js';
+import { menuLabels } from './tray-menu.js';
+import { TrayController, type TrayDependencies, type TrayHost } from './tray.js';
+import { proc, row, snapshot } from './test-snapshots.js';
+
+/** A recording TrayHost: the OS tray cannot exist in Node. */
+function stubTray(): TrayHost & {
+  menus: MenuItemConstructorOptions[][];
+  tooltips: string[];
+  click?: () => void;
+} {
+  const host = {
+    menus: [] as MenuItemConstructorOptions[][],
+    tooltips: [] as string[],
+    click: undefined as (() => void) | undefined,
+    setMenu: (template: MenuItemConstructorOptions[]) => host.menus.push(template),
+    setToolTip: (text: string) => host.tooltips.push(text),
+    onClick: (handler: () => void) => (host.click = handler),
+    destroy: vi.fn(),
+  };
+  return host;
+}
+
+function deps(visible = { value: true }): TrayDependencies {
+  return {
+    revealRow: vi.fn(),
+    showWindow: vi.fn(),
+    toggleWindow: vi.fn(),
+    quit: vi.fn(),
+    isWindowVisible: () => visible.value,
+    resync: vi.fn(),
+  };
+}
+
+const vite = row({ id: 'vite', localPort: 5173 });
+const client = row({
+  id: 'client',
+  localPort: 41000,
+  state: 'ESTABLISHED',
+  remoteAddress: '127.0.0.1',
+  remotePort: 5173,
+});
+
+describe('TrayController (stub tray)', () => {
+  it('shows the listening ports and counts, rebuilding the menu only when the set changes', () => {
+    const host = stubTray();
+    const tray = new TrayController(() => host, deps());
+    expect(host.menus).toHaveLength(1);
+
+    const s1 = snapshot(1, [vite]);
+    tray.accept({ type: 'snapshot', snapshot: s1 });
+    expect(tray.labels()).toContain('5173 · node');
+    expect(host.menus).toHaveLength(2);
+    expect(tray.tooltipText()).toBe('PortLens — 1 listening, 1 socket');
+
+    const s2 = snapshot(2, [vite, client]);
+    tray.accept({ type: 'delta', delta: diffSnapshots(s1, s2) });
+    expect(host.menus).toHaveLength(2); // a new connection is not a new listening port
+    expect(host.tooltips.at(-1)).toBe('PortLens — 1 listening, 2 sockets');
+
+    const s3 = snapshot(
+      3,
+      [vite, client, row({ id: 'py', localPort: 8000, pids: [31] })],
+      [proc(4242, 'node'), proc(31, 'python3')],
+    );
+    tray.accept({ type: 'delta', delta: diffSnapshots(s2, s3) });
+    expect(host.menus).toHaveLength(3);
+    expect(menuLabels(host.menus.at(-1)!)).toContain('8000 · python3');
+  });
+
+  it('clicking a port reveals its row', () => {
+    const d = deps();
+    const tray = new TrayController(stubTray, d);
+    tray.accept({ type: 'snapshot', snapshot: snapshot(1, [vite]) });
+    expect(tray.clickItem('5173 · node')).toBe(true);
+    expect(d.revealRow).toHaveBeenCalledWith('vite');
+    expect(tray.clickItem('no such item')).toBe(false);
+  });
+
+  it('pauses notifications for the session from its checkbox', () => {
+    const host = stubTray();
+    const tray = new TrayController(() => host, deps());
+    expect(tray.clickItem('Pause notifications')).toBe(true);
+    expect(tray.notificationsPaused).toBe(true);
+    expect(host.menus.at(-1)?.find((item) => item.label === 'Pause notifications')?.checked).toBe(true);
+    expect(tray.tooltipText()).toMatch(/paused/);
+    tray.clickItem('Pause notifications');
+    expect(tray.notificationsPaused).toBe(false);
+  });
+
+  it('follows the window: Show when hidden, Hide when shown; an icon click toggles it', () => {
+    const visible = { value: false };
+    const d = deps(visible);
+    const host = stubTray();
+    const tray = new TrayController(() => host, d);
+    expect(tray.labels()).toContain('Show PortLens');
+    visible.value = true;
+    tray.windowVisibilityChanged();
+    expect(tray.labels()).toContain('Hide PortLens');
+    host.click?.();
+    expect(d.toggleWindow).toHaveBeenCalled();
+  });
+
+  it('asks for a resync after a stream gap', () => {
+    const d = deps();
+    const tray = new TrayController(stubTray, d);
+    tray.accept({ type: 'snapshot', snapshot: snapshot(1, [vite]) });
+    tray.accept({ type: 'delta', delta: diffSnapshots(snapshot(5, []), snapshot(6, [vite])) });
+    expect(d.resync).toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,90 @@
+// The contract over the browser-mode server with the real backend (in-process monitor, real
+// ss/netlink and /proc): a call and the stream round-trip through a real WebSocket.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { Calls } from '../contract/api.js';
+import type { SocketRow } from '../contract/model.js';
+import { createBackend } from '../core/backend/create-backend.js';
+import type { Backend } from '../core/backend/backend.js';
+import { startServer, type RunningServer } from './start-server.js';
+import { connectClient, makeStaticDir, replyTo, streamOf, type TestClient } from './test-helpers.js';
+
+describe('browser-mode server with the real backend', () => {
+  const dirs = makeStaticDir();
+  const dataDir = mkdtempSync(join(tmpdir(), 'portlens-data-'));
+  let backend: Backend;
+  let server: RunningServer;
+  let client: TestClient | undefined;
+  let listener: Server | undefined;
+
+  beforeAll(async () => {
+    backend = await createBackend({ dataDir, workerPath: null, pollIntervalMs: 250 });
+    server = await startServer({ backend, staticDir: dirs.staticDir });
+  });
+  afterEach(async () => {
+    await client?.close();
+    client = undefined;
+    await new Promise<void>((resolve) => (listener ? listener.close(() => resolve()) : resolve()));
+    listener = undefined;
+  });
+  afterAll(async () => {
+    await server?.close();
+    await backend?.close();
+    rmSync(dirs.root, { recursive: true, force: true });
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('answers getSnapshot with a valid snapshot that includes the server itself', async () => {
+    const c = await connectClient(server.port, server.token);
+    client = c;
+    let id = 0;
+    // The backend's first snapshot may predate the server's listener: ask until a poll has seen it.
+    const ownListener = async (): Promise<SocketRow | undefined> => {
+      c.sendJson({ id: ++id, call: 'getSnapshot', request: {} });
+      const reply = await c.next(replyTo(id));
+      if (!('result' in reply) || !reply.result.ok) throw new Error(`getSnapshot failed: ${JSON.stringify(reply)}`);
+      const snapshot = Calls.getSnapshot.response.parse(reply.result.value);
+      return snapshot.sockets.find((row) => row.localPort === server.port && row.state === 'LISTEN');
+    };
+    await expect.poll(ownListener, { timeout: 45_000 }).toMatchObject({ protocol: 'tcp', localAddress: '127.0.0.1', scope: 'loopback' });
+    expect((await ownListener())?.pids).toContain(process.pid);
+  }, 60_000);
+
+  it('answers getProcess for this test process with its argv and cwd', async () => {
+    client = await connectClient(server.port, server.token);
+    client.sendJson({ id: 2, call: 'getProcess', request: { pid: process.pid } });
+    const reply = await client.next(replyTo(2));
+    if (!('result' in reply) || !reply.result.ok) throw new Error(`getProcess failed: ${JSON.stringify(reply)}`);
+    const detail = Calls.getProcess.response.parse(reply.result.value);
+    expect(detail.process.pid).toBe(process.pid);
+    expect(detail.process.argv).toEqual(readFileSync('/proc/self/cmdline', 'utf8').replace(/\0$/, '').split('\0'));
+    expect(detail.process.cwd).toBe(process.cwd());
+  });
+
+  it('streams a snapshot, then a delta that adds a new listener and one that removes it', async () => {
+    client = await connectClient(server.port, server.token);
+    client.sendJson({ type: 'subscribe' });
+    const first = await client.next(streamOf('snapshot'), 45_000);
+    const server2 = createServer();
+    listener = server2;
+    await new Promise<void>((resolve) => server2.listen(0, '127.0.0.1', () => resolve()));
+    const port = (server2.address() as { port: number }).port;
+
+    const added = await client.next(
+      (m) => 'stream' in m && m.stream.type === 'delta' && m.stream.delta.added.some((row) => row.localPort === port && row.state === 'LISTEN'),
+      45_000,
+    );
+    if (!('stream' in added) || added.stream.type !== 'delta') throw new Error('expected a delta');
+    expect(added.stream.delta.seq).toBeGreaterThan(first.stream.snapshot.seq);
+    const row = added.stream.delta.added.find((r) => r.localPort === port);
+    expect(row?.pids).toContain(process.pid);
+    expect(added.stream.delta.events).toContainEqual(expect.objectContaining({ type: 'listen-opened', localPort: port }));
+
+    await new Promise<void>((resolve) => server2.close(() => resolve()));
+    listener = undefined;
+    await client.next((m) => 'stream' in m && m.stream.type === 'delta' && m.stream.delta.removed.includes(row?.id as string), 45_000);
+  }, 120_000);
+});

@@ -1,0 +1,259 @@
+// Security of the browser-mode server against a real listener with real HTTP and WebSocket
+// clients. These use a stub Backend (the calls are beside the point here); the calls and the
+// stream are exercised on the real backend in round-trip.test.ts.
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { startServer, type RunningServer } from './start-server.js';
+import {
+  TEST_META_CSP,
+  connectClient,
+  httpGet,
+  makeStaticDir,
+  pageHeaders,
+  replyTo,
+  streamOf,
+  stubBackend,
+  upgradeStatus,
+} from './test-helpers.js';
+
+describe('browser-mode server security (stub backend)', () => {
+  const dirs = makeStaticDir();
+  const backend = stubBackend();
+  let server: RunningServer;
+  let cookie: string;
+
+  beforeAll(async () => {
+    server = await startServer({ backend, staticDir: dirs.staticDir, sessionLimits: { burstMessages: 40, messagesPerSecond: 1 } });
+    cookie = `portlens_token_${server.port}=${server.token}`;
+  });
+  afterAll(async () => {
+    await server?.close();
+    rmSync(dirs.root, { recursive: true, force: true });
+  });
+
+  it('listens on 127.0.0.1 only (stub backend)', () => {
+    expect(server.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${server.port}/\\?token=[A-Za-z0-9_-]{43}$`));
+    const listeners = execFileSync('ss', ['-Hltn', `sport = :${server.port}`], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .map((line) => line.trim().split(/\s+/)[3]);
+    expect(listeners).toEqual([`127.0.0.1:${server.port}`]);
+  });
+
+  it('answers 401 without a token or with a wrong one (stub backend)', async () => {
+    const none = await httpGet(server.port, '/');
+    expect(none.status).toBe(401);
+    expect(none.headers['content-type']).toMatch(/^text\/plain/);
+    expect(none.body).toMatch(/Unauthorized/);
+    expect((await httpGet(server.port, '/?token=wrong')).status).toBe(401);
+    expect((await httpGet(server.port, `/?token=${server.token.slice(0, -1)}`)).status).toBe(401);
+    expect((await httpGet(server.port, '/assets/app.js')).status).toBe(401);
+    expect((await httpGet(server.port, '/', { Cookie: `portlens_token_${server.port}=nope` })).status).toBe(401);
+    // A cookie for another port's server is not ours.
+    expect((await httpGet(server.port, '/', { Cookie: `portlens_token_1=${server.token}` })).status).toBe(401);
+  });
+
+  it('moves a URL token into a strict HttpOnly cookie and redirects it out of the address bar (stub backend)', async () => {
+    const reply = await httpGet(server.port, `/?token=${server.token}`);
+    expect(reply.status).toBe(303);
+    expect(reply.headers.location).toBe('/');
+    const setCookie = reply.headers['set-cookie']?.[0] ?? '';
+    expect(setCookie).toContain(`portlens_token_${server.port}=${server.token}`);
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Strict/);
+    expect(setCookie).toMatch(/Path=\//);
+
+    const page = await httpGet(server.port, '/', { Cookie: setCookie.split(';')[0] as string });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('PortLens test page');
+  });
+
+  it('accepts a bearer token (stub backend)', async () => {
+    const reply = await httpGet(server.port, '/assets/app.js', { Authorization: `Bearer ${server.token}` });
+    expect(reply.status).toBe(200);
+    expect(reply.body).toContain('console.log');
+  });
+
+  it('serves files with their content type and security headers (stub backend)', async () => {
+    const page = await httpGet(server.port, '/', { Cookie: cookie });
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(page.headers['cache-control']).toBe('no-store');
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
+    expect(page.headers['referrer-policy']).toBe('no-referrer');
+    expect(page.headers['x-frame-options']).toBe('DENY');
+    const csp = String(page.headers['content-security-policy']);
+    // Mirrors the page's own policy, narrowed to our WebSocket origin, plus frame-ancestors.
+    for (const directive of TEST_META_CSP.split('; ').filter((d) => !d.startsWith('connect-src'))) expect(csp).toContain(directive);
+    expect(csp).toContain(`connect-src 'self' ws://127.0.0.1:${server.port} ws://localhost:${server.port}`);
+    expect(csp).not.toContain(':*');
+    expect(csp).toContain("frame-ancestors 'none'");
+
+    const script = await httpGet(server.port, '/assets/app.js', { Cookie: cookie });
+    expect(script.status).toBe(200);
+    expect(script.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect((await httpGet(server.port, '/missing.js', { Cookie: cookie })).status).toBe(404);
+    expect((await httpGet(server.port, '/', { Cookie: cookie }, 'POST')).status).toBe(405);
+  });
+
+  it('refuses a Host that is not our loopback name and port (DNS rebinding) (stub backend)', async () => {
+    for (const host of ['evil.example:' + server.port, `127.0.0.1:${server.port + 1}`, '127.0.0.1', `portlens.local:${server.port}`]) {
+      const reply = await httpGet(server.port, '/', { Host: host, Cookie: cookie });
+      expect(reply.status, host).toBe(403);
+      expect(reply.body).not.toContain('PortLens test page');
+    }
+    for (const host of [`localhost:${server.port}`, `[::1]:${server.port}`, `LOCALHOST:${server.port}`]) {
+      expect((await httpGet(server.port, '/', { Host: host, Cookie: cookie })).status, host).toBe(200);
+    }
+  });
+
+  it('never serves a file outside the static directory (stub backend)', async () => {
+    const attempts = [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+      '/assets/%2e%2e/%2e%2e/secret.txt',
+      '/..%5csecret.txt',
+      '/%00index.html',
+      '/%E0%A4%A',
+      '/assets/',
+      '//etc/passwd',
+    ];
+    for (const path of attempts) {
+      const reply = await httpGet(server.port, path, { Cookie: cookie });
+      expect(reply.status, path).toBe(404);
+      expect(reply.body, path).not.toContain('TOP SECRET');
+    }
+  });
+
+  it('refuses WebSocket upgrades without a token, from another Origin or Host (stub backend)', async () => {
+    const url = `ws://127.0.0.1:${server.port}/ws`;
+    const ours = pageHeaders(server.port, server.token);
+    expect(await upgradeStatus(url, ours)).toBe(101);
+    expect(await upgradeStatus(url, { Origin: ours.Origin as string })).toBe(401);
+    expect(await upgradeStatus(url, { ...ours, Cookie: `portlens_token_${server.port}=wrong` })).toBe(401);
+    expect(await upgradeStatus(url, { ...ours, Origin: 'http://evil.example' })).toBe(403);
+    expect(await upgradeStatus(url, { ...ours, Origin: `http://127.0.0.1:${server.port + 1}` })).toBe(403);
+    expect(await upgradeStatus(url, { Cookie: ours.Cookie as string })).toBe(403); // no Origin at all
+    expect(await upgradeStatus(url, { ...ours, Host: `evil.example:${server.port}` })).toBe(403);
+    expect(await upgradeStatus(`${url}?token=${server.token}`, { Origin: ours.Origin as string })).toBe(101);
+    expect(await upgradeStatus(`ws://127.0.0.1:${server.port}/other`, ours)).toBe(404);
+  });
+
+  it('answers invalid frames with typed errors and stays usable (stub backend)', async () => {
+    const client = await connectClient(server.port, server.token);
+    try {
+      client.ws.send('not json');
+      expect(await client.next(replyTo(null))).toMatchObject({ result: { ok: false, error: { code: 'invalid-request' } } });
+      client.ws.send(Buffer.from([1, 2, 3]));
+      expect(await client.next(replyTo(null))).toMatchObject({ result: { ok: false, error: { code: 'invalid-request', message: /binary/ } } });
+      client.sendJson({ id: 7, call: 'noSuchCall', request: {} });
+      expect(await client.next(replyTo(7))).toMatchObject({ result: { ok: false, error: { code: 'invalid-request', message: /unknown call/ } } });
+      client.sendJson({ id: 8, call: 'getProcess', request: { pid: -1 } });
+      expect(await client.next(replyTo(8))).toMatchObject({ result: { ok: false, error: { code: 'invalid-request', message: /pid/ } } });
+      client.sendJson({ id: 9, call: 'getSnapshot', request: { extra: true } });
+      expect(await client.next(replyTo(9))).toMatchObject({ result: { ok: false, error: { code: 'invalid-request' } } });
+      client.sendJson({ id: 'ten', call: 'getSnapshot' });
+      expect(await client.next(replyTo(null))).toMatchObject({ result: { ok: false, error: { code: 'invalid-request' } } });
+      client.sendJson({ id: 11, call: 'openExternal', request: { url: 'http://127.0.0.1:1/' } });
+      expect(await client.next(replyTo(11))).toMatchObject({ result: { ok: false, error: { code: 'unsupported' } } });
+      // Still usable: a valid call and the stream work on the same connection.
+      client.sendJson({ id: 12, call: 'getSnapshot', request: {} });
+      expect(await client.next(replyTo(12))).toMatchObject({ result: { ok: true, value: { seq: 0 } } });
+      client.sendJson({ type: 'subscribe' });
+      await client.next(streamOf('snapshot'));
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('closes a client that sends an oversized frame, and only that client (stub backend)', async () => {
+    const bystander = await connectClient(server.port, server.token);
+    const offender = await connectClient(server.port, server.token);
+    try {
+      const closed = new Promise<number>((resolve) => offender.ws.once('close', (code) => resolve(code)));
+      offender.sendJson({ id: 1, call: 'getSnapshot', request: { pad: 'x'.repeat(100_000) } });
+      expect(await closed).toBe(1009);
+      bystander.sendJson({ id: 2, call: 'getSnapshot', request: {} });
+      expect(await bystander.next(replyTo(2))).toMatchObject({ result: { ok: true } });
+    } finally {
+      await offender.close();
+      await bystander.close();
+    }
+  });
+
+  it('refuses a flood beyond the rate limit with typed errors, without closing (stub backend)', async () => {
+    const client = await connectClient(server.port, server.token);
+    try {
+      for (let id = 1; id <= 60; id++) client.sendJson({ id, call: 'getSnapshot', request: {} });
+      const refused = await client.next((m) => 'id' in m && !m.result.ok && m.result.error.code === 'refused');
+      expect(refused).toMatchObject({ result: { error: { message: /too many/ } } });
+      expect(client.ws.readyState).toBe(WebSocket.OPEN);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('stops streaming to a client that unsubscribes or disconnects (stub backend)', async () => {
+    const client = await connectClient(server.port, server.token);
+    client.sendJson({ type: 'subscribe' });
+    await client.next(streamOf('snapshot'));
+    expect(backend.listeners).toBe(1);
+    client.sendJson({ type: 'unsubscribe' });
+    client.sendJson({ id: 1, call: 'getSettings', request: {} });
+    await client.next(replyTo(1));
+    expect(backend.listeners).toBe(0);
+    client.sendJson({ type: 'subscribe' });
+    await client.next(streamOf('snapshot'));
+    await client.close();
+    await expect.poll(() => backend.listeners).toBe(0);
+  });
+});
+
+describe('browser-mode server backpressure (stub backend)', () => {
+  const dirs = makeStaticDir();
+  const backend = stubBackend();
+  let server: RunningServer;
+  const notes: string[] = [];
+
+  beforeAll(async () => {
+    server = await startServer({
+      backend,
+      staticDir: dirs.staticDir,
+      sessionLimits: { highWaterBytes: 64 * 1024, lowWaterBytes: 1024 },
+      log: (line) => notes.push(line),
+    });
+  });
+  afterAll(async () => {
+    await server?.close();
+    rmSync(dirs.root, { recursive: true, force: true });
+  });
+
+  it('drops deltas for a client that does not read, then resyncs it with a snapshot (stub backend)', async () => {
+    const client = await connectClient(server.port, server.token);
+    try {
+      client.sendJson({ type: 'subscribe' });
+      await client.next(streamOf('snapshot'));
+      // Stop reading: the kernel buffers fill, then ws's own buffer grows.
+      client.ws.pause();
+      const big = 'x'.repeat(16 * 1024);
+      for (let seq = 1; seq <= 2000 && !notes.some((n) => n.includes('too slowly')); seq++) {
+        backend.push({ type: 'delta', delta: { time: seq, seq, source: 'ss', added: [], removed: [], changed: [], processesUpserted: [], processesRemoved: [], hiddenOwners: 0, warnings: [big], events: [] } });
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      expect(notes.some((n) => n.includes('too slowly'))).toBe(true);
+      const pushedWhileLagging = 50;
+      for (let i = 0; i < pushedWhileLagging; i++) {
+        backend.push({ type: 'delta', delta: { time: 0, seq: 100_000 + i, source: 'ss', added: [], removed: [], changed: [], processesUpserted: [], processesRemoved: [], hiddenOwners: 0, warnings: [], events: [] } });
+      }
+      client.ws.resume();
+      // After the backlog, a fresh snapshot arrives, and the deltas pushed while lagging never do.
+      await client.next(streamOf('snapshot'));
+      expect(client.messages.some((m) => 'stream' in m && m.stream.type === 'delta' && m.stream.delta.seq >= 100_000)).toBe(false);
+      await expect.poll(() => notes.some((n) => n.includes('caught up'))).toBe(true);
+    } finally {
+      await client.close();
+    }
+  });
+});

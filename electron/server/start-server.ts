@@ -1,0 +1,146 @@
+/**
+ * Browser mode: the PortLens contract over HTTP + WebSocket, on 127.0.0.1 only, behind a
+ * random token. The page is the same renderer Electron loads (dist/renderer); its web
+ * transport talks to `/ws`.
+ */
+import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
+import { readFile, realpath } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { join } from 'node:path';
+import { WebSocketServer } from 'ws';
+import type { Backend } from '../core/backend/backend.js';
+import { WS_MAX_MESSAGE_BYTES, WS_PATH } from '../contract/ws-protocol.js';
+import { hostAllowed, originAllowed, tokenCookie, validTokenSource } from './request-guard.js';
+import { baseSecurityHeaders, contentSecurityPolicy } from './security-headers.js';
+import { serveStatic } from './static-files.js';
+import { generateToken } from './token.js';
+import { attachSession, type SessionLimits } from './ws-session.js';
+
+/** What `startServer` needs. */
+export interface ServerOptions {
+  backend: Backend;
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** The built renderer: dist/renderer. */
+  staticDir: string;
+  /** A fixed token (tests); by default a fresh random one. */
+  token?: string;
+  /** Per-connection WebSocket limits (tests shrink them). */
+  sessionLimits?: Partial<SessionLimits>;
+  /** One-line operator notes (slow clients, backend failures); default: none. */
+  log?: (line: string) => void;
+}
+
+/** A running browser-mode server. */
+export interface RunningServer {
+  /** Open this to use PortLens: http://127.0.0.1:PORT/?token=… */
+  url: string;
+  port: number;
+  token: string;
+  /** Closes every WebSocket and the listener. The backend stays open: its owner closes it. */
+  close(): Promise<void>;
+}
+
+/** The only address we listen on: nothing off this machine may connect. */
+const BIND_ADDRESS = '127.0.0.1';
+
+/** Starts the browser-mode server; resolves once it listens. */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const token = options.token ?? generateToken();
+  const root = await realpath(options.staticDir);
+  const indexHtml = await readFile(join(root, 'index.html'), 'utf8').catch(() => null);
+  const wss = new WebSocketServer({ noServer: true, maxPayload: WS_MAX_MESSAGE_BYTES, perMessageDeflate: false });
+  let port = 0;
+  let headers: OutgoingHttpHeaders = {};
+
+  wss.on('connection', (socket) => attachSession(socket, { backend: options.backend, limits: options.sessionLimits, log: options.log }));
+
+  const server = createServer((request, response) => {
+    handleHttp(request, response).catch((error: unknown) => {
+      options.log?.(`portlens serve: request failed: ${String(error)}`);
+      if (!response.headersSent) plain(response, 500, 'Internal error', headers);
+      else response.destroy();
+    });
+  });
+
+  async function handleHttp(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (!hostAllowed(request.headers.host, port)) return plain(response, 403, 'Forbidden: unknown Host', headers);
+    const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
+    const source = validTokenSource(request, url, token, port);
+    if (!source) {
+      return plain(response, 401, 'Unauthorized: open PortLens with the URL `portlens serve` printed (it carries the token).', headers);
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.setHeader('Allow', 'GET, HEAD');
+      return plain(response, 405, 'Method not allowed', headers);
+    }
+    if (source === 'query') {
+      // Keep the token out of the address bar, history and any Referer: move it to a cookie.
+      url.searchParams.delete('token');
+      response.writeHead(303, { ...headers, 'Set-Cookie': tokenCookie(token, port), Location: url.pathname + url.search, 'Cache-Control': 'no-store' });
+      response.end();
+      return;
+    }
+    if (!(await serveStatic(root, url.pathname, request, response, headers))) plain(response, 404, 'Not found', headers);
+  }
+
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
+    const refusal = !hostAllowed(request.headers.host, port)
+      ? 403
+      : !originAllowed(request.headers.origin, port)
+        ? 403
+        : !validTokenSource(request, url, token, port)
+          ? 401
+          : url.pathname !== WS_PATH
+            ? 404
+            : null;
+    if (refusal !== null) return refuseUpgrade(socket, refusal);
+    wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
+  });
+  server.on('clientError', (_error, socket) => socket.destroy());
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, BIND_ADDRESS, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+  headers = { ...baseSecurityHeaders(), 'Content-Security-Policy': contentSecurityPolicy(indexHtml, port) };
+
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    async close() {
+      for (const client of wss.clients) client.close(1001, 'server shutting down');
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+        // Sockets that never answered the close handshake are cut after a moment.
+        setTimeout(() => {
+          for (const client of wss.clients) client.terminate();
+        }, 1000).unref();
+      });
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}
+
+const STATUS_TEXT: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' };
+
+/** Answers a refused WebSocket upgrade with a plain HTTP status, then closes the socket. */
+function refuseUpgrade(socket: Duplex, status: number): void {
+  const text = STATUS_TEXT[status] ?? 'Error';
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${text.length}\r\n\r\n${text}`);
+}
+
+/** A short plain-text answer. */
+function plain(response: ServerResponse, status: number, text: string, headers: OutgoingHttpHeaders): void {
+  const body = `${text}\n`;
+  response.writeHead(status, { ...headers, ...response.getHeaders(), 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-store' });
+  response.end(body);
+}

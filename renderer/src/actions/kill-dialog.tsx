@@ -1,0 +1,98 @@
+/**
+ * Kill confirmation: shows the preview (each process, its children, every port that will
+ * close, refusals) and kills exactly those processes, by (pid, start time), on confirm.
+ */
+import { useState } from 'react';
+import type { KillPreview, KillRequest, Target } from '../../../electron/contract/api';
+import { useServices } from '../app/app-context';
+import { Dialog } from '../ui/dialog';
+import { useCall } from '../ui/use-call';
+import { describeTarget } from './action-target';
+import { describeError, describeKill } from './describe-result';
+import { safeCall } from './safe-call';
+import { SubjectView } from './subject-view';
+
+const MAX_PROCESSES = 64;
+
+/** The processes a kill request names: each killable subject and its children, once each. */
+export function killProcesses(preview: KillPreview): KillRequest['processes'] {
+  const processes = new Map<number, number>();
+  for (const subject of preview.subjects) {
+    if (subject.refusal) continue;
+    for (const info of [subject.process, ...subject.children]) processes.set(info.pid, info.startTime);
+  }
+  return [...processes].map(([pid, startTime]) => ({ pid, startTime }));
+}
+
+/** The dialog. */
+export function KillDialog({ target, onClose }: { target: Target; onClose: () => void }) {
+  const { api, toasts, store } = useServices();
+  const [preview] = useCall(JSON.stringify(target), () => api.killPreview(target));
+  const [force, setForce] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  const processes = preview.state === 'ok' ? killProcesses(preview.value) : [];
+  const refused = preview.state === 'ok' ? preview.value.subjects.filter((subject) => subject.refusal) : [];
+  const tooMany = processes.length > MAX_PROCESSES;
+  const canKill = !busy && processes.length > 0 && !tooMany;
+
+  const confirm = async () => {
+    setBusy(true);
+    const result = await safeCall(() => api.kill({ processes, force, timeoutMs: null }));
+    setBusy(false);
+    toasts.push(result.ok ? describeKill(result.value) : describeError('Kill', result.error));
+    onClose();
+  };
+
+  const label =
+    preview.state === 'ok' && preview.value.subjects.length === 1 && preview.value.subjects[0]
+      ? `${preview.value.subjects[0].process.name} (pid ${preview.value.subjects[0].process.pid})`
+      : describeTarget(target, store.data);
+
+  return (
+    <Dialog
+      title={`Kill ${label}?`}
+      tone="danger"
+      testId="kill-dialog"
+      onClose={onClose}
+      footer={
+        <>
+          <label className="check">
+            <input type="checkbox" checked={force} onChange={(event) => setForce(event.target.checked)} data-testid="kill-force" />
+            Force: SIGKILL at once (no chance to clean up)
+          </label>
+          <span className="spacer" />
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="button" className="button button--danger" disabled={!canKill} onClick={() => void confirm()} data-testid="confirm-kill">
+            {busy ? 'Killing…' : processes.length > 1 ? `Kill ${processes.length} processes` : 'Kill'}
+          </button>
+        </>
+      }
+    >
+      {preview.state === 'loading' && <p className="dim">Looking up what would end…</p>}
+      {preview.state === 'error' && (
+        <div className="callout callout--danger" role="alert" data-testid="action-error">
+          <strong>{preview.error.message}</strong>
+          {preview.error.detail && <pre className="mono">{preview.error.detail}</pre>}
+        </div>
+      )}
+      {preview.state === 'ok' && (
+        <>
+          <p>
+            {force ? 'SIGKILL ends' : 'SIGTERM asks'} {processes.length === 1 ? 'this process' : 'these processes'} to stop
+            {force ? ' immediately.' : '; if they are still running after the timeout, SIGKILL ends them.'}
+          </p>
+          {preview.value.subjects.map((subject) => (
+            <SubjectView key={subject.process.pid} subject={subject} />
+          ))}
+          {refused.length > 0 && processes.length > 0 && (
+            <p className="callout callout--warning">Refused processes are left running; only the others are killed.</p>
+          )}
+          {tooMany && <p className="callout callout--danger">That is {processes.length} processes; PortLens ends at most {MAX_PROCESSES} at once.</p>}
+        </>
+      )}
+    </Dialog>
+  );
+}

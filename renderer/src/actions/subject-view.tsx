@@ -1,0 +1,81 @@
+/** One process an action will affect: who it is, its children, the sockets that close. */
+import type { ActionSubject } from '../../../electron/contract/api';
+import { isListening } from '../table/format';
+import { Endpoint, StateLabel } from '../table/cells';
+import { formatCommand } from '../table/format';
+import { Icon } from '../ui/icons';
+
+/** Ports a subject's listening sockets hold, deduplicated, ascending. */
+export function listeningPortsOf(subject: ActionSubject): number[] {
+  return [...new Set(subject.sockets.filter(isListening).map((row) => row.localPort))].sort((a, b) => a - b);
+}
+
+/** A subject in a confirmation dialog. */
+export function SubjectView({ subject }: { subject: ActionSubject }) {
+  const { process: proc, children, sockets, refusal } = subject;
+  const ports = listeningPortsOf(subject);
+  return (
+    <section className="subject" data-testid="action-subject" data-pid={proc.pid}>
+      <div className="subject__head">
+        <span className="subject__name">{proc.name}</span>
+        <span className="mono dim">pid {proc.pid}</span>
+        <span className="dim">{proc.user}</span>
+      </div>
+      <pre className="subject__command mono">{formatCommand(proc.argv.length ? proc.argv : [proc.exe ?? proc.name])}</pre>
+      {refusal && (
+        <div className="callout callout--danger" role="note">
+          <Icon name="warning" size={14} /> Refused: {refusal}
+        </div>
+      )}
+      {children.length > 0 && (
+        <p className="subject__line">
+          Its {children.length === 1 ? 'child' : `${children.length} children`} end too:{' '}
+          {children.map((child) => (
+            <span key={child.pid} className="chip mono">
+              {child.name} {child.pid}
+            </span>
+          ))}
+        </p>
+      )}
+      <p className="subject__line">
+        {ports.length ? (
+          <>
+            Ports that will close:{' '}
+            {ports.map((port) => (
+              <span key={port} className="chip chip--port mono" data-testid="closing-port">
+                :{port}
+              </span>
+            ))}
+          </>
+        ) : (
+          <span className="dim">It listens on no port.</span>
+        )}
+      </p>
+      {sockets.length > 0 && (
+        <details className="subject__sockets">
+          <summary>
+            All {sockets.length} socket{sockets.length === 1 ? '' : 's'} it holds
+          </summary>
+          <table className="mini-table">
+            <tbody>
+              {sockets.map((row) => (
+                <tr key={row.id}>
+                  <td className="mono">{row.protocol.toUpperCase()}</td>
+                  <td className="mono">
+                    <Endpoint address={row.localAddress} port={row.localPort} family={row.family} />
+                  </td>
+                  <td className="mono">
+                    <Endpoint address={row.remoteAddress} port={row.remotePort} family={row.family} />
+                  </td>
+                  <td>
+                    <StateLabel state={row.state} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,64 @@
+/** The panel's process facts: executable, full command, directory, user, start, ancestry, manager. */
+import type { ProcessDetail } from '../../../electron/contract/api';
+import { useActions } from '../actions/actions-context';
+import { formatCommand, formatDuration, formatTimestamp } from '../table/format';
+import { Icon } from '../ui/icons';
+import { ParentChain } from './parent-chain';
+import { serviceText } from './service-text';
+
+/** Props of ProcessOverview. */
+export interface ProcessOverviewProps {
+  detail: ProcessDetail;
+  now: number;
+  onOpenProcess: (pid: number) => void;
+}
+
+/** The facts. */
+export function ProcessOverview({ detail, now, onOpenProcess }: ProcessOverviewProps) {
+  const actions = useActions();
+  const { process: proc, parents, environmentReadable } = detail;
+  const command = formatCommand(proc.argv);
+  return (
+    <dl className="facts" data-testid="process-facts">
+      <dt>Executable</dt>
+      <dd className="mono break">{proc.exe ?? <span className="dim">unreadable</span>}</dd>
+      <dt>Command</dt>
+      <dd>
+        {proc.argv.length ? (
+          <div className="copyable">
+            <pre className="mono command-block" data-testid="process-command">
+              {command}
+            </pre>
+            <button type="button" className="icon-button icon-button--small" aria-label="Copy command" title="Copy command" onClick={() => actions.copy(command, 'command')}>
+              <Icon name="copy" size={14} />
+            </button>
+          </div>
+        ) : (
+          <span className="dim">none (a kernel thread or a zombie)</span>
+        )}
+      </dd>
+      <dt>Directory</dt>
+      <dd className="mono break">{proc.cwd ?? <span className="dim">unreadable</span>}</dd>
+      <dt>User</dt>
+      <dd>
+        {proc.user} <span className="dim mono">uid {proc.uid}</span>
+      </dd>
+      <dt>Started</dt>
+      <dd>
+        {formatTimestamp(proc.startedAt, now)} <span className="dim">· up {formatDuration(now - proc.startedAt)}</span>
+      </dd>
+      <dt>Parents</dt>
+      <dd>
+        <ParentChain parents={parents} process={proc} onOpenProcess={onOpenProcess} />
+      </dd>
+      <dt>Managed by</dt>
+      <dd data-testid="service-manager">{serviceText(proc.service)}</dd>
+      {!environmentReadable && (
+        <>
+          <dt>Environment</dt>
+          <dd className="dim">unreadable (another user's process): a restart would not keep it</dd>
+        </>
+      )}
+    </dl>
+  );
+}

@@ -1,0 +1,51 @@
+/** The panel's summary of the selected socket. */
+import type { RowEntry } from '../store/socket-data';
+import { Endpoint, ProtocolLabel, ScopeBadge, StateLabel } from '../table/cells';
+import { formatBytes, formatDuration, formatRate } from '../table/format';
+import { ownerReasonText } from '../table/row-model';
+
+/** Facts of one socket. */
+export function SocketSummary({ entry, now }: { entry: RowEntry; now: number }) {
+  const { row } = entry;
+  return (
+    <section className="panel__section" aria-label="Socket">
+      <dl className="facts">
+        <dt>Socket</dt>
+        <dd className="facts__inline">
+          <ProtocolLabel row={row} /> <StateLabel state={row.state} /> <ScopeBadge scope={row.scope} />
+          {entry.closingAt !== null && <span className="badge badge--closing">closed</span>}
+        </dd>
+        <dt>Local</dt>
+        <dd className="mono">
+          <Endpoint address={row.localAddress} port={row.localPort} family={row.family} />
+        </dd>
+        <dt>Remote</dt>
+        <dd className="mono">
+          <Endpoint address={row.remoteAddress} port={row.remotePort} family={row.family} />
+        </dd>
+        {(row.bytesSent !== null || row.bytesReceived !== null) && (
+          <>
+            <dt>Traffic</dt>
+            <dd className="mono">
+              ↑ {formatRate(row.sendRate) || '—'} ({formatBytes(row.bytesSent ?? 0)}) · ↓ {formatRate(row.receiveRate) || '—'} (
+              {formatBytes(row.bytesReceived ?? 0)})
+            </dd>
+          </>
+        )}
+        <dt>Seen for</dt>
+        <dd>{formatDuration(now - row.firstSeen)}</dd>
+        <dt>Inode</dt>
+        <dd className="mono">
+          {row.inode || '—'}
+          {row.uid !== null && <span className="dim"> · uid {row.uid}</span>}
+        </dd>
+        {row.pids.length === 0 && (
+          <>
+            <dt>Owner</dt>
+            <dd data-testid="owner-reason">{ownerReasonText(row)}</dd>
+          </>
+        )}
+      </dl>
+    </section>
+  );
+}

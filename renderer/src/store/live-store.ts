@@ -1,0 +1,358 @@
+/**
+ * The external store React reads with useSyncExternalStore. It subscribes to the API's
+ * stream, queues messages and applies them once per animation frame (so a burst of deltas
+ * costs one view update and one render), resyncs with getSnapshot when a seq is missing,
+ * drops closing rows after their fade, and reports commit timings for the benchmark.
+ */
+import type { ContractError, PortLensApi, PortNotification, StreamMessage } from '../../../electron/contract/api';
+import type { Delta } from '../../../electron/contract/model';
+import { asConnectionAware, toConnectionState } from './connection-source';
+import { ConnectionWatch, type ConnectionState } from './connection-watch';
+import { recordCommit, recordFirstData } from './perf';
+import { emptyChanges, mergeChanges, SocketData, type ChangeSet } from './socket-data';
+import { ViewIndex, type ViewSettings } from './view-index';
+
+/** A collector or transport error, folded with its repeats. */
+export interface StoreError {
+  id: number;
+  error: ContractError;
+  count: number;
+  lastAt: number;
+}
+
+/** Everything the UI shows about the store besides the rows. */
+export interface StoreStatus {
+  /** `loading` until the first snapshot is applied. */
+  phase: 'loading' | 'ready';
+  connection: ConnectionState;
+  /** True when the transport can say it reconnects by itself (web); Retry then reloads. */
+  selfReconnecting: boolean;
+  /** True while a missing delta is being repaired with a fresh snapshot. */
+  resyncing: boolean;
+  errors: readonly StoreError[];
+}
+
+/** One-off messages for the app: reveal a row, show a notification. */
+export type StoreEvent = { type: 'reveal'; rowId: string } | { type: 'notify'; notification: PortNotification };
+
+const MAX_ERRORS = 5;
+const MAX_BUFFERED_DELTAS = 120;
+
+type Queued = Extract<StreamMessage, { type: 'snapshot' | 'delta' | 'reveal' }>;
+
+/** The store. One per window. */
+export class LiveStore {
+  readonly data = new SocketData();
+  readonly view = new ViewIndex();
+  private version = 0;
+  private status: StoreStatus;
+  private readonly listeners = new Set<() => void>();
+  private readonly eventListeners = new Set<(event: StoreEvent) => void>();
+  private queue: Queued[] = [];
+  private buffered: Delta[] = [];
+  private pending: ChangeSet = emptyChanges();
+  private frame: number | null = null;
+  private fallbackTimer: ReturnType<typeof setTimeout> | null = null;
+  private sweepTimer: ReturnType<typeof setTimeout> | null = null;
+  private unsubscribe: (() => void) | null = null;
+  private commitStart: number | null = null;
+  private firstDataPending = false;
+  private lastResyncAt = 0;
+  private nextErrorId = 1;
+  private readonly watch: ConnectionWatch | null = null;
+  private stopConnection: (() => void) | null = null;
+  private disconnectedAt: number | null = null;
+
+  constructor(
+    private readonly api: PortLensApi,
+    private settings: ViewSettings,
+  ) {
+    const aware = asConnectionAware(api);
+    this.status = {
+      phase: 'loading',
+      connection: aware ? toConnectionState(aware.connection()) : 'connected',
+      selfReconnecting: aware !== null,
+      resyncing: false,
+      errors: [],
+    };
+    if (!aware) {
+      this.watch = new ConnectionWatch(
+        async () => (await this.api.getSettings({})).ok,
+        (connection, resubscribe) => {
+          this.setConnection(connection);
+          if (resubscribe) this.resubscribe();
+        },
+      );
+    }
+  }
+
+  /** Starts the stream and the connection watch. */
+  start(): void {
+    this.resubscribe();
+    const aware = asConnectionAware(this.api);
+    // The web transport resubscribes by itself after a reconnect (a fresh snapshot follows).
+    if (aware) this.stopConnection = aware.onConnectionChange((state) => this.setConnection(toConnectionState(state)));
+    if (this.watch) {
+      this.watch.start();
+      void this.api.getSettings({}).then(
+        (result) => {
+          if (result.ok) this.watch?.setPollInterval(result.value.pollIntervalMs);
+        },
+        () => undefined,
+      );
+    }
+  }
+
+  /** Stops everything (tests, hot reload). */
+  stop(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    this.stopConnection?.();
+    this.watch?.stop();
+    if (this.frame !== null) cancelAnimationFrame(this.frame);
+    if (this.fallbackTimer) clearTimeout(this.fallbackTimer);
+    if (this.sweepTimer) clearTimeout(this.sweepTimer);
+  }
+
+  /** useSyncExternalStore's subscribe. */
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Changes whenever rows or the view changed. */
+  readonly getVersion = (): number => this.version;
+
+  /** Changes (identity) whenever the status changed. */
+  readonly getStatus = (): StoreStatus => this.status;
+
+  /** Listens to reveal and notify messages. */
+  onEvent(listener: (event: StoreEvent) => void): () => void {
+    this.eventListeners.add(listener);
+    return () => this.eventListeners.delete(listener);
+  }
+
+  /** New filter, sort or grouping: the view is rebuilt at once (a user is waiting for it). */
+  setSettings(settings: ViewSettings): void {
+    if (settings === this.settings) return;
+    this.settings = settings;
+    this.view.update(this.data, emptyChanges(), settings);
+    this.bump();
+  }
+
+  /** The table committed: closes the timing that the flush opened. */
+  committed(): void {
+    const now = performance.now();
+    if (this.commitStart !== null) recordCommit(now - this.commitStart);
+    this.commitStart = null;
+    if (this.firstDataPending) {
+      recordFirstData(now);
+      this.firstDataPending = false;
+    }
+  }
+
+  /** Starts summing a pid's socket rates (the owner panel's chart); re-renders with it. */
+  watchPid(pid: number): void {
+    this.data.watchPid(pid);
+    this.bump();
+  }
+
+  /** Stops summing a pid's rates. */
+  unwatchPid(pid: number): void {
+    this.data.unwatchPid(pid);
+  }
+
+  /** Forgets one error (its banner was dismissed). */
+  dismissError(id: number): void {
+    this.setStatus({ errors: this.status.errors.filter((entry) => entry.id !== id) });
+  }
+
+  /** The user's Retry: probes the connection and, if it answers, restarts the stream. */
+  retry(): void {
+    if (this.watch) this.watch.retry();
+    else this.resubscribe();
+  }
+
+  /** Starts (or restarts) the stream; the first message of a new subscription is a snapshot. */
+  private resubscribe(): void {
+    this.unsubscribe?.();
+    try {
+      this.unsubscribe = this.api.subscribe((message) => this.receive(message));
+    } catch (error) {
+      this.unsubscribe = null;
+      this.addError({ code: 'internal', message: 'Could not subscribe to the monitor', detail: String(error) });
+      this.setConnection('disconnected');
+    }
+  }
+
+  private receive(message: StreamMessage): void {
+    this.watch?.noteMessage();
+    switch (message.type) {
+      case 'snapshot':
+      case 'delta':
+      case 'reveal':
+        this.queue.push(message);
+        this.schedule();
+        return;
+      case 'notify':
+        this.emit({ type: 'notify', notification: message.notification });
+        return;
+      case 'error':
+        this.addError(message.error);
+        return;
+    }
+  }
+
+  private schedule(): void {
+    if (this.frame !== null || this.fallbackTimer !== null) return;
+    // Hidden pages get no animation frames; a timer keeps the data current for when they return.
+    if (typeof document !== 'undefined' && document.visibilityState === 'hidden') {
+      this.fallbackTimer = setTimeout(() => this.flush(), 250);
+    } else {
+      this.frame = requestAnimationFrame(() => this.flush());
+    }
+  }
+
+  private flush(): void {
+    if (this.frame !== null) cancelAnimationFrame(this.frame);
+    if (this.fallbackTimer !== null) clearTimeout(this.fallbackTimer);
+    this.frame = null;
+    this.fallbackTimer = null;
+    const started = performance.now();
+    const now = Date.now();
+    const changes = this.pending;
+    this.pending = emptyChanges();
+    const wasLoaded = this.data.loaded;
+    let appliedDelta = false;
+    const reveals: string[] = [];
+
+    const queue = this.queue;
+    this.queue = [];
+    for (const message of queue) {
+      if (message.type === 'reveal') reveals.push(message.rowId);
+      else if (message.type === 'snapshot') {
+        mergeChanges(changes, this.data.applySnapshot(message.snapshot, now));
+        // Deltas that arrived while resyncing and follow this snapshot still apply.
+        const followers = this.buffered.filter((delta) => delta.seq > message.snapshot.seq);
+        this.buffered = [];
+        for (const delta of followers) appliedDelta = this.applyDelta(delta, changes, now) || appliedDelta;
+      } else appliedDelta = this.applyDelta(message.delta, changes, now) || appliedDelta;
+    }
+
+    const swept = this.data.sweep(now);
+    mergeChanges(changes, swept.changes);
+    this.scheduleSweep(swept.nextAt, now);
+
+    this.view.update(this.data, changes, this.settings);
+    if (!wasLoaded && this.data.loaded) {
+      this.firstDataPending = true;
+      this.setStatus({ phase: 'ready' }, false);
+    }
+    this.commitStart = appliedDelta && wasLoaded ? started : null;
+    this.bump();
+    for (const rowId of reveals) this.emit({ type: 'reveal', rowId });
+  }
+
+  /** Applies a delta if it is the next one; otherwise buffers it and resyncs. True if applied. */
+  private applyDelta(delta: Delta, changes: ChangeSet, now: number): boolean {
+    if (!this.data.loaded || this.status.resyncing) {
+      // Before the first snapshot (which the stream always sends first) or during a resync:
+      // keep it for when the snapshot arrives.
+      this.bufferDelta(delta);
+      return false;
+    }
+    if (delta.seq <= this.data.meta.seq) return false; // a repeat of what we have
+    if (delta.seq !== this.data.meta.seq + 1) {
+      this.bufferDelta(delta);
+      this.resync();
+      return false;
+    }
+    mergeChanges(changes, this.data.applyDelta(delta, now));
+    return true;
+  }
+
+  private bufferDelta(delta: Delta): void {
+    this.buffered.push(delta);
+    if (this.buffered.length > MAX_BUFFERED_DELTAS) this.buffered.shift();
+  }
+
+  /** Fetches a full snapshot to repair a gap; queued deltas after it are applied on arrival. */
+  private resync(): void {
+    if (this.status.resyncing) return;
+    this.setStatus({ resyncing: true });
+    // Back off when resyncs follow each other (a stream that keeps skipping).
+    const wait = Math.max(0, this.lastResyncAt + 1000 - Date.now());
+    setTimeout(() => {
+      this.lastResyncAt = Date.now();
+      this.api.getSnapshot({}).then(
+        (result) => {
+          this.setStatus({ resyncing: false });
+          if (result.ok) {
+            this.queue.unshift({ type: 'snapshot', snapshot: result.value });
+            this.schedule();
+          } else {
+            this.addError(result.error);
+            this.resync();
+          }
+        },
+        (error: unknown) => {
+          this.setStatus({ resyncing: false });
+          this.addError({ code: 'internal', message: 'Could not fetch a snapshot', detail: String(error) });
+        },
+      );
+    }, wait);
+  }
+
+  private scheduleSweep(nextAt: number | null, now: number): void {
+    if (this.sweepTimer) clearTimeout(this.sweepTimer);
+    this.sweepTimer = null;
+    if (nextAt === null) return;
+    this.sweepTimer = setTimeout(() => {
+      this.sweepTimer = null;
+      this.schedule();
+    }, Math.max(16, nextAt - now + 5));
+  }
+
+  private addError(error: ContractError): void {
+    const same = this.status.errors.find(
+      (entry) => entry.error.code === error.code && entry.error.message === error.message,
+    );
+    const errors = same
+      ? this.status.errors.map((entry) =>
+          entry === same ? { ...entry, error, count: entry.count + 1, lastAt: Date.now() } : entry,
+        )
+      : [...this.status.errors, { id: this.nextErrorId++, error, count: 1, lastAt: Date.now() }].slice(-MAX_ERRORS);
+    this.setStatus({ errors });
+  }
+
+  /** Connection changes; errors raised by the outage itself go away once it is over. */
+  private setConnection(connection: ConnectionState): void {
+    if (connection === this.status.connection) return;
+    if (connection !== 'connected') {
+      this.disconnectedAt ??= Date.now();
+      this.setStatus({ connection });
+      return;
+    }
+    const since = (this.disconnectedAt ?? Date.now()) - 1000;
+    this.disconnectedAt = null;
+    this.setStatus({ connection, errors: this.status.errors.filter((entry) => entry.lastAt < since) });
+  }
+
+  private setStatus(patch: Partial<StoreStatus>, notify = true): void {
+    this.status = { ...this.status, ...patch };
+    if (notify) this.notify();
+  }
+
+  private bump(): void {
+    this.version++;
+    this.notify();
+  }
+
+  private notify(): void {
+    for (const listener of this.listeners) listener();
+  }
+
+  private emit(event: StoreEvent): void {
+    for (const listener of this.eventListeners) listener(event);
+  }
+}

@@ -1,0 +1,340 @@
+/**
+ * The renderer's copy of the monitor's state: rows by id, processes by pid, and what the
+ * table needs beyond the contract (arrival order, new/closing marks, short rate histories).
+ * Applying a delta touches only the rows it names, plus one pass to sample rate histories.
+ * Plain TypeScript, no DOM: tested under Node.
+ */
+import type { Delta, ProcessInfo, Snapshot, SnapshotSource, SocketPatch, SocketRow } from '../../../electron/contract/model';
+import type { OwnerLookup } from '../filter/match-row';
+import { RateHistory } from './rate-history';
+
+/** How long a removed row stays visible (fading out) before it is dropped. */
+export const CLOSING_MS = 3000;
+/** How long an added row is marked new (flashes). */
+export const NEW_MS = 2500;
+/** Samples kept per row for its sparkline (one per poll). */
+export const ROW_HISTORY = 30;
+/** Samples kept per watched process for the owner panel's chart. */
+export const PROCESS_HISTORY = 60;
+
+/** One row with the renderer's bookkeeping. Mutable; `row` is replaced when it changes. */
+export interface RowEntry {
+  row: SocketRow;
+  /** Arrival order; breaks sort ties so the order of equal rows never jumps. */
+  readonly ordinal: number;
+  /** When a delta added it (ms, the store's clock); null for rows of the first snapshot. */
+  addedAt: number | null;
+  /** When a delta removed it; the row lingers until `closingAt + CLOSING_MS`. */
+  closingAt: number | null;
+  /** Rate samples, only for rows that have byte counters. */
+  history: RateHistory | null;
+}
+
+/** What one update changed, for the view index to redo only what it must. */
+export interface ChangeSet {
+  /** Everything may have changed (a snapshot replaced the data). */
+  reset: boolean;
+  added: string[];
+  /** Rows gone for good (not merely closing). */
+  dropped: string[];
+  /** Changed rows and, per row, the fields that changed. */
+  changed: Map<string, ReadonlySet<string>>;
+  /** Pids whose process info appeared, changed or went. */
+  processes: Set<number>;
+}
+
+/** An empty change set. */
+export function emptyChanges(): ChangeSet {
+  return { reset: false, added: [], dropped: [], changed: new Map(), processes: new Set() };
+}
+
+/** Merges `next` into `into` (several updates in one frame). */
+export function mergeChanges(into: ChangeSet, next: ChangeSet): ChangeSet {
+  into.reset ||= next.reset;
+  into.added.push(...next.added);
+  into.dropped.push(...next.dropped);
+  for (const [id, fields] of next.changed) {
+    const had = into.changed.get(id);
+    into.changed.set(id, had ? new Set([...had, ...fields]) : fields);
+  }
+  for (const pid of next.processes) into.processes.add(pid);
+  return into;
+}
+
+/** Header facts of the latest update. */
+export interface DataMeta {
+  seq: number;
+  time: number;
+  source: SnapshotSource | null;
+  hiddenOwners: number;
+  warnings: string[];
+}
+
+/** The store's data. Methods take `now` so tests control time. */
+export class SocketData implements OwnerLookup {
+  readonly rows = new Map<string, RowEntry>();
+  readonly processes = new Map<number, ProcessInfo>();
+  /** Processes that went away, kept while rows that name them are still closing. */
+  private readonly retired = new Map<number, { info: ProcessInfo; at: number }>();
+  private readonly users = new Map<number, string>([[0, 'root']]);
+  private readonly byPid = new Map<number, Set<string>>();
+  private readonly watched = new Map<number, RateHistory>();
+  private nextOrdinal = 0;
+  private closingCount = 0;
+  meta: DataMeta = { seq: -1, time: 0, source: null, hiddenOwners: 0, warnings: [] };
+  /** False until the first snapshot. */
+  loaded = false;
+  /**
+   * The store's clock at the last update (ms). Views compute ages and fades from it rather
+   * than reading the clock while rendering, so a render is a pure function of the data.
+   */
+  clock = 0;
+
+  /** Replaces everything with a snapshot. After the first one, differences show as new/closing rows. */
+  applySnapshot(snapshot: Snapshot, now: number): ChangeSet {
+    this.clock = now;
+    const changes = emptyChanges();
+    changes.reset = true;
+    const first = !this.loaded;
+    const seen = new Set<string>();
+    for (const row of snapshot.sockets) {
+      seen.add(row.id);
+      const entry = this.rows.get(row.id);
+      if (entry) {
+        if (entry.closingAt !== null) this.reopen(entry);
+        this.replaceRow(entry, row);
+      } else {
+        this.addRow(row, first ? null : now);
+        changes.added.push(row.id);
+      }
+    }
+    for (const [id, entry] of this.rows) if (!seen.has(id) && entry.closingAt === null) this.close(entry, now);
+
+    const pids = new Set(Object.values(snapshot.processes).map((info) => info.pid));
+    for (const pid of this.processes.keys()) if (!pids.has(pid)) this.retireProcess(pid, now);
+    for (const info of Object.values(snapshot.processes)) this.upsertProcess(info);
+
+    this.meta = {
+      seq: snapshot.seq,
+      time: snapshot.time,
+      source: snapshot.source,
+      hiddenOwners: snapshot.hiddenOwners,
+      warnings: snapshot.warnings,
+    };
+    this.loaded = true;
+    this.sample();
+    return changes;
+  }
+
+  /** Applies the delta that follows the current seq. The caller checks `delta.seq`. */
+  applyDelta(delta: Delta, now: number): ChangeSet {
+    this.clock = now;
+    const changes = emptyChanges();
+    for (const pid of delta.processesRemoved) {
+      this.retireProcess(pid, now);
+      changes.processes.add(pid);
+    }
+    for (const info of delta.processesUpserted) {
+      this.upsertProcess(info);
+      changes.processes.add(info.pid);
+    }
+    for (const id of delta.removed) {
+      const entry = this.rows.get(id);
+      if (entry && entry.closingAt === null) this.close(entry, now);
+    }
+    for (const row of delta.added) {
+      const entry = this.rows.get(row.id);
+      if (entry) {
+        // Re-added while still fading out: it is the same socket again.
+        if (entry.closingAt !== null) this.reopen(entry);
+        this.replaceRow(entry, row);
+        changes.changed.set(row.id, new Set(Object.keys(row)));
+      } else {
+        this.addRow(row, now);
+        changes.added.push(row.id);
+      }
+    }
+    for (const patch of delta.changed) {
+      const entry = this.rows.get(patch.id);
+      if (!entry) continue; // a patch for a row we never had: the next resync fixes it
+      this.replaceRow(entry, { ...entry.row, ...patch } as SocketRow);
+      changes.changed.set(patch.id, fieldsOf(patch));
+    }
+    this.meta = {
+      seq: delta.seq,
+      time: delta.time,
+      source: delta.source,
+      hiddenOwners: delta.hiddenOwners,
+      warnings: delta.warnings,
+    };
+    this.sample();
+    return changes;
+  }
+
+  /** Drops rows whose closing time is over; returns what changed and when to sweep next. */
+  sweep(now: number): { changes: ChangeSet; nextAt: number | null } {
+    this.clock = now;
+    const changes = emptyChanges();
+    let nextAt: number | null = null;
+    if (this.closingCount > 0) {
+      for (const [id, entry] of this.rows) {
+        if (entry.closingAt === null) continue;
+        const due = entry.closingAt + CLOSING_MS;
+        if (due <= now) {
+          this.dropRow(entry);
+          changes.dropped.push(id);
+        } else nextAt = nextAt === null ? due : Math.min(nextAt, due);
+      }
+    }
+    for (const [pid, { at }] of this.retired) {
+      if (at + CLOSING_MS <= now) this.retired.delete(pid);
+      else nextAt = nextAt === null ? at + CLOSING_MS : Math.min(nextAt, at + CLOSING_MS);
+    }
+    return { changes, nextAt };
+  }
+
+  /** True while some row is still fading out. */
+  get hasClosing(): boolean {
+    return this.closingCount > 0;
+  }
+
+  /** The process with this pid, including one that just went away. */
+  process(pid: number): ProcessInfo | undefined {
+    return this.processes.get(pid) ?? this.retired.get(pid)?.info;
+  }
+
+  /** A user name for a uid, learnt from any process seen with it. */
+  userName(uid: number): string | undefined {
+    return this.users.get(uid);
+  }
+
+  /** Ids of the rows this pid owns (including closing ones). */
+  rowsOfPid(pid: number): string[] {
+    return [...(this.byPid.get(pid) ?? [])];
+  }
+
+  /**
+   * Starts summing this pid's socket rates on every update, seeded from its rows' own
+   * histories so the chart is not empty when it opens. Returns the history.
+   */
+  watchPid(pid: number): RateHistory {
+    const existing = this.watched.get(pid);
+    if (existing) return existing;
+    const history = new RateHistory(PROCESS_HISTORY);
+    const rowSeries = this.rowsOfPid(pid)
+      .map((id) => this.rows.get(id)?.history?.series())
+      .filter((series) => series !== undefined);
+    const length = Math.max(0, ...rowSeries.map((series) => series.send.length));
+    // Row histories end at the same instant (now); align them at the end.
+    for (let i = 0; i < length; i++) {
+      let send = 0;
+      let receive = 0;
+      for (const series of rowSeries) {
+        const at = series.send.length - length + i;
+        if (at >= 0) {
+          send += series.send[at]!;
+          receive += series.receive[at]!;
+        }
+      }
+      history.push(send, receive);
+    }
+    this.watched.set(pid, history);
+    return history;
+  }
+
+  /** The history of a watched pid, or null. */
+  historyOf(pid: number): RateHistory | null {
+    return this.watched.get(pid) ?? null;
+  }
+
+  /** Stops summing a pid's rates. */
+  unwatchPid(pid: number): void {
+    this.watched.delete(pid);
+  }
+
+  private addRow(row: SocketRow, addedAt: number | null): void {
+    const entry: RowEntry = { row, ordinal: this.nextOrdinal++, addedAt, closingAt: null, history: null };
+    this.rows.set(row.id, entry);
+    this.indexPids(row.id, row.pids);
+  }
+
+  private replaceRow(entry: RowEntry, row: SocketRow): void {
+    if (entry.row.pids !== row.pids) {
+      this.unindexPids(row.id, entry.row.pids);
+      this.indexPids(row.id, row.pids);
+    }
+    entry.row = row;
+  }
+
+  private close(entry: RowEntry, now: number): void {
+    entry.closingAt = now;
+    this.closingCount++;
+  }
+
+  private reopen(entry: RowEntry): void {
+    entry.closingAt = null;
+    this.closingCount--;
+  }
+
+  private dropRow(entry: RowEntry): void {
+    if (entry.closingAt !== null) this.closingCount--;
+    this.rows.delete(entry.row.id);
+    this.unindexPids(entry.row.id, entry.row.pids);
+  }
+
+  private indexPids(id: string, pids: readonly number[]): void {
+    for (const pid of pids) {
+      let ids = this.byPid.get(pid);
+      if (!ids) this.byPid.set(pid, (ids = new Set()));
+      ids.add(id);
+    }
+  }
+
+  private unindexPids(id: string, pids: readonly number[]): void {
+    for (const pid of pids) {
+      const ids = this.byPid.get(pid);
+      ids?.delete(id);
+      if (ids?.size === 0) this.byPid.delete(pid);
+    }
+  }
+
+  private upsertProcess(info: ProcessInfo): void {
+    this.processes.set(info.pid, info);
+    this.retired.delete(info.pid);
+    this.users.set(info.uid, info.user);
+  }
+
+  private retireProcess(pid: number, now: number): void {
+    const info = this.processes.get(pid);
+    if (!info) return;
+    this.processes.delete(pid);
+    this.retired.set(pid, { info, at: now });
+  }
+
+  /** One rate sample per row with counters, and one per watched process. */
+  private sample(): void {
+    for (const entry of this.rows.values()) {
+      const { row } = entry;
+      if (entry.closingAt !== null || (row.sendRate === null && row.receiveRate === null)) continue;
+      entry.history ??= new RateHistory(ROW_HISTORY);
+      entry.history.push(row.sendRate ?? 0, row.receiveRate ?? 0);
+    }
+    for (const [pid, history] of this.watched) {
+      let send = 0;
+      let receive = 0;
+      for (const id of this.byPid.get(pid) ?? []) {
+        const entry = this.rows.get(id);
+        if (!entry || entry.closingAt !== null) continue;
+        send += entry.row.sendRate ?? 0;
+        receive += entry.row.receiveRate ?? 0;
+      }
+      history.push(send, receive);
+    }
+  }
+}
+
+function fieldsOf(patch: SocketPatch): ReadonlySet<string> {
+  const fields = new Set(Object.keys(patch));
+  fields.delete('id');
+  return fields;
+}

@@ -1,0 +1,250 @@
+/**
+ * The table's view of the data: filtered, sorted, grouped. The sorted order is kept across
+ * updates and repaired only for rows whose sort key may have changed (remove them, sort
+ * them, merge back): O(n) per update instead of O(n log n). Filter and grouping are one
+ * linear pass, skipped when an update cannot have changed their outcome.
+ */
+import type { RowPredicate } from '../filter/match-row';
+import { isListening } from '../table/format';
+import type { ChangeSet, RowEntry, SocketData } from './socket-data';
+import { compareKeys, SORT_DEPENDS, sortKey, type SortKey, type SortSpec } from './sort-keys';
+
+/** How rows are grouped. */
+export type GroupBy = 'none' | 'process' | 'port';
+
+/** A collapsible group header. */
+export interface GroupItem {
+  kind: 'group';
+  /** Stable key: `p:<pid>`, `u:<reason>` (unknown owner) or `:<port>`. */
+  key: string;
+  label: string;
+  detail: string;
+  count: number;
+  collapsed: boolean;
+  pid: number | null;
+  port: number | null;
+}
+
+/** A row of the view: a socket row id, or a group header. */
+export type ViewItem = string | GroupItem;
+
+/** What the view shows; recomputed by `ViewIndex.update`. */
+export interface ViewSettings {
+  sort: SortSpec;
+  groupBy: GroupBy;
+  /** Null: no filter. */
+  predicate: RowPredicate | null;
+  collapsed: ReadonlySet<string>;
+}
+
+interface SortRecord {
+  id: string;
+  entry: RowEntry;
+  key: SortKey;
+}
+
+// Fields a filter or a group key reads: other changes cannot move a row in or out.
+const VIEW_FIELDS = new Set(['state', 'pids', 'uid', 'ownerReason']);
+
+const REASON_LABEL: Record<string, string> = {
+  permission: 'Owner hidden (permission)',
+  'no-inode': 'No owner (no inode, e.g. TIME-WAIT)',
+  'not-found': 'No owner found',
+};
+
+/** Incrementally maintained view. */
+export class ViewIndex {
+  private order: SortRecord[] = [];
+  private records = new Map<string, SortRecord>();
+  private sort: SortSpec | null = null;
+  private settings: ViewSettings | null = null;
+  /** The rows and group headers to show, in order. */
+  items: ViewItem[] = [];
+  /** Rows passing the filter (before collapsing groups). */
+  matched = 0;
+  /** Rows in the store. */
+  total = 0;
+  private positions: Map<string, number> | null = null;
+  private listening: ReadonlySet<number> = new Set();
+
+  /** Brings the view up to date with `data` after `changes`, under `settings`. */
+  update(data: SocketData, changes: ChangeSet, settings: ViewSettings): void {
+    const sortChanged =
+      this.sort === null || this.sort.column !== settings.sort.column || this.sort.desc !== settings.sort.desc;
+    const resorted = sortChanged || changes.reset ? this.rebuild(data, settings.sort) : this.repair(data, changes, settings.sort);
+    const settingsChanged = this.settings !== settings;
+    this.settings = settings;
+    if (!resorted && !settingsChanged && !affectsView(changes)) return;
+    this.layout(data, settings);
+  }
+
+  /** Index of a row id in `items`, or -1 when it is filtered out, collapsed or unknown. */
+  indexOf(id: string): number {
+    if (!this.positions) {
+      this.positions = new Map();
+      this.items.forEach((item, index) => {
+        if (typeof item === 'string') this.positions!.set(item, index);
+      });
+    }
+    return this.positions.get(id) ?? -1;
+  }
+
+  /** The group key a row would fall under with this grouping (to expand it on reveal). */
+  groupKeyOf(entry: RowEntry, groupBy: GroupBy): string | null {
+    if (groupBy === 'none') return null;
+    return groupBy === 'process' ? processGroupKey(entry) : `:${servicePort(entry, this.listening)}`;
+  }
+
+  private rebuild(data: SocketData, sort: SortSpec): boolean {
+    this.sort = sort;
+    this.records = new Map();
+    this.order = [];
+    for (const [id, entry] of data.rows) {
+      const record = { id, entry, key: sortKey(sort.column, entry.row, data) };
+      this.records.set(id, record);
+      this.order.push(record);
+    }
+    this.order.sort(comparator(sort.desc));
+    return true;
+  }
+
+  /** Re-places only rows whose key may have changed; false when the order is untouched. */
+  private repair(data: SocketData, changes: ChangeSet, sort: SortSpec): boolean {
+    const depends = SORT_DEPENDS[sort.column];
+    const dirty = new Set<string>(changes.added);
+    if (depends.fields.length) {
+      for (const [id, fields] of changes.changed) if (depends.fields.some((field) => fields.has(field))) dirty.add(id);
+    }
+    if (depends.processes) for (const pid of changes.processes) for (const id of data.rowsOfPid(pid)) dirty.add(id);
+    const dropped = new Set(changes.dropped);
+    if (!dirty.size && !dropped.size) return false;
+    if (dirty.size > this.order.length / 4) return this.rebuild(data, sort);
+
+    for (const id of dropped) this.records.delete(id);
+    const moved: SortRecord[] = [];
+    for (const id of dirty) {
+      const entry = data.rows.get(id);
+      if (!entry) continue;
+      const record = { id, entry, key: sortKey(sort.column, entry.row, data) };
+      const old = this.records.get(id);
+      // Same key, same place: leave it (keeps the common "a rate changed a little" case cheap).
+      if (old && old.key === record.key && old.entry === entry) {
+        dirty.delete(id);
+        continue;
+      }
+      this.records.set(id, record);
+      moved.push(record);
+    }
+    if (!moved.length && !dropped.size) return false;
+
+    const cmp = comparator(sort.desc);
+    const kept = this.order.filter((record) => !dirty.has(record.id) && !dropped.has(record.id));
+    moved.sort(cmp);
+    const merged: SortRecord[] = new Array(kept.length + moved.length);
+    let i = 0;
+    let j = 0;
+    let k = 0;
+    while (i < kept.length && j < moved.length) merged[k++] = cmp(kept[i]!, moved[j]!) <= 0 ? kept[i++]! : moved[j++]!;
+    while (i < kept.length) merged[k++] = kept[i++]!;
+    while (j < moved.length) merged[k++] = moved[j++]!;
+    this.order = merged;
+    return true;
+  }
+
+  /** Filter and group the sorted order into `items`. */
+  private layout(data: SocketData, settings: ViewSettings): void {
+    const { predicate, groupBy, collapsed } = settings;
+    this.positions = null;
+    this.total = this.order.length;
+    if (groupBy === 'none') {
+      const items: ViewItem[] = [];
+      for (const record of this.order) if (!predicate || predicate(record.entry.row, data)) items.push(record.id);
+      this.items = items;
+      this.matched = items.length;
+      return;
+    }
+
+    const listening = groupBy === 'port' ? listeningPorts(this.order) : null;
+    if (listening) this.listening = listening;
+    const groups = new Map<string, { item: GroupItem; ids: string[]; names: Set<string> }>();
+    let matched = 0;
+    for (const record of this.order) {
+      const { row } = record.entry;
+      if (predicate && !predicate(row, data)) continue;
+      matched++;
+      const port = listening ? servicePort(record.entry, listening) : null;
+      const key = port === null ? processGroupKey(record.entry) : `:${port}`;
+      let group = groups.get(key);
+      if (!group) {
+        group = { item: groupItem(key, record.entry, port, data, collapsed.has(key)), ids: [], names: new Set() };
+        groups.set(key, group);
+      }
+      group.ids.push(record.id);
+      if (port !== null && group.names.size < 3) {
+        const name = row.pids[0] === undefined ? undefined : data.process(row.pids[0])?.name;
+        if (name) group.names.add(name);
+      }
+    }
+    const items: ViewItem[] = [];
+    for (const { item, ids, names } of groups.values()) {
+      item.count = ids.length;
+      if (item.port !== null) item.detail = [...names].join(', ');
+      items.push(item);
+      if (!item.collapsed) for (const id of ids) items.push(id);
+    }
+    this.items = items;
+    this.matched = matched;
+  }
+}
+
+function comparator(desc: boolean): (a: SortRecord, b: SortRecord) => number {
+  return (a, b) => compareKeys(a.key, b.key, desc) || a.entry.ordinal - b.entry.ordinal;
+}
+
+function affectsView(changes: ChangeSet): boolean {
+  if (changes.reset || changes.added.length || changes.dropped.length || changes.processes.size) return true;
+  for (const fields of changes.changed.values()) for (const field of fields) if (VIEW_FIELDS.has(field)) return true;
+  return false;
+}
+
+function processGroupKey(entry: RowEntry): string {
+  const pid = entry.row.pids[0];
+  return pid === undefined ? `u:${entry.row.ownerReason ?? 'not-found'}` : `p:${pid}`;
+}
+
+/** Local ports something listens on: connections to them group under the listener. */
+function listeningPorts(order: readonly SortRecord[]): Set<number> {
+  const ports = new Set<number>();
+  for (const { entry } of order) if (isListening(entry.row)) ports.add(entry.row.localPort);
+  return ports;
+}
+
+/**
+ * The port a row is "about": its local port when something listens there (a server's own
+ * sockets), else the remote port (a client's connection to a service), else its local port.
+ */
+function servicePort(entry: RowEntry, listening: ReadonlySet<number>): number {
+  const { row } = entry;
+  if (listening.has(row.localPort) || row.remotePort === null) return row.localPort;
+  return row.remotePort;
+}
+
+function groupItem(key: string, entry: RowEntry, port: number | null, data: SocketData, collapsed: boolean): GroupItem {
+  if (port !== null) return { kind: 'group', key, label: `:${port}`, detail: '', count: 0, collapsed, pid: null, port };
+  const pid = entry.row.pids[0];
+  if (pid === undefined) {
+    const reason = entry.row.ownerReason ?? 'not-found';
+    return { kind: 'group', key, label: REASON_LABEL[reason] ?? reason, detail: '', count: 0, collapsed, pid: null, port: null };
+  }
+  const proc = data.process(pid);
+  return {
+    kind: 'group',
+    key,
+    label: proc?.name ?? `pid ${pid}`,
+    detail: proc ? `pid ${pid} · ${proc.user}` : `pid ${pid}`,
+    count: 0,
+    collapsed,
+    pid,
+    port: null,
+  };
+}

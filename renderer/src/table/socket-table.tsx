@@ -1,0 +1,264 @@
+/**
+ * The socket grid: a virtualized list of fixed-height rows (only the ~50 on screen exist in
+ * the DOM) under a sticky header. Filtering, sorting and grouping happen in the store's view
+ * index; TanStack Table supplies column definitions, header sorting and column resizing for
+ * the visible rows only, so an update costs the same at 200 rows as at 20,000.
+ */
+import {
+  flexRender,
+  getCoreRowModel,
+  useReactTable,
+  type ColumnSizingState,
+  type SortingState,
+  type Updater,
+} from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useLayoutEffect, useMemo, useRef, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
+import type { SocketData } from '../store/socket-data';
+import type { SortColumn, SortSpec } from '../store/sort-keys';
+import type { ViewItem } from '../store/view-index';
+import { COLUMNS } from './columns';
+import { GroupRow } from './group-row';
+import { itemKey } from './item-key';
+import { rowModel, type RowModel } from './row-model';
+import { SocketRowView } from './socket-row';
+import './table.css';
+
+/** Row height in px; CSS uses the same value (--row-h). */
+export const ROW_HEIGHT = 24;
+
+/** Props of SocketTable. */
+export interface SocketTableProps {
+  /** The store version: a new one means rows changed. */
+  version: number;
+  items: readonly ViewItem[];
+  data: SocketData;
+  /** The selected item's key (see item-key.ts). */
+  selected: string | null;
+  /** Bumped to scroll the selection into view (keyboard moves, reveal). */
+  scrollRequest: number;
+  sort: SortSpec;
+  columnSizes: Record<string, number>;
+  /** Shown in the body when there are no items. */
+  empty: ReactNode;
+  onSortChange: (sort: SortSpec) => void;
+  onColumnSizesChange: (sizes: Record<string, number>) => void;
+  onSelect: (key: string, scroll: boolean) => void;
+  onActivate: (key: string) => void;
+  onToggleGroup: (groupKey: string, expand?: boolean) => void;
+  onContextMenu: (rowId: string, x: number, y: number) => void;
+  /** Called after each commit (perf probe). */
+  onCommitted: () => void;
+}
+
+/** The grid. */
+export function SocketTable(props: SocketTableProps) {
+  const { version, items, data, selected, scrollRequest, sort, columnSizes, empty } = props;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // The virtualizer is a mutable object by design; this component does not rely on memoizing it.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+    getItemKey: (index) => itemKey(items[index]!),
+  });
+  const virtualItems = virtualizer.getVirtualItems();
+
+  const now = data.clock;
+  // Models only for the rows on screen.
+  const models: RowModel[] = [];
+  for (const virtual of virtualItems) {
+    const item = items[virtual.index];
+    if (typeof item !== 'string') continue;
+    const entry = data.rows.get(item);
+    if (entry) models.push(rowModel(entry, data, now));
+  }
+
+  const sorting = useMemo<SortingState>(() => [{ id: sort.column, desc: sort.desc }], [sort]);
+  const table = useReactTable({
+    data: models,
+    columns: COLUMNS,
+    getCoreRowModel: getCoreRowModel(),
+    getRowId: (model) => model.id,
+    manualSorting: true,
+    enableSortingRemoval: false,
+    enableMultiSort: false,
+    sortDescFirst: false,
+    columnResizeMode: 'onChange',
+    defaultColumn: { minSize: 40, maxSize: 800 },
+    state: { sorting, columnSizing: columnSizes },
+    onSortingChange: (updater: Updater<SortingState>) => {
+      const next = typeof updater === 'function' ? updater(sorting) : updater;
+      const first = next[0];
+      if (first) props.onSortChange({ column: first.id as SortColumn, desc: first.desc });
+    },
+    onColumnSizingChange: (updater: Updater<ColumnSizingState>) => {
+      props.onColumnSizesChange(typeof updater === 'function' ? updater(columnSizes) : updater);
+    },
+  });
+
+  const columns = table.getVisibleLeafColumns();
+  const widths = {} as Record<string, string>;
+  let totalWidth = 0;
+  for (const col of columns) {
+    widths[`--w-${col.id}`] = `${col.getSize()}px`;
+    totalWidth += col.getSize();
+  }
+  const gridStyle = { ...widths, '--row-w': `${totalWidth}px` } as CSSProperties;
+
+  const selectedIndex = useMemo(() => (selected === null ? -1 : items.findIndex((item) => itemKey(item) === selected)), [items, selected]);
+
+  useLayoutEffect(() => {
+    props.onCommitted();
+  });
+
+  // Scroll the selection into view when asked (not on every data change: the user may be
+  // reading elsewhere while rows update). A request waits until its row is in the view (a
+  // revealed row can appear a render later, once a filter is cleared or its group expanded).
+  const handledScroll = useRef(0);
+  useLayoutEffect(() => {
+    if (scrollRequest === handledScroll.current || selectedIndex < 0) return;
+    handledScroll.current = scrollRequest;
+    virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  });
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (!items.length) return;
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 240) / ROW_HEIGHT) - 1);
+    const at = selectedIndex;
+    const move = (index: number) => props.onSelect(itemKey(items[Math.max(0, Math.min(items.length - 1, index))]!), true);
+    const current = at >= 0 ? items[at] : undefined;
+    switch (event.key) {
+      case 'ArrowDown':
+        move(at < 0 ? 0 : at + 1);
+        break;
+      case 'ArrowUp':
+        move(at < 0 ? 0 : at - 1);
+        break;
+      case 'PageDown':
+        move(at + page);
+        break;
+      case 'PageUp':
+        move(at - page);
+        break;
+      case 'Home':
+        move(0);
+        break;
+      case 'End':
+        move(items.length - 1);
+        break;
+      case 'ArrowRight':
+      case 'ArrowLeft':
+        if (!current || typeof current === 'string') return;
+        props.onToggleGroup(current.key, event.key === 'ArrowRight');
+        break;
+      case 'Enter':
+      case ' ':
+        if (!current) return;
+        props.onActivate(itemKey(current));
+        break;
+      case 'ContextMenu':
+      case 'F10': {
+        if (event.key === 'F10' && !event.shiftKey) return;
+        if (typeof current !== 'string') return;
+        const rowEl = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${at}"]`);
+        const box = rowEl?.getBoundingClientRect();
+        props.onContextMenu(current, (box?.left ?? 0) + 40, (box?.bottom ?? 0) - 4);
+        break;
+      }
+      default:
+        return;
+    }
+    event.preventDefault();
+  };
+
+  const headers = table.getHeaderGroups()[0]?.headers ?? [];
+  const rowsById = table.getRowModel().rowsById;
+
+  return (
+    <div
+      ref={scrollRef}
+      className="grid"
+      role="grid"
+      aria-label="Sockets"
+      aria-rowcount={items.length + 1}
+      aria-colcount={columns.length}
+      aria-activedescendant={selectedIndex >= 0 ? `pl-item-${selectedIndex}` : undefined}
+      tabIndex={0}
+      data-testid="socket-table"
+      data-version={version}
+      onKeyDown={onKeyDown}
+    >
+      <div className="grid__inner" style={gridStyle}>
+        <div className="grid__header" role="row" aria-rowindex={1}>
+          {headers.map((header) => {
+            const sorted = header.column.getIsSorted();
+            const canSort = header.column.getCanSort();
+            const align = header.column.columnDef.meta?.align;
+            return (
+              <div
+                key={header.id}
+                role="columnheader"
+                className={`hcell cell--${header.id}${align === 'right' ? ' is-right' : ''}`}
+                aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : canSort ? 'none' : undefined}
+                title={header.column.columnDef.meta?.title}
+                data-testid={`header-${header.id}`}
+              >
+                {canSort ? (
+                  <button type="button" className="hcell__button" onClick={header.column.getToggleSortingHandler()}>
+                    <span className="hcell__label">{flexRender(header.column.columnDef.header, header.getContext())}</span>
+                    <span className={`sort-arrow${sorted ? ' is-active' : ''}`} aria-hidden="true">
+                      {sorted === 'desc' ? '▼' : '▲'}
+                    </span>
+                  </button>
+                ) : (
+                  <span className="hcell__label">{flexRender(header.column.columnDef.header, header.getContext())}</span>
+                )}
+                <div
+                  className={`resizer${header.column.getIsResizing() ? ' is-resizing' : ''}`}
+                  onMouseDown={header.getResizeHandler()}
+                  onTouchStart={header.getResizeHandler()}
+                  onDoubleClick={() => header.column.resetSize()}
+                  aria-hidden="true"
+                />
+              </div>
+            );
+          })}
+          <div className="hcell hcell--filler" aria-hidden="true" />
+        </div>
+        {items.length === 0 ? (
+          empty
+        ) : (
+          <div className="grid__body" role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
+            {virtualItems.map((virtual) => {
+              const item = items[virtual.index]!;
+              const key = itemKey(item);
+              const common = {
+                index: virtual.index,
+                start: virtual.start,
+                selected: key === selected,
+              };
+              if (typeof item !== 'string') {
+                return <GroupRow key={key} {...common} group={item} colCount={columns.length} onSelect={props.onSelect} onToggle={props.onToggleGroup} />;
+              }
+              const tableRow = rowsById[item];
+              if (!tableRow) return null;
+              return (
+                <SocketRowView
+                  key={key}
+                  {...common}
+                  tableRow={tableRow}
+                  onSelect={props.onSelect}
+                  onActivate={props.onActivate}
+                  onContextMenu={props.onContextMenu}
+                />
+              );
+            })}
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+/** A tiny two-series chart of a row's recent send/receive rates. */
+import { memo } from 'react';
+import type { RateHistory } from '../store/rate-history';
+
+const W = 60;
+const H = 14;
+
+function points(values: number[], peak: number): string {
+  if (values.length < 2) return '';
+  const step = W / (values.length - 1);
+  return values.map((value, i) => `${(i * step).toFixed(1)},${(H - 1 - (value / peak) * (H - 2)).toFixed(1)}`).join(' ');
+}
+
+/** Props of Sparkline; `revision` re-renders it when the history grows. */
+export interface SparklineProps {
+  history: RateHistory | null;
+  revision: number;
+}
+
+/** The sparkline, or nothing when the row has no counters. */
+export const Sparkline = memo(function Sparkline({ history }: SparklineProps) {
+  if (!history || history.size < 2) return null;
+  const { send, receive } = history.series();
+  const peak = history.peak();
+  if (peak === 0) {
+    return (
+      <svg className="sparkline" width={W} height={H} aria-hidden="true">
+        <line x1={0} x2={W} y1={H - 1} y2={H - 1} className="sparkline__idle" />
+      </svg>
+    );
+  }
+  return (
+    <svg className="sparkline" width={W} height={H} aria-hidden="true">
+      <polyline points={points(receive, peak)} className="sparkline__receive" />
+      <polyline points={points(send, peak)} className="sparkline__send" />
+    </svg>
+  );
+});

@@ -1,0 +1,65 @@
+/**
+ * A modal dialog on the native <dialog> element: the browser traps focus, puts it in the top
+ * layer, makes the page behind inert, and turns Esc into `cancel`.
+ */
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { Icon } from './icons';
+
+/** Props of Dialog. */
+export interface DialogProps {
+  title: ReactNode;
+  onClose: () => void;
+  children: ReactNode;
+  /** Buttons; the dialog adds none itself besides the close icon. */
+  footer?: ReactNode;
+  testId?: string;
+  /** `danger` tints the header for destructive actions. */
+  tone?: 'default' | 'danger';
+  wide?: boolean;
+}
+
+/** A modal dialog, open while mounted. */
+export function Dialog({ title, onClose, children, footer, testId, tone = 'default', wide = false }: DialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    const dialog = ref.current;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => {
+      dialog?.close();
+      opener?.focus();
+    };
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      className={`dialog dialog--${tone}${wide ? ' dialog--wide' : ''}`}
+      aria-labelledby={titleId}
+      data-testid={testId}
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+      onMouseDown={(event) => {
+        // A press on the backdrop (the dialog element itself, outside its box) closes it.
+        if (event.target === ref.current) {
+          const box = ref.current.getBoundingClientRect();
+          const inside = event.clientX >= box.left && event.clientX <= box.right && event.clientY >= box.top && event.clientY <= box.bottom;
+          if (!inside) onClose();
+        }
+      }}
+    >
+      <header className="dialog__header">
+        <h2 id={titleId} className="dialog__title">
+          {title}
+        </h2>
+        <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
+          <Icon name="close" />
+        </button>
+      </header>
+      <div className="dialog__body">{children}</div>
+      {footer && <footer className="dialog__footer">{footer}</footer>}
+    </dialog>
+  );
+}

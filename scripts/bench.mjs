@@ -1,0 +1,354 @@
+#!/usr/bin/env node
+// The PortLens benchmark (`npm run bench`). At each scale it starts a farm of real loopback
+// sockets in child processes, then times, interleaved round by round so drift hits all alike:
+//   - `portlens list --json` as a fresh process (cold start, collection, owners, JSON);
+//   - `ss -tanpi`, `ss -tan`, `netstat -apntu`, `lsof -nP -i`, and node-netstat in a fresh process;
+// then node-netstat in-process (warm) and the PortLens monitor's steady-state tick in a process
+// that runs only the monitor (which also gives the monitor's RSS). It prints a Markdown table
+// (or JSON with --json), checks the targets, and writes the results as JSON.
+//
+// Usage: node scripts/bench.mjs [--scale 300|20000 ...] [--runs N] [--ticks N] [--udp N]
+//          [--source netlink|ss|proc] [--profile] [--skip-build] [--keep-env] [--json] [--out FILE] [--no-save]
+// NODE_EXTRA_CA_CERTS is removed from the children's environment unless --keep-env: it makes
+// every node start parse a CA bundle (+25–35 ms here), which PortLens never needs and which a
+// user's shell rarely sets; it would charge the node-based rows for the test machine's setup.
+import { build } from 'esbuild';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import process from 'node:process';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { renderMarkdown, evaluateTargets, TOOL } from './lib/bench-report.mjs';
+import { summarize } from './lib/bench-stats.mjs';
+import { killRunning, timeAsync, timeCommand } from './lib/bench-timing.mjs';
+import { profileMarkdown, summarizeProfile } from './lib/cpu-profile-summary.mjs';
+import { listAll as nodeNetstatListAll } from './lib/node-netstat-list.mjs';
+import { startSocketFarm } from './lib/socket-farm.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const DEFAULT_SCALES = [300, 20_000];
+const SOURCES = ['netlink', 'ss', 'proc'];
+const log = (text) => process.stderr.write(`bench: ${text}\n`);
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      scale: { type: 'string', multiple: true },
+      runs: { type: 'string' },
+      ticks: { type: 'string' },
+      udp: { type: 'string' },
+      source: { type: 'string' },
+      profile: { type: 'boolean' },
+      'skip-build': { type: 'boolean' },
+      'keep-env': { type: 'boolean' },
+      json: { type: 'boolean' },
+      out: { type: 'string' },
+      'no-save': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${readFileSync(fileURLToPath(import.meta.url), 'utf8').match(/\/\/ Usage:[^]*?\n(?=import)/)?.[0] ?? ''}`);
+    process.exit(0);
+  }
+  const int = (text, name, min) => {
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be an integer ≥ ${min}, got "${text}"`);
+    return value;
+  };
+  const scales = values.scale ? values.scale.flatMap((s) => s.split(',')).map((s) => int(s, '--scale', 2)) : DEFAULT_SCALES;
+  if (values.source !== undefined && !SOURCES.includes(values.source)) throw new Error(`--source must be one of ${SOURCES.join(', ')}`);
+  const partial = Boolean(values.scale);
+  return {
+    scales,
+    runs: values.runs === undefined ? null : int(values.runs, '--runs', 1),
+    ticks: values.ticks === undefined ? 30 : int(values.ticks, '--ticks', 1),
+    udp: values.udp === undefined ? 50 : int(values.udp, '--udp', 0),
+    source: values.source ?? null,
+    profile: Boolean(values.profile),
+    skipBuild: Boolean(values['skip-build']),
+    keepEnv: Boolean(values['keep-env']),
+    json: Boolean(values.json),
+    // A partial run does not overwrite the committed full results unless asked to.
+    out: values['no-save'] ? null : (values.out ?? (partial ? null : path.join(root, 'docs/bench-results.json'))),
+  };
+}
+
+/** Builds the CLI (dist/node) and the monitor bench entry (dist/bench); reports what failed. */
+async function buildAll(skipBuild) {
+  const cli = { ok: true, reason: null };
+  if (!skipBuild) {
+    log('building dist/node (scripts/build.mjs --node)');
+    const built = await timeCommand(process.execPath, ['scripts/build.mjs', '--node'], { cwd: root, capture: true });
+    if (built.status !== 'ok') {
+      const firstError = (built.stderr ?? '').split('\n').find((line) => /\[ERROR\]|Error:/.test(line))?.trim();
+      Object.assign(cli, { ok: false, reason: `build failed: ${firstError ?? built.reason}` });
+    }
+  }
+  const monitorBench = path.join(root, 'dist/bench/monitor-bench.mjs');
+  const monitor = { ok: true, reason: null, file: monitorBench };
+  try {
+    await build({
+      absWorkingDir: root,
+      entryPoints: ['scripts/lib/bench-monitor.ts'],
+      outfile: monitorBench,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'esm',
+      sourcemap: 'linked',
+      external: ['koffi', 'electron', 'bufferutil', 'utf-8-validate'],
+      banner: { js: "import { createRequire as __plCreateRequire } from 'node:module'; const require = __plCreateRequire(import.meta.url);" },
+      logLevel: 'silent',
+    });
+  } catch (error) {
+    const first = error?.errors?.[0];
+    const detail = first ? `${first.text}${first.location ? ` (${first.location.file}:${first.location.line})` : ''}` : String(error?.message ?? error);
+    Object.assign(monitor, { ok: false, reason: `build failed: ${detail}` });
+  }
+  return { cli, monitor };
+}
+
+/** Counts what a tool printed, so the table shows each one saw the farm. */
+const lineCount = (skip) => (stdout) => Math.max(0, stdout.split('\n').filter((line) => line.trim() !== '').length - skip);
+const ROW_COUNTERS = {
+  json: (stdout) => JSON.parse(stdout).length,
+  // -i puts each socket's tcp_info on a continuation line starting with whitespace.
+  ssInfo: (stdout) => Math.max(0, stdout.split('\n').filter((line) => line !== '' && !/^\s/.test(line)).length - 1),
+  number: (stdout) => Number(stdout.trim()),
+};
+
+function externalTools(cliBuild, source) {
+  const node = process.execPath;
+  return [
+    { id: TOOL.cold, label: '`portlens list --json`', command: node, args: ['bin/portlens.mjs', 'list', '--json', ...(source ? ['--source', source] : [])], rows: ROW_COUNTERS.json, blocked: cliBuild.ok ? null : cliBuild.reason },
+    { id: TOOL.ssTanpi, label: '`ss -tanpi`', command: 'ss', args: ['-tanpi'], rows: ROW_COUNTERS.ssInfo },
+    { id: 'ss-tan', label: '`ss -tan` (reference, no owners)', command: 'ss', args: ['-tan'], rows: lineCount(1) },
+    { id: 'netstat', label: '`netstat -apntu`', command: 'netstat', args: ['-apntu'], rows: lineCount(2) },
+    { id: 'lsof', label: '`lsof -nP -i`', command: 'lsof', args: ['-nP', '-i'], rows: lineCount(1) },
+    { id: 'node-netstat-fresh-process', label: 'node-netstat (async, all connections)', command: node, args: ['scripts/lib/node-netstat-list.mjs'], rows: ROW_COUNTERS.number },
+  ].map((tool) => ({ ...tool, mode: 'fresh process' }));
+}
+
+/** Warm-up run (captured, to count rows and catch failures), then `runs` interleaved timed rounds. */
+async function measureExternal(tools, runs) {
+  const results = new Map();
+  for (const tool of tools) {
+    if (tool.blocked) {
+      results.set(tool, { status: 'failed', reason: tool.blocked, samples: [] });
+      continue;
+    }
+    const warm = await timeCommand(tool.command, tool.args, { cwd: root, capture: true });
+    let rows = null;
+    if (warm.status === 'ok') {
+      try {
+        rows = tool.rows(warm.stdout);
+      } catch (error) {
+        results.set(tool, { status: 'failed', reason: `unreadable output: ${error.message}`, samples: [] });
+        continue;
+      }
+    }
+    results.set(tool, { status: warm.status, reason: warm.reason ?? null, rows, samples: [] });
+  }
+  const timed = tools.filter((tool) => results.get(tool).status === 'ok');
+  for (let round = 0; round < runs; round++) {
+    // Rotate the order each round so no tool always runs right after the same neighbour.
+    for (let i = 0; i < timed.length; i++) {
+      const tool = timed[(i + round) % timed.length];
+      const run = await timeCommand(tool.command, tool.args, { cwd: root });
+      const result = results.get(tool);
+      if (run.status === 'ok') result.samples.push(run.ms);
+      else Object.assign(result, { status: 'failed', reason: run.reason });
+    }
+  }
+  return tools.map((tool) => {
+    const { samples, ...result } = results.get(tool);
+    return { id: tool.id, label: tool.label, mode: tool.mode, ...result, ...(result.status === 'ok' ? summarize(samples) : {}) };
+  });
+}
+
+async function measureNodeNetstatInProcess(runs) {
+  const tool = { id: TOOL.nodeNetstat, label: 'node-netstat (async, all connections)', mode: 'in-process, warm' };
+  try {
+    const warm = await timeAsync(nodeNetstatListAll);
+    const samples = [];
+    for (let i = 0; i < runs; i++) samples.push((await timeAsync(nodeNetstatListAll)).ms);
+    return { ...tool, status: 'ok', rows: warm.value, ...summarize(samples) };
+  } catch (error) {
+    return { ...tool, status: 'failed', reason: error.message };
+  }
+}
+
+/** Validates the monitor bench's JSON line: it crosses a process boundary. */
+function parseMonitorResult(stdout) {
+  const line = stdout.trim().split('\n').at(-1) ?? '';
+  const result = JSON.parse(line);
+  if (result?.ok === false && typeof result.error === 'string') return result;
+  const numbers = ['sockets', 'rssBytes', 'heapUsedBytes', 'maxRssBytes'];
+  if (result?.ok !== true || !Array.isArray(result.samples) || !result.samples.every(Number.isFinite) || !numbers.every((k) => Number.isFinite(result[k]))) {
+    throw new Error(`unexpected monitor bench output: ${line.slice(0, 200)}`);
+  }
+  return result;
+}
+
+async function measureTick(monitorBuild, { ticks, warmupTicks, source }) {
+  const tool = { id: TOOL.tick, label: 'PortLens monitor tick (steady state)', mode: 'in-process, warm' };
+  if (!monitorBuild.ok) return { tool: { ...tool, status: 'failed', reason: monitorBuild.reason }, monitor: null };
+  const run = await timeCommand(process.execPath, [monitorBuild.file, String(warmupTicks), String(ticks), '100', ...(source ? [source] : [])], { cwd: root, capture: true });
+  let result;
+  try {
+    result = parseMonitorResult(run.stdout ?? '');
+  } catch (error) {
+    return { tool: { ...tool, status: 'failed', reason: run.status === 'ok' ? error.message : run.reason }, monitor: null };
+  }
+  if (!result.ok) return { tool: { ...tool, status: 'failed', reason: result.error }, monitor: null };
+  const { samples, ok: _ok, ...monitor } = result;
+  return { tool: { ...tool, status: 'ok', rows: result.sockets, ...summarize(samples) }, monitor };
+}
+
+function countMachineSockets() {
+  return Promise.all(
+    ['-tanH', '-uanH'].map(async (flag) => {
+      const run = await timeCommand('ss', [flag], { capture: true });
+      return run.status === 'ok' ? lineCount(0)(run.stdout) : null;
+    }),
+  ).then(([tcp, udp]) => ({ tcp, udp }));
+}
+
+/** CPU profiles of `portlens list --json` and of the monitor's ticks, summarized by self time. */
+async function profileAt(builds, source) {
+  const profiles = [];
+  const cases = [
+    { title: '`node --cpu-prof dist/node/cli.mjs list --json`', ok: builds.cli.ok, args: ['dist/node/cli.mjs', 'list', '--json', ...(source ? ['--source', source] : [])] },
+    { title: 'monitor: 1 warm-up + 30 ticks (`dist/bench/monitor-bench.mjs`)', ok: builds.monitor.ok, args: [builds.monitor.file, '1', '30', '0', ...(source ? [source] : [])] },
+  ];
+  for (const item of cases) {
+    if (!item.ok) continue;
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'portlens-prof-'));
+    try {
+      const run = await timeCommand(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, ...item.args], { cwd: root });
+      const file = readdirSync(dir).find((name) => name.endsWith('.cpuprofile'));
+      if (run.status !== 'ok' || !file) {
+        log(`profile of ${item.title} failed: ${run.reason ?? 'no profile written'}`);
+        continue;
+      }
+      const summary = summarizeProfile(JSON.parse(readFileSync(path.join(dir, file), 'utf8')), { root });
+      profiles.push({ title: item.title, ...summary });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return profiles;
+}
+
+async function machine() {
+  const ss = await timeCommand('ss', ['-V'], { capture: true });
+  return {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown CPU',
+    kernel: os.release(),
+    node: process.version,
+    ss: ss.status === 'ok' ? ss.stdout.trim() : 'ss not installed',
+  };
+}
+
+/** Says when other work on the machine makes this scale's timings unrepresentative. */
+function quietnessWarnings(scale, tcpConnections, machineSockets, loadAverage) {
+  const warnings = [];
+  const farmSockets = tcpConnections * 2 + 2;
+  const foreign = (machineSockets.tcp ?? 0) - farmSockets;
+  if (foreign > Math.max(200, farmSockets * 0.1)) {
+    warnings.push(`scale ${scale}: the machine had ${machineSockets.tcp} TCP sockets, ${foreign} beyond the farm's; every tool lists them too`);
+  }
+  const cpus = os.cpus().length;
+  if (loadAverage[0] > cpus) warnings.push(`scale ${scale}: load average ${loadAverage[0]} on ${cpus} CPUs; other work competes with every run`);
+  return warnings;
+}
+
+let activeFarm = null;
+async function cleanup() {
+  killRunning();
+  const farm = activeFarm;
+  activeFarm = null;
+  await farm?.stop();
+}
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    log(`${signal}: stopping children`);
+    void cleanup().finally(() => process.exit(130));
+  });
+}
+
+async function main() {
+  const opts = options();
+  const extraCaCerts = process.env.NODE_EXTRA_CA_CERTS;
+  if (!opts.keepEnv) delete process.env.NODE_EXTRA_CA_CERTS;
+  const environment = { NODE_EXTRA_CA_CERTS: extraCaCerts === undefined ? 'unset' : opts.keepEnv ? 'kept' : 'removed for child processes' };
+  const builds = await buildAll(opts.skipBuild);
+  if (!builds.cli.ok) log(builds.cli.reason);
+  if (!builds.monitor.ok) log(`monitor bench: ${builds.monitor.reason}`);
+
+  const scales = [];
+  const profiles = [];
+  const warnings = [];
+  const largest = Math.max(...opts.scales);
+  for (const scale of opts.scales) {
+    const runs = opts.runs ?? (scale <= 1000 ? 15 : 7);
+    const tcpConnections = Math.round(scale / 2);
+    log(`scale ${scale}: starting a farm of ${tcpConnections} connections + ${opts.udp} UDP sockets`);
+    activeFarm = await startSocketFarm({ tcpConnections, udpSockets: opts.udp, traffic: true });
+    try {
+      const machineSockets = await countMachineSockets();
+      const loadAverage = os.loadavg().map((load) => Number(load.toFixed(2)));
+      for (const warning of quietnessWarnings(scale, tcpConnections, machineSockets, loadAverage)) {
+        log(`warning: ${warning}`);
+        warnings.push(warning);
+      }
+      log(`scale ${scale}: machine has ${machineSockets.tcp} TCP, ${machineSockets.udp} UDP sockets; ${runs} runs per tool`);
+      const tools = await measureExternal(externalTools(builds.cli, opts.source), runs);
+      log(`scale ${scale}: node-netstat in-process`);
+      tools.push(await measureNodeNetstatInProcess(runs));
+      log(`scale ${scale}: monitor tick`);
+      const warmupTicks = 2;
+      const { tool, monitor } = await measureTick(builds.monitor, { ticks: opts.ticks, warmupTicks, source: opts.source });
+      tools.splice(1, 0, tool);
+      scales.push({ scale, tcpConnections, udpSockets: opts.udp, machineSockets, loadAverage, runs, ticks: opts.ticks, warmupTicks, tools, monitor });
+      if (opts.profile && scale === largest) {
+        log(`scale ${scale}: CPU profiles`);
+        profiles.push(...(await profileAt(builds, opts.source)).map((p) => ({ scale, ...p })));
+      }
+    } finally {
+      const farm = activeFarm;
+      activeFarm = null;
+      await farm?.stop();
+    }
+  }
+
+  const results = {
+    date: new Date().toISOString(),
+    command: ['node', 'scripts/bench.mjs', ...process.argv.slice(2)].join(' '),
+    machine: await machine(),
+    environment,
+    scales,
+    targets: evaluateTargets(scales),
+    warnings,
+    ...(profiles.length ? { profiles } : {}),
+  };
+  if (opts.out) {
+    mkdirSync(path.dirname(opts.out), { recursive: true });
+    writeFileSync(opts.out, `${JSON.stringify(results, null, 2)}\n`);
+    log(`wrote ${path.relative(process.cwd(), opts.out)}`);
+  }
+  if (opts.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+  else {
+    process.stdout.write(renderMarkdown(results));
+    for (const p of profiles) process.stdout.write(`\n${profileMarkdown(`${p.title} at ${p.scale} sockets`, p)}`);
+  }
+}
+
+main().catch(async (error) => {
+  log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  await cleanup();
+  process.exit(1);
+});

@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+// Rasterizes build/icon.svg — the one icon source — into every file packaging needs:
+//   build/icons/<N>x<N>.png  (16…1024: Linux icon set, tray, window, notifications)
+//   build/icon.png (1024), build/icon.ico (16–256, PNG entries), build/icon.icns (PNG entries)
+// It screenshots the SVG in the system Chromium at each size with a transparent background, so
+// small sizes are rendered from the vector, not scaled down from a big bitmap. The outputs are
+// committed; run this again after editing the SVG: `node scripts/icons.mjs`.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { buildIcns, buildIco, ICNS_TYPES, pngSize } from './icon-containers.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const buildDir = join(root, 'build');
+const SIZES = [16, 24, 32, 48, 64, 128, 256, 512, 1024];
+const ICO_SIZES = [16, 24, 32, 48, 64, 128, 256];
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const svg = readFileSync(join(buildDir, 'icon.svg'));
+const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
+const pngs = new Map();
+try {
+  const page = await browser.newPage({ deviceScaleFactor: 1 });
+  const source = `data:image/svg+xml;base64,${svg.toString('base64')}`;
+  for (const size of SIZES) {
+    await page.setViewportSize({ width: size, height: size });
+    await page.setContent(
+      `<!doctype html><html><body style="margin:0;background:transparent">` +
+        `<img id="icon" src="${source}" width="${size}" height="${size}" style="display:block"></body></html>`,
+    );
+    await page.locator('#icon').evaluate((img) => img.decode());
+    const png = await page.screenshot({
+      omitBackground: true,
+      clip: { x: 0, y: 0, width: size, height: size },
+    });
+    const actual = pngSize(png);
+    if (actual.width !== size || actual.height !== size)
+      throw new Error(`rendered ${actual.width}x${actual.height} for ${size}`);
+    pngs.set(size, png);
+  }
+} finally {
+  await browser.close();
+}
+
+const at = (size) => {
+  const png = pngs.get(size);
+  if (!png) throw new Error(`no ${size} px rendering`);
+  return png;
+};
+mkdirSync(join(buildDir, 'icons'), { recursive: true });
+for (const size of SIZES) writeFileSync(join(buildDir, 'icons', `${size}x${size}.png`), at(size));
+writeFileSync(join(buildDir, 'icon.png'), at(1024));
+writeFileSync(join(buildDir, 'icon.ico'), buildIco(ICO_SIZES.map(at)));
+writeFileSync(
+  join(buildDir, 'icon.icns'),
+  buildIcns(ICNS_TYPES.map(([type, size]) => ({ type, png: at(size) }))),
+);
+process.stdout.write(
+  `icons: ${SIZES.length} PNG sizes, icon.png, icon.ico (${ICO_SIZES.length} images), icon.icns (${ICNS_TYPES.length} elements) in build/\n`,
+);

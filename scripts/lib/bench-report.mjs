@@ -1,0 +1,96 @@
+// The benchmark's verdicts (targets) and its Markdown report.
+
+const MB = 1024 * 1024;
+
+/** Tool ids the targets refer to. */
+export const TOOL = {
+  cold: 'portlens-cold',
+  tick: 'portlens-tick',
+  ssTanpi: 'ss-tanpi',
+  nodeNetstat: 'node-netstat-in-process',
+};
+
+function tool(scale, id) {
+  const found = scale?.tools.find((t) => t.id === id);
+  return found?.status === 'ok' ? found : null;
+}
+
+/** `value`, or null when any input is missing (the target is then "not measured"). */
+function measured(...inputs) {
+  return inputs.every((input) => input !== null && input !== undefined && Number.isFinite(input));
+}
+
+/**
+ * Checks the performance targets against measured scales. A target whose scale or tools were
+ * not measured has `met: null`.
+ */
+export function evaluateTargets(scales) {
+  const big = scales.find((s) => s.scale === 20_000) ?? null;
+  const small = scales.find((s) => s.scale === 300) ?? null;
+  const bigSs = tool(big, TOOL.ssTanpi);
+  const bigCold = tool(big, TOOL.cold);
+  const bigTick = tool(big, TOOL.tick);
+  const bigNodeNetstat = tool(big, TOOL.nodeNetstat);
+  const smallTick = tool(small, TOOL.tick);
+  const rss = big?.monitor?.rssBytes ?? null;
+
+  const target = (name, value, unit, ok, limit) => {
+    const known = measured(value);
+    return { name, limit, value: known ? value : null, unit, met: known ? ok(value) : null };
+  };
+  return [
+    target('20,000 sockets: `portlens list --json` vs `ss -tanpi`', bigCold && bigSs ? bigCold.medianMs / bigSs.medianMs : null, '×', (v) => v <= 1.0, '≤ 1.0×'),
+    target('20,000 sockets: monitor tick vs `ss -tanpi`', bigTick && bigSs ? bigTick.medianMs / bigSs.medianMs : null, '×', (v) => v <= 0.3, '≤ 0.3×'),
+    target('20,000 sockets: node-netstat (in-process) vs monitor tick', bigNodeNetstat && bigTick ? bigNodeNetstat.medianMs / bigTick.medianMs : null, '×', (v) => v >= 3, '≥ 3×'),
+    target('300 sockets: monitor tick', smallTick ? smallTick.medianMs : null, 'ms', (v) => v <= 5, '≤ 5 ms'),
+    target('20,000 sockets: monitor RSS', rss === null ? null : rss / MB, 'MB', (v) => v <= 150, '≤ 150 MB'),
+  ];
+}
+
+const fixed = (value, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '–');
+
+function toolRow(t, ssMedian) {
+  const rows = t.rows === null || t.rows === undefined ? '' : String(t.rows);
+  if (t.status !== 'ok') {
+    const why = t.status === 'not-installed' ? 'not installed' : `${t.status}${t.reason ? `: ${t.reason}` : ''}`;
+    return `| ${t.label} | ${t.mode} | ${rows} | ${why.replaceAll('|', '/')} | | |`;
+  }
+  const ratio = ssMedian ? `${fixed(t.medianMs / ssMedian, 2)}×` : '–';
+  return `| ${t.label} | ${t.mode} | ${rows} | ${fixed(t.medianMs)} | ${fixed(t.p95Ms)} | ${ratio} |`;
+}
+
+/** The whole report as Markdown. */
+export function renderMarkdown(results) {
+  const lines = [`## PortLens benchmark — ${results.date}`, ''];
+  const m = results.machine;
+  lines.push(`Machine: ${m.cpus} × ${m.cpuModel}, Linux ${m.kernel}, Node ${m.node}, ${m.ss}. Command: \`${results.command}\``, '');
+  if (results.environment?.NODE_EXTRA_CA_CERTS && results.environment.NODE_EXTRA_CA_CERTS !== 'unset') {
+    lines.push(`NODE_EXTRA_CA_CERTS: ${results.environment.NODE_EXTRA_CA_CERTS} (it adds a CA-bundle parse to every node start).`, '');
+  }
+  if (results.warnings?.length) {
+    lines.push('**Warnings** (the machine was not quiet; rerun for figures to cite):', '', ...results.warnings.map((w) => `- ${w}`), '');
+  }
+  for (const scale of results.scales) {
+    const ss = tool(scale, TOOL.ssTanpi);
+    lines.push(
+      `### ${scale.scale.toLocaleString('en-US')} TCP sockets (farm: ${scale.tcpConnections} connections + ${scale.udpSockets} UDP; machine: ${scale.machineSockets.tcp} TCP, ${scale.machineSockets.udp} UDP)`,
+      '',
+      `Median and nearest-rank p95 of ${scale.runs} runs after one warm-up (monitor tick: ${scale.ticks} ticks after ${scale.warmupTicks}). "rows" is what the tool reported in its warm-up run.${scale.loadAverage ? ` Load average before: ${scale.loadAverage.join(' ')}.` : ''}`,
+      '',
+      '| tool | how | rows | median ms | p95 ms | × `ss -tanpi` |',
+      '| --- | --- | ---: | ---: | ---: | ---: |',
+      ...scale.tools.map((t) => toolRow(t, ss?.medianMs ?? null)),
+      '',
+    );
+    if (scale.monitor) {
+      const mon = scale.monitor;
+      lines.push(`Monitor-only process: RSS ${fixed(mon.rssBytes / MB)} MB after the ticks (peak ${fixed(mon.maxRssBytes / MB)} MB, heap used ${fixed(mon.heapUsedBytes / MB)} MB); source \`${mon.source}\`, ${mon.sockets} sockets.`, '');
+    }
+  }
+  lines.push('### Targets', '', '| target | limit | measured | met |', '| --- | --- | ---: | :---: |');
+  for (const t of results.targets) {
+    const value = t.value === null ? 'not measured' : `${fixed(t.value, t.unit === '×' ? 2 : 1)}${t.unit === '×' ? '×' : ` ${t.unit}`}`;
+    lines.push(`| ${t.name} | ${t.limit} | ${value} | ${t.met === null ? '–' : t.met ? 'yes' : '**no**'} |`);
+  }
+  return `${lines.join('\n')}\n`;
+}

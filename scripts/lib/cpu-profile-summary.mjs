@@ -1,0 +1,83 @@
+// Summarizes a V8 .cpuprofile (from `node --cpu-prof`) into its top self-time functions,
+// mapping bundled locations back to source files through the bundle's linked source map.
+import { existsSync, readFileSync } from 'node:fs';
+import { SourceMap } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import process from 'node:process';
+
+/** Loads `<file>.map` for a file:// script URL once; null when there is none. */
+function sourceMapLoader() {
+  const cache = new Map();
+  return (url) => {
+    if (!url.startsWith('file://')) return null;
+    if (!cache.has(url)) {
+      const file = fileURLToPath(url);
+      const mapFile = `${file}.map`;
+      let map = null;
+      if (existsSync(mapFile)) {
+        try {
+          map = { map: new SourceMap(JSON.parse(readFileSync(mapFile, 'utf8'))), dir: path.dirname(mapFile) };
+        } catch {
+          map = null;
+        }
+      }
+      cache.set(url, map);
+    }
+    return cache.get(url);
+  };
+}
+
+/** Where a call frame is, as `file:line` relative to `root`, through the source map if any. */
+function locate(frame, loadMap, root) {
+  const { url, lineNumber, columnNumber } = frame;
+  if (!url) return '';
+  const mapped = loadMap(url);
+  if (mapped) {
+    const entry = mapped.map.findEntry(lineNumber, columnNumber);
+    if (entry && entry.originalSource) {
+      const source = entry.originalSource.startsWith('file://') ? fileURLToPath(entry.originalSource) : path.resolve(mapped.dir, entry.originalSource);
+      return `${path.relative(root, source)}:${entry.originalLine + 1}`;
+    }
+  }
+  const file = url.startsWith('file://') ? path.relative(root, fileURLToPath(url)) : url;
+  return `${file}:${lineNumber + 1}`;
+}
+
+/**
+ * Top `limit` functions by self time. Each sample is charged the time until the next sample.
+ * Returns the profile's total wall time and rows of { name, location, selfMs, percent }.
+ */
+export function summarizeProfile(profile, { limit = 15, root = process.cwd() } = {}) {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const selfUs = new Map();
+  for (let i = 0; i < profile.samples.length; i++) {
+    const id = profile.samples[i];
+    selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i + 1] ?? 0));
+  }
+  const loadMap = sourceMapLoader();
+  const rows = new Map();
+  for (const [id, us] of selfUs) {
+    const frame = byId.get(id)?.callFrame;
+    if (!frame) continue;
+    const name = frame.functionName || '(anonymous)';
+    const location = locate(frame, loadMap, root);
+    const key = `${name}\u0000${location}`;
+    const row = rows.get(key) ?? { name, location, selfMs: 0 };
+    row.selfMs += us / 1000;
+    rows.set(key, row);
+  }
+  const totalMs = (profile.endTime - profile.startTime) / 1000;
+  const top = [...rows.values()]
+    .sort((a, b) => b.selfMs - a.selfMs)
+    .slice(0, limit)
+    .map((row) => ({ ...row, percent: totalMs > 0 ? (100 * row.selfMs) / totalMs : 0 }));
+  return { totalMs, top };
+}
+
+/** A summary as a Markdown table. */
+export function profileMarkdown(title, summary) {
+  const lines = [`#### ${title} (profile ${summary.totalMs.toFixed(0)} ms)`, '', '| self ms | % | function | where |', '| ---: | ---: | --- | --- |'];
+  for (const row of summary.top) lines.push(`| ${row.selfMs.toFixed(1)} | ${row.percent.toFixed(1)} | \`${row.name}\` | ${row.location} |`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,198 @@
+// A farm of real loopback sockets in child processes, for the benchmark, e2e and load tests.
+// Server and client ends live in different processes (the fd limit is per process: 20,000
+// here), and each side is split over several processes when one cannot hold its share.
+// Each client process connects from its own random 127.x.y.z source address: all of 127/8 is
+// loopback, and every source address has its own ~28k ephemeral ports, so farms never starve
+// each other (or a previous farm's leftovers) of ports.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import process from 'node:process';
+
+const CHILD = fileURLToPath(new URL('./socket-farm-child.mjs', import.meta.url));
+const SERVER_HOST = '127.0.0.1';
+/** Fds a node process needs for itself (stdio, IPC, epoll, libuv's pipes...). */
+const FD_RESERVE = 64;
+const DEFAULT_MAX_SOCKETS_PER_PROCESS = 5000;
+// Raise the soft fd limit to the hard one, then become node (exec keeps the pid).
+const RAISE_LIMIT = 'ulimit -S -n "$(ulimit -H -n)" 2>/dev/null; exec "$@"';
+
+/** The hard limit on open files, which the children raise their soft limit to. */
+export function hardFdLimit() {
+  const line = readFileSync('/proc/self/limits', 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('Max open files'));
+  const hard = line?.trim().split(/\s+/)[4];
+  const value = Number(hard);
+  return hard === 'unlimited' || !Number.isFinite(value) ? 1_048_576 : value;
+}
+
+/** Splits `total` into `parts` near-equal non-negative integers. */
+function split(total, parts) {
+  return Array.from({ length: parts }, (_, i) => Math.floor(total / parts) + (i < total % parts ? 1 : 0));
+}
+
+/** A random source address in 127.1.0.1–127.254.255.254, away from the usual 127.0.0.x. */
+function randomLoopback() {
+  const byte = (min, max) => min + Math.floor(Math.random() * (max - min + 1));
+  return `127.${byte(1, 254)}.${byte(0, 255)}.${byte(1, 254)}`;
+}
+
+/**
+ * Plans which client process connects how many times to which listener port, filling client
+ * processes in order so each holds at most `perClient` connections.
+ */
+function planClients(listenerShares, perClient, total) {
+  const clients = split(total, Math.ceil(total / perClient) || 0).map((count) => ({ count, targets: [] }));
+  let client = 0;
+  let room = clients[0]?.count ?? 0;
+  for (const share of listenerShares) {
+    let left = share.count;
+    while (left > 0) {
+      const take = Math.min(left, room);
+      clients[client].targets.push({ port: share.port, count: take });
+      left -= take;
+      room -= take;
+      if (room === 0 && client + 1 < clients.length) room = clients[++client].count;
+    }
+  }
+  return clients;
+}
+
+/** Starts one farm child and tracks its messages, exit and stderr tail. */
+function startChild(config) {
+  const child = spawn('/bin/sh', ['-c', RAISE_LIMIT, 'sh', process.execPath, CHILD, JSON.stringify(config)], {
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    serialization: 'json',
+  });
+  let stderr = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (text) => {
+    stderr = (stderr + text).slice(-2000);
+  });
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  return { child, config, exited, stderr: () => stderr.trim() };
+}
+
+/** Resolves with the first message of `type` from `entry`; rejects on an error message or exit. */
+function waitFor(entry, type) {
+  return new Promise((resolve, reject) => {
+    const onMessage = (message) => {
+      if (message?.type === type) {
+        entry.child.off('message', onMessage);
+        resolve(message);
+      } else if (message?.type === 'error') {
+        entry.child.off('message', onMessage);
+        reject(new Error(message.message));
+      }
+    };
+    entry.child.on('message', onMessage);
+    entry.exited.then(({ code, signal }) => {
+      entry.child.off('message', onMessage);
+      reject(new Error(`${entry.config.role} process ${entry.child.pid} exited (${signal ?? code}) before "${type}": ${entry.stderr()}`));
+    });
+  });
+}
+
+/** Stops children by their own pids: SIGTERM (they reset their connections), SIGKILL after a grace. */
+async function stopChildren(entries, graceMs = 5000) {
+  await Promise.all(
+    entries.map(async (entry) => {
+      if (entry.child.exitCode !== null || entry.child.signalCode !== null) return;
+      entry.child.kill('SIGTERM');
+      const timer = setTimeout(() => entry.child.kill('SIGKILL'), graceMs);
+      await entry.exited;
+      clearTimeout(timer);
+    }),
+  );
+}
+
+/**
+ * Starts a socket farm: `tcpConnections` established loopback TCP connections (two sockets
+ * each, server and client ends in different processes), `listeners` or more listening ports
+ * (at least one per server process), and `udpSockets` bound UDP sockets. Resolves once every
+ * connection has been accepted on the server side. See socket-farm.d.mts for the options.
+ */
+export async function startSocketFarm({
+  tcpConnections,
+  udpSockets = 0,
+  listeners = 1,
+  traffic = false,
+  maxSocketsPerProcess = DEFAULT_MAX_SOCKETS_PER_PROCESS,
+  concurrency = 256,
+  timeoutMs = 60_000 + tcpConnections * 5,
+}) {
+  for (const [name, value] of Object.entries({ tcpConnections, udpSockets, listeners, maxSocketsPerProcess, concurrency })) {
+    if (!Number.isInteger(value) || value < 0) throw new RangeError(`startSocketFarm: ${name} must be a non-negative integer, got ${value}`);
+  }
+  const perProcess = Math.max(1, Math.min(maxSocketsPerProcess, hardFdLimit() - FD_RESERVE));
+  const serverCount = Math.max(1, Math.ceil(tcpConnections / perProcess));
+  const listenerCounts = split(Math.max(listeners, serverCount), serverCount);
+  const trafficPlan = traffic ? { every: 10, bytes: 32, intervalMs: 1000, ...(traffic === true ? {} : traffic) } : null;
+
+  const entries = [];
+  // Every wait races this: it rejects when the farm is not ready in time.
+  let timer;
+  const deadline = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`socket farm not ready after ${timeoutMs} ms`)), timeoutMs);
+  });
+  deadline.catch(() => {});
+  const within = (promise) => Promise.race([promise, deadline]);
+  try {
+    const servers = listenerCounts.map((count) => startChild({ role: 'server', host: SERVER_HOST, listeners: count }));
+    const udps = split(udpSockets, Math.ceil(udpSockets / perProcess))
+      .filter((count) => count > 0)
+      .map((count) => startChild({ role: 'udp', host: SERVER_HOST, count }));
+    entries.push(...servers, ...udps);
+
+    // Count accepted connections from the first message on, so none is missed.
+    const accepted = new Map(servers.map((entry) => [entry, 0]));
+    let onAccepted = () => {};
+    for (const entry of servers) {
+      entry.child.on('message', (message) => {
+        if (message?.type !== 'accepted') return;
+        accepted.set(entry, message.count);
+        onAccepted();
+      });
+    }
+
+    const listening = await within(Promise.all(servers.map((entry) => waitFor(entry, 'listening'))));
+    const bound = await within(Promise.all(udps.map((entry) => waitFor(entry, 'bound'))));
+    const ports = listening.flatMap((message) => message.ports);
+
+    // Spread each server process's share of connections evenly over its listeners.
+    const serverShares = split(tcpConnections, serverCount);
+    const listenerShares = listening.flatMap((message, i) =>
+      split(serverShares[i], message.ports.length).map((count, j) => ({ port: message.ports[j], count })),
+    );
+    const clients = planClients(listenerShares, perProcess, tcpConnections).map(({ targets }) =>
+      startChild({ role: 'client', host: SERVER_HOST, sourceAddress: randomLoopback(), targets, concurrency, traffic: trafficPlan }),
+    );
+    entries.push(...clients);
+
+    const allAccepted = new Promise((resolve) => {
+      const check = () => {
+        let sum = 0;
+        for (const count of accepted.values()) sum += count;
+        if (sum >= tcpConnections) resolve();
+      };
+      onAccepted = check;
+      check();
+    });
+    await within(Promise.all([...clients.map((entry) => waitFor(entry, 'connected')), allAccepted]));
+
+    return {
+      pids: entries.map((entry) => entry.child.pid),
+      ports,
+      udpPorts: bound.flatMap((message) => message.ports),
+      serverAddress: SERVER_HOST,
+      sourceAddresses: clients.map((entry) => entry.config.sourceAddress),
+      stop: () => stopChildren(entries),
+    };
+  } catch (error) {
+    await stopChildren(entries);
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+}
