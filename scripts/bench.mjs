@@ -8,7 +8,7 @@
 // (or JSON with --json), checks the targets, and writes the results as JSON.
 //
 // Usage: node scripts/bench.mjs [--scale 300|20000 ...] [--runs N] [--ticks N] [--udp N]
-//          [--source netlink|ss|proc] [--profile] [--skip-build] [--keep-env] [--json] [--out FILE] [--no-save]
+//          [--tick-gap MS] [--source netlink|ss|proc] [--profile] [--skip-build] [--keep-env] [--json] [--out FILE] [--no-save]
 // NODE_EXTRA_CA_CERTS is removed from the children's environment unless --keep-env: it makes
 // every node start parse a CA bundle (+25–35 ms here), which PortLens never needs and which a
 // user's shell rarely sets; it would charge the node-based rows for the test machine's setup.
@@ -37,6 +37,7 @@ function options() {
       scale: { type: 'string', multiple: true },
       runs: { type: 'string' },
       ticks: { type: 'string' },
+      'tick-gap': { type: 'string' },
       udp: { type: 'string' },
       source: { type: 'string' },
       profile: { type: 'boolean' },
@@ -64,6 +65,9 @@ function options() {
     scales,
     runs: values.runs === undefined ? null : int(values.runs, '--runs', 1),
     ticks: values.ticks === undefined ? 30 : int(values.ticks, '--ticks', 1),
+    // Ticks are spaced like the default poll interval: the owner resolver's periodic full
+    // rescan (every 10 s or 20 calls) then lands in the samples as often as in real use.
+    tickGapMs: values['tick-gap'] === undefined ? 1000 : int(values['tick-gap'], '--tick-gap', 0),
     udp: values.udp === undefined ? 50 : int(values.udp, '--udp', 0),
     source: values.source ?? null,
     profile: Boolean(values.profile),
@@ -192,10 +196,10 @@ function parseMonitorResult(stdout) {
   return result;
 }
 
-async function measureTick(monitorBuild, { ticks, warmupTicks, source }) {
+async function measureTick(monitorBuild, { ticks, warmupTicks, tickGapMs, source }) {
   const tool = { id: TOOL.tick, label: 'PortLens monitor tick (steady state)', mode: 'in-process, warm' };
   if (!monitorBuild.ok) return { tool: { ...tool, status: 'failed', reason: monitorBuild.reason }, monitor: null };
-  const run = await timeCommand(process.execPath, [monitorBuild.file, String(warmupTicks), String(ticks), '100', ...(source ? [source] : [])], { cwd: root, capture: true });
+  const run = await timeCommand(process.execPath, [monitorBuild.file, String(warmupTicks), String(ticks), String(tickGapMs), ...(source ? [source] : [])], { cwd: root, capture: true });
   let result;
   try {
     result = parseMonitorResult(run.stdout ?? '');
@@ -311,9 +315,9 @@ async function main() {
       tools.push(await measureNodeNetstatInProcess(runs));
       log(`scale ${scale}: monitor tick`);
       const warmupTicks = 2;
-      const { tool, monitor } = await measureTick(builds.monitor, { ticks: opts.ticks, warmupTicks, source: opts.source });
+      const { tool, monitor } = await measureTick(builds.monitor, { ticks: opts.ticks, warmupTicks, tickGapMs: opts.tickGapMs, source: opts.source });
       tools.splice(1, 0, tool);
-      scales.push({ scale, tcpConnections, udpSockets: opts.udp, machineSockets, loadAverage, runs, ticks: opts.ticks, warmupTicks, tools, monitor });
+      scales.push({ scale, tcpConnections, udpSockets: opts.udp, machineSockets, loadAverage, runs, ticks: opts.ticks, warmupTicks, tickGapMs: opts.tickGapMs, tools, monitor });
       if (opts.profile && scale === largest) {
         log(`scale ${scale}: CPU profiles`);
         profiles.push(...(await profileAt(builds, opts.source)).map((p) => ({ scale, ...p })));

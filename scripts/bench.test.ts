@@ -51,7 +51,7 @@ async function until(condition: () => boolean, timeoutMs: number): Promise<void>
 describe('bench.mjs', () => {
   it('at 300 sockets reports every tool (lsof: not installed), checks the targets, and leaves no child behind', { timeout: 180_000 }, async () => {
     const marker = `portlens-bench-${process.pid}-${Date.now()}`;
-    const bench = runBench(['--scale', '300', '--runs', '1', '--ticks', '1', '--json'], marker);
+    const bench = runBench(['--scale', '300', '--runs', '1', '--ticks', '1', '--tick-gap', '0', '--json'], marker);
     expect(await bench.exited, bench.stderr()).toBe(0);
     expect(processesMarked(marker)).toEqual([]);
 

@@ -53,15 +53,18 @@ export async function startChild(
       clearTimeout(timer);
       void started.stop(0).then(() => reject(new Error(`${command} ${args.join(' ')} ${why}:\n${output}`)));
     };
-    child.once('error', (error) => fail(`failed to start (${error.message})`));
-    child.once('exit', (code, signal) => fail(`exited (${signal ?? code}) before it was ready`));
+    const onError = (error: Error): void => fail(`failed to start (${error.message})`);
+    const onExit = (code: number | null, signal: string | null): void => fail(`exited (${signal ?? code}) before it was ready`);
+    child.once('error', onError);
+    child.once('exit', onExit);
     child.stdout?.on('data', (chunk: string) => {
       stdout += chunk;
       output += chunk;
       const found = ready.exec(stdout);
       if (found) {
         clearTimeout(timer);
-        child.removeAllListeners('exit');
+        child.off('error', onError);
+        child.off('exit', onExit);
         resolve(found);
       }
     });

@@ -45,6 +45,8 @@ export interface RawSocket {
 export interface Collector {
   readonly source: SnapshotSource;
   collect(): RawSocket[] | Promise<RawSocket[]>;
+  /** Non-fatal problems of the last collect (e.g. lines a parser had to skip). */
+  readonly lastWarnings?: readonly string[];
   /** Releases OS resources (netlink socket); safe to call twice. */
   close(): void;
 }

@@ -2,12 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { dataDir } from './paths.js';
 
 describe('dataDir', () => {
-  it('uses $XDG_DATA_HOME/portlens when it is absolute', () => {
-    expect(dataDir({ XDG_DATA_HOME: '/data/xdg' }, '/home/ann')).toBe('/data/xdg/portlens');
+  it('honours $PORTLENS_DATA_DIR first', () => {
+    expect(dataDir({ PORTLENS_DATA_DIR: '/srv/pl', XDG_CONFIG_HOME: '/x' }, 'linux', '/home/ann')).toBe('/srv/pl');
   });
-  it('falls back to ~/.local/share/portlens when XDG_DATA_HOME is unset, empty or relative', () => {
-    expect(dataDir({}, '/home/ann')).toBe('/home/ann/.local/share/portlens');
-    expect(dataDir({ XDG_DATA_HOME: '' }, '/home/ann')).toBe('/home/ann/.local/share/portlens');
-    expect(dataDir({ XDG_DATA_HOME: 'rel/dir' }, '/home/ann')).toBe('/home/ann/.local/share/portlens');
+  it("matches Electron's userData on Linux: $XDG_CONFIG_HOME/PortLens when absolute, else ~/.config/PortLens", () => {
+    expect(dataDir({ XDG_CONFIG_HOME: '/cfg' }, 'linux', '/home/ann')).toBe('/cfg/PortLens');
+    expect(dataDir({}, 'linux', '/home/ann')).toBe('/home/ann/.config/PortLens');
+    expect(dataDir({ XDG_CONFIG_HOME: 'rel/dir' }, 'linux', '/home/ann')).toBe('/home/ann/.config/PortLens');
+  });
+  it('uses Application Support on macOS and %APPDATA% on Windows', () => {
+    expect(dataDir({}, 'darwin', '/Users/ann')).toBe('/Users/ann/Library/Application Support/PortLens');
+    expect(dataDir({ APPDATA: 'C:\\Users\\ann\\AppData\\Roaming' }, 'win32', 'C:\\Users\\ann')).toContain('PortLens');
   });
 });

@@ -1,12 +1,22 @@
-/** Where PortLens keeps its files outside the Electron shell (CLI, browser mode). */
+/** Where PortLens keeps its files (settings, restart logs). */
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 
 /**
- * The data directory: `$XDG_DATA_HOME/portlens`, else `~/.local/share/portlens`. A relative
- * XDG_DATA_HOME is ignored, as the XDG Base Directory spec says it must be.
+ * `$PORTLENS_DATA_DIR`, else the directory Electron's `app.getPath('userData')` uses for
+ * PortLens, so the app, browser mode and the CLI share settings and restart logs:
+ * `$XDG_CONFIG_HOME/PortLens` (`~/.config/PortLens`) on Linux — a relative XDG_CONFIG_HOME is
+ * ignored, as the XDG Base Directory spec says — `~/Library/Application Support/PortLens` on
+ * macOS, `%APPDATA%\PortLens` on Windows.
  */
-export function dataDir(env: NodeJS.ProcessEnv = process.env, home: string = homedir()): string {
-  const xdg = env.XDG_DATA_HOME;
-  return xdg && isAbsolute(xdg) ? join(xdg, 'portlens') : join(home, '.local', 'share', 'portlens');
+export function dataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+  home: string = homedir(),
+): string {
+  if (env.PORTLENS_DATA_DIR) return env.PORTLENS_DATA_DIR;
+  if (platform === 'darwin') return join(home, 'Library', 'Application Support', 'PortLens');
+  if (platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), 'PortLens');
+  const xdg = env.XDG_CONFIG_HOME;
+  return join(xdg && isAbsolute(xdg) ? xdg : join(home, '.config'), 'PortLens');
 }

@@ -82,7 +82,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       response.end();
       return;
     }
-    if (!(await serveStatic(root, url.pathname, request, response, headers))) plain(response, 404, 'Not found', headers);
+    if (await serveStatic(root, url.pathname, request, response, headers)) return;
+    if (url.pathname === '/favicon.ico') {
+      // Browsers ask for it unprompted; without one, answer "nothing" instead of logging a 404.
+      response.writeHead(204, { ...headers, 'Cache-Control': 'no-cache' });
+      response.end();
+      return;
+    }
+    plain(response, 404, 'Not found', headers);
   }
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {

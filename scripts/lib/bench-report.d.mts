@@ -38,6 +38,8 @@ export interface ScaleResult {
   runs: number;
   ticks: number;
   warmupTicks: number;
+  /** Pause between ticks (the default poll interval unless --tick-gap). */
+  tickGapMs?: number;
   tools: ToolResult[];
   monitor: MonitorMemory | null;
 }

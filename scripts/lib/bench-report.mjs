@@ -75,7 +75,7 @@ export function renderMarkdown(results) {
     lines.push(
       `### ${scale.scale.toLocaleString('en-US')} TCP sockets (farm: ${scale.tcpConnections} connections + ${scale.udpSockets} UDP; machine: ${scale.machineSockets.tcp} TCP, ${scale.machineSockets.udp} UDP)`,
       '',
-      `Median and nearest-rank p95 of ${scale.runs} runs after one warm-up (monitor tick: ${scale.ticks} ticks after ${scale.warmupTicks}). "rows" is what the tool reported in its warm-up run.${scale.loadAverage ? ` Load average before: ${scale.loadAverage.join(' ')}.` : ''}`,
+      `Median and nearest-rank p95 of ${scale.runs} runs after one warm-up (monitor tick: ${scale.ticks} ticks after ${scale.warmupTicks}${scale.tickGapMs === undefined ? '' : `, ${scale.tickGapMs} ms apart`}). "rows" is what the tool reported in its warm-up run.${scale.loadAverage ? ` Load average before: ${scale.loadAverage.join(' ')}.` : ''}`,
       '',
       '| tool | how | rows | median ms | p95 ms | × `ss -tanpi` |',
       '| --- | --- | ---: | ---: | ---: | ---: |',

@@ -2,7 +2,12 @@
 
 /** The parts of a V8 .cpuprofile the summary reads. */
 export interface CpuProfile {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }[];
+  nodes: {
+    id: number;
+    callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+    /** Samples per 1-based script line, when V8 recorded them. */
+    positionTicks?: { line: number; ticks: number }[];
+  }[];
   startTime: number;
   endTime: number;
   samples: number[];
@@ -16,6 +21,8 @@ export interface ProfileRow {
   location: string;
   selfMs: number;
   percent: number;
+  /** Its hottest lines (`file:line`, mapped like `location`) and their share of its line samples. */
+  lines: { where: string; percent: number }[];
 }
 
 /** Top functions by self time. */

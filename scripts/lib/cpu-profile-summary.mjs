@@ -28,14 +28,17 @@ function sourceMapLoader() {
   };
 }
 
-/** Where a call frame is, as `file:line` relative to `root`, through the source map if any. */
-function locate(frame, loadMap, root) {
-  const { url, lineNumber, columnNumber } = frame;
+/**
+ * Where a position in a script is, as `file:line` relative to `root`, through the source map
+ * if any. Line and column are 0-based; a null column means "the line" (its last mapping, so a
+ * line whose first mapping starts after column 0 still maps to itself, not the line before).
+ */
+function locate(url, lineNumber, columnNumber, loadMap, root) {
   if (!url) return '';
   const mapped = loadMap(url);
   if (mapped) {
-    const entry = mapped.map.findEntry(lineNumber, columnNumber);
-    if (entry && entry.originalSource) {
+    const entry = mapped.map.findEntry(lineNumber, columnNumber ?? Number.MAX_SAFE_INTEGER);
+    if (entry?.originalSource && (columnNumber !== null || entry.generatedLine === lineNumber)) {
       const source = entry.originalSource.startsWith('file://') ? fileURLToPath(entry.originalSource) : path.resolve(mapped.dir, entry.originalSource);
       return `${path.relative(root, source)}:${entry.originalLine + 1}`;
     }
@@ -46,7 +49,9 @@ function locate(frame, loadMap, root) {
 
 /**
  * Top `limit` functions by self time. Each sample is charged the time until the next sample.
- * Returns the profile's total wall time and rows of { name, location, selfMs, percent }.
+ * Returns the profile's total wall time and rows of { name, location, selfMs, percent, lines }:
+ * `lines` are the function's hottest source lines (V8's per-line ticks) with their share of its
+ * samples — inlined callees are counted in the caller, so these say where inside it time goes.
  */
 export function summarizeProfile(profile, { limit = 15, root = process.cwd() } = {}) {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
@@ -61,23 +66,38 @@ export function summarizeProfile(profile, { limit = 15, root = process.cwd() } =
     const frame = byId.get(id)?.callFrame;
     if (!frame) continue;
     const name = frame.functionName || '(anonymous)';
-    const location = locate(frame, loadMap, root);
+    const location = locate(frame.url, frame.lineNumber, frame.columnNumber, loadMap, root);
     const key = `${name}\u0000${location}`;
-    const row = rows.get(key) ?? { name, location, selfMs: 0 };
+    const row = rows.get(key) ?? { name, location, selfMs: 0, lineTicks: new Map() };
     row.selfMs += us / 1000;
+    for (const { line, ticks } of byId.get(id)?.positionTicks ?? []) {
+      const where = locate(frame.url, line - 1, null, loadMap, root);
+      row.lineTicks.set(where, (row.lineTicks.get(where) ?? 0) + ticks);
+    }
     rows.set(key, row);
   }
   const totalMs = (profile.endTime - profile.startTime) / 1000;
   const top = [...rows.values()]
     .sort((a, b) => b.selfMs - a.selfMs)
     .slice(0, limit)
-    .map((row) => ({ ...row, percent: totalMs > 0 ? (100 * row.selfMs) / totalMs : 0 }));
+    .map(({ lineTicks, ...row }) => {
+      let ticks = 0;
+      for (const count of lineTicks.values()) ticks += count;
+      const lines = [...lineTicks]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 3)
+        .map(([where, count]) => ({ where, percent: (100 * count) / ticks }));
+      return { ...row, percent: totalMs > 0 ? (100 * row.selfMs) / totalMs : 0, lines };
+    });
   return { totalMs, top };
 }
 
 /** A summary as a Markdown table. */
 export function profileMarkdown(title, summary) {
-  const lines = [`#### ${title} (profile ${summary.totalMs.toFixed(0)} ms)`, '', '| self ms | % | function | where |', '| ---: | ---: | --- | --- |'];
-  for (const row of summary.top) lines.push(`| ${row.selfMs.toFixed(1)} | ${row.percent.toFixed(1)} | \`${row.name}\` | ${row.location} |`);
+  const lines = [`#### ${title} (profile ${summary.totalMs.toFixed(0)} ms)`, '', '| self ms | % | function | where | hottest lines (share of its samples) |', '| ---: | ---: | --- | --- | --- |'];
+  for (const row of summary.top) {
+    const hot = row.lines.map((line) => `${line.where} ${line.percent.toFixed(0)}%`).join(', ');
+    lines.push(`| ${row.selfMs.toFixed(1)} | ${row.percent.toFixed(1)} | \`${row.name}\` | ${row.location} | ${hot} |`);
+  }
   return `${lines.join('\n')}\n`;
 }

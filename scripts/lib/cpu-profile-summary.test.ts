@@ -35,6 +35,7 @@ describe('summarizeProfile', () => {
     const summary = summarizeProfile(profileOf(script), { root: dir, limit: 5 });
     const busy = summary.top.find((row) => row.name === 'portlensBusyLoop');
     expect(busy?.location).toBe('busy.mjs:1');
+    expect(busy?.lines[0]?.where).toBe('busy.mjs:4');
     // The loop ran for most of the profile, so it outweighs everything else.
     expect(summary.top[0]?.name).toBe('portlensBusyLoop');
     expect(summary.top.length).toBeLessThanOrEqual(5);
@@ -50,5 +51,7 @@ describe('summarizeProfile', () => {
 
     const summary = summarizeProfile(profileOf(bundle), { root: dir, limit: 5 });
     expect(summary.top[0]).toMatchObject({ name: 'portlensBusyLoop', location: path.join('src', 'hot-path.ts:2') });
+    // The while loop (source line 5) is where its samples are.
+    expect(summary.top[0]?.lines[0]?.where).toBe(path.join('src', 'hot-path.ts:5'));
   });
 });

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { KillResult } from '../../contract/api.js';
 import { Children } from '../../core/owners/test-support/children.js';
 import { isRunning, startServer, TempDirs } from '../../core/actions/test-support/servers.js';
-import { testDeps } from '../../core/actions/test-support/test-deps.js';
+import { ACTION_TEST_TIMEOUT_MS, testDeps } from '../../core/actions/test-support/test-deps.js';
 import { testIo } from '../../core/actions/test-support/test-io.js';
 import { runCli } from '../run-cli.js';
 import { makeKillCommand } from './kill.js';
@@ -20,7 +20,7 @@ afterEach(async () => {
   temp.removeAll();
 });
 
-describe('portlens kill (CLI, real processes)', () => {
+describe('portlens kill (CLI, real processes)', { timeout: ACTION_TEST_TIMEOUT_MS }, () => {
   it('without a terminal and without --yes refuses and kills nothing', async () => {
     const server = await startServer(children);
     const io = testIo();
@@ -87,7 +87,7 @@ describe('portlens kill (CLI, real processes)', () => {
   });
 });
 
-describe('portlens kill as user nobody (setpriv, real EPERM)', () => {
+describe('portlens kill as user nobody (setpriv, real EPERM)', { timeout: ACTION_TEST_TIMEOUT_MS }, () => {
   it("against root's process: names the owner and the sudo command, exit 1, and the process lives", async () => {
     const server = await startServer(children);
     const dir = temp.make('portlens-nobody-');

@@ -7,7 +7,6 @@ import { createInterface } from 'node:readline';
 import type { ActionSubject, ContractError, KillPreview, KillResult, Target } from '../../contract/api.js';
 import {
   createActionDeps,
-  defaultDataDir,
   kill,
   killRequestFor,
   previewKill,
@@ -15,6 +14,7 @@ import {
   type ActionDeps,
 } from '../../core/actions/index.js';
 import { SettingsStore } from '../../core/backend/settings-store.js';
+import { dataDir as defaultDataDir } from '../../core/paths.js';
 import { endpointArg, parse, positiveIntArg } from '../args.js';
 import { endpoint } from '../format.js';
 import { UsageError, type CliCommand, type CliIo } from '../io.js';

@@ -9,7 +9,7 @@ import {
   TempDirs,
 } from '../../core/actions/test-support/servers.js';
 import { stubCalls, stubRunner, withService, writeStubs } from '../../core/actions/test-support/stubs.js';
-import { testDeps } from '../../core/actions/test-support/test-deps.js';
+import { ACTION_TEST_TIMEOUT_MS, testDeps } from '../../core/actions/test-support/test-deps.js';
 import { testIo } from '../../core/actions/test-support/test-io.js';
 import { runCli } from '../run-cli.js';
 import { makeLogsCommand } from './logs.js';
@@ -24,7 +24,7 @@ afterEach(async () => {
   temp.removeAll();
 });
 
-describe('portlens logs (CLI)', () => {
+describe('portlens logs (CLI)', { timeout: ACTION_TEST_TIMEOUT_MS }, () => {
   it('shows, then follows, the log of a service PortLens restarted (real processes)', async () => {
     const port = await freePort();
     await startServer(children, { port });

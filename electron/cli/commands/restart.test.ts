@@ -10,7 +10,7 @@ import {
   startServer,
   TempDirs,
 } from '../../core/actions/test-support/servers.js';
-import { testDeps } from '../../core/actions/test-support/test-deps.js';
+import { ACTION_TEST_TIMEOUT_MS, testDeps } from '../../core/actions/test-support/test-deps.js';
 import { testIo } from '../../core/actions/test-support/test-io.js';
 import { runCli } from '../run-cli.js';
 import { makeRestartCommand } from './restart.js';
@@ -24,7 +24,7 @@ afterEach(async () => {
   temp.removeAll();
 });
 
-describe('portlens restart (CLI, real processes)', () => {
+describe('portlens restart (CLI, real processes)', { timeout: ACTION_TEST_TIMEOUT_MS }, () => {
   it('--yes --json restarts the server and prints one RestartResult', async () => {
     const cwd = realpathSync(temp.make('portlens-cwd-'));
     const port = await freePort();

@@ -14,9 +14,34 @@ export function listeningPorts(rows: readonly SocketRow[]): number[] {
   return [...ports].sort((a, b) => a - b);
 }
 
-/** The listening sockets on `port` in a snapshot. */
-export function listenersOn(snapshot: Snapshot, port: number): SocketRow[] {
-  return snapshot.sockets.filter((row) => row.localPort === port && isListening(row));
+/**
+ * A port as the kernel keys it: TCP and UDP port numbers are separate spaces, so "is 5353 still
+ * bound?" must ask about the protocol the process held, not any socket with that number.
+ */
+export interface HeldPort {
+  protocol: SocketRow['protocol'];
+  port: number;
+}
+
+/** The distinct (protocol, port) pairs these sockets listen on. */
+export function heldPorts(rows: readonly SocketRow[]): HeldPort[] {
+  const seen = new Map<string, HeldPort>();
+  for (const row of rows) {
+    if (isListening(row) && row.localPort > 0) seen.set(`${row.protocol}/${row.localPort}`, { protocol: row.protocol, port: row.localPort });
+  }
+  return [...seen.values()].sort((a, b) => a.port - b.port || a.protocol.localeCompare(b.protocol));
+}
+
+/** The port numbers of `held`, distinct and ascending (the contract's `ports` fields). */
+export function portNumbers(held: readonly HeldPort[]): number[] {
+  return [...new Set(held.map((p) => p.port))].sort((a, b) => a - b);
+}
+
+/** The listening sockets on `port` in a snapshot (of `protocol` only, when given). */
+export function listenersOn(snapshot: Snapshot, port: number, protocol?: SocketRow['protocol']): SocketRow[] {
+  return snapshot.sockets.filter(
+    (row) => row.localPort === port && isListening(row) && (protocol === undefined || row.protocol === protocol),
+  );
 }
 
 /**

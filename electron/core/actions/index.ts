@@ -4,7 +4,6 @@
  * `Result`; expected failures are typed errors, never exceptions.
  */
 export { createActionDeps, createSignaller } from './create-deps.js';
-export { defaultDataDir } from './data-dir.js';
 export type { ActionDeps, EnvironRead, ProcessReader, ProcStatLite } from './deps.js';
 export { followCommandOutput, followLogFile } from './follow-logs.js';
 export { type GuardContext, type GuardSubject, guardContext, guardProcess } from './guard.js';

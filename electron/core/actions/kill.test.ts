@@ -5,7 +5,7 @@ import { createSignaller } from './create-deps.js';
 import { kill, killRequestFor, previewKill } from './kill.js';
 import { createPosixSignaller } from './posix-signaller.js';
 import { isRunning, startServer, TempDirs } from './test-support/servers.js';
-import { testDeps } from './test-support/test-deps.js';
+import { ACTION_TEST_TIMEOUT_MS, testDeps } from './test-support/test-deps.js';
 
 const children = new Children();
 const temp = new TempDirs();
@@ -15,7 +15,7 @@ afterEach(async () => {
   temp.removeAll();
 });
 
-describe('kill (real processes)', () => {
+describe('kill (real processes)', { timeout: ACTION_TEST_TIMEOUT_MS }, () => {
   it('previews a server by port with its child and every port it holds, then ends it by SIGTERM and frees them', async () => {
     const server = await startServer(children, { env: { PL_EXTRA_PORT: '1', PL_CHILD: '1' } });
     const deps = testDeps(temp.make());

@@ -4,7 +4,7 @@
  */
 import type { KillPreview, KillRequest, KillResult, Result, Target } from '../../contract/api.js';
 import type { ActionDeps } from './deps.js';
-import { listenersOn, listeningPorts, socketsHeldBy } from './held-ports.js';
+import { heldPorts, listenersOn, portNumbers, socketsHeldBy, type HeldPort } from './held-ports.js';
 import { fail, ok, safely } from './results.js';
 import { stopProcesses } from './stop-processes.js';
 import { resolveTarget } from './subjects.js';
@@ -58,7 +58,7 @@ export async function kill(request: KillRequest, deps: ActionDeps): Promise<Resu
 async function killUnsafe(request: KillRequest, deps: ActionDeps): Promise<Result<KillResult>> {
   const started = deps.now();
   const before = await deps.snapshot();
-  const held = listeningPorts(socketsHeldBy(before, new Set(request.processes.map((p) => p.pid))));
+  const held = heldPorts(socketsHeldBy(before, new Set(request.processes.map((p) => p.pid))));
   const stopped = await stopProcesses(
     request.processes,
     { force: request.force, timeoutMs: request.timeoutMs ?? deps.killTimeoutMs, verb: 'kill' },
@@ -68,8 +68,8 @@ async function killUnsafe(request: KillRequest, deps: ActionDeps): Promise<Resul
   const stillBound = await portsStillBound(held, deps);
   return ok({
     outcomes: stopped.value,
-    freedPorts: held.filter((port) => !stillBound.includes(port)),
-    stillBound,
+    freedPorts: portNumbers(held.filter((p) => !stillBound.includes(p))),
+    stillBound: portNumbers(stillBound),
     elapsedMs: deps.now() - started,
   });
 }
@@ -78,13 +78,13 @@ async function killUnsafe(request: KillRequest, deps: ActionDeps): Promise<Resul
  * Which of `ports` something still listens on. The kernel closes a process's sockets as it
  * exits, so one look normally settles it; a few more cover a forked child finishing its exit.
  */
-export async function portsStillBound(ports: number[], deps: ActionDeps, graceMs = 1000): Promise<number[]> {
+export async function portsStillBound(ports: HeldPort[], deps: ActionDeps, graceMs = 1000): Promise<HeldPort[]> {
   if (ports.length === 0) return [];
-  let bound: number[] = ports;
+  let bound: HeldPort[] = ports;
   await waitUntil(
     async () => {
       const snapshot = await deps.snapshot();
-      bound = ports.filter((port) => listenersOn(snapshot, port).length > 0);
+      bound = ports.filter(({ port, protocol }) => listenersOn(snapshot, port, protocol).length > 0);
       return bound.length === 0;
     },
     graceMs,

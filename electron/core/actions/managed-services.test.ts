@@ -9,7 +9,7 @@ import { planRestart } from './restart-plan.js';
 import { createCommandRunner } from './run-command.js';
 import { isRunning, startServer, TempDirs, type TestServer } from './test-support/servers.js';
 import { stubCalls, stubRunner, withService, writeStubs } from './test-support/stubs.js';
-import { testDeps } from './test-support/test-deps.js';
+import { ACTION_TEST_TIMEOUT_MS, testDeps } from './test-support/test-deps.js';
 
 // systemd, the Docker engine and pm2 do not run here. Detection runs on real-format
 // /proc/<pid>/cgroup and environ samples; the commands run against stub executables.
@@ -57,7 +57,7 @@ async function managed(
   return { server, stubs, deps };
 }
 
-describe('restart through a service manager (stub)', () => {
+describe('restart through a service manager (stub)', { timeout: ACTION_TEST_TIMEOUT_MS }, () => {
   it('systemd system unit from a cgroup v2 sample → systemctl restart UNIT (stub)', async () => {
     const service = detect(SAMPLES.systemdSystem);
     expect(service).toEqual({ kind: 'systemd', unit: 'nginx.service', scope: 'system', uid: null });
@@ -161,7 +161,7 @@ describe('restart through a service manager (stub)', () => {
   });
 });
 
-describe('logs from a service manager (stub)', () => {
+describe('logs from a service manager (stub)', { timeout: ACTION_TEST_TIMEOUT_MS }, () => {
   it('systemd unit → journalctl -u UNIT -n N --no-pager (stub)', async () => {
     const { server, stubs, deps } = await managed(detect(SAMPLES.systemdSystem));
     const result = await readLogs(

@@ -16,7 +16,7 @@ import {
   startServer,
   TempDirs,
 } from './test-support/servers.js';
-import { testDeps } from './test-support/test-deps.js';
+import { ACTION_TEST_TIMEOUT_MS, testDeps } from './test-support/test-deps.js';
 
 const children = new Children();
 const adopted = new Adopted();
@@ -28,7 +28,7 @@ afterEach(async () => {
   temp.removeAll();
 });
 
-describe('restart a plain process (real processes)', () => {
+describe('restart a plain process (real processes)', { timeout: ACTION_TEST_TIMEOUT_MS }, () => {
   it('stops the server and starts the same command with its environment and cwd; output goes to the log', async () => {
     const cwd = realpathSync(temp.make('portlens-cwd-'));
     const dataDir = temp.make();

@@ -14,7 +14,7 @@ import type {
 } from '../../contract/api.js';
 import type { ActionDeps } from './deps.js';
 import { guardContext } from './guard.js';
-import { listenersOn, listeningPorts } from './held-ports.js';
+import { heldPorts, listenersOn, listeningPorts, portNumbers, type HeldPort } from './held-ports.js';
 import { identityOf } from './identity.js';
 import { killRequestFor, portsStillBound } from './kill.js';
 import { launchDetached, type Launched } from './launch-process.js';
@@ -119,7 +119,7 @@ async function restartThroughManager(
   }
   if (run.code !== 0)
     return fail('failed', `\`${command.join(' ')}\` exited with status ${run.code}`, tail(run.output));
-  const back = await waitForListeners(preview.ports, timeoutMs, deps, () => false);
+  const back = await waitForListeners(heldPorts(preview.subject.sockets), timeoutMs, deps, () => false);
   if (!back.ok)
     return fail(
       'failed',
@@ -174,12 +174,13 @@ async function restartProcess(
     deps,
   );
   if (!stopped.ok) return stopped;
-  const bound = await portsStillBound(preview.ports, deps, Math.min(timeoutMs, 5000));
+  const held = heldPorts(preview.subject.sockets);
+  const bound = await portsStillBound(held, deps, Math.min(timeoutMs, 5000));
   if (bound.length) {
-    const holder = await holderText(bound[0] as number, deps);
+    const holder = await holderText(bound[0] as HeldPort, deps);
     return fail(
       'failed',
-      `pid ${info.pid} stopped, but port ${bound.join(', ')} is listening again (${holder}); something else restarts this service, so PortLens did not start a second copy`,
+      `pid ${info.pid} stopped, but port ${portNumbers(bound).join(', ')} is listening again (${holder}); something else restarts this service, so PortLens did not start a second copy`,
     );
   }
 
@@ -202,8 +203,8 @@ async function restartProcess(
     );
   const child = launch.value;
   const back =
-    preview.ports.length > 0
-      ? await waitForListeners(preview.ports, timeoutMs, deps, () => failedExit(child))
+    held.length > 0
+      ? await waitForListeners(held, timeoutMs, deps, () => failedExit(child))
       : {
           ok: !(await waitUntil(() => child.exit !== null, Math.min(timeoutMs, NO_PORT_SETTLE_MS))),
           owner: null,
@@ -241,29 +242,30 @@ function newPidOf(child: Launched, owner: number | null): number | null {
 
 /** Polls snapshots until every port listens, `gaveUp()` says stop, or the timeout passes. */
 async function waitForListeners(
-  ports: readonly number[],
+  ports: readonly HeldPort[],
   timeoutMs: number,
   deps: ActionDeps,
   gaveUp: () => boolean,
 ): Promise<{ ok: boolean; owner: number | null; missing: number[] }> {
   let missing = [...ports];
   let owner: number | null = null;
+  const first = ports[0];
   await waitUntil(
     async () => {
       const snapshot = await deps.snapshot();
-      missing = ports.filter((port) => listenersOn(snapshot, port).length === 0);
-      owner = ports.length ? (listenersOn(snapshot, ports[0] as number)[0]?.pids[0] ?? null) : null;
+      missing = ports.filter(({ port, protocol }) => listenersOn(snapshot, port, protocol).length === 0);
+      owner = first ? (listenersOn(snapshot, first.port, first.protocol)[0]?.pids[0] ?? null) : null;
       return missing.length === 0 || gaveUp();
     },
     timeoutMs,
     200,
   );
-  return { ok: missing.length === 0, owner, missing };
+  return { ok: missing.length === 0, owner, missing: portNumbers(missing) };
 }
 
-async function holderText(port: number, deps: ActionDeps): Promise<string> {
+async function holderText({ port, protocol }: HeldPort, deps: ActionDeps): Promise<string> {
   const snapshot = await deps.snapshot();
-  const pid = listenersOn(snapshot, port)[0]?.pids[0];
+  const pid = listenersOn(snapshot, port, protocol)[0]?.pids[0];
   if (pid === undefined) return 'owner not visible';
   return `pid ${pid}, ${snapshot.processes[String(pid)]?.name ?? deps.processes.stat(pid)?.comm ?? '?'}`;
 }

@@ -95,12 +95,9 @@ function portOwners(
 ): Result<number[]> {
   const matches = (row: SocketRow): boolean =>
     target.address === null || addressAccepts(row.localAddress, target.address);
-  let rows = listenersOn(snapshot, target.port).filter(matches);
-  // Nothing listens, but a process may still hold connections on the port (listener closed).
-  if (rows.length === 0)
-    rows = snapshot.sockets.filter(
-      (row) => row.localPort === target.port && matches(row) && row.state !== 'TIME_WAIT',
-    );
+  // Only listeners: a connection's local port says nothing about who "is on" that port, and
+  // guessing from it is how other tools end the wrong process.
+  const rows = listenersOn(snapshot, target.port).filter(matches);
   const what = describeTarget(target);
   if (rows.length === 0) return fail('not-found', `nothing listens on ${what}`);
   const pids = [...new Set(rows.flatMap((row) => row.pids))];

@@ -1,16 +1,31 @@
 /** Routes the contract's action calls to core/actions with the real dependencies. */
 import type { CallRequest, CallResponse, Result, Settings } from '../../contract/api.js';
-import { contractError } from '../../contract/validate.js';
-import type { BackendOptions } from './backend.js';
+import { createActionDeps, kill, previewKill, previewRestart, readLogs, restart, type ActionDeps } from '../actions/index.js';
+import type { Snapshot } from '../model.js';
 
 type ActionName = 'killPreview' | 'kill' | 'restartPreview' | 'restart' | 'logs';
 
-/** Runs one action call. */
+/** Runs one action call with dependencies built from the current settings. */
 export async function runAction<N extends ActionName>(
   name: N,
-  _request: CallRequest<N>,
-  _options: BackendOptions,
-  _settings: Settings,
+  request: CallRequest<N>,
+  dataDir: string,
+  settings: Settings,
+  snapshot: () => Promise<Snapshot>,
 ): Promise<Result<CallResponse<N>>> {
-  return { ok: false, error: contractError('unsupported', `${name} is not available yet`) };
+  const deps: ActionDeps = createActionDeps({
+    dataDir,
+    snapshot,
+    killTimeoutMs: settings.killTimeoutMs,
+    restartTimeoutMs: settings.restartTimeoutMs,
+  });
+  // Each branch's request and response types are the contract's for that name.
+  const run = {
+    killPreview: () => previewKill(request as CallRequest<'killPreview'>, deps),
+    kill: () => kill(request as CallRequest<'kill'>, deps),
+    restartPreview: () => previewRestart(request as CallRequest<'restartPreview'>, deps),
+    restart: () => restart(request as CallRequest<'restart'>, deps),
+    logs: () => readLogs(request as CallRequest<'logs'>, deps),
+  }[name];
+  return (await run()) as Result<CallResponse<N>>;
 }

@@ -84,4 +84,30 @@ describe('createBackend', () => {
     const got = await backend.call('getSettings', {});
     expect(got.ok && got.value.notifications.ignoredPorts).toEqual([8080]);
   });
+
+  it('kill through the contract: the preview names the child, the kill ends it and frees its port', async () => {
+    const child = await startChild(tcpListenerScript('127.0.0.1'));
+    const port = child.ready.port as number;
+    const preview = await backend.call('killPreview', { kind: 'port', port, address: null });
+    expect(preview.ok).toBe(true);
+    if (!preview.ok) return;
+    const subject = preview.value.subjects.find((s) => s.process.pid === child.pid);
+    expect(subject?.refusal).toBeNull();
+    expect(subject?.sockets.map((row) => row.localPort)).toContain(port);
+
+    const result = await backend.call('kill', {
+      processes: [{ pid: child.pid, startTime: subject!.process.startTime }],
+      force: false,
+      timeoutMs: null,
+    });
+    expect(result).toMatchObject({ ok: true, value: { outcomes: [{ pid: child.pid, endedBy: 'SIGTERM' }] } });
+    expect(result.ok && result.value.freedPorts, JSON.stringify(result)).toContain(port);
+  }, 120_000);
+
+  it('kill through the contract refuses a stale identity', async () => {
+    const child = await startChild(tcpListenerScript('127.0.0.1'));
+    const result = await backend.call('kill', { processes: [{ pid: child.pid, startTime: 1 }], force: false, timeoutMs: null });
+    expect(result).toMatchObject({ ok: false, error: { code: 'stale-identity' } });
+    expect(child.process.exitCode).toBeNull();
+  }, 120_000);
 });

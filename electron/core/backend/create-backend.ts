@@ -7,6 +7,8 @@ import { contractError } from '../../contract/validate.js';
 import { startMonitor, type MonitorHandle } from '../monitor/monitor-host.js';
 import type { MonitorMessage } from '../monitor/messages.js';
 import { notificationFor } from '../notify/index.js';
+import type { Snapshot } from '../model.js';
+import type { DefaultPipeline } from '../snapshot/default-pipeline.js';
 import type { Backend, BackendOptions } from './backend.js';
 import { runAction } from './action-calls.js';
 import { processDetail } from './process-detail.js';
@@ -20,6 +22,14 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     intervalMs: options.pollIntervalMs ?? settings.get().pollIntervalMs,
   });
   const listeners = new Set<(message: StreamMessage) => void>();
+  // Actions check ports many times (is it free yet? listening again?): they get fresh snapshots
+  // from one pipeline of their own, whose owner cache stays warm between checks. Created on
+  // first use, so a backend nobody acts through never loads the collector on this thread.
+  let actionPipeline: Promise<DefaultPipeline> | null = null;
+  const actionSnapshot = async (): Promise<Snapshot> => {
+    actionPipeline ??= import('../snapshot/default-pipeline.js').then(({ createDefaultPipeline }) => createDefaultPipeline());
+    return (await actionPipeline).pipeline.tick();
+  };
   const standingWarnings = settings.loadWarning ? [settings.loadWarning] : [];
 
   const broadcast = (message: StreamMessage): void => {
@@ -58,11 +68,11 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         return fail('failed', `could not save settings: ${(error as Error).message}`);
       }
     },
-    killPreview: (request) => runAction('killPreview', request, options, settings.get()),
-    kill: (request) => runAction('kill', request, options, settings.get()),
-    restartPreview: (request) => runAction('restartPreview', request, options, settings.get()),
-    restart: (request) => runAction('restart', request, options, settings.get()),
-    logs: (request) => runAction('logs', request, options, settings.get()),
+    killPreview: (request) => runAction('killPreview', request, options.dataDir, settings.get(), actionSnapshot),
+    kill: (request) => runAction('kill', request, options.dataDir, settings.get(), actionSnapshot),
+    restartPreview: (request) => runAction('restartPreview', request, options.dataDir, settings.get(), actionSnapshot),
+    restart: (request) => runAction('restart', request, options.dataDir, settings.get(), actionSnapshot),
+    logs: (request) => runAction('logs', request, options.dataDir, settings.get(), actionSnapshot),
     async openExternal() {
       return fail('unsupported', 'opening URLs is done by the app shell, not the backend');
     },
@@ -86,6 +96,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       stopForwarding();
       listeners.clear();
       await monitor.close();
+      if (actionPipeline) (await actionPipeline).close();
     },
   };
 }

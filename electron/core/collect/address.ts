@@ -21,7 +21,7 @@ export function formatIpv6(groups: ArrayLike<number>): string {
   }
   let bestStart = -1;
   let bestLength = 1; // a single zero group is never shortened
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     if (g(i) !== 0) {
       i++;
       continue;

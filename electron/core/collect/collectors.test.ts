@@ -10,7 +10,9 @@ import type { ChildSocket, SocketChild } from './test-socket-child.js';
 type Expected = ChildSocket & { inode: number };
 
 /** A socket's identity: what no other process can share while it lives. */
-const tuple = (s: Pick<RawSocket, 'protocol' | 'family' | 'localAddress' | 'localPort' | 'remoteAddress' | 'remotePort'>): string =>
+const tuple = (
+  s: Pick<RawSocket, 'protocol' | 'family' | 'localAddress' | 'localPort' | 'remoteAddress' | 'remotePort'>,
+): string =>
   `${s.protocol}${s.family} ${s.localAddress}:${s.localPort} -> ${s.remoteAddress ?? '*'}:${s.remotePort ?? '*'}`;
 /** What every source must agree on. */
 const row = (s: RawSocket): string => `${tuple(s)} ${s.state} inode=${s.inode} uid=${s.uid}`;
@@ -26,12 +28,16 @@ describe('Linux collectors against real sockets of a child process', () => {
   let wanted = new Set<string>();
 
   /** This collector's rows for the child's sockets only: the machine has others that come and go. */
-  const ours = (source: SnapshotSource): RawSocket[] => collectors[source].collect().filter((s) => wanted.has(tuple(s)));
+  const ours = (source: SnapshotSource): RawSocket[] =>
+    collectors[source].collect().filter((s) => wanted.has(tuple(s)));
 
   beforeAll(async () => {
     const started = await startSocketChild();
     child = started;
-    expected = started.sockets.map((s) => ({ ...s, inode: s.fd === null ? 0 : inodeOfFd(started.pid, s.fd) }));
+    expected = started.sockets.map((s) => ({
+      ...s,
+      inode: s.fd === null ? 0 : inodeOfFd(started.pid, s.fd),
+    }));
     wanted = new Set(expected.map(tuple));
   });
 
@@ -40,34 +46,48 @@ describe('Linux collectors against real sockets of a child process', () => {
     for (const collector of Object.values(collectors)) collector.close();
   });
 
-  it.each(['netlink', 'ss', 'proc'] as const)('%s sees each socket with its state, addresses, ports, inode and uid', (source) => {
-    const rows = ours(source);
-    expect(collectors[source].lastWarnings).toEqual([]);
-    expect(expected.map((e) => e.name)).toEqual(expect.arrayContaining(['listen-127.0.0.1', 'listen-::1', 'listen-0.0.0.0', 'udp-bound', 'time-wait']));
-    for (const e of expected) {
-      const found = rows.filter((s) => tuple(s) === tuple(e));
-      expect(found, e.name).toHaveLength(1);
-      expect(found[0], e.name).toMatchObject({
-        state: e.state,
-        inode: e.inode,
-        uid: e.state === 'TIME_WAIT' ? null : process.getuid?.(),
-      });
-    }
-  });
+  it.each(['netlink', 'ss', 'proc'] as const)(
+    '%s sees each socket with its state, addresses, ports, inode and uid',
+    (source) => {
+      const rows = ours(source);
+      expect(collectors[source].lastWarnings).toEqual([]);
+      expect(expected.map((e) => e.name)).toEqual(
+        expect.arrayContaining([
+          'listen-127.0.0.1',
+          'listen-::1',
+          'listen-0.0.0.0',
+          'udp-bound',
+          'time-wait',
+        ]),
+      );
+      for (const e of expected) {
+        const found = rows.filter((s) => tuple(s) === tuple(e));
+        expect(found, e.name).toHaveLength(1);
+        expect(found[0], e.name).toMatchObject({
+          state: e.state,
+          inode: e.inode,
+          uid: e.state === 'TIME_WAIT' ? null : process.getuid?.(),
+        });
+      }
+    },
+  );
 
-  it.each(['netlink', 'ss'] as const)('%s reports over 1 MB sent and received at both ends of the transfer', (source) => {
-    const rows = ours(source);
-    for (const name of ['transfer-client', 'transfer-server']) {
-      const e = expected.find((s) => s.name === name);
-      const found = rows.find((s) => e !== undefined && tuple(s) === tuple(e));
-      expect(found?.bytesSent, name).toBeGreaterThanOrEqual(1_000_000);
-      expect(found?.bytesReceived, name).toBeGreaterThanOrEqual(TRANSFER_BYTES);
-      expect(found?.cookie, name).toMatch(/^\d+$/);
-    }
-    for (const s of rows.filter((r) => r.protocol === 'udp' || r.state === 'TIME_WAIT')) {
-      expect(s).toMatchObject({ bytesSent: null, bytesReceived: null });
-    }
-  });
+  it.each(['netlink', 'ss'] as const)(
+    '%s reports over 1 MB sent and received at both ends of the transfer',
+    (source) => {
+      const rows = ours(source);
+      for (const name of ['transfer-client', 'transfer-server']) {
+        const e = expected.find((s) => s.name === name);
+        const found = rows.find((s) => e !== undefined && tuple(s) === tuple(e));
+        expect(found?.bytesSent, name).toBeGreaterThanOrEqual(1_000_000);
+        expect(found?.bytesReceived, name).toBeGreaterThanOrEqual(TRANSFER_BYTES);
+        expect(found?.cookie, name).toMatch(/^\d+$/);
+      }
+      for (const s of rows.filter((r) => r.protocol === 'udp' || r.state === 'TIME_WAIT')) {
+        expect(s).toMatchObject({ bytesSent: null, bytesReceived: null });
+      }
+    },
+  );
 
   it('ss and /proc/net list the same rows as netlink, and ss the same cookies', () => {
     const netlink = ours('netlink');
@@ -76,6 +96,17 @@ describe('Linux collectors against real sockets of a child process', () => {
     expect(new Set(ours('proc').map(row))).toEqual(new Set(netlink.map(row)));
     const cookies = (rows: RawSocket[]) => new Set(rows.map((s) => `${tuple(s)} ${s.cookie}`));
     expect(cookies(ss)).toEqual(cookies(netlink));
+  });
+
+  it('netlink lists the same rows with one combined TCP dump as with one dump per family', () => {
+    const perFamily = new NetlinkCollector({ combinedTcpDump: false });
+    try {
+      const separate = perFamily.collect().filter((s) => wanted.has(tuple(s)));
+      expect(perFamily.lastWarnings).toEqual([]);
+      expect(new Set(separate.map(row))).toEqual(new Set(ours('netlink').map(row)));
+    } finally {
+      perFamily.close();
+    }
   });
 
   it('every source reports the TIME_WAIT socket with inode 0 and no owner', () => {
@@ -88,6 +119,7 @@ describe('Linux collectors against real sockets of a child process', () => {
   });
 
   it('/proc/net carries neither counters nor cookies', () => {
-    for (const s of ours('proc')) expect(s).toMatchObject({ cookie: null, bytesSent: null, bytesReceived: null });
+    for (const s of ours('proc'))
+      expect(s).toMatchObject({ cookie: null, bytesSent: null, bytesReceived: null });
   });
 });

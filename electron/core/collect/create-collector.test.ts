@@ -25,22 +25,34 @@ describe('createCollector', () => {
     try {
       expect(collector.source).toBe('netlink');
       expect(warnings).toEqual([]);
-      expect(collector.collect()).toContainEqual(expect.objectContaining({ localPort: port, state: 'LISTEN' }));
+      expect(collector.collect()).toContainEqual(
+        expect.objectContaining({ localPort: port, state: 'LISTEN' }),
+      );
     } finally {
       collector.close();
     }
   });
 
-  it.each(['netlink', 'ss', 'proc'] as const)('honours prefer: %s, and that collector lists our listener', (prefer) => {
-    const { collector, warnings } = createCollector({ prefer });
-    try {
-      expect(collector.source).toBe(prefer);
-      expect(warnings).toEqual([]);
-      expect(collector.collect()).toContainEqual(expect.objectContaining({ protocol: 'tcp', localAddress: '127.0.0.1', localPort: port, state: 'LISTEN' }));
-    } finally {
-      collector.close();
-    }
-  });
+  it.each(['netlink', 'ss', 'proc'] as const)(
+    'honours prefer: %s, and that collector lists our listener',
+    (prefer) => {
+      const { collector, warnings } = createCollector({ prefer });
+      try {
+        expect(collector.source).toBe(prefer);
+        expect(warnings).toEqual([]);
+        expect(collector.collect()).toContainEqual(
+          expect.objectContaining({
+            protocol: 'tcp',
+            localAddress: '127.0.0.1',
+            localPort: port,
+            state: 'LISTEN',
+          }),
+        );
+      } finally {
+        collector.close();
+      }
+    },
+  );
 
   it('passes over a collector whose first collect fails, with a warning naming why', () => {
     const { collector, warnings } = pickCollector([

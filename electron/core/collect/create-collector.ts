@@ -28,7 +28,10 @@ const DEFAULT_CANDIDATES: readonly CollectorCandidate[] = [
 ];
 
 /** The collector to use, and a warning for each better one that did not work. */
-export function createCollector(options: CreateCollectorOptions = {}): { collector: LinuxCollector; warnings: string[] } {
+export function createCollector(options: CreateCollectorOptions = {}): {
+  collector: LinuxCollector;
+  warnings: string[];
+} {
   const preferred = DEFAULT_CANDIDATES.filter((candidate) => candidate.source === options.prefer);
   const rest = DEFAULT_CANDIDATES.filter((candidate) => candidate.source !== options.prefer);
   return pickCollector([...preferred, ...rest]);
@@ -38,7 +41,10 @@ export function createCollector(options: CreateCollectorOptions = {}): { collect
  * The first candidate whose construction and first collect succeed. Throws CollectorError
  * naming every failure when none works.
  */
-export function pickCollector(candidates: readonly CollectorCandidate[]): { collector: LinuxCollector; warnings: string[] } {
+export function pickCollector(candidates: readonly CollectorCandidate[]): {
+  collector: LinuxCollector;
+  warnings: string[];
+} {
   const warnings: string[] = [];
   for (const [index, candidate] of candidates.entries()) {
     let collector: LinuxCollector | null = null;
@@ -50,7 +56,9 @@ export function pickCollector(candidates: readonly CollectorCandidate[]): { coll
       collector?.close();
       const next = candidates[index + 1];
       const why = describe(error);
-      warnings.push(`${candidate.source} collector unavailable (${why})${next ? `; using ${next.source}` : ''}`);
+      warnings.push(
+        `${candidate.source} collector unavailable (${why})${next ? `; using ${next.source}` : ''}`,
+      );
     }
   }
   const last = candidates.at(-1)?.source ?? 'proc';

@@ -48,13 +48,18 @@ export function parseLines(
     }
   }
   if (first !== null && sockets.length === 0) {
-    throw new ParseError(what, `no line could be read (${warnings.length} tried): ${first.message}`, first.line);
+    throw new ParseError(
+      what,
+      `no line could be read (${warnings.length} tried): ${first.message}`,
+      first.line,
+    );
   }
   return { sockets, warnings };
 }
 
 /** A non-negative decimal integer up to 64 bits (counters past 2^53 lose only precision). */
 export function decimal(text: string, field: string): number {
-  if (!/^\d{1,20}$/.test(text)) throw new LineProblem(`${field} is not a decimal count: ${JSON.stringify(text)}`);
+  if (!/^\d{1,20}$/.test(text))
+    throw new LineProblem(`${field} is not a decimal count: ${JSON.stringify(text)}`);
   return Number(text);
 }

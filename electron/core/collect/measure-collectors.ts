@@ -31,10 +31,17 @@ function inProcess(task: () => void): string {
 /** Mean CPU time of a command, from the shell's `times` over `rounds` runs (children's line). */
 function command(args: string): string {
   const start = process.hrtime.bigint();
-  const run = spawnSync('sh', ['-c', `i=0; while [ $i -lt ${rounds} ]; do ${args} >/dev/null; i=$((i+1)); done; times`], { encoding: 'utf8' });
+  const run = spawnSync(
+    'sh',
+    ['-c', `i=0; while [ $i -lt ${rounds} ]; do ${args} >/dev/null; i=$((i+1)); done; times`],
+    { encoding: 'utf8' },
+  );
   const wall = Number(process.hrtime.bigint() - start) / 1e6 / rounds;
   const children = run.stdout.trim().split('\n').at(-1) ?? '';
-  const seconds = [...children.matchAll(/(\d+)m([\d.]+)s/g)].reduce((sum, m) => sum + Number(m[1]) * 60 + Number(m[2]), 0);
+  const seconds = [...children.matchAll(/(\d+)m([\d.]+)s/g)].reduce(
+    (sum, m) => sum + Number(m[1]) * 60 + Number(m[2]),
+    0,
+  );
   return `wall mean ${wall.toFixed(1)} ms, cpu ${((seconds * 1000) / rounds).toFixed(1)} ms/call`;
 }
 

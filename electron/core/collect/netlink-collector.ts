@@ -5,33 +5,47 @@
 import { CollectorError } from '../model.js';
 import type { Protocol, RawSocket } from '../model.js';
 import type { LinuxCollector } from './linux-collector.js';
-import { DiagReplyParser } from './netlink-parse.js';
-import { AF_INET, AF_INET6, IPPROTO_TCP, IPPROTO_UDP, buildDumpRequest } from './netlink-protocol.js';
+import { DiagReplyParser, NetlinkRefusal } from './netlink-parse.js';
+import {
+  AF_INET,
+  AF_INET6,
+  IPPROTO_TCP,
+  IPPROTO_UDP,
+  buildDumpRequest,
+  buildTcpDumpRequest,
+} from './netlink-protocol.js';
 import { NetlinkSocket } from './netlink-socket.js';
 
 /** The kernel sends at most ~32 KiB per datagram; the slack costs nothing and survives changes. */
 const RECEIVE_BUFFER_BYTES = 1 << 20;
 
-const DUMPS: readonly { family: number; protocol: Protocol; ipProtocol: number }[] = [
-  { family: AF_INET, protocol: 'tcp', ipProtocol: IPPROTO_TCP },
-  { family: AF_INET6, protocol: 'tcp', ipProtocol: IPPROTO_TCP },
-  { family: AF_INET, protocol: 'udp', ipProtocol: IPPROTO_UDP },
-  { family: AF_INET6, protocol: 'udp', ipProtocol: IPPROTO_UDP },
-];
+/** Options for tests. */
+export interface NetlinkCollectorOptions {
+  /**
+   * Dump TCP for both families in one TCPDIAG_GETSOCK walk (default), else with two
+   * SOCK_DIAG_BY_FAMILY dumps. A kernel that refuses the combined dump gets the two dumps.
+   */
+  combinedTcpDump?: boolean;
+}
 
 /**
  * Lists every TCP and UDP socket via sock_diag. Keeps one netlink socket open between collects
  * (reopened after a failure, so a half-read dump never leaks into the next one). Also lists
- * TCP sockets that are bound but neither listening nor connected (state CLOSE), which ss and
- * /proc/net do not show.
+ * TCP sockets that are bound but neither listening nor connected (state CLOSE, kernel ≥ 6.7),
+ * which ss and /proc/net do not show.
  */
 export class NetlinkCollector implements LinuxCollector {
   readonly source = 'netlink' as const;
   private socket: NetlinkSocket | null = null;
   private seq = 0;
+  private combinedTcpDump: boolean;
   private readonly buffer = Buffer.allocUnsafe(RECEIVE_BUFFER_BYTES);
   private readonly parser = new DiagReplyParser();
   private warnings: string[] = [];
+
+  constructor(options: NetlinkCollectorOptions = {}) {
+    this.combinedTcpDump = options.combinedTcpDump ?? true;
+  }
 
   get lastWarnings(): readonly string[] {
     return this.warnings;
@@ -42,8 +56,10 @@ export class NetlinkCollector implements LinuxCollector {
     const sockets: RawSocket[] = [];
     const warnings: string[] = [];
     try {
-      this.socket ??= NetlinkSocket.open();
-      for (const dump of DUMPS) this.dump(this.socket, dump.family, dump.protocol, dump.ipProtocol, sockets, warnings);
+      const socket = (this.socket ??= NetlinkSocket.open());
+      this.dumpTcp(socket, sockets, warnings);
+      this.dump(socket, buildDumpRequest, AF_INET, 'udp', IPPROTO_UDP, sockets, warnings);
+      this.dump(socket, buildDumpRequest, AF_INET6, 'udp', IPPROTO_UDP, sockets, warnings);
     } catch (error) {
       this.close();
       if (error instanceof CollectorError) throw error;
@@ -59,8 +75,29 @@ export class NetlinkCollector implements LinuxCollector {
     this.socket = null;
   }
 
+  private dumpTcp(socket: NetlinkSocket, out: RawSocket[], warnings: string[]): void {
+    if (this.combinedTcpDump) {
+      const before = out.length;
+      try {
+        this.dump(socket, (seq) => buildTcpDumpRequest(seq), AF_INET, 'tcp', IPPROTO_TCP, out, warnings);
+        return;
+      } catch (error) {
+        // A refused request gets one NLMSG_ERROR and nothing else: the socket stays usable.
+        if (!(error instanceof NetlinkRefusal)) throw error;
+        out.length = before;
+        this.combinedTcpDump = false;
+        warnings.push(
+          `netlink: combined TCP dump refused (${error.message}); dumping IPv4 and IPv6 separately`,
+        );
+      }
+    }
+    this.dump(socket, buildDumpRequest, AF_INET, 'tcp', IPPROTO_TCP, out, warnings);
+    this.dump(socket, buildDumpRequest, AF_INET6, 'tcp', IPPROTO_TCP, out, warnings);
+  }
+
   private dump(
     socket: NetlinkSocket,
+    build: (seq: number, family: number, ipProtocol: number) => Buffer,
     family: number,
     protocol: Protocol,
     ipProtocol: number,
@@ -68,7 +105,7 @@ export class NetlinkCollector implements LinuxCollector {
     warnings: string[],
   ): void {
     this.seq = (this.seq + 1) >>> 0;
-    socket.send(buildDumpRequest(this.seq, family, ipProtocol));
+    socket.send(build(this.seq, family, ipProtocol));
     let interrupted = false;
     for (;;) {
       const length = socket.receive(this.buffer);
@@ -78,8 +115,9 @@ export class NetlinkCollector implements LinuxCollector {
       if (progress.done) break;
     }
     if (interrupted) {
-      const name = `${protocol}${family === AF_INET6 ? '6' : ''}`;
-      warnings.push(`netlink: the ${name} dump was interrupted by changes; some sockets may be missing or repeated`);
+      warnings.push(
+        `netlink: a ${protocol} dump was interrupted by changes; some sockets may be missing or repeated`,
+      );
     }
   }
 }

@@ -51,7 +51,12 @@ describe.skipIf(!canDropToNobody)('NetlinkCollector run as user nobody (needs ro
       target: 'node20',
       outfile: script,
       logLevel: 'error',
-      plugins: [{ name: 'koffi-absolute', setup: (b) => b.onResolve({ filter: /^koffi$/ }, () => ({ path: koffi, external: true })) }],
+      plugins: [
+        {
+          name: 'koffi-absolute',
+          setup: (b) => b.onResolve({ filter: /^koffi$/ }, () => ({ path: koffi, external: true })),
+        },
+      ],
     });
     chmodSync(script, 0o644);
     server = createServer();
@@ -76,7 +81,14 @@ describe.skipIf(!canDropToNobody)('NetlinkCollector run as user nobody (needs ro
     expect(report.uid).toBe(65534);
     expect(report.total).toBeGreaterThan(0);
     expect(report.rows).toContainEqual(
-      expect.objectContaining({ protocol: 'tcp', localAddress: '127.0.0.1', localPort: port, state: 'LISTEN', uid: 0, inode }),
+      expect.objectContaining({
+        protocol: 'tcp',
+        localAddress: '127.0.0.1',
+        localPort: port,
+        state: 'LISTEN',
+        uid: 0,
+        inode,
+      }),
     );
   });
 });

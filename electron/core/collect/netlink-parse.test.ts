@@ -12,8 +12,19 @@ import type { GeneratedSocket } from './test-arbitraries.js';
 
 const SEQ = 77;
 const STATE_CODES: Record<SocketState, number> = {
-  ESTABLISHED: 1, SYN_SENT: 2, SYN_RECV: 3, FIN_WAIT1: 4, FIN_WAIT2: 5, TIME_WAIT: 6, CLOSE: 7, CLOSE_WAIT: 8,
-  LAST_ACK: 9, LISTEN: 10, CLOSING: 11, NEW_SYN_RECV: 12, UNCONN: 7,
+  ESTABLISHED: 1,
+  SYN_SENT: 2,
+  SYN_RECV: 3,
+  FIN_WAIT1: 4,
+  FIN_WAIT2: 5,
+  TIME_WAIT: 6,
+  CLOSE: 7,
+  CLOSE_WAIT: 8,
+  LAST_ACK: 9,
+  LISTEN: 10,
+  CLOSING: 11,
+  NEW_SYN_RECV: 12,
+  UNCONN: 7,
 };
 
 function header(length: number, type: number, seq: number, flags = 0x2): Buffer {
@@ -39,7 +50,13 @@ function writeAddress(into: Buffer, at: number, address: string, family: 4 | 6):
 }
 
 /** An inet_diag_msg reply as the kernel builds it (tcp_info of `infoLength` bytes when counted). */
-function diagMessage({ socket: s, kernelUid }: GeneratedSocket, infoLength = 232, seq = SEQ, flags = 0x2): Buffer {
+function diagMessage(
+  { socket: s, kernelUid }: GeneratedSocket,
+  infoLength = 232,
+  seq = SEQ,
+  flags = 0x2,
+  type = 20,
+): Buffer {
   const body = Buffer.alloc(72);
   body.writeUInt8(s.family === 4 ? AF_INET : AF_INET6, 0);
   body.writeUInt8(STATE_CODES[s.state], 1);
@@ -60,7 +77,7 @@ function diagMessage({ socket: s, kernelUid }: GeneratedSocket, infoLength = 232
     attributes.push(attribute(2, info));
   }
   const length = 16 + 72 + attributes.reduce((n, a) => n + a.length, 0);
-  return Buffer.concat([header(length, 20, seq, flags), body, ...attributes]);
+  return Buffer.concat([header(length, type, seq, flags), body, ...attributes]);
 }
 
 function done(seq = SEQ, status = 0): Buffer {
@@ -77,7 +94,10 @@ function parse(chunk: Buffer, protocol: Protocol = 'tcp', length = chunk.length)
 }
 
 const sockets = (protocol: Protocol) =>
-  fc.array(arbitrarySocket({ cookies: true, counters: true }).filter((g) => g.socket.protocol === protocol), { maxLength: 15 });
+  fc.array(
+    arbitrarySocket({ cookies: true, counters: true }).filter((g) => g.socket.protocol === protocol),
+    { maxLength: 15 },
+  );
 
 describe('DiagReplyParser', () => {
   let realChunk = Buffer.alloc(0);
@@ -94,32 +114,45 @@ describe('DiagReplyParser', () => {
     }
   });
 
-  it('round-trips generated TCP and UDP sockets encoded as kernel replies', () => {
+  it('round-trips generated TCP and UDP sockets encoded as kernel replies (both reply types)', () => {
+    const replyType = fc.constantFrom(20, 18); // SOCK_DIAG_BY_FAMILY, TCPDIAG_GETSOCK
     fc.assert(
-      fc.property(fc.constantFrom<Protocol>('tcp', 'udp').chain((p) => fc.tuple(fc.constant(p), sockets(p))), ([protocol, generated]) => {
-        const { out, warnings, progress } = parse(Buffer.concat([...generated.map((g) => diagMessage(g)), done()]), protocol);
-        expect(progress).toEqual({ done: true, interrupted: false });
-        expect(warnings).toEqual([]);
-        expect(out).toEqual(generated.map((g) => g.socket));
-      }),
+      fc.property(
+        fc.constantFrom<Protocol>('tcp', 'udp').chain((p) => fc.tuple(fc.constant(p), sockets(p))),
+        replyType,
+        ([protocol, generated], type) => {
+          const messages = generated.map((g) => diagMessage(g, 232, SEQ, 0x2, type));
+          const { out, warnings, progress } = parse(Buffer.concat([...messages, done()]), protocol);
+          expect(progress).toEqual({ done: true, interrupted: false });
+          expect(warnings).toEqual([]);
+          expect(out).toEqual(generated.map((g) => g.socket));
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it('reads counters only as far as an older kernel’s shorter tcp_info reaches', () => {
     fc.assert(
-      fc.property(arbitrarySocket({ cookies: true, counters: true }), fc.integer({ min: 0, max: 232 }), (g, infoLength) => {
-        fc.pre(g.socket.bytesSent !== null);
-        const [socket] = parse(Buffer.concat([diagMessage(g, infoLength), done()])).out;
-        expect(socket?.bytesSent).toBe(infoLength >= 128 ? g.socket.bytesSent : null);
-        expect(socket?.bytesReceived).toBe(infoLength >= 136 ? g.socket.bytesReceived : null);
-      }),
+      fc.property(
+        arbitrarySocket({ cookies: true, counters: true }),
+        fc.integer({ min: 0, max: 232 }),
+        (g, infoLength) => {
+          fc.pre(g.socket.bytesSent !== null);
+          const [socket] = parse(Buffer.concat([diagMessage(g, infoLength), done()])).out;
+          expect(socket?.bytesSent).toBe(infoLength >= 128 ? g.socket.bytesSent : null);
+          expect(socket?.bytesReceived).toBe(infoLength >= 136 ? g.socket.bytesReceived : null);
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it('waits for NLMSG_DONE across datagrams, ignores other dumps, and notes NLM_F_DUMP_INTR', () => {
-    const [g1, g2] = fc.sample(arbitrarySocket({ cookies: true, counters: true }).filter((g) => g.socket.protocol === 'tcp'), { numRuns: 2, seed: 7 });
+    const [g1, g2] = fc.sample(
+      arbitrarySocket({ cookies: true, counters: true }).filter((g) => g.socket.protocol === 'tcp'),
+      { numRuns: 2, seed: 7 },
+    );
     if (!g1 || !g2) throw new Error('no sample');
     const first = parse(Buffer.concat([diagMessage(g1), diagMessage(g2, 232, SEQ - 1)]));
     expect(first.progress).toEqual({ done: false, interrupted: false });

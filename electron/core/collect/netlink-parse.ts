@@ -18,6 +18,7 @@ import {
   NO_COOKIE,
   RTA_HDRLEN,
   SOCK_DIAG_BY_FAMILY,
+  TCPDIAG_GETSOCK,
   TCP_INFO,
   align4,
 } from './netlink-protocol.js';
@@ -71,18 +72,19 @@ export class DiagReplyParser {
         if ((flags & NLM_F_DUMP_INTR) !== 0) progress.interrupted = true;
         const body = offset + NLMSG_HDRLEN;
         const bodyLength = messageLength - NLMSG_HDRLEN;
-        if (type === SOCK_DIAG_BY_FAMILY) {
+        if (type === SOCK_DIAG_BY_FAMILY || type === TCPDIAG_GETSOCK) {
           this.readSocket(view, body, bodyLength, protocol, out, warnings);
         } else if (type === NLMSG_DONE) {
           // A dump that failed part-way ends with DONE carrying a negative errno.
           const status = bodyLength >= 4 ? view.getInt32(body, true) : 0;
-          if (status < 0) throw kernelError(status, 'dump ended with');
+          if (status < 0)
+            throw new CollectorError('netlink', `dump ended with ${errnoName(-status)} (${-status})`);
           progress.done = true;
           return progress;
         } else if (type === NLMSG_ERROR) {
           if (bodyLength < 4) throw malformed('truncated NLMSG_ERROR');
           const status = view.getInt32(body, true);
-          if (status !== 0) throw kernelError(status, 'kernel refused the dump:');
+          if (status !== 0) throw new NetlinkRefusal(-status);
         } else if (type !== NLMSG_NOOP) {
           throw malformed(`unexpected message type ${type}`);
         }
@@ -120,14 +122,15 @@ export class DiagReplyParser {
     let bytesSent: number | null = null;
     let bytesReceived: number | null = null;
     const info = findAttribute(view, at + DIAG_MSG.size, at + length, INET_DIAG_INFO);
-    if (info !== null) {
+    if (info >= 0) {
       // tcpi_bytes_acked, not tcpi_bytes_sent: it exists since 4.1 (bytes_sent since 4.19),
       // counts each byte once (bytes_sent counts retransmissions again) and matches what the
       // peer reports as received, so both ends of a loopback connection agree.
-      if (info.length >= TCP_INFO.bytesAcked + 8) bytesSent = u64(view, info.at + TCP_INFO.bytesAcked);
-      if (info.length >= TCP_INFO.bytesReceived + 8) {
-        bytesReceived = u64(view, info.at + TCP_INFO.bytesReceived);
-      }
+      const infoLength = view.getUint16(info, true) - RTA_HDRLEN;
+      const payload = info + RTA_HDRLEN;
+      if (infoLength >= TCP_INFO.bytesAcked + 8) bytesSent = u64(view, payload + TCP_INFO.bytesAcked);
+      if (infoLength >= TCP_INFO.bytesReceived + 8)
+        bytesReceived = u64(view, payload + TCP_INFO.bytesReceived);
     }
     out.push({
       protocol,
@@ -139,7 +142,10 @@ export class DiagReplyParser {
       state,
       inode,
       uid: ownerUid(state, inode, view.getUint32(at + DIAG_MSG.uid, true)),
-      cookie: cookieText(view.getUint32(at + DIAG_MSG.cookie, true), view.getUint32(at + DIAG_MSG.cookie + 4, true)),
+      cookie: cookieText(
+        view.getUint32(at + DIAG_MSG.cookie, true),
+        view.getUint32(at + DIAG_MSG.cookie + 4, true),
+      ),
       bytesSent,
       bytesReceived,
     });
@@ -158,16 +164,16 @@ export class DiagReplyParser {
   }
 }
 
-/** Payload position of the first attribute of `type` in [from, end), else null. */
-function findAttribute(view: DataView, from: number, end: number, type: number): { at: number; length: number } | null {
+/** Offset of the first attribute (its rtattr header) of `type` in [from, end), else -1. */
+function findAttribute(view: DataView, from: number, end: number, type: number): number {
   let at = from;
   while (end - at >= RTA_HDRLEN) {
     const length = view.getUint16(at, true);
     if (length < RTA_HDRLEN || length > end - at) throw malformed(`attribute length ${length}`);
-    if (view.getUint16(at + 2, true) === type) return { at: at + RTA_HDRLEN, length: length - RTA_HDRLEN };
+    if (view.getUint16(at + 2, true) === type) return at;
     at += align4(length);
   }
-  return null;
+  return -1;
 }
 
 function isZero(view: DataView, at: number, family: Family): boolean {
@@ -195,6 +201,9 @@ function malformed(what: string): CollectorError {
   return new CollectorError('netlink', `malformed reply: ${what}`);
 }
 
-function kernelError(status: number, what: string): CollectorError {
-  return new CollectorError('netlink', `${what} ${errnoName(-status)} (${-status})`);
+/** The kernel rejected a request with NLMSG_ERROR (unknown request type, no permission...). */
+export class NetlinkRefusal extends CollectorError {
+  constructor(readonly errno: number) {
+    super('netlink', `kernel refused the dump: ${errnoName(errno)} (${errno})`);
+  }
 }

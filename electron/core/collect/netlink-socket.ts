@@ -20,7 +20,14 @@ const RECEIVE_TIMEOUT_SECONDS = 5;
 interface Libc {
   socket(domain: number, type: number, protocol: number): number;
   setsockopt(fd: number, level: number, name: number, value: Buffer, length: number): number;
-  sendto(fd: number, data: Buffer, length: number, flags: number, address: Buffer, addressLength: number): number;
+  sendto(
+    fd: number,
+    data: Buffer,
+    length: number,
+    flags: number,
+    address: Buffer,
+    addressLength: number,
+  ): number;
   recv(fd: number, into: Buffer, length: number, flags: number): number;
   close(fd: number): number;
 }
@@ -94,7 +101,14 @@ export class NetlinkSocket {
   send(request: Buffer): void {
     this.assertOpen();
     for (;;) {
-      const sent = this.libc.sendto(this.fd, request, request.length, 0, NetlinkSocket.kernel, NetlinkSocket.kernel.length);
+      const sent = this.libc.sendto(
+        this.fd,
+        request,
+        request.length,
+        0,
+        NetlinkSocket.kernel,
+        NetlinkSocket.kernel.length,
+      );
       if (sent === request.length) return;
       if (sent < 0 && koffi.errno() === EINTR) continue;
       if (sent < 0) throw syscallError('sendto');

@@ -20,7 +20,12 @@ export interface ProcNetOptions {
  * Sockets of one /proc/net file, plus a warning for each line that could not be read. Throws
  * ParseError when the file has lines and none of them can be read.
  */
-export function parseProcNet(text: string, protocol: Protocol, family: Family, options: ProcNetOptions = {}): ParseResult {
+export function parseProcNet(
+  text: string,
+  protocol: Protocol,
+  family: Family,
+  options: ProcNetOptions = {},
+): ParseResult {
   const littleEndian = options.littleEndian ?? endianness() === 'LE';
   const what = `/proc/net/${protocol}${family === 6 ? '6' : ''}`;
   return parseLines(
@@ -31,12 +36,29 @@ export function parseProcNet(text: string, protocol: Protocol, family: Family, o
   );
 }
 
-function parseProcNetLine(line: string, protocol: Protocol, family: Family, littleEndian: boolean): RawSocket {
+function parseProcNetLine(
+  line: string,
+  protocol: Protocol,
+  family: Family,
+  littleEndian: boolean,
+): RawSocket {
   const fields = line.trim().split(/\s+/);
   if (fields.length < 10) throw new LineProblem(`${fields.length} fields, expected at least 10`);
-  const [slot = '', localField = '', remoteField = '', stateField = '', , , , uidField = '', , inodeField = ''] = fields;
+  const [
+    slot = '',
+    localField = '',
+    remoteField = '',
+    stateField = '',
+    ,
+    ,
+    ,
+    uidField = '',
+    ,
+    inodeField = '',
+  ] = fields;
   if (!/^\d+:$/.test(slot)) throw new LineProblem(`slot ${JSON.stringify(slot)} is not "<n>:"`);
-  if (!/^[0-9A-Fa-f]{2}$/.test(stateField)) throw new LineProblem(`state ${JSON.stringify(stateField)} is not hex`);
+  if (!/^[0-9A-Fa-f]{2}$/.test(stateField))
+    throw new LineProblem(`state ${JSON.stringify(stateField)} is not hex`);
   const stateCode = parseInt(stateField, 16);
   const state = stateFromCode(protocol, stateCode);
   if (state === null) throw new LineProblem(`unknown state ${stateCode}`);
@@ -69,10 +91,12 @@ function parseEndpoint(
 ): { address: string; port: number; zero: boolean } {
   const digits = family === 4 ? 8 : 32;
   const match = new RegExp(`^([0-9A-Fa-f]{${digits}}):([0-9A-Fa-f]{4})$`).exec(field);
-  if (match === null) throw new LineProblem(`${side} address ${JSON.stringify(field)} is not ${digits} hex digits and a port`);
+  if (match === null)
+    throw new LineProblem(`${side} address ${JSON.stringify(field)} is not ${digits} hex digits and a port`);
   const hex = match[1] ?? '';
   const words: number[] = [];
-  for (let i = 0; i < digits; i += 8) words.push(networkOrder(parseInt(hex.slice(i, i + 8), 16), littleEndian));
+  for (let i = 0; i < digits; i += 8)
+    words.push(networkOrder(parseInt(hex.slice(i, i + 8), 16), littleEndian));
   const zero = words.every((word) => word === 0);
   const address =
     family === 4

@@ -44,7 +44,8 @@ export class SsCollector implements LinuxCollector {
       env: { ...process.env, LC_ALL: 'C' },
     });
     const commandLine = `${this.command} ${SS_ARGS.join(' ')}`;
-    if (run.error) throw new CollectorError('ss', `cannot run ${commandLine}: ${run.error.message}`, { cause: run.error });
+    if (run.error)
+      throw new CollectorError('ss', `cannot run ${commandLine}: ${run.error.message}`, { cause: run.error });
     if (run.status !== 0) {
       const why = run.signal ? `killed by ${run.signal}` : `exit status ${run.status}`;
       throw new CollectorError('ss', `${commandLine} failed (${why}): ${run.stderr.trim().slice(0, 500)}`);

@@ -12,9 +12,19 @@ const FIXTURE = readFileSync(new URL('./fixtures/ss-tuanieHO.txt', import.meta.u
 const FIXTURE_LINES = FIXTURE.split('\n').filter((line) => line.trim() !== '');
 
 const SS_NAMES: Record<SocketState, string> = {
-  ESTABLISHED: 'ESTAB', SYN_SENT: 'SYN-SENT', SYN_RECV: 'SYN-RECV', FIN_WAIT1: 'FIN-WAIT-1', FIN_WAIT2: 'FIN-WAIT-2',
-  TIME_WAIT: 'TIME-WAIT', CLOSE: 'UNCONN', CLOSE_WAIT: 'CLOSE-WAIT', LAST_ACK: 'LAST-ACK', LISTEN: 'LISTEN',
-  CLOSING: 'CLOSING', NEW_SYN_RECV: 'UNKNOWN', UNCONN: 'UNCONN',
+  ESTABLISHED: 'ESTAB',
+  SYN_SENT: 'SYN-SENT',
+  SYN_RECV: 'SYN-RECV',
+  FIN_WAIT1: 'FIN-WAIT-1',
+  FIN_WAIT2: 'FIN-WAIT-2',
+  TIME_WAIT: 'TIME-WAIT',
+  CLOSE: 'UNCONN',
+  CLOSE_WAIT: 'CLOSE-WAIT',
+  LAST_ACK: 'LAST-ACK',
+  LISTEN: 'LISTEN',
+  CLOSING: 'CLOSING',
+  NEW_SYN_RECV: 'UNKNOWN',
+  UNCONN: 'UNCONN',
 };
 
 /** Prints a socket the way ss 6.x does, with the same omissions (uid 0, zero counters). */
@@ -59,15 +69,51 @@ describe('parseSsOutput', () => {
   it('reads the shapes this capture holds: interface suffix, `*`, mapped, other uid, TIME-WAIT', () => {
     const { sockets } = parseSsOutput(FIXTURE);
     const byPort = (port: number) => sockets.filter((s) => s.localPort === port);
-    expect(byPort(47123)).toEqual([expect.objectContaining({ protocol: 'udp', family: 4, localAddress: '127.0.0.1', remoteAddress: null, state: 'UNCONN', bytesSent: null })]);
-    expect(byPort(47124)).toContainEqual(expect.objectContaining({ protocol: 'tcp', family: 6, localAddress: '::1', remoteAddress: null, state: 'LISTEN', bytesSent: 0, bytesReceived: 0 }));
+    expect(byPort(47123)).toEqual([
+      expect.objectContaining({
+        protocol: 'udp',
+        family: 4,
+        localAddress: '127.0.0.1',
+        remoteAddress: null,
+        state: 'UNCONN',
+        bytesSent: null,
+      }),
+    ]);
+    expect(byPort(47124)).toContainEqual(
+      expect.objectContaining({
+        protocol: 'tcp',
+        family: 6,
+        localAddress: '::1',
+        remoteAddress: null,
+        state: 'LISTEN',
+        bytesSent: 0,
+        bytesReceived: 0,
+      }),
+    );
     expect(byPort(47125)).toEqual([expect.objectContaining({ state: 'LISTEN', uid: 65534 })]);
     const dual = byPort(33291);
-    expect(dual).toContainEqual(expect.objectContaining({ family: 6, localAddress: '::', remoteAddress: null, remotePort: null, state: 'LISTEN' }));
-    expect(dual).toContainEqual(expect.objectContaining({ family: 6, localAddress: '::ffff:127.0.0.1', remoteAddress: '::ffff:127.0.0.1', remotePort: 45486, state: 'ESTABLISHED' }));
+    expect(dual).toContainEqual(
+      expect.objectContaining({
+        family: 6,
+        localAddress: '::',
+        remoteAddress: null,
+        remotePort: null,
+        state: 'LISTEN',
+      }),
+    );
+    expect(dual).toContainEqual(
+      expect.objectContaining({
+        family: 6,
+        localAddress: '::ffff:127.0.0.1',
+        remoteAddress: '::ffff:127.0.0.1',
+        remotePort: 45486,
+        state: 'ESTABLISHED',
+      }),
+    );
     const timeWait = sockets.filter((s) => s.state === 'TIME_WAIT');
     expect(timeWait.length).toBeGreaterThan(0);
-    for (const s of timeWait) expect(s).toMatchObject({ inode: 0, uid: null, bytesSent: null, bytesReceived: null });
+    for (const s of timeWait)
+      expect(s).toMatchObject({ inode: 0, uid: null, bytesSent: null, bytesReceived: null });
     // The 2 MiB transfer: bytes_acked counts each byte once, bytes_sent also counts retransmits.
     const transfer = sockets.filter((s) => s.state === 'ESTABLISHED' && (s.bytesSent ?? 0) > 1_000_000);
     expect(transfer).toHaveLength(2);
@@ -75,19 +121,39 @@ describe('parseSsOutput', () => {
   });
 
   it('round-trips generated sockets printed the way ss prints them', () => {
-    const states = ['ESTABLISHED', 'SYN_SENT', 'SYN_RECV', 'FIN_WAIT1', 'FIN_WAIT2', 'TIME_WAIT', 'CLOSE', 'CLOSE_WAIT', 'LAST_ACK', 'LISTEN', 'CLOSING', 'UNCONN'] as const;
+    const states = [
+      'ESTABLISHED',
+      'SYN_SENT',
+      'SYN_RECV',
+      'FIN_WAIT1',
+      'FIN_WAIT2',
+      'TIME_WAIT',
+      'CLOSE',
+      'CLOSE_WAIT',
+      'LAST_ACK',
+      'LISTEN',
+      'CLOSING',
+      'UNCONN',
+    ] as const;
     fc.assert(
-      fc.property(fc.array(arbitrarySocket({ cookies: true, counters: true, states }), { minLength: 1, maxLength: 20 }), (generated) => {
-        const { sockets, warnings } = parseSsOutput(generated.map(ssLine).join('\n') + '\n');
-        expect(warnings).toEqual([]);
-        expect(sockets).toEqual(generated.map((g) => g.socket));
-      }),
+      fc.property(
+        fc.array(arbitrarySocket({ cookies: true, counters: true, states }), { minLength: 1, maxLength: 20 }),
+        (generated) => {
+          const { sockets, warnings } = parseSsOutput(generated.map(ssLine).join('\n') + '\n');
+          expect(warnings).toEqual([]);
+          expect(sockets).toEqual(generated.map((g) => g.socket));
+        },
+      ),
       { numRuns: 500 },
     );
   });
 
   it('skips an unreadable line with a warning naming it, and keeps the rest', () => {
-    const lines = [FIXTURE_LINES[0] ?? '', 'tcp ESTAB 0 0 127.0.0.1:http 127.0.0.1:22 ino:1 sk:1', FIXTURE_LINES[1] ?? ''];
+    const lines = [
+      FIXTURE_LINES[0] ?? '',
+      'tcp ESTAB 0 0 127.0.0.1:http 127.0.0.1:22 ino:1 sk:1',
+      FIXTURE_LINES[1] ?? '',
+    ];
     const { sockets, warnings } = parseSsOutput(lines.join('\n'));
     expect(sockets).toHaveLength(2);
     expect(warnings).toHaveLength(1);
@@ -102,7 +168,10 @@ describe('parseSsOutput', () => {
   });
 
   it('never throws anything but ParseError on mangled or random input', () => {
-    const inputs = fc.oneof(arbitraryMangledText(FIXTURE_LINES), fc.string({ unit: 'grapheme', maxLength: 400 }));
+    const inputs = fc.oneof(
+      arbitraryMangledText(FIXTURE_LINES),
+      fc.string({ unit: 'grapheme', maxLength: 400 }),
+    );
     fc.assert(
       fc.property(inputs, (text) => {
         try {

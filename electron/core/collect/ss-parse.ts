@@ -15,13 +15,28 @@ export const SS_ARGS = ['-tuanieHO'] as const;
 const WHAT = 'ss -tuanieHO';
 
 /**
- * Keys that ss prints only from tcp_info (cwnd is never 0 on a full socket): their presence
+ * Keys that ss prints only from tcp_info, cwnd first (never 0 on a full socket): their presence
  * means the byte counters were known, so a missing `bytes_acked:` means 0, not unknown.
  */
-const TCP_INFO_KEYS = new Set([
-  'cwnd', 'rto', 'mss', 'advmss', 'pmtu', 'rcvmss', 'rcv_space', 'rcv_ssthresh', 'minrtt', 'snd_wnd',
-  'bytes_sent', 'bytes_acked', 'bytes_received', 'segs_out', 'segs_in', 'lastsnd', 'lastrcv', 'lastack', 'delivered',
-]);
+const TCP_INFO_KEYS = [
+  'cwnd',
+  'rto',
+  'mss',
+  'advmss',
+  'pmtu',
+  'rcvmss',
+  'rcv_space',
+  'rcv_ssthresh',
+  'minrtt',
+  'snd_wnd',
+  'bytes_sent',
+  'segs_out',
+  'segs_in',
+  'lastsnd',
+  'lastrcv',
+  'lastack',
+  'delivered',
+];
 
 /** Details read from the `key:value` tokens after the address columns. */
 interface Details {
@@ -41,9 +56,14 @@ export function parseSsOutput(text: string): ParseResult {
   return parseLines(text, WHAT, () => false, parseSsLine);
 }
 
+/** The six columns, then the rest of the line (searched for details, not split: ~60 tokens). */
+const COLUMNS = /^\s*(\S+)\s+(\S+)\s+(\S+)\s+(\S+)\s+(\S+)\s+(\S+)(.*)$/;
+
 function parseSsLine(line: string): RawSocket {
-  const tokens = line.trim().split(/\s+/);
-  const [netid = '', stateName = '', recvQ = '', sendQ = '', localColumn = '', peerColumn = ''] = tokens;
+  const columns = COLUMNS.exec(line);
+  if (columns === null) throw new LineProblem('fewer than six columns');
+  const [, netid = '', stateName = '', recvQ = '', sendQ = '', localColumn = '', peerColumn = '', rest = ''] =
+    columns;
   if (netid !== 'tcp' && netid !== 'udp') throw new LineProblem(`unexpected netid ${JSON.stringify(netid)}`);
   const protocol: Protocol = netid;
   const state = stateFromSsName(protocol, stateName);
@@ -54,7 +74,7 @@ function parseSsLine(line: string): RawSocket {
   const peer = parseSsEndpoint(peerColumn, 'peer');
   const family: Family = local.family ?? peer.family ?? 6; // `*` is printed for IPv6 only
   if (peer.family !== null && peer.family !== family) throw new LineProblem('local and peer families differ');
-  const details = readDetails(tokens.slice(6));
+  const details = readDetails(rest);
   if (details.inode === null) throw new LineProblem('no ino: field (ss run without -e?)');
   const hasCounters = protocol === 'tcp' && details.tcpInfo;
   const remoteUnset = peer.port === 0 && isUnspecified(peer);
@@ -82,22 +102,32 @@ function ownerUidOf(state: SocketState, details: Details): number | null {
   return ownerUid(state, details.inode ?? 0, details.uid ?? 0); // ss omits uid:0
 }
 
-/** Reads the detail tokens; the first occurrence of a key wins (a cgroup path could repeat one). */
-function readDetails(tokens: readonly string[]): Details {
-  const details: Details = { uid: null, inode: null, cookie: null, bytesAcked: null, bytesReceived: null, tcpInfo: false };
-  for (const token of tokens) {
-    const colon = token.indexOf(':');
-    if (colon <= 0) continue;
-    const key = token.slice(0, colon);
-    const value = token.slice(colon + 1);
-    if (TCP_INFO_KEYS.has(key)) details.tcpInfo = true;
-    if (key === 'uid') details.uid ??= decimal(value, 'uid');
-    else if (key === 'ino') details.inode ??= decimal(value, 'ino');
-    else if (key === 'sk') details.cookie ??= cookieFromHex(value);
-    else if (key === 'bytes_acked') details.bytesAcked ??= decimal(value, 'bytes_acked');
-    else if (key === 'bytes_received') details.bytesReceived ??= decimal(value, 'bytes_received');
-  }
-  return details;
+/** Reads the details; the first occurrence of a key wins (a cgroup path could repeat one). */
+function readDetails(rest: string): Details {
+  const uid = detail(rest, ' uid:');
+  const inode = detail(rest, ' ino:');
+  const cookie = detail(rest, ' sk:');
+  const bytesAcked = detail(rest, ' bytes_acked:');
+  const bytesReceived = detail(rest, ' bytes_received:');
+  return {
+    uid: uid === null ? null : decimal(uid, 'uid'),
+    inode: inode === null ? null : decimal(inode, 'ino'),
+    cookie: cookie === null ? null : cookieFromHex(cookie),
+    bytesAcked: bytesAcked === null ? null : decimal(bytesAcked, 'bytes_acked'),
+    bytesReceived: bytesReceived === null ? null : decimal(bytesReceived, 'bytes_received'),
+    tcpInfo:
+      bytesAcked !== null || bytesReceived !== null || TCP_INFO_KEYS.some((key) => rest.includes(` ${key}:`)),
+  };
+}
+
+/** The value of the first ` key:value` token (`key` given with its space and colon), else null. */
+function detail(rest: string, key: string): string | null {
+  const at = rest.indexOf(key);
+  if (at < 0) return null;
+  const start = at + key.length;
+  let end = start;
+  while (end < rest.length && rest.charCodeAt(end) > 32) end++;
+  return rest.slice(start, end);
 }
 
 /** `sk:` is the 64-bit socket cookie in hex; the contract carries it in decimal. */

@@ -8,7 +8,17 @@ import { formatIpv4, formatIpv6 } from './address.js';
 import { ownerUid } from './socket-state.js';
 
 const TCP_STATES: readonly SocketState[] = [
-  'ESTABLISHED', 'SYN_SENT', 'SYN_RECV', 'FIN_WAIT1', 'FIN_WAIT2', 'TIME_WAIT', 'CLOSE', 'CLOSE_WAIT', 'LAST_ACK', 'LISTEN', 'CLOSING',
+  'ESTABLISHED',
+  'SYN_SENT',
+  'SYN_RECV',
+  'FIN_WAIT1',
+  'FIN_WAIT2',
+  'TIME_WAIT',
+  'CLOSE',
+  'CLOSE_WAIT',
+  'LAST_ACK',
+  'LISTEN',
+  'CLOSING',
 ];
 const UDP_STATES: readonly SocketState[] = ['UNCONN', 'ESTABLISHED'];
 
@@ -18,7 +28,9 @@ const ipv6 = fc.oneof(
   fc.constant('::1'),
   fc.constant('::'),
   ipv4.map((v4) => `::ffff:${v4}`),
-  fc.array(fc.oneof(fc.integer({ min: 0, max: 0xffff }), fc.constant(0)), { minLength: 8, maxLength: 8 }).map(formatIpv6),
+  fc
+    .array(fc.oneof(fc.integer({ min: 0, max: 0xffff }), fc.constant(0)), { minLength: 8, maxLength: 8 })
+    .map(formatIpv6),
 );
 
 /** A generated socket, plus how a tool would have printed some of it. */
@@ -52,11 +64,17 @@ export function arbitrarySocket(shape: SocketShape): fc.Arbitrary<GeneratedSocke
       inode: fc.integer({ min: 1, max: 0xffffffff }),
       kernelUid: fc.integer({ min: 0, max: 0xfffffffe }),
       cookie: fc.bigInt({ min: 0n, max: (1n << 64n) - 2n }),
-      counters: fc.tuple(fc.boolean(), fc.nat({ max: Number.MAX_SAFE_INTEGER }), fc.nat({ max: Number.MAX_SAFE_INTEGER })),
+      counters: fc.tuple(
+        fc.boolean(),
+        fc.nat({ max: Number.MAX_SAFE_INTEGER }),
+        fc.nat({ max: Number.MAX_SAFE_INTEGER }),
+      ),
       iface: fc.option(fc.constantFrom('lo', 'eth0', 'wlp2s0', 'veth1a2b'), { nil: null }),
     })
     .map((g) => {
-      const allowed = (g.protocol === 'tcp' ? TCP_STATES : UDP_STATES).filter((s) => !shape.states || shape.states.includes(s));
+      const allowed = (g.protocol === 'tcp' ? TCP_STATES : UDP_STATES).filter(
+        (s) => !shape.states || shape.states.includes(s),
+      );
       const state = allowed[g.stateIndex % allowed.length] ?? 'ESTABLISHED';
       const [local, remote] = g.family === 4 ? g.v4 : g.v6;
       // The kernel keeps no file, owner or tcp_info for TIME_WAIT sockets.
@@ -90,7 +108,10 @@ export function arbitraryMangledText(realLines: readonly string[]): fc.Arbitrary
   const tokens = [...new Set(realLines.flatMap((line) => line.trim().split(/\s+/)))].filter(Boolean);
   const token = fc.oneof(
     { weight: 6, arbitrary: fc.constantFrom(...tokens) },
-    { weight: 2, arbitrary: fc.constantFrom(...tokens).chain((t) => fc.nat({ max: t.length }).map((n) => t.slice(0, n))) },
+    {
+      weight: 2,
+      arbitrary: fc.constantFrom(...tokens).chain((t) => fc.nat({ max: t.length }).map((n) => t.slice(0, n))),
+    },
     { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
     { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 6 }) },
   );

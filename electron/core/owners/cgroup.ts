@@ -29,8 +29,12 @@ export function parseCgroup(text: string): CgroupEntry[] {
     if (!/^\d{1,9}$/.test(id)) throw new ParseError(WHAT, `bad hierarchy id ${JSON.stringify(id)}`, i + 1);
     // The path is everything after the second colon: a cgroup name may itself contain colons.
     const path = line.slice(second + 1);
-    if (!path.startsWith('/')) throw new ParseError(WHAT, `path is not absolute: ${JSON.stringify(path)}`, i + 1);
-    const controllers = line.slice(first + 1, second).split(',').filter(Boolean);
+    if (!path.startsWith('/'))
+      throw new ParseError(WHAT, `path is not absolute: ${JSON.stringify(path)}`, i + 1);
+    const controllers = line
+      .slice(first + 1, second)
+      .split(',')
+      .filter(Boolean);
     entries.push({ hierarchy: Number(id), controllers, path });
   }
   return entries;

@@ -10,13 +10,39 @@ import {
   parseIfInet6,
 } from './docker-proxy.js';
 
-const sample = (name: string): string => readFileSync(new URL(`./fixtures/net/${name}`, import.meta.url), 'utf8');
+const sample = (name: string): string =>
+  readFileSync(new URL(`./fixtures/net/${name}`, import.meta.url), 'utf8');
 
 describe('dockerProxyTarget', () => {
   it('reads docker-proxy flags in every Go flag spelling', () => {
-    const argv = ['/usr/bin/docker-proxy', '-proto', 'tcp', '-host-ip', '0.0.0.0', '-host-port', '8080', '-container-ip', '172.17.0.2', '-container-port', '80'];
-    expect(dockerProxyTarget(argv)).toEqual({ proto: 'tcp', hostIp: '0.0.0.0', hostPort: 8080, containerIp: '172.17.0.2', containerPort: 80 });
-    expect(dockerProxyTarget(['docker-proxy', '--container-ip=fd00::a002', '-container-port=443', '-use-listen-fd'])).toMatchObject({
+    const argv = [
+      '/usr/bin/docker-proxy',
+      '-proto',
+      'tcp',
+      '-host-ip',
+      '0.0.0.0',
+      '-host-port',
+      '8080',
+      '-container-ip',
+      '172.17.0.2',
+      '-container-port',
+      '80',
+    ];
+    expect(dockerProxyTarget(argv)).toEqual({
+      proto: 'tcp',
+      hostIp: '0.0.0.0',
+      hostPort: 8080,
+      containerIp: '172.17.0.2',
+      containerPort: 80,
+    });
+    expect(
+      dockerProxyTarget([
+        'docker-proxy',
+        '--container-ip=fd00::a002',
+        '-container-port=443',
+        '-use-listen-fd',
+      ]),
+    ).toMatchObject({
       containerIp: 'fd00::a002',
       containerPort: 443,
       hostPort: null,

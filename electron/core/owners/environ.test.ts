@@ -11,14 +11,20 @@ describe('parseEnviron', () => {
     const env = parseEnviron(readFileSync(new URL('./fixtures/environ/pm2-app.environ', import.meta.url)));
     expect(env['pm_id']).toBe('3');
     expect(env['PATH']).toBe('/usr/local/bin:/usr/bin:/bin');
-    expect(parseEnviron(Buffer.from('A=1\0A=2\0=x\0NOEQUALS\0B=x=y\0C=\0'))).toEqual({ A: '1', B: 'x=y', C: '' });
+    expect(parseEnviron(Buffer.from('A=1\0A=2\0=x\0NOEQUALS\0B=x=y\0C=\0'))).toEqual({
+      A: '1',
+      B: 'x=y',
+      C: '',
+    });
     expect(Object.getPrototypeOf(parseEnviron(Buffer.from('__proto__=x\0')))).toBeNull();
   });
 });
 
 describe('readEnviron (real processes)', () => {
-  it('reads a child\'s environment and reports a gone process', async () => {
-    const child = await children.node(`report({}); setInterval(() => {}, 1 << 30);`, { env: { ONLY_THIS: 'yes' } });
+  it("reads a child's environment and reports a gone process", async () => {
+    const child = await children.node(`report({}); setInterval(() => {}, 1 << 30);`, {
+      env: { ONLY_THIS: 'yes' },
+    });
     expect(readEnviron(child.pid)).toEqual({ ok: true, env: { ONLY_THIS: 'yes' } });
     await children.stop(child);
     expect(readEnviron(child.pid)).toEqual({ ok: false, reason: 'gone' });

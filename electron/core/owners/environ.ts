@@ -2,7 +2,8 @@
 import { isPid, readProcBytes, splitNul } from './proc-files.js';
 
 /** The environment, or why it is unreadable (another user's process, or it exited). */
-export type EnvironResult = { ok: true; env: Record<string, string> } | { ok: false; reason: 'permission' | 'gone' };
+export type EnvironResult =
+  { ok: true; env: Record<string, string> } | { ok: false; reason: 'permission' | 'gone' };
 
 /**
  * Parses NUL-separated `NAME=value` entries. Like getenv(), the first entry of a name wins and

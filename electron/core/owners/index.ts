@@ -16,13 +16,13 @@ export {
   parseIfInet6,
 } from './docker-proxy.js';
 export { type EnvironResult, parseEnviron, readEnviron } from './environ.js';
+export { socketInode } from './fd-index.js';
 export {
   type InodeOwners,
   type OwnerResolverOptions,
   type OwnerScanStats,
   type ResolveHints,
   OwnerResolver,
-  socketInode,
 } from './owner-resolver.js';
 export { type ProcFailure, isPid, procFailureOf, splitNul } from './proc-files.js';
 export { type ProcStat, type ProcessIdentity, parseStat, processIdentity, readStat } from './proc-stat.js';

@@ -2,7 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type InodeOwners, OwnerResolver, socketInode } from './owner-resolver.js';
+import { socketInode } from './fd-index.js';
+import { type InodeOwners, OwnerResolver } from './owner-resolver.js';
 import { type Child, Children, waitFor } from './test-support/children.js';
 import { connectionInode, inodeOf } from './test-support/socket-inodes.js';
 
@@ -69,7 +70,12 @@ describe('OwnerResolver (real processes and sockets)', () => {
   it('resolves TCP listeners on 127.0.0.1, ::1 and 0.0.0.0 and a UDP socket to the child that owns them', async () => {
     const child = await children.node(LISTENERS);
     const ports = child.ready as { v4: number; v6: number; any: number; udp: number };
-    const inodes = [inodeOf('tcp', ports.v4), inodeOf('tcp', ports.v6), inodeOf('tcp', ports.any), inodeOf('udp', ports.udp)];
+    const inodes = [
+      inodeOf('tcp', ports.v4),
+      inodeOf('tcp', ports.v6),
+      inodeOf('tcp', ports.any),
+      inodeOf('udp', ports.udp),
+    ];
 
     const resolver = new OwnerResolver();
     const owners = resolver.resolve(inodes);
@@ -151,7 +157,8 @@ describe('OwnerResolver (real processes and sockets)', () => {
 
     await child.ask('share');
     let owners = resolver.resolve([inode]);
-    for (let call = 0; call < 3 && resolver.lastScanStats.kind !== 'full'; call++) owners = resolver.resolve([inode]);
+    for (let call = 0; call < 3 && resolver.lastScanStats.kind !== 'full'; call++)
+      owners = resolver.resolve([inode]);
     expect(resolver.lastScanStats.kind).toBe('full');
     expect(owners.get(inode)).toEqual({ pids: [child.pid, worker].sort((a, b) => a - b) });
   });
@@ -239,7 +246,15 @@ describe('OwnerResolver (real processes and sockets)', () => {
 describe('socketInode', () => {
   it('reads the inode of socket links and rejects every other target', () => {
     expect(socketInode('socket:[12345]')).toBe(12345);
-    for (const target of ['pipe:[12345]', 'socket:[]', 'socket:[12a]', 'socket:[123', '/dev/null', '', 'anon_inode:[eventfd]']) {
+    for (const target of [
+      'pipe:[12345]',
+      'socket:[]',
+      'socket:[12a]',
+      'socket:[123',
+      '/dev/null',
+      '',
+      'anon_inode:[eventfd]',
+    ]) {
       expect(socketInode(target)).toBe(0);
     }
   });

@@ -39,7 +39,10 @@ export function parseStat(text: string): ProcStat {
   if (pid <= 0) throw new ParseError(WHAT, `pid ${pid} is not positive`);
   const comm = text.slice(open + 2, close);
   // After the name: " S ppid pgrp ..."; field k (1-based, pid = 1, name = 2) is fields[k - 3].
-  const fields = text.slice(close + 1).trim().split(' ');
+  const fields = text
+    .slice(close + 1)
+    .trim()
+    .split(' ');
   if (fields.length < 20) throw new ParseError(WHAT, `${fields.length + 2} fields, expected at least 22`);
   const state = fields[0] ?? '';
   if (!STATE.test(state)) throw new ParseError(WHAT, `bad state ${JSON.stringify(state)}`);

@@ -21,7 +21,12 @@ describe('readProcessInfo (real processes)', () => {
       file: script,
       cwd,
       args: ['two words', '--flag=x', ''],
-      env: { PATH: process.env['PATH'] ?? '', PORTLENS_TEST_MARK: 'marked value', pm_id: '7', name: 'demo-app' },
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        PORTLENS_TEST_MARK: 'marked value',
+        pm_id: '7',
+        name: 'demo-app',
+      },
     });
 
     const info = readProcessInfo(child.pid);
@@ -37,7 +42,9 @@ describe('readProcessInfo (real processes)', () => {
       uid: process.getuid?.(),
       service: { kind: 'pm2', id: '7', name: 'demo-app' },
     });
-    expect(info?.user).toBe(readFileSync('/etc/passwd', 'utf8').match(new RegExp(`^([^:]+):[^:]*:${info?.uid}:`, 'm'))?.[1]);
+    expect(info?.user).toBe(
+      readFileSync('/etc/passwd', 'utf8').match(new RegExp(`^([^:]+):[^:]*:${info?.uid}:`, 'm'))?.[1],
+    );
     expect(info?.startTime).toBe(readStat(child.pid)?.startTime);
     // btime has one-second resolution; the child started while this test ran.
     expect(info?.startedAt).toBeGreaterThanOrEqual(before - 2000);
@@ -52,7 +59,11 @@ describe('readProcessInfo (real processes)', () => {
     copyFileSync('/bin/sleep', program);
     const child = await children.spawn(program, ['600'], { noReadyLine: true });
     await waitFor(() => readStat(child.pid)?.comm === 'portlens-very-l', 'the sleeper to exec');
-    expect(readProcessInfo(child.pid)).toMatchObject({ name: 'portlens-very-long-sleeper', argv: [program, '600'], service: null });
+    expect(readProcessInfo(child.pid)).toMatchObject({
+      name: 'portlens-very-long-sleeper',
+      argv: [program, '600'],
+      service: null,
+    });
   });
 
   it('reads a name with spaces and parentheses', async () => {
@@ -73,7 +84,9 @@ describe('readProcessInfo (real processes)', () => {
     const pidMax = Number(readFileSync('/proc/sys/kernel/pid_max', 'utf8'));
     expect(readProcessInfo(pidMax + 1)).toBeNull();
 
-    const threads = readdirSync(`/proc/${process.pid}/task`).map(Number).filter((tid) => tid !== process.pid);
+    const threads = readdirSync(`/proc/${process.pid}/task`)
+      .map(Number)
+      .filter((tid) => tid !== process.pid);
     expect(threads.length).toBeGreaterThan(0);
     expect(readProcessInfo(threads[0] as number)).toBeNull();
 
@@ -86,9 +99,15 @@ describe('readProcessInfo (real processes)', () => {
 describe('displayName', () => {
   it('keeps names under 15 bytes and extends truncated ones only from a matching argv[0] or exe', () => {
     expect(displayName('node', ['/usr/bin/node'], '/usr/bin/node')).toBe('node');
-    expect(displayName('chrome_crashpad', ['/opt/google/chrome/chrome_crashpad_handler'], null)).toBe('chrome_crashpad_handler');
-    expect(displayName('systemd-journal', [], '/usr/lib/systemd/systemd-journald (deleted)')).toBe('systemd-journald');
+    expect(displayName('chrome_crashpad', ['/opt/google/chrome/chrome_crashpad_handler'], null)).toBe(
+      'chrome_crashpad_handler',
+    );
+    expect(displayName('systemd-journal', [], '/usr/lib/systemd/systemd-journald (deleted)')).toBe(
+      'systemd-journald',
+    );
     expect(displayName('kworker/u8:0-ev', [], null)).toBe('kworker/u8:0-ev');
-    expect(displayName('renamed-by-prct', ['/usr/bin/python3'], '/usr/bin/python3.11')).toBe('renamed-by-prct');
+    expect(displayName('renamed-by-prct', ['/usr/bin/python3'], '/usr/bin/python3.11')).toBe(
+      'renamed-by-prct',
+    );
   });
 });

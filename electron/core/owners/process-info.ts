@@ -16,7 +16,8 @@ const COMM_MAX = 15;
 export function parseStatus(text: string): { uid: number; tgid: number } {
   const uid = /^Uid:\s+(\d+)/m.exec(text)?.[1];
   const tgid = /^Tgid:\s+(\d+)/m.exec(text)?.[1];
-  if (uid === undefined || tgid === undefined) throw new ParseError('/proc/<pid>/status', 'no Uid or Tgid line');
+  if (uid === undefined || tgid === undefined)
+    throw new ParseError('/proc/<pid>/status', 'no Uid or Tgid line');
   return { uid: Number(uid), tgid: Number(tgid) };
 }
 
@@ -58,7 +59,8 @@ function readOnce(stat: ProcStat): ProcessInfo | null {
   const { pid } = stat;
   const status = readProcText(pid, 'status');
   const cmdline = readProcBytes(pid, 'cmdline');
-  if (status === 'gone' || status === 'permission' || cmdline === 'gone' || cmdline === 'permission') return null;
+  if (status === 'gone' || status === 'permission' || cmdline === 'gone' || cmdline === 'permission')
+    return null;
   const { uid, tgid } = parseStatus(status);
   if (tgid !== pid) return null;
   const argv = splitNul(cmdline);

@@ -5,14 +5,16 @@ import { parsePasswd, userName } from './user-names.js';
 
 describe('parsePasswd / userName', () => {
   it('maps uids to names, first entry wins, odd lines skipped', () => {
-    const names = parsePasswd('root:x:0:0:root:/root:/bin/bash\n# comment\n+::::::\nalias:x:0:0::/:/bin/sh\nweb:x:33:33::/var/www:/usr/sbin/nologin\n');
+    const names = parsePasswd(
+      'root:x:0:0:root:/root:/bin/bash\n# comment\n+::::::\nalias:x:0:0::/:/bin/sh\nweb:x:33:33::/var/www:/usr/sbin/nologin\n',
+    );
     expect([...names]).toEqual([
       [0, 'root'],
       [33, 'web'],
     ]);
   });
 
-  it('names users from this machine\'s /etc/passwd and falls back to the number', () => {
+  it("names users from this machine's /etc/passwd and falls back to the number", () => {
     const passwd = parsePasswd(readFileSync('/etc/passwd', 'utf8'));
     expect(userName(0)).toBe(passwd.get(0));
     expect(userName(65534)).toBe(passwd.get(65534) ?? '65534');

@@ -9,8 +9,15 @@ export interface PipelineOptions {
   prefer?: SnapshotSource;
 }
 
-/** A pipeline over the real machine, plus the warnings collector selection produced. */
-export function createDefaultPipeline(options: PipelineOptions = {}): { pipeline: SnapshotPipeline; warnings: string[]; close(): void } {
+/** A pipeline over the real machine, the warnings collector selection produced, and its closer. */
+export interface DefaultPipeline {
+  pipeline: SnapshotPipeline;
+  warnings: string[];
+  close(): void;
+}
+
+/** A pipeline over the real machine. */
+export function createDefaultPipeline(options: PipelineOptions = {}): DefaultPipeline {
   const { collector, warnings } = createCollector(options.prefer ? { prefer: options.prefer } : {});
   const pipeline = new SnapshotPipeline({ collector, owners: new OwnerResolver(), processes: new ProcessCache(), warnings });
   return { pipeline, warnings, close: () => collector.close() };

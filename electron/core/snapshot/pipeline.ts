@@ -98,10 +98,11 @@ export class SnapshotPipeline {
     }
     this.deps.processes.prune(livePids);
 
+    const warnings = [...(this.deps.warnings ?? []), ...(this.deps.collector.lastWarnings ?? [])];
     this.previousRows = nextRows;
     this.previousTime = time;
     this.ownersByTuple = nextOwnersByTuple;
-    return { time, seq: this.seq++, source: this.deps.collector.source, sockets: rows, processes, hiddenOwners, warnings: [...(this.deps.warnings ?? [])] };
+    return { time, seq: this.seq++, source: this.deps.collector.source, sockets: rows, processes, hiddenOwners, warnings };
   }
 
   private ownersOf(

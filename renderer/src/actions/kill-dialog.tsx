@@ -62,7 +62,8 @@ export function KillDialog({ target, onClose }: { target: Target; onClose: () =>
             Force: SIGKILL at once (no chance to clean up)
           </label>
           <span className="spacer" />
-          <button type="button" className="button" onClick={onClose}>
+          {/* Focus starts on Cancel: Enter right after opening must not kill or restart. */}
+          <button type="button" className="button" onClick={onClose} autoFocus>
             Cancel
           </button>
           <button type="button" className="button button--danger" disabled={!canKill} onClick={() => void confirm()} data-testid="confirm-kill">
@@ -85,7 +86,7 @@ export function KillDialog({ target, onClose }: { target: Target; onClose: () =>
             {force ? ' immediately.' : '; if they are still running after the timeout, SIGKILL ends them.'}
           </p>
           {preview.value.subjects.map((subject) => (
-            <SubjectView key={subject.process.pid} subject={subject} />
+            <SubjectView key={subject.process.pid} subject={subject} action="kill" />
           ))}
           {refused.length > 0 && processes.length > 0 && (
             <p className="callout callout--warning">Refused processes are left running; only the others are killed.</p>

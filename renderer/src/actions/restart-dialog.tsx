@@ -53,7 +53,8 @@ export function RestartDialog({ target, onClose }: { target: Target; onClose: ()
       footer={
         <>
           <span className="spacer" />
-          <button type="button" className="button" onClick={onClose}>
+          {/* Focus starts on Cancel: Enter right after opening must not kill or restart. */}
+          <button type="button" className="button" onClick={onClose} autoFocus>
             Cancel
           </button>
           <button type="button" className="button button--primary" disabled={!canRestart} onClick={() => void confirm()} data-testid="confirm-restart">
@@ -117,7 +118,7 @@ export function RestartDialog({ target, onClose }: { target: Target; onClose: ()
               </label>
             </div>
           )}
-          <SubjectView subject={value.subject} />
+          <SubjectView subject={value.subject} action="restart" />
         </>
       )}
     </Dialog>

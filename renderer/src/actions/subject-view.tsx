@@ -10,8 +10,9 @@ export function listeningPortsOf(subject: ActionSubject): number[] {
   return [...new Set(subject.sockets.filter(isListening).map((row) => row.localPort))].sort((a, b) => a - b);
 }
 
-/** A subject in a confirmation dialog. */
-export function SubjectView({ subject }: { subject: ActionSubject }) {
+/** A subject in a confirmation dialog; `action` words what happens to its children and ports. */
+export function SubjectView({ subject, action }: { subject: ActionSubject; action: 'kill' | 'restart' }) {
+  const restart = action === 'restart';
   const { process: proc, children, sockets, refusal } = subject;
   const ports = listeningPortsOf(subject);
   return (
@@ -29,7 +30,7 @@ export function SubjectView({ subject }: { subject: ActionSubject }) {
       )}
       {children.length > 0 && (
         <p className="subject__line">
-          Its {children.length === 1 ? 'child' : `${children.length} children`} end too:{' '}
+          {children.length === 1 ? 'Its child' : `Its ${children.length} children`} {restart ? 'stop with it' : children.length === 1 ? 'ends too' : 'end too'}:{' '}
           {children.map((child) => (
             <span key={child.pid} className="chip mono">
               {child.name} {child.pid}
@@ -40,7 +41,7 @@ export function SubjectView({ subject }: { subject: ActionSubject }) {
       <p className="subject__line">
         {ports.length ? (
           <>
-            Ports that will close:{' '}
+            {restart ? 'Ports closed while it restarts:' : 'Ports that will close:'}{' '}
             {ports.map((port) => (
               <span key={port} className="chip chip--port mono" data-testid="closing-port">
                 :{port}

@@ -111,6 +111,7 @@ export function App({ initialPrefs }: { initialPrefs: ViewPrefs }) {
   });
 
   const closeMenu = useCallback(() => setMenu(null), []);
+  const openMenu = useCallback((rowId: string, x: number, y: number) => setMenu({ rowId, x, y }), []);
   const addFilterToken = useCallback(
     (token: string) => setPrefs((old) => ({ ...old, filterText: old.filterText.includes(token) ? old.filterText : `${old.filterText} ${token}`.trim() })),
     [],
@@ -159,7 +160,7 @@ export function App({ initialPrefs }: { initialPrefs: ViewPrefs }) {
             onSelect={select}
             onActivate={activate}
             onToggleGroup={toggleGroup}
-            onContextMenu={(rowId, x, y) => setMenu({ rowId, x, y })}
+            onContextMenu={openMenu}
             onCommitted={() => store.committed()}
           />
           {panel && (

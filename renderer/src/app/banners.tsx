@@ -4,6 +4,7 @@
  */
 import { useState } from 'react';
 import type { LiveStore, StoreStatus } from '../store/live-store';
+import { formatCount } from '../ui/format-number';
 import { Icon } from '../ui/icons';
 
 /** Props of Banners. */
@@ -83,8 +84,8 @@ export function Banners({ store, status, hiddenOwners, warnings }: BannersProps)
         <div className="banner banner--info" role="status" data-testid="hidden-owners-banner">
           <Icon name="lock" />
           <span className="banner__text">
-            Owners of {hiddenOwners.toLocaleString()} socket{hiddenOwners === 1 ? '' : 's'} are hidden: run with administrator rights to see
-            other users’ processes.
+            {hiddenOwners === 1 ? 'The owner of 1 socket is hidden' : `Owners of ${formatCount(hiddenOwners)} sockets are hidden`}: run with
+            administrator rights to see other users’ processes.
           </span>
           <button type="button" className="icon-button icon-button--small" aria-label="Dismiss hidden owners notice" onClick={() => setHiddenDismissed(true)}>
             <Icon name="close" size={14} />

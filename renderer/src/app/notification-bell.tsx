@@ -28,7 +28,7 @@ export function NotificationBell({ control }: { control: NotificationControl }) 
       onClick={control.activate}
       data-testid="notification-bell"
     >
-      <Icon name={on ? 'bell' : 'bell-off'} />
+      <Icon name={permission === 'denied' || muted ? 'bell-off' : 'bell'} />
     </button>
   );
 }

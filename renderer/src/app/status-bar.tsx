@@ -1,45 +1,20 @@
 /** The status bar: what is shown out of what exists, counts, hidden owners, source, freshness. */
-import { useMemo } from 'react';
 import type { LiveStore } from '../store/live-store';
-import { isListening } from '../table/format';
+import { formatClock, formatCount } from '../ui/format-number';
 
-/** Props of StatusBar. */
+/** Props of StatusBar; `version` re-renders it on every update. */
 export interface StatusBarProps {
   store: LiveStore;
   version: number;
   resyncing: boolean;
 }
 
-interface Counts {
-  tcp: number;
-  udp: number;
-  listening: number;
-  closing: number;
-}
-
-function count(store: LiveStore): Counts {
-  const counts: Counts = { tcp: 0, udp: 0, listening: 0, closing: 0 };
-  for (const { row, closingAt } of store.data.rows.values()) {
-    if (closingAt !== null) {
-      counts.closing++;
-      continue;
-    }
-    if (row.protocol === 'tcp') counts.tcp++;
-    else counts.udp++;
-    if (isListening(row)) counts.listening++;
-  }
-  return counts;
-}
-
-const n = (value: number) => value.toLocaleString();
+const n = formatCount;
 
 /** The bar. */
-export function StatusBar({ store, version, resyncing }: StatusBarProps) {
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const counts = useMemo(() => count(store), [store, version]);
+export function StatusBar({ store, resyncing }: StatusBarProps) {
   const { view, data } = store;
-  const { meta } = data;
-  const live = counts.tcp + counts.udp;
+  const { meta, counts } = data;
   const filtered = view.matched !== view.total;
   return (
     <footer className="status-bar" data-testid="status-bar" role="status" aria-live="off">
@@ -73,8 +48,8 @@ export function StatusBar({ store, version, resyncing }: StatusBarProps) {
         source <strong>{meta.source ?? '—'}</strong>
       </span>
       <span className="status-bar__sep" aria-hidden="true" />
-      <span className="dim" title={`Snapshot #${meta.seq}, live ${n(live)}`}>
-        {meta.time ? `updated ${new Date(meta.time).toLocaleTimeString(undefined, { hour12: false })}` : 'waiting for data'}
+      <span className="dim" title={`Snapshot #${meta.seq}`}>
+        {meta.time ? `updated ${formatClock(meta.time)}` : 'waiting for data'}
       </span>
     </footer>
   );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeDelta, makeProcess, makeRow, makeSnapshot } from '../testing/factories';
-import { CLOSING_MS, SocketData } from './socket-data';
+import { CLOSING_MS, FIELD_BITS, SocketData } from './socket-data';
 
 const node = makeProcess({ pid: 100 });
 
@@ -27,17 +27,19 @@ describe('SocketData', () => {
       1000,
     );
     expect(changes.added).toEqual(['c']);
-    expect([...changes.changed.get('a')!]).toEqual(['state']);
+    expect(changes.changed.get('a')).toBe(FIELD_BITS.state);
     expect(data.rows.get('a')?.row.state).toBe('CLOSE_WAIT');
     expect(data.rows.get('c')?.addedAt).toBe(1000);
     expect(data.rows.get('b')?.closingAt).toBe(1000);
     expect(data.meta.seq).toBe(2);
 
+    expect(data.counts).toEqual({ tcp: 2, udp: 0, listening: 1, closing: 1 });
     expect(data.sweep(1000 + CLOSING_MS - 1).changes.dropped).toEqual([]);
     const swept = data.sweep(1000 + CLOSING_MS);
     expect(swept.changes.dropped).toEqual(['b']);
     expect(data.rows.has('b')).toBe(false);
     expect(data.hasClosing).toBe(false);
+    expect(data.counts).toEqual({ tcp: 2, udp: 0, listening: 1, closing: 0 });
   });
 
   it('re-indexes owners when pids change and keeps a gone process while its rows close', () => {
@@ -52,7 +54,7 @@ describe('SocketData', () => {
     expect(data.process(200)).toBeUndefined();
   });
 
-  it('keeps a rate history per row with counters, and sums a watched pid', () => {
+  it('keeps a rate history per row from its first traffic on, and sums a watched pid', () => {
     const data = new SocketData();
     const counted = { bytesSent: 0, bytesReceived: 0, sendRate: 10, receiveRate: 20, pids: [100], ownerReason: null };
     data.applySnapshot(
@@ -62,11 +64,17 @@ describe('SocketData', () => {
     data.applyDelta(makeDelta(2, { changed: [{ id: 'a', sendRate: 30 }] }), 1000);
     expect(data.rows.get('a')?.history?.series()).toEqual({ send: [10, 30], receive: [20, 20] });
     expect(data.rows.get('u')?.history).toBeNull();
+    data.applyDelta(makeDelta(3, { changed: [{ id: 'a', sendRate: 0, receiveRate: 0 }] }), 1500);
+    expect(data.rows.get('a')?.history?.series().send).toEqual([10, 30, 0]);
 
     const history = data.watchPid(100);
-    expect(history.series()).toEqual({ send: [20, 40], receive: [40, 40] });
-    data.applyDelta(makeDelta(3, { changed: [{ id: 'b', receiveRate: 0 }] }), 2000);
-    expect(history.series().receive).toEqual([40, 40, 20]);
+    expect(history.series()).toEqual({ send: [20, 40, 10], receive: [40, 40, 20] });
+    data.applyDelta(makeDelta(4, { changed: [{ id: 'b', receiveRate: 0 }] }), 2000);
+    expect(history.series().receive).toEqual([40, 40, 20, 0]);
+
+    const idle = new SocketData();
+    idle.applySnapshot(makeSnapshot(1, [makeRow({ id: 'z', ...counted, sendRate: 0, receiveRate: 0 })]), 0);
+    expect(idle.rows.get('z')?.history).toBeNull();
   });
 
   it('turns a replacing snapshot into new and closing rows', () => {

@@ -4,9 +4,12 @@
  * Applying a delta touches only the rows it names, plus one pass to sample rate histories.
  * Plain TypeScript, no DOM: tested under Node.
  */
-import type { Delta, ProcessInfo, Snapshot, SnapshotSource, SocketPatch, SocketRow } from '../../../electron/contract/model';
+import type { Delta, ProcessInfo, Snapshot, SnapshotSource, SocketRow } from '../../../electron/contract/model';
 import type { OwnerLookup } from '../filter/match-row';
+import { ALL_FIELDS, patchRow } from './patch-row';
 import { RateHistory } from './rate-history';
+
+export { ALL_FIELDS, FIELD_BITS } from './patch-row';
 
 /** How long a removed row stays visible (fading out) before it is dropped. */
 export const CLOSING_MS = 3000;
@@ -26,7 +29,10 @@ export interface RowEntry {
   addedAt: number | null;
   /** When a delta removed it; the row lingers until `closingAt + CLOSING_MS`. */
   closingAt: number | null;
-  /** Rate samples, only for rows that have byte counters. */
+  /**
+   * Rate samples, from the first poll with traffic on (an idle row costs nothing: most of
+   * 20,000 loopback sockets never carry a byte). Null: no traffic seen yet.
+   */
   history: RateHistory | null;
 }
 
@@ -37,8 +43,8 @@ export interface ChangeSet {
   added: string[];
   /** Rows gone for good (not merely closing). */
   dropped: string[];
-  /** Changed rows and, per row, the fields that changed. */
-  changed: Map<string, ReadonlySet<string>>;
+  /** Changed rows and, per row, the fields that changed (FIELD_BITS mask). */
+  changed: Map<string, number>;
   /** Pids whose process info appeared, changed or went. */
   processes: Set<number>;
 }
@@ -53,12 +59,21 @@ export function mergeChanges(into: ChangeSet, next: ChangeSet): ChangeSet {
   into.reset ||= next.reset;
   into.added.push(...next.added);
   into.dropped.push(...next.dropped);
-  for (const [id, fields] of next.changed) {
-    const had = into.changed.get(id);
-    into.changed.set(id, had ? new Set([...had, ...fields]) : fields);
-  }
+  for (const [id, fields] of next.changed) into.changed.set(id, (into.changed.get(id) ?? 0) | fields);
   for (const pid of next.processes) into.processes.add(pid);
   return into;
+}
+
+/** Live (not closing) rows by kind, kept up to date on every change. */
+export interface RowCounts {
+  tcp: number;
+  udp: number;
+  listening: number;
+  closing: number;
+}
+
+function isListeningRow(row: SocketRow): boolean {
+  return row.state === 'LISTEN' || (row.protocol === 'udp' && row.state === 'UNCONN');
 }
 
 /** Header facts of the latest update. */
@@ -80,8 +95,13 @@ export class SocketData implements OwnerLookup {
   private readonly byPid = new Map<number, Set<string>>();
   private readonly watched = new Map<number, RateHistory>();
   private nextOrdinal = 0;
-  private closingCount = 0;
+  /** Rows fading out, so a sweep does not walk every row. */
+  private readonly closing = new Map<string, RowEntry>();
+  /** Rows that have carried traffic (their histories advance every poll): sampling walks only these. */
+  private readonly active = new Set<RowEntry>();
   meta: DataMeta = { seq: -1, time: 0, source: null, hiddenOwners: 0, warnings: [] };
+  /** Counts for the status bar, maintained incrementally (never a pass over all rows). */
+  readonly counts: RowCounts = { tcp: 0, udp: 0, listening: 0, closing: 0 };
   /** False until the first snapshot. */
   loaded = false;
   /**
@@ -148,7 +168,7 @@ export class SocketData implements OwnerLookup {
         // Re-added while still fading out: it is the same socket again.
         if (entry.closingAt !== null) this.reopen(entry);
         this.replaceRow(entry, row);
-        changes.changed.set(row.id, new Set(Object.keys(row)));
+        changes.changed.set(row.id, ALL_FIELDS);
       } else {
         this.addRow(row, now);
         changes.added.push(row.id);
@@ -157,8 +177,9 @@ export class SocketData implements OwnerLookup {
     for (const patch of delta.changed) {
       const entry = this.rows.get(patch.id);
       if (!entry) continue; // a patch for a row we never had: the next resync fixes it
-      this.replaceRow(entry, { ...entry.row, ...patch } as SocketRow);
-      changes.changed.set(patch.id, fieldsOf(patch));
+      const { row, mask } = patchRow(entry.row, patch);
+      this.replaceRow(entry, row);
+      changes.changed.set(patch.id, mask);
     }
     this.meta = {
       seq: delta.seq,
@@ -176,15 +197,12 @@ export class SocketData implements OwnerLookup {
     this.clock = now;
     const changes = emptyChanges();
     let nextAt: number | null = null;
-    if (this.closingCount > 0) {
-      for (const [id, entry] of this.rows) {
-        if (entry.closingAt === null) continue;
-        const due = entry.closingAt + CLOSING_MS;
-        if (due <= now) {
-          this.dropRow(entry);
-          changes.dropped.push(id);
-        } else nextAt = nextAt === null ? due : Math.min(nextAt, due);
-      }
+    for (const [id, entry] of this.closing) {
+      const due = (entry.closingAt ?? now) + CLOSING_MS;
+      if (due <= now) {
+        this.dropRow(entry);
+        changes.dropped.push(id);
+      } else nextAt = nextAt === null ? due : Math.min(nextAt, due);
     }
     for (const [pid, { at }] of this.retired) {
       if (at + CLOSING_MS <= now) this.retired.delete(pid);
@@ -195,7 +213,7 @@ export class SocketData implements OwnerLookup {
 
   /** True while some row is still fading out. */
   get hasClosing(): boolean {
-    return this.closingCount > 0;
+    return this.closing.size > 0;
   }
 
   /** The process with this pid, including one that just went away. */
@@ -256,6 +274,8 @@ export class SocketData implements OwnerLookup {
     const entry: RowEntry = { row, ordinal: this.nextOrdinal++, addedAt, closingAt: null, history: null };
     this.rows.set(row.id, entry);
     this.indexPids(row.id, row.pids);
+    this.count(row, 1);
+    if (row.sendRate || row.receiveRate) this.active.add(entry);
   }
 
   private replaceRow(entry: RowEntry, row: SocketRow): void {
@@ -263,23 +283,41 @@ export class SocketData implements OwnerLookup {
       this.unindexPids(row.id, entry.row.pids);
       this.indexPids(row.id, row.pids);
     }
+    if (entry.closingAt === null && (entry.row.state !== row.state || entry.row.protocol !== row.protocol)) {
+      this.count(entry.row, -1);
+      this.count(row, 1);
+    }
     entry.row = row;
+    if (row.sendRate || row.receiveRate) this.active.add(entry);
   }
 
   private close(entry: RowEntry, now: number): void {
     entry.closingAt = now;
-    this.closingCount++;
+    this.closing.set(entry.row.id, entry);
+    this.count(entry.row, -1);
+    this.counts.closing++;
   }
 
   private reopen(entry: RowEntry): void {
     entry.closingAt = null;
-    this.closingCount--;
+    this.closing.delete(entry.row.id);
+    this.counts.closing--;
+    this.count(entry.row, 1);
   }
 
   private dropRow(entry: RowEntry): void {
-    if (entry.closingAt !== null) this.closingCount--;
+    if (entry.closingAt !== null) this.counts.closing--;
+    else this.count(entry.row, -1);
+    this.closing.delete(entry.row.id);
+    this.active.delete(entry);
     this.rows.delete(entry.row.id);
     this.unindexPids(entry.row.id, entry.row.pids);
+  }
+
+  private count(row: SocketRow, sign: 1 | -1): void {
+    if (row.protocol === 'tcp') this.counts.tcp += sign;
+    else this.counts.udp += sign;
+    if (isListeningRow(row)) this.counts.listening += sign;
   }
 
   private indexPids(id: string, pids: readonly number[]): void {
@@ -311,13 +349,12 @@ export class SocketData implements OwnerLookup {
     this.retired.set(pid, { info, at: now });
   }
 
-  /** One rate sample per row with counters, and one per watched process. */
+  /** One rate sample per row that has carried traffic, and one per watched process. */
   private sample(): void {
-    for (const entry of this.rows.values()) {
-      const { row } = entry;
-      if (entry.closingAt !== null || (row.sendRate === null && row.receiveRate === null)) continue;
+    for (const entry of this.active) {
+      if (entry.closingAt !== null) continue;
       entry.history ??= new RateHistory(ROW_HISTORY);
-      entry.history.push(row.sendRate ?? 0, row.receiveRate ?? 0);
+      entry.history.push(entry.row.sendRate ?? 0, entry.row.receiveRate ?? 0);
     }
     for (const [pid, history] of this.watched) {
       let send = 0;
@@ -333,8 +370,4 @@ export class SocketData implements OwnerLookup {
   }
 }
 
-function fieldsOf(patch: SocketPatch): ReadonlySet<string> {
-  const fields = new Set(Object.keys(patch));
-  fields.delete('id');
-  return fields;
-}
+

@@ -6,6 +6,7 @@
  */
 import type { RowPredicate } from '../filter/match-row';
 import { isListening } from '../table/format';
+import { FIELD_BITS } from './patch-row';
 import type { ChangeSet, RowEntry, SocketData } from './socket-data';
 import { compareKeys, SORT_DEPENDS, sortKey, type SortKey, type SortSpec } from './sort-keys';
 
@@ -43,8 +44,11 @@ interface SortRecord {
   key: SortKey;
 }
 
+// Up to this many changed rows are spliced into the order one by one; more are merged.
+const SPLICE_LIMIT = 64;
+
 // Fields a filter or a group key reads: other changes cannot move a row in or out.
-const VIEW_FIELDS = new Set(['state', 'pids', 'uid', 'ownerReason']);
+const VIEW_FIELDS = FIELD_BITS.state | FIELD_BITS.pids | FIELD_BITS.uid | FIELD_BITS.ownerReason;
 
 const REASON_LABEL: Record<string, string> = {
   permission: 'Owner hidden (permission)',
@@ -112,15 +116,18 @@ export class ViewIndex {
   private repair(data: SocketData, changes: ChangeSet, sort: SortSpec): boolean {
     const depends = SORT_DEPENDS[sort.column];
     const dirty = new Set<string>(changes.added);
-    if (depends.fields.length) {
-      for (const [id, fields] of changes.changed) if (depends.fields.some((field) => fields.has(field))) dirty.add(id);
-    }
+    if (depends.fields) for (const [id, fields] of changes.changed) if (fields & depends.fields) dirty.add(id);
     if (depends.processes) for (const pid of changes.processes) for (const id of data.rowsOfPid(pid)) dirty.add(id);
     const dropped = new Set(changes.dropped);
     if (!dirty.size && !dropped.size) return false;
     if (dirty.size > this.order.length / 4) return this.rebuild(data, sort);
 
-    for (const id of dropped) this.records.delete(id);
+    const removed: SortRecord[] = [];
+    for (const id of dropped) {
+      const old = this.records.get(id);
+      if (old) removed.push(old);
+      this.records.delete(id);
+    }
     const moved: SortRecord[] = [];
     for (const id of dirty) {
       const entry = data.rows.get(id);
@@ -128,18 +135,20 @@ export class ViewIndex {
       const record = { id, entry, key: sortKey(sort.column, entry.row, data) };
       const old = this.records.get(id);
       // Same key, same place: leave it (keeps the common "a rate changed a little" case cheap).
-      if (old && old.key === record.key && old.entry === entry) {
-        dirty.delete(id);
-        continue;
-      }
+      if (old && old.key === record.key && old.entry === entry) continue;
+      if (old) removed.push(old);
       this.records.set(id, record);
       moved.push(record);
     }
-    if (!moved.length && !dropped.size) return false;
+    if (!moved.length && !removed.length) return false;
 
     const cmp = comparator(sort.desc);
-    const kept = this.order.filter((record) => !dirty.has(record.id) && !dropped.has(record.id));
     moved.sort(cmp);
+    if (moved.length + removed.length <= SPLICE_LIMIT && this.spliceIn(removed, moved, cmp)) return true;
+
+    // Many changes: one filter pass and one merge.
+    const gone = new Set(removed);
+    const kept = this.order.filter((record) => !gone.has(record));
     const merged: SortRecord[] = new Array(kept.length + moved.length);
     let i = 0;
     let j = 0;
@@ -148,6 +157,21 @@ export class ViewIndex {
     while (i < kept.length) merged[k++] = kept[i++]!;
     while (j < moved.length) merged[k++] = moved[j++]!;
     this.order = merged;
+    return true;
+  }
+
+  /**
+   * Few changes: binary-search each removed record out and each moved one in (each splice is
+   * a memmove, far cheaper than rebuilding 20,000 entries). False if the order turned out
+   * not to hold a removed record (then the caller rebuilds it).
+   */
+  private spliceIn(removed: SortRecord[], moved: SortRecord[], cmp: (a: SortRecord, b: SortRecord) => number): boolean {
+    for (const record of removed) {
+      const at = lowerBound(this.order, record, cmp);
+      if (this.order[at] !== record) return false;
+      this.order.splice(at, 1);
+    }
+    for (const record of moved) this.order.splice(lowerBound(this.order, record, cmp), 0, record);
     return true;
   }
 
@@ -197,13 +221,25 @@ export class ViewIndex {
   }
 }
 
+/** The first index whose record does not sort before `record`. */
+function lowerBound(order: readonly SortRecord[], record: SortRecord, cmp: (a: SortRecord, b: SortRecord) => number): number {
+  let low = 0;
+  let high = order.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (cmp(order[mid]!, record) < 0) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 function comparator(desc: boolean): (a: SortRecord, b: SortRecord) => number {
   return (a, b) => compareKeys(a.key, b.key, desc) || a.entry.ordinal - b.entry.ordinal;
 }
 
 function affectsView(changes: ChangeSet): boolean {
   if (changes.reset || changes.added.length || changes.dropped.length || changes.processes.size) return true;
-  for (const fields of changes.changed.values()) for (const field of fields) if (VIEW_FIELDS.has(field)) return true;
+  for (const fields of changes.changed.values()) if (fields & VIEW_FIELDS) return true;
   return false;
 }
 

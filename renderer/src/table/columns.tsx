@@ -5,7 +5,8 @@
 import { createColumnHelper, type ColumnDef, type RowData } from '@tanstack/react-table';
 import type { SortColumn } from '../store/sort-keys';
 import { Endpoint, ProcessCell, ProtocolLabel, ScopeBadge, StateLabel } from './cells';
-import { formatBytes, formatDuration, formatRate } from './format';
+import { Age } from './clock';
+import { formatBytes, formatRate } from './format';
 import type { RowModel } from './row-model';
 import { Sparkline } from './sparkline';
 
@@ -54,7 +55,7 @@ export const COLUMNS: ColumnDef<RowModel, unknown>[] = [
   column.display({
     id: 'state',
     header: 'State',
-    size: 104,
+    size: 112,
     cell: ({ row }) => <StateLabel state={row.original.row.state} />,
   }),
   column.display({
@@ -73,7 +74,7 @@ export const COLUMNS: ColumnDef<RowModel, unknown>[] = [
   column.display({
     id: 'scope',
     header: 'Scope',
-    size: 104,
+    size: 116,
     meta: { title: 'Who can reach the local address' },
     cell: ({ row }) => <ScopeBadge scope={row.original.row.scope} />,
   }),
@@ -114,13 +115,15 @@ export const COLUMNS: ColumnDef<RowModel, unknown>[] = [
     size: 72,
     enableSorting: false,
     meta: { title: 'Send (orange) and receive (blue) rate, last 30 samples' },
-    cell: ({ row: { original: m } }) => <Sparkline history={m.entry.history} revision={m.entry.history?.revision ?? 0} />,
+    cell: ({ row: { original: m } }) => (
+      <Sparkline history={m.entry.history} revision={m.entry.history?.revision ?? 0} counted={m.row.sendRate !== null || m.row.receiveRate !== null} />
+    ),
   }),
   column.display({
     id: 'age',
     header: 'Age',
     size: 70,
     meta: { align: 'right', title: 'Time since PortLens first saw the socket' },
-    cell: ({ row: { original: m } }) => formatDuration(m.now - m.row.firstSeen),
+    cell: ({ row: { original: m } }) => <Age since={m.row.firstSeen} />,
   }),
 ];

@@ -3,7 +3,10 @@ import type { ProcessInfo, SocketRow } from '../../../electron/contract/model';
 import { rowUser } from '../filter/match-row';
 import type { RowEntry, SocketData } from '../store/socket-data';
 
-/** A visible socket row's data. */
+/**
+ * A visible socket row's data. The same object is handed out while nothing it shows changed,
+ * so a memoized row skips rendering (most rows are unchanged by most updates).
+ */
 export interface RowModel {
   id: string;
   entry: RowEntry;
@@ -11,21 +14,38 @@ export interface RowModel {
   /** First owner, when known. */
   owner: ProcessInfo | undefined;
   user: string;
-  /** Epoch ms of this render (ages, flashes). */
-  now: number;
+  closingAt: number | null;
+  historyRevision: number;
 }
 
-/** Builds the model of a row the store holds. */
-export function rowModel(entry: RowEntry, data: SocketData, now: number): RowModel {
+const models = new WeakMap<RowEntry, RowModel>();
+
+/** The model of a row the store holds (cached while it is current). */
+export function rowModel(entry: RowEntry, data: SocketData): RowModel {
   const pid = entry.row.pids[0];
-  return {
+  const owner = pid === undefined ? undefined : data.process(pid);
+  const historyRevision = entry.history?.revision ?? 0;
+  const cached = models.get(entry);
+  if (
+    cached &&
+    cached.row === entry.row &&
+    cached.owner === owner &&
+    cached.closingAt === entry.closingAt &&
+    cached.historyRevision === historyRevision
+  ) {
+    return cached;
+  }
+  const model: RowModel = {
     id: entry.row.id,
     entry,
     row: entry.row,
-    owner: pid === undefined ? undefined : data.process(pid),
+    owner,
     user: rowUser(entry.row, data),
-    now,
+    closingAt: entry.closingAt,
+    historyRevision,
   };
+  models.set(entry, model);
+  return model;
 }
 
 /** Why a row has no owner, as a sentence for its tooltip. */

@@ -1,7 +1,7 @@
 /** One socket row of the grid. */
 import { flexRender, type Row } from '@tanstack/react-table';
-import type { CSSProperties } from 'react';
-import { CLOSING_MS, NEW_MS } from '../store/socket-data';
+import { memo, type CSSProperties } from 'react';
+import { CLOSING_MS } from '../store/socket-data';
 import type { RowModel } from './row-model';
 
 /** Props of SocketRowView. */
@@ -9,24 +9,55 @@ export interface SocketRowViewProps {
   index: number;
   start: number;
   selected: boolean;
+  /** Still inside its "new" flash (decided by the table from the store clock). */
+  fresh: boolean;
+  /** The store clock when this row was rendered: where a flash or fade resumes on remount. */
+  clock: number;
+  /** Changes when columns are resized or reordered. */
+  layoutKey: string;
   tableRow: Row<RowModel>;
   onSelect: (key: string, scroll: boolean) => void;
   onActivate: (key: string) => void;
   onContextMenu: (rowId: string, x: number, y: number) => void;
 }
 
+function sameRow(a: SocketRowViewProps, b: SocketRowViewProps): boolean {
+  // The TanStack Row is rebuilt every render; what it shows is its (cached) model.
+  return (
+    a.tableRow.original === b.tableRow.original &&
+    a.index === b.index &&
+    a.start === b.start &&
+    a.selected === b.selected &&
+    a.fresh === b.fresh &&
+    a.layoutKey === b.layoutKey &&
+    a.onSelect === b.onSelect &&
+    a.onActivate === b.onActivate &&
+    a.onContextMenu === b.onContextMenu
+  );
+}
+
 /** A row; new rows flash, closing rows fade (animations resume where they were on remount). */
-export function SocketRowView({ index, start, selected, tableRow, onActivate, onSelect, onContextMenu }: SocketRowViewProps) {
+export const SocketRowView = memo(function SocketRowView({
+  index,
+  start,
+  selected,
+  fresh,
+  clock,
+  tableRow,
+  onActivate,
+  onSelect,
+  onContextMenu,
+}: SocketRowViewProps) {
   const model = tableRow.original;
-  const { entry, now } = model;
+  const { entry } = model;
   let className = 'trow';
-  const style: CSSProperties & Record<string, string> = { transform: `translateY(${start}px)` };
+  const style: CSSProperties = { transform: `translateY(${start}px)` };
   if (entry.closingAt !== null) {
     className += ' is-closing';
-    style.animationDelay = `${-Math.min(CLOSING_MS, now - entry.closingAt)}ms`;
-  } else if (entry.addedAt !== null && now - entry.addedAt < NEW_MS) {
+    style.animationDelay = `${-Math.min(CLOSING_MS, clock - entry.closingAt)}ms`;
+  } else if (fresh && entry.addedAt !== null) {
     className += ' is-new';
-    style.animationDelay = `${-(now - entry.addedAt)}ms`;
+    style.animationDelay = `${-(clock - entry.addedAt)}ms`;
   }
   if (selected) className += ' is-selected';
   return (
@@ -61,4 +92,4 @@ export function SocketRowView({ index, start, selected, tableRow, onActivate, on
       <div className="cell cell--filler" aria-hidden="true" />
     </div>
   );
-}
+}, sameRow);

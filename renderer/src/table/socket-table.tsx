@@ -14,9 +14,10 @@ import {
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLayoutEffect, useMemo, useRef, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
-import type { SocketData } from '../store/socket-data';
+import { NEW_MS, type SocketData } from '../store/socket-data';
 import type { SortColumn, SortSpec } from '../store/sort-keys';
 import type { ViewItem } from '../store/view-index';
+import { ClockContext } from './clock';
 import { COLUMNS } from './columns';
 import { GroupRow } from './group-row';
 import { itemKey } from './item-key';
@@ -62,18 +63,19 @@ export function SocketTable(props: SocketTableProps) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 10,
-    getItemKey: (index) => itemKey(items[index]!),
+    // No getItemKey: rows have one fixed height, so the virtualizer needs no per-item keys,
+    // and a new key function per render would make it rebuild 20,000 measurements each time.
   });
   const virtualItems = virtualizer.getVirtualItems();
 
-  const now = data.clock;
+  const clock = data.clock;
   // Models only for the rows on screen.
   const models: RowModel[] = [];
   for (const virtual of virtualItems) {
     const item = items[virtual.index];
     if (typeof item !== 'string') continue;
     const entry = data.rows.get(item);
-    if (entry) models.push(rowModel(entry, data, now));
+    if (entry) models.push(rowModel(entry, data));
   }
 
   const sorting = useMemo<SortingState>(() => [{ id: sort.column, desc: sort.desc }], [sort]);
@@ -82,7 +84,12 @@ export function SocketTable(props: SocketTableProps) {
     columns: COLUMNS,
     getCoreRowModel: getCoreRowModel(),
     getRowId: (model) => model.id,
+    // The store sorts and filters; TanStack only sees the rows on screen. Its auto-resets would
+    // fire on every new slice of data (each scroll or update) and loop re-rendering.
     manualSorting: true,
+    manualFiltering: true,
+    manualPagination: true,
+    autoResetAll: false,
     enableSortingRemoval: false,
     enableMultiSort: false,
     sortDescFirst: false,
@@ -107,6 +114,7 @@ export function SocketTable(props: SocketTableProps) {
     totalWidth += col.getSize();
   }
   const gridStyle = { ...widths, '--row-w': `${totalWidth}px` } as CSSProperties;
+  const layoutKey = Object.values(widths).join();
 
   const selectedIndex = useMemo(() => (selected === null ? -1 : items.findIndex((item) => itemKey(item) === selected)), [items, selected]);
 
@@ -178,6 +186,7 @@ export function SocketTable(props: SocketTableProps) {
   const rowsById = table.getRowModel().rowsById;
 
   return (
+    <ClockContext value={clock}>
     <div
       ref={scrollRef}
       className="grid"
@@ -245,10 +254,14 @@ export function SocketTable(props: SocketTableProps) {
               }
               const tableRow = rowsById[item];
               if (!tableRow) return null;
+              const { addedAt } = tableRow.original.entry;
               return (
                 <SocketRowView
                   key={key}
                   {...common}
+                  fresh={addedAt !== null && clock - addedAt < NEW_MS}
+                  clock={clock}
+                  layoutKey={layoutKey}
                   tableRow={tableRow}
                   onSelect={props.onSelect}
                   onActivate={props.onActivate}
@@ -260,5 +273,6 @@ export function SocketTable(props: SocketTableProps) {
         )}
       </div>
     </div>
+    </ClockContext>
   );
 }

@@ -15,20 +15,22 @@ function points(values: number[], peak: number): string {
 export interface SparklineProps {
   history: RateHistory | null;
   revision: number;
+  /** The row has byte counters (an idle one draws a flat line; one without draws nothing). */
+  counted: boolean;
 }
 
-/** The sparkline, or nothing when the row has no counters. */
-export const Sparkline = memo(function Sparkline({ history }: SparklineProps) {
-  if (!history || history.size < 2) return null;
-  const { send, receive } = history.series();
-  const peak = history.peak();
-  if (peak === 0) {
+/** The sparkline. */
+export const Sparkline = memo(function Sparkline({ history, counted }: SparklineProps) {
+  if (!counted) return null;
+  const peak = history?.peak() ?? 0;
+  if (!history || history.size < 2 || peak === 0) {
     return (
       <svg className="sparkline" width={W} height={H} aria-hidden="true">
         <line x1={0} x2={W} y1={H - 1} y2={H - 1} className="sparkline__idle" />
       </svg>
     );
   }
+  const { send, receive } = history.series();
   return (
     <svg className="sparkline" width={W} height={H} aria-hidden="true">
       <polyline points={points(receive, peak)} className="sparkline__receive" />

@@ -101,8 +101,11 @@ export function connectWebTransport(options: WebTransportOptions = {}): Promise<
       return warn('dropped a frame that is not JSON');
     }
     if (typeof json === 'object' && json !== null && 'stream' in json) {
+      const snapshot = (json as { stream?: { type?: unknown } }).stream?.type === 'snapshot';
+      if (snapshot) mark('portlens:snapshot-received');
       const parsed = WsStreamMessage.safeParse(json);
       if (!parsed.success) return warn(`dropped an invalid stream message: ${parsed.error.issues[0]?.message ?? ''}`);
+      if (snapshot) mark('portlens:snapshot-validated');
       return broadcast(parsed.data.stream);
     }
     const parsed = WsReplyMessage.safeParse(json);
@@ -137,6 +140,7 @@ export function connectWebTransport(options: WebTransportOptions = {}): Promise<
     socket = ws;
     let opened = false;
     ws.onopen = () => {
+      mark('portlens:ws-open');
       opened = true;
       attempt = 0;
       setState('open');
@@ -239,6 +243,11 @@ export function connectWebTransport(options: WebTransportOptions = {}): Promise<
 
 function failure<T>(code: ContractError['code'], message: string, detail: string | null = null): Result<T> {
   return { ok: false, error: { code, message, detail } };
+}
+
+/** A User Timing mark (first occurrence only) for the benchmark and e2e logs. */
+function mark(name: string): void {
+  if (typeof performance !== 'undefined' && performance.getEntriesByName(name).length === 0) performance.mark(name);
 }
 
 function warn(message: string): void {

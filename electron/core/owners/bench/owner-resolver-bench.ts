@@ -5,21 +5,35 @@
  * how to bundle and run it).
  */
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { clockTicksPerSecond } from '../boot-clock.js';
 import { OwnerResolver, type OwnerScanStats } from '../owner-resolver.js';
 import { Children } from '../test-support/children.js';
 
-/** Timings for one load size (ms; medians unless named otherwise). */
+/** Wall-clock and CPU time of one measured step (CPU time is what counts on a busy machine). */
+export interface Cost {
+  wallMs: number;
+  cpuMs: number;
+}
+
+/** One measured resolve call. */
+export interface ResolveCost extends Cost {
+  stats: OwnerScanStats;
+}
+
+/** Costs for one load size (medians). */
 export interface OwnerBenchResult {
   connections: number;
   tcpInodes: number;
-  ssTan: number;
-  ssTanp: number;
-  cold: { ms: number; stats: OwnerScanStats };
-  steady: { medianMs: number; maxMs: number; stats: OwnerScanStats };
-  incremental: { ms: number; stats: OwnerScanStats };
-  churn: { ms: number; stats: OwnerScanStats };
-  periodicFull: { ms: number; stats: OwnerScanStats };
+  ssTan: Cost;
+  ssTanp: Cost;
+  cold: ResolveCost;
+  /** No new inodes; `dirsRead` sums all calls (new processes appearing meanwhile). */
+  steady: ResolveCost & { maxWallMs: number; dirsRead: number };
+  incremental: ResolveCost;
+  churn: ResolveCost;
+  periodicFull: ResolveCost;
 }
 
 const SERVER = `
@@ -53,19 +67,41 @@ onCommand(async (line) => {
 report({ connections: held.length });
 `;
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+function median<T>(values: T[], key: (value: T) => number): T {
+  const sorted = [...values].sort((a, b) => key(a) - key(b));
+  return sorted[Math.floor(sorted.length / 2)] as T;
 }
 
-function timeCommand(args: string[]): number {
-  const runs: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    const started = performance.now();
-    execFileSync('ss', args, { maxBuffer: 1 << 28 });
-    runs.push(performance.now() - started);
-  }
-  return median(runs);
+/** Runs `step` and measures it; CPU time from process.cpuUsage (user + system). */
+function measure<T>(step: () => T): Cost & { value: T } {
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const value = step();
+  const wallMs = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  return { value, wallMs, cpuMs: (used.user + used.system) / 1000 };
+}
+
+/** CPU time of waited-for children so far (/proc/self/stat cutime + cstime, in ms). */
+function childrenCpuMs(): number {
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[13]) + Number(fields[14])) * 1000) / clockTicksPerSecond();
+}
+
+/** Median wall time and mean CPU time of five runs of `ss <args>`. */
+function timeSs(args: string[]): Cost {
+  const walls: number[] = [];
+  const cpuBefore = childrenCpuMs();
+  for (let i = 0; i < 5; i++)
+    walls.push(measure(() => execFileSync('ss', args, { maxBuffer: 1 << 28 })).wallMs);
+  return { wallMs: median(walls, (ms) => ms), cpuMs: (childrenCpuMs() - cpuBefore) / 5 };
+}
+
+/** One resolve call, measured. */
+function timedResolve(resolver: OwnerResolver, inodes: number[]): ResolveCost {
+  const { wallMs, cpuMs } = measure(() => resolver.resolve(inodes));
+  return { wallMs, cpuMs, stats: resolver.lastScanStats };
 }
 
 function tcpInodes(): number[] {
@@ -78,7 +114,10 @@ function tcpInodes(): number[] {
   return inodes;
 }
 
-async function waitAccepted(server: { ask(command: string): Promise<Record<string, unknown>> }, count: number): Promise<void> {
+async function waitAccepted(
+  server: { ask(command: string): Promise<Record<string, unknown>> },
+  count: number,
+): Promise<void> {
   for (;;) {
     const { accepted } = (await server.ask('count')) as { accepted: number };
     if (accepted === count) return;
@@ -86,20 +125,14 @@ async function waitAccepted(server: { ask(command: string): Promise<Record<strin
   }
 }
 
-/** Median-by-time of five resolves after `change` each (a client command). */
-async function afterChanges(
-  resolver: OwnerResolver,
-  change: () => Promise<void>,
-): Promise<{ ms: number; stats: OwnerScanStats }> {
-  const runs: Array<{ ms: number; stats: OwnerScanStats }> = [];
+/** The median (by CPU time) of five resolves, each after `change` (a client command). */
+async function afterChanges(resolver: OwnerResolver, change: () => Promise<void>): Promise<ResolveCost> {
+  const runs: ResolveCost[] = [];
   for (let i = 0; i < 5; i++) {
     await change();
-    const next = tcpInodes();
-    const started = performance.now();
-    resolver.resolve(next);
-    runs.push({ ms: performance.now() - started, stats: resolver.lastScanStats });
+    runs.push(timedResolve(resolver, tcpInodes()));
   }
-  return runs.sort((a, b) => a.ms - b.ms)[2] ?? { ms: 0, stats: resolver.lastScanStats };
+  return median(runs, (run) => run.cpuMs);
 }
 
 /** Runs one load size: opens `connections` loopback connections, measures, closes them. */
@@ -112,26 +145,25 @@ export async function benchOwnerResolver(connections: number): Promise<OwnerBenc
     await waitAccepted(server, connections);
 
     const inodes = tcpInodes();
-    const ssTan = timeCommand(['-tan']);
-    const ssTanp = timeCommand(['-tanp']);
+    const ssTan = timeSs(['-tan']);
+    const ssTanp = timeSs(['-tanp']);
 
-    const colds: Array<{ ms: number; stats: OwnerScanStats }> = [];
-    let resolver = new OwnerResolver();
+    const steadyOptions = { fullRescanEveryCalls: 1_000_000, fullRescanIntervalMs: 3_600_000 };
+    const colds: ResolveCost[] = [];
+    let resolver = new OwnerResolver(steadyOptions);
     for (let i = 0; i < 3; i++) {
-      resolver = new OwnerResolver({ fullRescanEveryCalls: 1_000_000, fullRescanIntervalMs: 3_600_000 });
-      const started = performance.now();
-      resolver.resolve(inodes);
-      colds.push({ ms: performance.now() - started, stats: resolver.lastScanStats });
+      resolver = new OwnerResolver(steadyOptions);
+      colds.push(timedResolve(resolver, inodes));
     }
-    const cold = colds.sort((a, b) => a.ms - b.ms)[1] ?? { ms: 0, stats: resolver.lastScanStats };
+    const cold = median(colds, (run) => run.cpuMs);
 
-    const steadyRuns: number[] = [];
-    for (let i = 0; i < 30; i++) {
-      const started = performance.now();
-      resolver.resolve(inodes);
-      steadyRuns.push(performance.now() - started);
-    }
-    const steady = { medianMs: median(steadyRuns), maxMs: Math.max(...steadyRuns), stats: resolver.lastScanStats };
+    const steadyRuns: ResolveCost[] = [];
+    for (let i = 0; i < 30; i++) steadyRuns.push(timedResolve(resolver, inodes));
+    const steady = {
+      ...median(steadyRuns, (run) => run.cpuMs),
+      maxWallMs: Math.max(...steadyRuns.map((run) => run.wallMs)),
+      dirsRead: steadyRuns.reduce((sum, run) => sum + run.stats.dirsRead, 0),
+    };
 
     // A growing process: the new fds are above the highest known ones.
     let open = connections;
@@ -146,11 +178,19 @@ export async function benchOwnerResolver(connections: number): Promise<OwnerBenc
     });
 
     resolver.invalidate();
-    const started = performance.now();
-    resolver.resolve(tcpInodes());
-    const periodicFull = { ms: performance.now() - started, stats: resolver.lastScanStats };
+    const periodicFull = timedResolve(resolver, tcpInodes());
 
-    return { connections, tcpInodes: inodes.length, ssTan, ssTanp, cold, steady, incremental, churn, periodicFull };
+    return {
+      connections,
+      tcpInodes: inodes.length,
+      ssTan,
+      ssTanp,
+      cold,
+      steady,
+      incremental,
+      churn,
+      periodicFull,
+    };
   } finally {
     await children.stopAll();
   }

@@ -50,7 +50,10 @@ export class Children {
   }
 
   /** Runs `source` (an ES module, CHILD_PRELUDE prepended) as `node <file> ...args`. */
-  node(source: string, options: { args?: string[]; cwd?: string; env?: NodeJS.ProcessEnv; file?: string } = {}): Promise<Child> {
+  node(
+    source: string,
+    options: { args?: string[]; cwd?: string; env?: NodeJS.ProcessEnv; file?: string } = {},
+  ): Promise<Child> {
     const file = options.file ?? join(this.tempDir(), 'child.mjs');
     writeFileSync(file, CHILD_PRELUDE + source);
     return this.spawn(process.execPath, [file, ...(options.args ?? [])], options);
@@ -89,8 +92,12 @@ export class Children {
       new Promise((resolve, reject) => {
         const queued = queue.shift();
         if (queued) return resolve(queued);
-        const timer = setTimeout(() => reject(new Error(`child ${pid} (${program}) did not answer`)), TIMEOUT_MS);
-        const onExit = (code: number | null): void => reject(new Error(`child ${pid} exited (${code}) before answering`));
+        const timer = setTimeout(
+          () => reject(new Error(`child ${pid} (${program}) did not answer`)),
+          TIMEOUT_MS,
+        );
+        const onExit = (code: number | null): void =>
+          reject(new Error(`child ${pid} exited (${code}) before answering`));
         child.once('exit', onExit);
         waiters.push((message) => {
           clearTimeout(timer);
@@ -152,7 +159,11 @@ async function stopGroup(child: Child): Promise<void> {
 }
 
 /** Polls `check` until it returns a non-null value (generous timeout; no timing assertions). */
-export async function waitFor<T>(check: () => T | null | undefined | false, what: string, timeoutMs = TIMEOUT_MS): Promise<T> {
+export async function waitFor<T>(
+  check: () => T | null | undefined | false,
+  what: string,
+  timeoutMs = TIMEOUT_MS,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = check();

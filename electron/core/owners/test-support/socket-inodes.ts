@@ -44,7 +44,8 @@ function only(found: SsSocket[], what: string): number {
  */
 export function inodeOf(protocol: 'tcp' | 'udp', port: number): number {
   const found = socketsMatching(`sport = :${port}`).filter(
-    (socket) => socket.protocol === protocol && socket.inode > 0 && (protocol === 'udp' || socket.state === 'LISTEN'),
+    (socket) =>
+      socket.protocol === protocol && socket.inode > 0 && (protocol === 'udp' || socket.state === 'LISTEN'),
   );
   return only(found, `${protocol} socket bound to port ${port}`);
 }
