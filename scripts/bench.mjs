@@ -8,7 +8,12 @@
 // (or JSON with --json), checks the targets, and writes the results as JSON.
 //
 // Usage: node scripts/bench.mjs [--scale 300|20000 ...] [--runs N] [--ticks N] [--udp N]
-//          [--tick-gap MS] [--source netlink|ss|proc] [--profile] [--skip-build] [--keep-env] [--json] [--out FILE] [--no-save]
+//          [--tick-gap MS] [--source netlink|ss|proc] [--profile] [--skip-build] [--keep-env] [--host] [--nice=N]
+//          [--json] [--out FILE] [--no-save]
+// As root it re-runs itself in private network, PID and mount namespaces (unless --host), so
+// every tool sees the farm's sockets and processes, not whatever else the machine runs meanwhile.
+// --nice N runs the bench and everything it starts at that scheduling priority (negative needs
+// root): on a busy shared machine it keeps other work from dominating every sample alike.
 // NODE_EXTRA_CA_CERTS is removed from the children's environment unless --keep-env: it makes
 // every node start parse a CA bundle (+25–35 ms here), which PortLens never needs and which a
 // user's shell rarely sets; it would charge the node-based rows for the test machine's setup.
@@ -24,6 +29,7 @@ import { summarize } from './lib/bench-stats.mjs';
 import { killRunning, timeAsync, timeCommand } from './lib/bench-timing.mjs';
 import { profileMarkdown, summarizeProfile } from './lib/cpu-profile-summary.mjs';
 import { listAll as nodeNetstatListAll } from './lib/node-netstat-list.mjs';
+import { INSIDE_ENV, namespacesUnavailable, runInPrivateNamespaces } from './lib/private-namespaces.mjs';
 import { startSocketFarm } from './lib/socket-farm.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -31,7 +37,23 @@ const DEFAULT_SCALES = [300, 20_000];
 const SOURCES = ['netlink', 'ss', 'proc'];
 const log = (text) => process.stderr.write(`bench: ${text}\n`);
 
+/** Bad command-line arguments: printed without a stack, exit 2. */
+class UsageError extends Error {}
+
+function usage() {
+  return readFileSync(fileURLToPath(import.meta.url), 'utf8').match(/\/\/ Usage:[^]*?\n(?=import)/)?.[0] ?? '';
+}
+
 function options() {
+  try {
+    return parseOptions();
+  } catch (error) {
+    if (error instanceof UsageError || String(error?.code).startsWith('ERR_PARSE_ARGS')) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+function parseOptions() {
   const { values } = parseArgs({
     options: {
       scale: { type: 'string', multiple: true },
@@ -43,6 +65,8 @@ function options() {
       profile: { type: 'boolean' },
       'skip-build': { type: 'boolean' },
       'keep-env': { type: 'boolean' },
+      host: { type: 'boolean' },
+      nice: { type: 'string' },
       json: { type: 'boolean' },
       out: { type: 'string' },
       'no-save': { type: 'boolean' },
@@ -50,16 +74,16 @@ function options() {
     },
   });
   if (values.help) {
-    process.stdout.write(`${readFileSync(fileURLToPath(import.meta.url), 'utf8').match(/\/\/ Usage:[^]*?\n(?=import)/)?.[0] ?? ''}`);
+    process.stdout.write(usage());
     process.exit(0);
   }
   const int = (text, name, min) => {
     const value = Number(text);
-    if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be an integer ≥ ${min}, got "${text}"`);
+    if (!Number.isInteger(value) || value < min) throw new UsageError(`${name} must be an integer ≥ ${min}, got "${text}"`);
     return value;
   };
   const scales = values.scale ? values.scale.flatMap((s) => s.split(',')).map((s) => int(s, '--scale', 2)) : DEFAULT_SCALES;
-  if (values.source !== undefined && !SOURCES.includes(values.source)) throw new Error(`--source must be one of ${SOURCES.join(', ')}`);
+  if (values.source !== undefined && !SOURCES.includes(values.source)) throw new UsageError(`--source must be one of ${SOURCES.join(', ')}`);
   const partial = Boolean(values.scale);
   return {
     scales,
@@ -73,6 +97,8 @@ function options() {
     profile: Boolean(values.profile),
     skipBuild: Boolean(values['skip-build']),
     keepEnv: Boolean(values['keep-env']),
+    host: Boolean(values.host),
+    nice: values.nice === undefined ? null : int(values.nice, '--nice', -20),
     json: Boolean(values.json),
     // A partial run does not overwrite the committed full results unless asked to.
     out: values['no-save'] ? null : (values.out ?? (partial ? null : path.join(root, 'docs/bench-results.json'))),
@@ -267,7 +293,21 @@ function quietnessWarnings(scale, tcpConnections, machineSockets, loadAverage) {
   }
   const cpus = os.cpus().length;
   if (loadAverage[0] > cpus) warnings.push(`scale ${scale}: load average ${loadAverage[0]} on ${cpus} CPUs; other work competes with every run`);
+  const pressure = cpuPressure();
+  if (pressure !== null && pressure > 20) {
+    warnings.push(`scale ${scale}: CPU pressure ${pressure}% (PSI some avg10: runnable tasks waited for a CPU that share of the last 10 s)`);
+  }
   return warnings;
+}
+
+/** /proc/pressure/cpu `some avg10`, or null where the kernel has no PSI. */
+function cpuPressure() {
+  try {
+    const value = Number(/some avg10=([\d.]+)/.exec(readFileSync('/proc/pressure/cpu', 'utf8'))?.[1]);
+    return Number.isFinite(value) ? value : null;
+  } catch {
+    return null;
+  }
 }
 
 let activeFarm = null;
@@ -277,15 +317,33 @@ async function cleanup() {
   activeFarm = null;
   await farm?.stop();
 }
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.once(signal, () => {
-    log(`${signal}: stopping children`);
-    void cleanup().finally(() => process.exit(130));
-  });
+/** Stops the farm and any running tool on SIGINT/SIGTERM (sent twice by a terminal's Ctrl-C). */
+function stopOnSignals() {
+  let stopping = false;
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      log(`${signal}: stopping children`);
+      void cleanup().finally(() => process.exit(130));
+    });
+  }
 }
 
 async function main() {
   const opts = options();
+  let isolation = "none: the host's sockets and processes";
+  if (process.env[INSIDE_ENV] === '1') isolation = 'private network, PID and mount namespaces: only the farm\'s sockets, only the bench\'s processes in /proc';
+  else if (!opts.host) {
+    const why = namespacesUnavailable();
+    if (why === null) {
+      process.exitCode = await runInPrivateNamespaces(process.execPath, process.argv.slice(1));
+      return;
+    }
+    log(`running on the host's sockets and processes: ${why}`);
+  }
+  stopOnSignals();
+  if (opts.nice !== null) os.setPriority(0, Math.min(19, opts.nice));
   const extraCaCerts = process.env.NODE_EXTRA_CA_CERTS;
   if (!opts.keepEnv) delete process.env.NODE_EXTRA_CA_CERTS;
   const environment = { NODE_EXTRA_CA_CERTS: extraCaCerts === undefined ? 'unset' : opts.keepEnv ? 'kept' : 'removed for child processes' };
@@ -333,6 +391,8 @@ async function main() {
     date: new Date().toISOString(),
     command: ['node', 'scripts/bench.mjs', ...process.argv.slice(2)].join(' '),
     machine: await machine(),
+    isolation,
+    nice: os.getPriority(0),
     environment,
     scales,
     targets: evaluateTargets(scales),
@@ -352,6 +412,11 @@ async function main() {
 }
 
 main().catch(async (error) => {
+  if (error instanceof UsageError) {
+    process.stderr.write(`bench: ${error.message}\n\n${usage()}`);
+    await cleanup();
+    process.exit(2);
+  }
   log(error instanceof Error ? (error.stack ?? error.message) : String(error));
   await cleanup();
   process.exit(1);

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,8 +8,11 @@ import type { BenchResults } from './lib/bench-report.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // A PATH with ss and netstat but no lsof: the bench must say "not installed", not crash.
+// unshare and ip stay, so (as root) the bench takes its usual private-namespaces path.
 const bin = mkdtempSync(path.join(os.tmpdir(), 'portlens-bench-path-'));
-for (const tool of ['ss', 'netstat']) symlinkSync(`/usr/bin/${tool}`, path.join(bin, tool));
+for (const tool of ['/usr/bin/ss', '/usr/bin/netstat', '/usr/bin/unshare', '/usr/sbin/ip']) {
+  if (existsSync(tool)) symlinkSync(tool, path.join(bin, path.basename(tool)));
+}
 afterAll(() => rmSync(bin, { recursive: true, force: true }));
 
 /** Pids of live processes whose environment carries `marker` (the bench and all it started). */
@@ -57,6 +60,7 @@ describe('bench.mjs', () => {
 
     const results = JSON.parse(bench.stdout()) as BenchResults;
     expect(results.scales).toHaveLength(1);
+    if (process.geteuid?.() === 0) expect(results.isolation).toMatch(/^private network, PID and mount namespaces/);
     const [scale] = results.scales;
     const tool = (id: string) => scale?.tools.find((t) => t.id === id);
     // The farm's 150 connections are 300 sockets; every tool that ran saw at least those.

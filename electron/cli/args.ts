@@ -40,19 +40,3 @@ export function endpointArg(text: string): { address: string | null; port: numbe
   if (address === '*') address = '0.0.0.0';
   return { address, port: portArg(match[2] as string, 'port') };
 }
-
-/**
- * Does a socket bound to `bound` accept traffic sent to `wanted`? Wildcards accept their
- * family (`::` both, on a dual-stack socket), IPv4-mapped IPv6 matches its IPv4 form, and
- * `localhost` means either loopback.
- */
-export function addressMatches(bound: string, wanted: string): boolean {
-  const plain = (a: string): string => (a.startsWith('::ffff:') && a.includes('.') ? a.slice(7) : a);
-  const b = plain(bound);
-  const w = plain(wanted);
-  if (b === w || b === '::') return true;
-  const wantedIsV4 = w.includes('.') || w === 'localhost';
-  if (b === '0.0.0.0') return wantedIsV4;
-  if (w === 'localhost') return b === '::1' || b.startsWith('127.');
-  return false;
-}

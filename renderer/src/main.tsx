@@ -12,6 +12,7 @@ import { initialViewSettings } from './app/view-settings';
 import { loadPrefs } from './filter/view-prefs';
 import { LiveStore } from './store/live-store';
 import { perfRecord } from './store/perf';
+import { ErrorBoundary } from './ui/error-boundary';
 import { ToastStore } from './ui/toast-store';
 import './theme/theme.css';
 import './theme/base.css';
@@ -42,9 +43,11 @@ async function start(): Promise<void> {
   store.start();
   root.render(
     <StrictMode>
-      <ServicesContext value={services}>
-        <App initialPrefs={prefs} />
-      </ServicesContext>
+      <ErrorBoundary>
+        <ServicesContext value={services}>
+          <App initialPrefs={prefs} />
+        </ServicesContext>
+      </ErrorBoundary>
     </StrictMode>,
   );
 }

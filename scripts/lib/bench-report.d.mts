@@ -59,6 +59,10 @@ export interface BenchResults {
   command: string;
   machine: { cpus: number; cpuModel: string; kernel: string; node: string; ss: string };
   environment?: { NODE_EXTRA_CA_CERTS: string };
+  /** Whether the farm and the tools ran in private namespaces (see private-namespaces.mjs). */
+  isolation?: string;
+  /** Nice value the bench and its children ran at. */
+  nice?: number;
   scales: ScaleResult[];
   targets: TargetResult[];
   /** Why the run may not be representative (foreign sockets, load). */

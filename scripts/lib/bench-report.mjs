@@ -64,6 +64,7 @@ export function renderMarkdown(results) {
   const lines = [`## PortLens benchmark — ${results.date}`, ''];
   const m = results.machine;
   lines.push(`Machine: ${m.cpus} × ${m.cpuModel}, Linux ${m.kernel}, Node ${m.node}, ${m.ss}. Command: \`${results.command}\``, '');
+  if (results.isolation) lines.push(`Isolation: ${results.isolation}.${results.nice ? ` Scheduling priority: nice ${results.nice}, for the bench and all it starts.` : ''}`, '');
   if (results.environment?.NODE_EXTRA_CA_CERTS && results.environment.NODE_EXTRA_CA_CERTS !== 'unset') {
     lines.push(`NODE_EXTRA_CA_CERTS: ${results.environment.NODE_EXTRA_CA_CERTS} (it adds a CA-bundle parse to every node start).`, '');
   }

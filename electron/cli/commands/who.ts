@@ -2,7 +2,8 @@
 import type { ProcessInfo, Snapshot, SocketRow } from '../../contract/model.js';
 import { isListening } from '../../core/diff/diff-snapshots.js';
 import { takeSnapshot } from '../../core/snapshot/default-pipeline.js';
-import { addressMatches, endpointArg, parse } from '../args.js';
+import { addressAccepts } from '../../core/actions/held-ports.js';
+import { endpointArg, parse } from '../args.js';
 import { endpoint } from '../format.js';
 import { UsageError, type CliCommand } from '../io.js';
 import { sourceArg } from './source-arg.js';
@@ -17,7 +18,7 @@ export const whoCommand: CliCommand = async (args, io) => {
   const snapshot = await takeSnapshot(prefer ? { prefer } : {});
 
   const listeners = snapshot.sockets.filter(
-    (row) => isListening(row) && row.localPort === wanted.port && (wanted.address === null || addressMatches(row.localAddress, wanted.address)),
+    (row) => isListening(row) && row.localPort === wanted.port && (wanted.address === null || addressAccepts(row.localAddress, wanted.address)),
   );
   const where = wanted.address === null ? `port ${wanted.port}` : endpoint(wanted.address, wanted.port);
   if (listeners.length === 0) {

@@ -26,6 +26,11 @@ export interface FdTable {
 /** An inode's owners (frozen: handed to callers as is) and the last call that asked for it. */
 export interface OwnerRecord {
   owners: { pids: number[] };
+  /**
+   * The last call that asked for this inode and searched or rebuilt (steady calls do not stamp);
+   * 0: never (a unix or netlink socket, most likely). The probe reads that a stamped socket
+   * not asked for now was closed.
+   */
   requestedIn: number;
 }
 
@@ -51,6 +56,8 @@ const SPARSE_FACTOR = 4;
 export class FdIndex {
   readonly tables = new Map<number, FdTable>();
   readonly #records = new Map<number, OwnerRecord>();
+  /** One shared `{ pids: [pid] }` per pid: most sockets have a single owner. */
+  readonly #singleOwners = new Map<number, { pids: number[] }>();
   /** Live processes whose fd table is unreadable. */
   unreadable = 0;
   /** The resolver's call number: stamps what the current call touched. */
@@ -68,6 +75,7 @@ export class FdIndex {
   clear(): void {
     this.tables.clear();
     this.#records.clear();
+    this.#singleOwners.clear();
     this.unreadable = 0;
   }
 
@@ -178,6 +186,7 @@ export class FdIndex {
     if (table.fds === null) this.unreadable--;
     else for (const inode of table.fds.values()) if (inode !== 0) this.#removeOwner(inode, pid);
     this.tables.delete(pid);
+    this.#singleOwners.delete(pid);
   }
 
   /** readdir of /proc/<pid>/fd. */
@@ -225,9 +234,9 @@ export class FdIndex {
     if (inode === 0) return;
     table.socketFds++;
     const record = this.#records.get(inode);
-    if (!record) this.#records.set(inode, { owners: frozenOwners([pid]), requestedIn: 0 });
+    if (!record) this.#records.set(inode, { owners: this.#owners([pid]), requestedIn: 0 });
     else if (record.owners.pids.includes(pid)) table.dups.set(inode, (table.dups.get(inode) ?? 0) + 1);
-    else record.owners = frozenOwners([...record.owners.pids, pid].sort((a, b) => a - b));
+    else record.owners = this.#owners([...record.owners.pids, pid].sort((a, b) => a - b));
   }
 
   #closeFd(pid: number, table: FdTable, fd: number): void {
@@ -252,7 +261,19 @@ export class FdIndex {
     if (!record || !record.owners.pids.includes(pid)) return;
     const rest = record.owners.pids.filter((other) => other !== pid);
     if (rest.length === 0) this.#records.delete(inode);
-    else record.owners = frozenOwners(rest);
+    else record.owners = this.#owners(rest);
+  }
+
+  /** Owners as a frozen value (callers get it as is); single owners are shared per pid. */
+  #owners(pids: number[]): { pids: number[] } {
+    if (pids.length !== 1) return Object.freeze({ pids: Object.freeze(pids) as number[] });
+    const pid = pids[0] as number;
+    let owners = this.#singleOwners.get(pid);
+    if (!owners) {
+      owners = Object.freeze({ pids: Object.freeze(pids) as number[] });
+      this.#singleOwners.set(pid, owners);
+    }
+    return owners;
   }
 
   /** The table became unreadable (e.g. its process exec'd a setuid program): forget its sockets. */
@@ -264,11 +285,6 @@ export class FdIndex {
     table.socketFds = 0;
     this.unreadable++;
   }
-}
-
-/** Owners as a frozen value: every caller gets the same object. */
-function frozenOwners(pids: number[]): { pids: number[] } {
-  return Object.freeze({ pids: Object.freeze(pids) as number[] });
 }
 
 /** An fd directory entry name as a number (fd 0 included). */

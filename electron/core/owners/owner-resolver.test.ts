@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { socketInode } from './fd-index.js';
 import { type InodeOwners, OwnerResolver } from './owner-resolver.js';
+import { readStat } from './proc-stat.js';
 import { type Child, Children, waitFor } from './test-support/children.js';
 import { connectionInode, inodeOf } from './test-support/socket-inodes.js';
 
@@ -175,7 +176,7 @@ describe('OwnerResolver (real processes and sockets)', () => {
     const resolver = new OwnerResolver({ fullRescanEveryCalls: 1000, fullRescanIntervalMs: 3_600_000 });
     expect(resolver.resolve([tcpInode]).get(tcpInode)).toEqual({ pids: [leaver.pid] });
     await children.stop(leaver);
-    await waitFor(() => !inodeStillListed(tcpInode), 'the exited child to leave /proc');
+    await waitFor(() => readStat(leaver.pid) === null, 'the exited child to leave /proc');
     expect(resolver.resolve([tcpInode]).get(tcpInode)).toEqual(absentReason(resolver));
     // Remembered as missing: asking again searches nothing.
     resolver.resolve([tcpInode]);
@@ -259,9 +260,3 @@ describe('socketInode', () => {
     }
   });
 });
-
-/** True while some process's /proc/<pid>/fd still links to the inode (the exiting child's). */
-function inodeStillListed(inode: number): boolean {
-  const owners = new OwnerResolver().resolve([inode]).get(inode);
-  return owners !== undefined && 'pids' in owners;
-}

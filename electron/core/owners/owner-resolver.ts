@@ -125,7 +125,9 @@ export class OwnerResolver {
   #lastFullAt = -Infinity;
   #live: number[] = [];
   #lastInput: number[] = [];
+  /** Last call's answers, with ABSENT where `#lastReason` applies. */
   #lastAnswers: InodeOwners[] = [];
+  #lastReason: InodeOwners = NOT_FOUND;
   #lastResult: ResolvedOwners | null = null;
   #stats: OwnerScanStats = {
     kind: 'cached',
@@ -179,27 +181,42 @@ export class OwnerResolver {
 
     const input = Array.isArray(inodes) ? (inodes as readonly number[]) : [...inodes];
     const count = input.length;
-    const answers: InodeOwners[] = new Array(count);
+    // One pass: look every inode up, and compare with the last call while nothing differs, so
+    // a steady call allocates nothing and returns the last result. Answers hold ABSENT for
+    // "no owner"; the reason is decided at the end.
+    const lastInput = this.#lastInput;
+    const lastAnswers = this.#lastAnswers;
+    let same = this.#lastResult !== null && count === lastInput.length;
+    let answers: InodeOwners[] | null = same ? null : new Array<InodeOwners>(count);
     const unknown: number[] = [];
     for (let i = 0; i < count; i++) {
       const inode = input[i] as number;
       const record = fds.record(inode);
-      if (record) {
-        record.requestedIn = call;
-        answers[i] = record.owners;
-      } else {
-        answers[i] = ABSENT;
-        if (Number.isSafeInteger(inode) && inode > 0 && !this.#missing.has(inode)) {
-          // Right after a full rescan there is nowhere left to look.
-          if (full) this.#missing.add(inode);
-          else unknown.push(i);
-        }
+      let answer = ABSENT;
+      if (record) answer = record.owners;
+      else if (Number.isSafeInteger(inode) && inode > 0 && !this.#missing.has(inode)) {
+        // Right after a full rescan there is nowhere left to look.
+        if (full) this.#missing.add(inode);
+        else unknown.push(i);
       }
+      if (answers === null) {
+        if (inode === lastInput[i] && answer === lastAnswers[i]) continue;
+        same = false;
+        answers = lastAnswers.slice(0, i);
+        answers.length = count;
+      }
+      answers[i] = answer;
     }
 
+    // The probe needs to know which sockets were asked for in this call. Stamping 20,000
+    // records costs more than the rest of a steady call, so only calls that search (or rebuild,
+    // which stamps the sockets existing then) do it.
+    if (full || unknown.length > 0) this.#stampRequested(input);
     let searchedDirs = 0;
     let sweptDirs = 0;
     if (unknown.length > 0) {
+      answers ??= lastAnswers.slice();
+      same = false;
       const search = this.#worthSearching(unknown, input, hints);
       if (search.length > 0) {
         this.#markActive(answers);
@@ -218,9 +235,10 @@ export class OwnerResolver {
     }
 
     const reason = fds.unreadable > 0 ? PERMISSION : NOT_FOUND;
-    for (let i = 0; i < count; i++) if (answers[i] === ABSENT) answers[i] = reason;
-    const reused = this.#sameAsLast(input, answers);
-    const result = reused && this.#lastResult ? this.#lastResult : this.#remember(input, answers);
+    const reused = same && reason === this.#lastReason && this.#lastResult !== null;
+    const result = reused
+      ? (this.#lastResult as ResolvedOwners)
+      : this.#remember(input, answers ?? lastAnswers, reason);
 
     this.#stats = {
       kind: full ? 'full' : searchedDirs > 0 ? 'incremental' : 'cached',
@@ -237,21 +255,22 @@ export class OwnerResolver {
     return result;
   }
 
-  #sameAsLast(input: readonly number[], answers: InodeOwners[]): boolean {
-    const lastInput = this.#lastInput;
-    const lastAnswers = this.#lastAnswers;
-    if (this.#lastResult === null || input.length !== lastInput.length) return false;
-    for (let i = 0; i < input.length; i++) {
-      if (input[i] !== lastInput[i] || answers[i] !== lastAnswers[i]) return false;
+  #stampRequested(input: readonly number[]): void {
+    for (const inode of input) {
+      const record = this.#fds.record(inode);
+      if (record) record.requestedIn = this.#call;
     }
-    return true;
   }
 
-  #remember(input: readonly number[], answers: InodeOwners[]): ResolvedOwners {
+  #remember(input: readonly number[], answers: InodeOwners[], reason: InodeOwners): ResolvedOwners {
     const result = new ResolvedOwners();
-    for (let i = 0; i < input.length; i++) result.set(input[i] as number, answers[i] as InodeOwners);
+    for (let i = 0; i < input.length; i++) {
+      const answer = answers[i] as InodeOwners;
+      result.set(input[i] as number, answer === ABSENT ? reason : answer);
+    }
     this.#lastInput = input.slice();
     this.#lastAnswers = answers;
+    this.#lastReason = reason;
     this.#lastResult = result.seal();
     return result;
   }
@@ -267,11 +286,12 @@ export class OwnerResolver {
   }
 
   /** Marks the owners of requested, indexed inodes: the likeliest owners of new ones. */
-  #markActive(answers: InodeOwners[]): void {
-    let last: InodeOwners | null = null;
+  #markActive(answers: readonly InodeOwners[]): void {
+    const seen = new Set<InodeOwners>(); // owners objects are shared, so there are few
     for (const answer of answers) {
-      if (answer === last || !('pids' in answer)) continue;
-      last = answer;
+      if (seen.has(answer)) continue;
+      seen.add(answer);
+      if (!('pids' in answer)) continue;
       for (const pid of answer.pids) {
         const table = this.#fds.tables.get(pid);
         if (table) table.activeIn = this.#call;

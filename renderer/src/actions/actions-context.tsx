@@ -44,8 +44,17 @@ export function ActionsProvider({ children }: { children: ReactNode }) {
         void copyText(text).then((ok) =>
           toasts.push(
             ok
-              ? { kind: 'success', title: `Copied ${what}`, body: text.length > 120 ? `${text.slice(0, 120)}…` : text, timeoutMs: 2500 }
-              : { kind: 'error', title: `Could not copy ${what}`, body: 'The clipboard is not available here.' },
+              ? {
+                  kind: 'success',
+                  title: `Copied ${what}`,
+                  body: text.length > 120 ? `${text.slice(0, 120)}…` : text,
+                  timeoutMs: 2500,
+                }
+              : {
+                  kind: 'error',
+                  title: `Could not copy ${what}`,
+                  body: 'The clipboard is not available here.',
+                },
           ),
         );
       },

@@ -15,10 +15,15 @@ export function describeKill(result: KillResult): ToastInput {
       : `Killed ${ended.length} of ${result.outcomes.length} processes`;
   const lines: string[] = [];
   const signals = new Set(ended.map((outcome) => outcome.endedBy));
-  if (signals.size === 1 && ended[0]) lines.push(`Ended by ${ended[0].endedBy}${ended[0].endedBy === 'SIGKILL' ? ' (did not stop on SIGTERM)' : ''}.`);
-  else if (signals.size > 1) lines.push(ended.map((outcome) => `${outcome.name} ${outcome.pid}: ${outcome.endedBy}`).join('; '));
+  if (signals.size === 1 && ended[0])
+    lines.push(
+      `Ended by ${ended[0].endedBy}${ended[0].endedBy === 'SIGKILL' ? ' (did not stop on SIGTERM)' : ''}.`,
+    );
+  else if (signals.size > 1)
+    lines.push(ended.map((outcome) => `${outcome.name} ${outcome.pid}: ${outcome.endedBy}`).join('; '));
   if (result.freedPorts.length) lines.push(`Freed ${ports(result.freedPorts)}.`);
-  if (result.stillBound.length) lines.push(`Still bound: ${ports(result.stillBound)} (another process holds it, or it is lingering).`);
+  if (result.stillBound.length)
+    lines.push(`Still bound: ${ports(result.stillBound)} (another process holds it, or it is lingering).`);
   lines.push(`Took ${seconds(result.elapsedMs)}.`);
   return { kind: result.stillBound.length ? 'warning' : 'success', title, body: lines.join(' ') };
 }
@@ -44,5 +49,9 @@ export function describeError(action: string, error: ContractError): ToastInput 
 
 /** A call that threw instead of returning a Result (a transport bug): still a toast, never a crash. */
 export function describeThrown(action: string, thrown: unknown): ToastInput {
-  return { kind: 'error', title: `${action} failed`, body: thrown instanceof Error ? thrown.message : String(thrown) };
+  return {
+    kind: 'error',
+    title: `${action} failed`,
+    body: thrown instanceof Error ? thrown.message : String(thrown),
+  };
 }

@@ -58,7 +58,12 @@ export function KillDialog({ target, onClose }: { target: Target; onClose: () =>
       footer={
         <>
           <label className="check">
-            <input type="checkbox" checked={force} onChange={(event) => setForce(event.target.checked)} data-testid="kill-force" />
+            <input
+              type="checkbox"
+              checked={force}
+              onChange={(event) => setForce(event.target.checked)}
+              data-testid="kill-force"
+            />
             Force: SIGKILL at once (no chance to clean up)
           </label>
           <span className="spacer" />
@@ -66,7 +71,13 @@ export function KillDialog({ target, onClose }: { target: Target; onClose: () =>
           <button type="button" className="button" onClick={onClose} autoFocus>
             Cancel
           </button>
-          <button type="button" className="button button--danger" disabled={!canKill} onClick={() => void confirm()} data-testid="confirm-kill">
+          <button
+            type="button"
+            className="button button--danger"
+            disabled={!canKill}
+            onClick={() => void confirm()}
+            data-testid="confirm-kill"
+          >
             {busy ? 'Killing…' : processes.length > 1 ? `Kill ${processes.length} processes` : 'Kill'}
           </button>
         </>
@@ -82,16 +93,23 @@ export function KillDialog({ target, onClose }: { target: Target; onClose: () =>
       {preview.state === 'ok' && (
         <>
           <p>
-            {force ? 'SIGKILL ends' : 'SIGTERM asks'} {processes.length === 1 ? 'this process' : 'these processes'} to stop
+            {force ? 'SIGKILL ends' : 'SIGTERM asks'}{' '}
+            {processes.length === 1 ? 'this process' : 'these processes'} to stop
             {force ? ' immediately.' : '; if they are still running after the timeout, SIGKILL ends them.'}
           </p>
           {preview.value.subjects.map((subject) => (
             <SubjectView key={subject.process.pid} subject={subject} action="kill" />
           ))}
           {refused.length > 0 && processes.length > 0 && (
-            <p className="callout callout--warning">Refused processes are left running; only the others are killed.</p>
+            <p className="callout callout--warning">
+              Refused processes are left running; only the others are killed.
+            </p>
           )}
-          {tooMany && <p className="callout callout--danger">That is {processes.length} processes; PortLens ends at most {MAX_PROCESSES} at once.</p>}
+          {tooMany && (
+            <p className="callout callout--danger">
+              That is {processes.length} processes; PortLens ends at most {MAX_PROCESSES} at once.
+            </p>
+          )}
         </>
       )}
     </Dialog>

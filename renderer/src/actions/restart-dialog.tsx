@@ -31,19 +31,31 @@ export function RestartDialog({ target, onClose }: { target: Target; onClose: ()
 
   const value = preview.state === 'ok' ? preview.value : null;
   const needsConsent = value !== null && !value.environmentReadable;
-  const canRestart = !busy && value !== null && !value.subject.refusal && (!needsConsent || withoutEnvironment);
+  const canRestart =
+    !busy && value !== null && !value.subject.refusal && (!needsConsent || withoutEnvironment);
 
   const confirm = async () => {
     if (!value) return;
     setBusy(true);
     const { pid, startTime, name } = value.subject.process;
-    const result = await safeCall(() => api.restart({ pid, startTime, withoutEnvironment: needsConsent && withoutEnvironment, timeoutMs: null }));
+    const result = await safeCall(() =>
+      api.restart({
+        pid,
+        startTime,
+        withoutEnvironment: needsConsent && withoutEnvironment,
+        timeoutMs: null,
+      }),
+    );
     setBusy(false);
-    toasts.push(result.ok ? describeRestart(result.value, name) : describeError(`Restarting ${name}`, result.error));
+    toasts.push(
+      result.ok ? describeRestart(result.value, name) : describeError(`Restarting ${name}`, result.error),
+    );
     onClose();
   };
 
-  const name = value ? `${value.subject.process.name} (pid ${value.subject.process.pid})` : describeTarget(target, store.data);
+  const name = value
+    ? `${value.subject.process.name} (pid ${value.subject.process.pid})`
+    : describeTarget(target, store.data);
   return (
     <Dialog
       title={`Restart ${name}?`}
@@ -57,7 +69,13 @@ export function RestartDialog({ target, onClose }: { target: Target; onClose: ()
           <button type="button" className="button" onClick={onClose} autoFocus>
             Cancel
           </button>
-          <button type="button" className="button button--primary" disabled={!canRestart} onClick={() => void confirm()} data-testid="confirm-restart">
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={!canRestart}
+            onClick={() => void confirm()}
+            data-testid="confirm-restart"
+          >
             {busy ? 'Restarting…' : 'Restart'}
           </button>
         </>
@@ -103,9 +121,10 @@ export function RestartDialog({ target, onClose }: { target: Target; onClose: ()
           {needsConsent && (
             <div className="callout callout--warning" data-testid="environment-warning">
               <p>
-                <Icon name="warning" size={14} /> PortLens cannot read this process's environment (it belongs to another user).
-                Restarted, it would get PortLens's own environment instead: variables such as <span className="mono">PORT</span>,{' '}
-                <span className="mono">NODE_ENV</span> or secrets it relied on would be missing.
+                <Icon name="warning" size={14} /> PortLens cannot read this process's environment (it belongs
+                to another user). Restarted, it would get PortLens's own environment instead: variables such
+                as <span className="mono">PORT</span>, <span className="mono">NODE_ENV</span> or secrets it
+                relied on would be missing.
               </p>
               <label className="check">
                 <input

@@ -31,20 +31,75 @@ export function RowMenu({ rowId, x, y, onClose, onShowDetails, onFilter }: RowMe
   const httpCandidate = row.protocol === 'tcp' && row.state === 'LISTEN';
 
   const entries: MenuEntry[] = [
-    { id: 'details', label: 'Show details', icon: 'info', hint: 'Enter', onSelect: () => onShowDetails(rowId) },
+    {
+      id: 'details',
+      label: 'Show details',
+      icon: 'info',
+      hint: 'Enter',
+      onSelect: () => onShowDetails(rowId),
+    },
     ...(httpCandidate
-      ? [{ id: 'open-browser', label: `Open ${browserUrl(row)}`, icon: 'external' as const, onSelect: () => actions.openInBrowser(row) }]
+      ? [
+          {
+            id: 'open-browser',
+            label: `Open ${browserUrl(row)}`,
+            icon: 'external' as const,
+            onSelect: () => actions.openInBrowser(row),
+          },
+        ]
       : []),
     'separator',
-    { id: 'copy-address', label: 'Copy local address', icon: 'copy', onSelect: () => actions.copy(local, 'address') },
-    ...(remote ? [{ id: 'copy-remote', label: 'Copy remote address', icon: 'copy' as const, onSelect: () => actions.copy(remote, 'remote address') }] : []),
-    ...(pid !== undefined ? [{ id: 'copy-pid', label: 'Copy PID', icon: 'copy' as const, onSelect: () => actions.copy(String(pid), 'pid') }] : []),
+    {
+      id: 'copy-address',
+      label: 'Copy local address',
+      icon: 'copy',
+      onSelect: () => actions.copy(local, 'address'),
+    },
+    ...(remote
+      ? [
+          {
+            id: 'copy-remote',
+            label: 'Copy remote address',
+            icon: 'copy' as const,
+            onSelect: () => actions.copy(remote, 'remote address'),
+          },
+        ]
+      : []),
+    ...(pid !== undefined
+      ? [
+          {
+            id: 'copy-pid',
+            label: 'Copy PID',
+            icon: 'copy' as const,
+            onSelect: () => actions.copy(String(pid), 'pid'),
+          },
+        ]
+      : []),
     ...(owner?.argv.length
-      ? [{ id: 'copy-command', label: 'Copy command', icon: 'copy' as const, onSelect: () => actions.copy(formatCommand(owner.argv), 'command') }]
+      ? [
+          {
+            id: 'copy-command',
+            label: 'Copy command',
+            icon: 'copy' as const,
+            onSelect: () => actions.copy(formatCommand(owner.argv), 'command'),
+          },
+        ]
       : []),
     'separator',
-    { id: 'filter-port', label: `Filter to port ${row.localPort}`, onSelect: () => onFilter(`:${row.localPort}`) },
-    ...(owner ? [{ id: 'filter-process', label: `Filter to ${owner.name}`, onSelect: () => onFilter(`proc:${owner.name.includes(' ') ? `"${owner.name}"` : owner.name}`) }] : []),
+    {
+      id: 'filter-port',
+      label: `Filter to port ${row.localPort}`,
+      onSelect: () => onFilter(`:${row.localPort}`),
+    },
+    ...(owner
+      ? [
+          {
+            id: 'filter-process',
+            label: `Filter to ${owner.name}`,
+            onSelect: () => onFilter(`proc:${owner.name.includes(' ') ? `"${owner.name}"` : owner.name}`),
+          },
+        ]
+      : []),
     'separator',
     {
       id: 'restart',

@@ -8,7 +8,11 @@ export async function safeCall<T>(run: () => Promise<Result<T>>): Promise<Result
   } catch (error) {
     return {
       ok: false,
-      error: { code: 'internal', message: error instanceof Error ? error.message : String(error), detail: null },
+      error: {
+        code: 'internal',
+        message: error instanceof Error ? error.message : String(error),
+        detail: null,
+      },
     };
   }
 }

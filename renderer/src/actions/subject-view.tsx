@@ -22,7 +22,9 @@ export function SubjectView({ subject, action }: { subject: ActionSubject; actio
         <span className="mono dim">pid {proc.pid}</span>
         <span className="dim">{proc.user}</span>
       </div>
-      <pre className="subject__command mono">{formatCommand(proc.argv.length ? proc.argv : [proc.exe ?? proc.name])}</pre>
+      <pre className="subject__command mono">
+        {formatCommand(proc.argv.length ? proc.argv : [proc.exe ?? proc.name])}
+      </pre>
       {refusal && (
         <div className="callout callout--danger" role="note">
           <Icon name="warning" size={14} /> Refused: {refusal}
@@ -30,7 +32,8 @@ export function SubjectView({ subject, action }: { subject: ActionSubject; actio
       )}
       {children.length > 0 && (
         <p className="subject__line">
-          {children.length === 1 ? 'Its child' : `Its ${children.length} children`} {restart ? 'stop with it' : children.length === 1 ? 'ends too' : 'end too'}:{' '}
+          {children.length === 1 ? 'Its child' : `Its ${children.length} children`}{' '}
+          {restart ? 'stop with it' : children.length === 1 ? 'ends too' : 'end too'}:{' '}
           {children.map((child) => (
             <span key={child.pid} className="chip mono">
               {child.name} {child.pid}

@@ -41,7 +41,10 @@ export function App({ initialPrefs }: { initialPrefs: ViewPrefs }) {
   const [panel, setPanel] = useState<PanelTarget | null>(null);
   const [menu, setMenu] = useState<{ rowId: string; x: number; y: number } | null>(null);
   const filterRef = useRef<HTMLInputElement>(null);
-  const gridFocus = useCallback(() => document.querySelector<HTMLElement>('[data-testid="socket-table"]')?.focus(), []);
+  const gridFocus = useCallback(
+    () => document.querySelector<HTMLElement>('[data-testid="socket-table"]')?.focus(),
+    [],
+  );
 
   usePersistPrefs(prefs);
   const filterText = useDeferredValue(prefs.filterText);
@@ -49,7 +52,10 @@ export function App({ initialPrefs }: { initialPrefs: ViewPrefs }) {
   const settings = useMemo(() => buildViewSettings(prefs, parsed, collapsed), [prefs, parsed, collapsed]);
   useLayoutEffect(() => store.setSettings(settings), [store, settings]);
 
-  const updatePrefs = useCallback((patch: Partial<ViewPrefs>) => setPrefs((old) => ({ ...old, ...patch })), []);
+  const updatePrefs = useCallback(
+    (patch: Partial<ViewPrefs>) => setPrefs((old) => ({ ...old, ...patch })),
+    [],
+  );
 
   const select = useCallback((key: string, scroll: boolean) => {
     setSelected(key);
@@ -87,7 +93,10 @@ export function App({ initialPrefs }: { initialPrefs: ViewPrefs }) {
     gridFocus();
   }, [gridFocus]);
 
-  const clearFilter = useCallback(() => updatePrefs({ filterText: '', toggles: DEFAULT_TOGGLES }), [updatePrefs]);
+  const clearFilter = useCallback(
+    () => updatePrefs({ filterText: '', toggles: DEFAULT_TOGGLES }),
+    [updatePrefs],
+  );
 
   const showRow = useCallback((rowId: string) => {
     setSelected(rowId);
@@ -113,21 +122,38 @@ export function App({ initialPrefs }: { initialPrefs: ViewPrefs }) {
   const closeMenu = useCallback(() => setMenu(null), []);
   const openMenu = useCallback((rowId: string, x: number, y: number) => setMenu({ rowId, x, y }), []);
   const addFilterToken = useCallback(
-    (token: string) => setPrefs((old) => ({ ...old, filterText: old.filterText.includes(token) ? old.filterText : `${old.filterText} ${token}`.trim() })),
+    (token: string) =>
+      setPrefs((old) => ({
+        ...old,
+        filterText: old.filterText.includes(token) ? old.filterText : `${old.filterText} ${token}`.trim(),
+      })),
     [],
   );
 
-  const togglesHide = Object.entries(prefs.toggles).some(([key, on]) => on !== DEFAULT_TOGGLES[key as keyof FilterToggles]);
+  const togglesHide = Object.entries(prefs.toggles).some(
+    ([key, on]) => on !== DEFAULT_TOGGLES[key as keyof FilterToggles],
+  );
   const empty =
     status.phase === 'loading' ? (
       <LoadingState />
     ) : (
-      <NoMatches filterText={prefs.filterText} togglesHide={togglesHide} total={store.view.total} onClear={clearFilter} />
+      <NoMatches
+        filterText={prefs.filterText}
+        togglesHide={togglesHide}
+        total={store.view.total}
+        onClear={clearFilter}
+      />
     );
 
   return (
     <ActionsProvider>
-      <div className={`app${panel ? ' app--with-panel' : ''}`} data-testid="app" data-phase={status.phase} data-transport={services.api.transport}>
+      <div
+        className={`app${panel ? ' app--with-panel' : ''}`}
+        data-testid="app"
+        data-phase={status.phase}
+        data-connection={status.connection}
+        data-transport={services.api.transport}
+      >
         <Toolbar
           filterRef={filterRef}
           filterText={prefs.filterText}
@@ -138,13 +164,19 @@ export function App({ initialPrefs }: { initialPrefs: ViewPrefs }) {
           onFilterChange={(filterText) => updatePrefs({ filterText })}
           onFilterLeave={() => {
             const first = store.view.items[0];
-            if (selected === null && first !== undefined) select(typeof first === 'string' ? first : `group:${first.key}`, true);
+            if (selected === null && first !== undefined)
+              select(typeof first === 'string' ? first : `group:${first.key}`, true);
             gridFocus();
           }}
           onTogglesChange={(toggles) => updatePrefs({ toggles })}
           onGroupByChange={(groupBy: GroupBy) => updatePrefs({ groupBy })}
         />
-        <Banners store={store} status={status} hiddenOwners={store.data.meta.hiddenOwners} warnings={store.data.meta.warnings} />
+        <Banners
+          store={store}
+          status={status}
+          hiddenOwners={store.data.meta.hiddenOwners}
+          warnings={store.data.meta.warnings}
+        />
         <main className="workspace">
           <SocketTable
             version={version}

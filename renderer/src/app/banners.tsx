@@ -60,7 +60,12 @@ export function Banners({ store, status, hiddenOwners, warnings }: BannersProps)
               </details>
             )}
           </span>
-          <button type="button" className="icon-button icon-button--small" aria-label="Dismiss error" onClick={() => store.dismissError(entry.id)}>
+          <button
+            type="button"
+            className="icon-button icon-button--small"
+            aria-label="Dismiss error"
+            onClick={() => store.dismissError(entry.id)}
+          >
             <Icon name="close" size={14} />
           </button>
         </div>
@@ -75,7 +80,12 @@ export function Banners({ store, status, hiddenOwners, warnings }: BannersProps)
               </span>
             ))}
           </span>
-          <button type="button" className="icon-button icon-button--small" aria-label="Dismiss warnings" onClick={() => setDismissedWarnings(warningKey)}>
+          <button
+            type="button"
+            className="icon-button icon-button--small"
+            aria-label="Dismiss warnings"
+            onClick={() => setDismissedWarnings(warningKey)}
+          >
             <Icon name="close" size={14} />
           </button>
         </div>
@@ -84,10 +94,17 @@ export function Banners({ store, status, hiddenOwners, warnings }: BannersProps)
         <div className="banner banner--info" role="status" data-testid="hidden-owners-banner">
           <Icon name="lock" />
           <span className="banner__text">
-            {hiddenOwners === 1 ? 'The owner of 1 socket is hidden' : `Owners of ${formatCount(hiddenOwners)} sockets are hidden`}: run with
-            administrator rights to see other users’ processes.
+            {hiddenOwners === 1
+              ? 'The owner of 1 socket is hidden'
+              : `Owners of ${formatCount(hiddenOwners)} sockets are hidden`}
+            : run with administrator rights to see other users’ processes.
           </span>
-          <button type="button" className="icon-button icon-button--small" aria-label="Dismiss hidden owners notice" onClick={() => setHiddenDismissed(true)}>
+          <button
+            type="button"
+            className="icon-button icon-button--small"
+            aria-label="Dismiss hidden owners notice"
+            onClick={() => setHiddenDismissed(true)}
+          >
             <Icon name="close" size={14} />
           </button>
         </div>

@@ -16,6 +16,15 @@ export function StatusBar({ store, resyncing }: StatusBarProps) {
   const { view, data } = store;
   const { meta, counts } = data;
   const filtered = view.matched !== view.total;
+  if (!data.loaded) {
+    return (
+      <footer className="status-bar" data-testid="status-bar" role="status" aria-live="off">
+        <span>Collecting sockets…</span>
+        <span className="spacer" />
+        {resyncing && <span className="dim">resyncing…</span>}
+      </footer>
+    );
+  }
   return (
     <footer className="status-bar" data-testid="status-bar" role="status" aria-live="off">
       <span data-testid="status-rows">
@@ -37,7 +46,11 @@ export function StatusBar({ store, resyncing }: StatusBarProps) {
       {meta.hiddenOwners > 0 && (
         <>
           <span className="status-bar__sep" aria-hidden="true" />
-          <span className="status-bar__hidden" data-testid="status-hidden" title="Sockets whose owner process belongs to another user">
+          <span
+            className="status-bar__hidden"
+            data-testid="status-hidden"
+            title="Sockets whose owner process belongs to another user"
+          >
             {n(meta.hiddenOwners)} hidden owner{meta.hiddenOwners === 1 ? '' : 's'}
           </span>
         </>

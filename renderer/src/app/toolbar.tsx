@@ -51,7 +51,13 @@ export function Toolbar({
         </svg>
         <span className="brand__name">PortLens</span>
       </div>
-      <FilterInput ref={filterRef} value={filterText} issues={issues} onChange={onFilterChange} onLeave={onFilterLeave} />
+      <FilterInput
+        ref={filterRef}
+        value={filterText}
+        issues={issues}
+        onChange={onFilterChange}
+        onLeave={onFilterLeave}
+      />
       <div className="segmented" role="group" aria-label="Show">
         {TOGGLES.map(({ key, label, title }) => (
           <button
@@ -69,7 +75,11 @@ export function Toolbar({
       </div>
       <label className="select-label">
         <span>Group</span>
-        <select value={groupBy} onChange={(event) => onGroupByChange(event.target.value as GroupBy)} data-testid="group-by">
+        <select
+          value={groupBy}
+          onChange={(event) => onGroupByChange(event.target.value as GroupBy)}
+          data-testid="group-by"
+        >
           <option value="none">None</option>
           <option value="process">By process</option>
           <option value="port">By port</option>

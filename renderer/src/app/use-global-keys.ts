@@ -23,7 +23,10 @@ export function useGlobalKeys(handlers: GlobalKeyHandlers): void {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || document.querySelector('dialog[open]')) return;
       const mod = event.ctrlKey || event.metaKey;
-      if ((event.key === '/' && !mod && !event.altKey && !isEditable(event.target)) || (mod && event.key.toLowerCase() === 'f')) {
+      if (
+        (event.key === '/' && !mod && !event.altKey && !isEditable(event.target)) ||
+        (mod && event.key.toLowerCase() === 'f')
+      ) {
         event.preventDefault();
         ref.current.focusFilter();
       } else if (event.key === 'Escape' && !isEditable(event.target)) {

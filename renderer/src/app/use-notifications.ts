@@ -29,7 +29,10 @@ function readMuted(): boolean {
 }
 
 /** Handles notify messages; returns the bell's control in browser mode, null in Electron. */
-export function useNotifications({ api, store, toasts }: Services, reveal: (rowId: string) => void): NotificationControl | null {
+export function useNotifications(
+  { api, store, toasts }: Services,
+  reveal: (rowId: string) => void,
+): NotificationControl | null {
   const web = api.transport === 'web';
   const [permission, setPermission] = useState(currentPermission);
   const [muted, setMuted] = useState(readMuted);

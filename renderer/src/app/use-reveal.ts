@@ -37,7 +37,12 @@ export function useReveal(options: RevealOptions): (rowId: string) => void {
     if (store.view.indexOf(rowId) < 0) {
       if (settings.predicate && !settings.predicate(entry.row, store.data)) {
         clearFilter();
-        toasts.push({ kind: 'info', title: 'Filter cleared', body: 'The socket you asked for was hidden by the filter.', timeoutMs: 4000 });
+        toasts.push({
+          kind: 'info',
+          title: 'Filter cleared',
+          body: 'The socket you asked for was hidden by the filter.',
+          timeoutMs: 4000,
+        });
       }
       const group = store.view.groupKeyOf(entry, settings.groupBy);
       if (group !== null && settings.collapsed.has(group)) {

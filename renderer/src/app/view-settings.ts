@@ -5,8 +5,17 @@ import type { ViewPrefs } from '../filter/view-prefs';
 import type { ViewSettings } from '../store/view-index';
 
 /** Settings for a parsed filter, the prefs and the collapsed groups. */
-export function buildViewSettings(prefs: ViewPrefs, parsed: ParsedFilter, collapsed: ReadonlySet<string>): ViewSettings {
-  return { sort: prefs.sort, groupBy: prefs.groupBy, predicate: compileFilter(parsed, prefs.toggles), collapsed };
+export function buildViewSettings(
+  prefs: ViewPrefs,
+  parsed: ParsedFilter,
+  collapsed: ReadonlySet<string>,
+): ViewSettings {
+  return {
+    sort: prefs.sort,
+    groupBy: prefs.groupBy,
+    predicate: compileFilter(parsed, prefs.toggles),
+    collapsed,
+  };
 }
 
 /** The settings the store starts with, before React renders. */

@@ -49,12 +49,24 @@ export function FilterInput({ ref, value, issues, onChange, onLeave }: FilterInp
         data-testid="filter-input"
       />
       {problem && (
-        <span id="filter-problem" className="filter__problem" role="status" data-testid="filter-problem" title={problem.message}>
+        <span
+          id="filter-problem"
+          className="filter__problem"
+          role="status"
+          data-testid="filter-problem"
+          title={problem.message}
+        >
           <Icon name="warning" size={12} /> {problem.token}: {problem.message}
         </span>
       )}
       {value && (
-        <button type="button" className="icon-button icon-button--small" aria-label="Clear filter" onClick={() => onChange('')} data-testid="filter-clear">
+        <button
+          type="button"
+          className="icon-button icon-button--small"
+          aria-label="Clear filter"
+          onClick={() => onChange('')}
+          data-testid="filter-clear"
+        >
           <Icon name="close" size={14} />
         </button>
       )}

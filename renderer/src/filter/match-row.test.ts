@@ -17,9 +17,35 @@ const rows = [
     pids: [100],
     ownerReason: null,
   }),
-  makeRow({ id: 'nginx6', family: 6, localAddress: '::', localPort: 80, pids: [200], ownerReason: null, uid: 0, scope: 'all' }),
-  makeRow({ id: 'dns', protocol: 'udp', localAddress: '127.0.0.53', localPort: 53, state: 'UNCONN', uid: 101, ownerReason: 'permission' }),
-  makeRow({ id: 'tw', localPort: 3000, remoteAddress: '127.0.0.1', remotePort: 51001, state: 'TIME_WAIT', uid: null, inode: 0, ownerReason: 'no-inode' }),
+  makeRow({
+    id: 'nginx6',
+    family: 6,
+    localAddress: '::',
+    localPort: 80,
+    pids: [200],
+    ownerReason: null,
+    uid: 0,
+    scope: 'all',
+  }),
+  makeRow({
+    id: 'dns',
+    protocol: 'udp',
+    localAddress: '127.0.0.53',
+    localPort: 53,
+    state: 'UNCONN',
+    uid: 101,
+    ownerReason: 'permission',
+  }),
+  makeRow({
+    id: 'tw',
+    localPort: 3000,
+    remoteAddress: '127.0.0.1',
+    remotePort: 51001,
+    state: 'TIME_WAIT',
+    uid: null,
+    inode: 0,
+    ownerReason: 'no-inode',
+  }),
 ];
 const data = new SocketData();
 data.applySnapshot(makeSnapshot(1, rows, [node, nginx]), 0);

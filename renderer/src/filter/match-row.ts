@@ -17,7 +17,13 @@ export interface FilterToggles {
 }
 
 /** Toggles that hide nothing. */
-export const DEFAULT_TOGGLES: FilterToggles = { listeningOnly: false, tcp: true, udp: true, ipv4: true, ipv6: true };
+export const DEFAULT_TOGGLES: FilterToggles = {
+  listeningOnly: false,
+  tcp: true,
+  udp: true,
+  ipv4: true,
+  ipv6: true,
+};
 
 /** What a predicate may ask about a row's owners. */
 export interface OwnerLookup {

@@ -36,8 +36,12 @@ describe('parseFilter', () => {
 
   it('resolves state prefixes and dashed names', () => {
     expect(parseFilter('state:listen').terms).toEqual([{ kind: 'state', states: ['LISTEN'], negate: false }]);
-    expect(parseFilter('state:time-wait').terms).toEqual([{ kind: 'state', states: ['TIME_WAIT'], negate: false }]);
-    expect(parseFilter('state:fin').terms).toEqual([{ kind: 'state', states: ['FIN_WAIT1', 'FIN_WAIT2'], negate: false }]);
+    expect(parseFilter('state:time-wait').terms).toEqual([
+      { kind: 'state', states: ['TIME_WAIT'], negate: false },
+    ]);
+    expect(parseFilter('state:fin').terms).toEqual([
+      { kind: 'state', states: ['FIN_WAIT1', 'FIN_WAIT2'], negate: false },
+    ]);
     expect(matchStates('close')).toEqual(['CLOSE']);
     expect(matchStates('closew')).toEqual(['CLOSE_WAIT']);
   });

@@ -112,7 +112,9 @@ export function matchStates(value: string): SocketState[] {
   if (wanted === '') return [];
   const exact = ALL_STATES.filter((state) => state === wanted);
   if (exact.length) return exact;
-  return ALL_STATES.filter((state) => state.startsWith(wanted) || state.replaceAll('_', '').startsWith(wanted));
+  return ALL_STATES.filter(
+    (state) => state.startsWith(wanted) || state.replaceAll('_', '').startsWith(wanted),
+  );
 }
 
 type KeyParser = (value: string, negate: boolean) => FilterTerm | string;
@@ -153,7 +155,8 @@ export function parseFilter(input: string): ParsedFilter {
       text = text.slice(1);
     }
     if (text === '') continue;
-    const issue = (message: string) => issues.push({ token: token.text, start: token.start, end: token.end, message });
+    const issue = (message: string) =>
+      issues.push({ token: token.text, start: token.start, end: token.end, message });
 
     // `:3000` — but not `::1` or `:::` (IPv6 fragments are free text).
     if (!token.quoted && text[0] === ':' && text[1] !== ':' && text.length > 1 && /^[\d-]/.test(text[1]!)) {

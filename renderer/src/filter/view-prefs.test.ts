@@ -30,7 +30,9 @@ describe('view prefs', () => {
     expect(parsePrefs(null)).toEqual(DEFAULT_PREFS);
     expect(parsePrefs('{not json')).toEqual(DEFAULT_PREFS);
     expect(parsePrefs('[1,2]').groupBy).toBe('none');
-    const mixed = parsePrefs(JSON.stringify({ filterText: ':80', sort: { column: 'nope', desc: true }, groupBy: 'port' }));
+    const mixed = parsePrefs(
+      JSON.stringify({ filterText: ':80', sort: { column: 'nope', desc: true }, groupBy: 'port' }),
+    );
     expect(mixed).toEqual({ ...DEFAULT_PREFS, filterText: ':80', groupBy: 'port' });
   });
 

@@ -3,7 +3,6 @@
  * localStorage between sessions. Stored data is untrusted: it is validated on load and any
  * field that does not fit falls back to its default.
  */
-import { z } from 'zod';
 import { SORT_COLUMNS, type SortSpec } from '../store/sort-keys';
 import type { GroupBy } from '../store/view-index';
 import { DEFAULT_TOGGLES, type FilterToggles } from './match-row';
@@ -30,21 +29,27 @@ export const DEFAULT_PREFS: ViewPrefs = {
 /** localStorage key; bump the version when the shape changes incompatibly. */
 export const PREFS_KEY = 'portlens.view.v1';
 
-const Toggles = z.object({
-  listeningOnly: z.boolean(),
-  tcp: z.boolean(),
-  udp: z.boolean(),
-  ipv4: z.boolean(),
-  ipv6: z.boolean(),
-});
+// Hand-written checks rather than zod: these five fields are all that needs validating in
+// the Electron bundle, and zod would triple its size (the web transport loads zod lazily).
+const isBool = (value: unknown): value is boolean => typeof value === 'boolean';
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const FIELDS = {
-  filterText: z.string().max(500),
-  toggles: Toggles,
-  sort: z.object({ column: z.enum(SORT_COLUMNS), desc: z.boolean() }),
-  groupBy: z.enum(['none', 'process', 'port']),
-  columnSizes: z.record(z.string().max(32), z.number().int().min(24).max(2000)),
-} satisfies { [K in keyof ViewPrefs]: z.ZodType<ViewPrefs[K]> };
+const FIELDS: { [K in keyof ViewPrefs]: (value: unknown) => value is ViewPrefs[K] } = {
+  filterText: (value): value is string => typeof value === 'string' && value.length <= 500,
+  toggles: (value): value is FilterToggles =>
+    isRecord(value) &&
+    (['listeningOnly', 'tcp', 'udp', 'ipv4', 'ipv6'] as const).every((key) => isBool(value[key])),
+  sort: (value): value is SortSpec =>
+    isRecord(value) && (SORT_COLUMNS as readonly unknown[]).includes(value.column) && isBool(value.desc),
+  groupBy: (value): value is GroupBy => value === 'none' || value === 'process' || value === 'port',
+  columnSizes: (value): value is Record<string, number> =>
+    isRecord(value) &&
+    Object.entries(value).every(
+      ([key, size]) =>
+        key.length <= 32 && typeof size === 'number' && Number.isInteger(size) && size >= 24 && size <= 2000,
+    ),
+};
 
 /** Reads stored prefs; each invalid or missing field takes its default. */
 export function parsePrefs(raw: string | null): ViewPrefs {
@@ -58,8 +63,8 @@ export function parsePrefs(raw: string | null): ViewPrefs {
   if (typeof stored !== 'object' || stored === null) return DEFAULT_PREFS;
   const record = stored as Record<string, unknown>;
   const field = <K extends keyof ViewPrefs>(key: K): ViewPrefs[K] => {
-    const parsed = FIELDS[key].safeParse(record[key]);
-    return parsed.success ? (parsed.data as ViewPrefs[K]) : DEFAULT_PREFS[key];
+    const value = record[key];
+    return FIELDS[key](value) ? value : DEFAULT_PREFS[key];
   };
   return {
     filterText: field('filterText'),
@@ -71,7 +76,9 @@ export function parsePrefs(raw: string | null): ViewPrefs {
 }
 
 /** Loads prefs from localStorage (which may be unavailable: private mode, file:// quirks). */
-export function loadPrefs(storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage): ViewPrefs {
+export function loadPrefs(
+  storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage,
+): ViewPrefs {
   try {
     return parsePrefs(storage?.getItem(PREFS_KEY) ?? null);
   } catch {
@@ -80,7 +87,10 @@ export function loadPrefs(storage: Pick<Storage, 'getItem'> | undefined = global
 }
 
 /** Saves prefs; a full or unavailable storage is not worth an error. */
-export function savePrefs(prefs: ViewPrefs, storage: Pick<Storage, 'setItem'> | undefined = globalThis.localStorage): void {
+export function savePrefs(
+  prefs: ViewPrefs,
+  storage: Pick<Storage, 'setItem'> | undefined = globalThis.localStorage,
+): void {
   try {
     storage?.setItem(PREFS_KEY, JSON.stringify(prefs));
   } catch {

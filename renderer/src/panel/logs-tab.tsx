@@ -9,7 +9,12 @@ import { useCall } from '../ui/use-call';
 
 const LINES = 500;
 
-const SOURCE_LABEL = { portlens: 'PortLens restart log', journal: 'systemd journal', docker: 'docker logs', none: 'no logs' } as const;
+const SOURCE_LABEL = {
+  portlens: 'PortLens restart log',
+  journal: 'systemd journal',
+  docker: 'docker logs',
+  none: 'no logs',
+} as const;
 
 /** The tab; loads on mount and on Refresh. */
 export function LogsTab({ target }: { target: Target }) {
@@ -28,12 +33,23 @@ export function LogsTab({ target }: { target: Target }) {
       <div className="logs__bar">
         {logs.state === 'ok' && <span className="badge">{SOURCE_LABEL[logs.value.source]}</span>}
         {logs.state === 'ok' && logs.value.command && (
-          <button type="button" className="link-button mono logs__command" title="Copy command" onClick={() => actions.copy(formatCommand(logs.value.command ?? []), 'command')}>
+          <button
+            type="button"
+            className="link-button mono logs__command"
+            title="Copy command"
+            onClick={() => actions.copy(formatCommand(logs.value.command ?? []), 'command')}
+          >
             $ {formatCommand(logs.value.command)}
           </button>
         )}
         <span className="spacer" />
-        <button type="button" className="icon-button" aria-label="Refresh logs" title="Refresh" onClick={reload}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Refresh logs"
+          title="Refresh"
+          onClick={reload}
+        >
           <Icon name="refresh" />
         </button>
       </div>
@@ -47,7 +63,9 @@ export function LogsTab({ target }: { target: Target }) {
       {logs.state === 'ok' && logs.value.source === 'none' && (
         <p className="callout">{logs.value.reason ?? 'No logs are reachable for this process.'}</p>
       )}
-      {logs.state === 'ok' && logs.value.logFile && <p className="dim mono logs__file">{logs.value.logFile}</p>}
+      {logs.state === 'ok' && logs.value.logFile && (
+        <p className="dim mono logs__file">{logs.value.logFile}</p>
+      )}
       {logs.state === 'ok' && logs.value.source !== 'none' && (
         <pre ref={textRef} className="logs__text mono" tabIndex={0} aria-label="Log output">
           {logs.value.text || '(empty)'}

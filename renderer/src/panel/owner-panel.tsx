@@ -36,7 +36,9 @@ type Tab = 'overview' | 'sockets' | 'logs';
 /** Listening TCP sockets worth an "Open in browser" button, one per port, at most three. */
 function httpCandidates(rows: SocketRow[]): SocketRow[] {
   const byPort = new Map<number, SocketRow>();
-  for (const row of rows) if (row.protocol === 'tcp' && row.state === 'LISTEN' && !byPort.has(row.localPort)) byPort.set(row.localPort, row);
+  for (const row of rows)
+    if (row.protocol === 'tcp' && row.state === 'LISTEN' && !byPort.has(row.localPort))
+      byPort.set(row.localPort, row);
   return [...byPort.values()].sort((a, b) => a.localPort - b.localPort).slice(0, 3);
 }
 
@@ -63,9 +65,16 @@ export function OwnerPanel({ target, onClose, onOpenProcess, onSelectRow }: Owne
 
   const proc = detail.state === 'ok' ? detail.value.process : known;
   const actionTarget: Target | null = proc ? processTarget(proc) : entry ? rowTarget(entry.row, data) : null;
-  const rowsOfPid = pid === undefined ? [] : data.rowsOfPid(pid).flatMap((id) => data.rows.get(id)?.row ?? []);
-  const openable = entry ? (entry.row.protocol === 'tcp' && entry.row.state === 'LISTEN' ? [entry.row] : []) : httpCandidates(rowsOfPid);
-  const title = proc?.name ?? (entry ? formatEndpoint(entry.row.localAddress, entry.row.localPort, entry.row.family) : `pid ${pid}`);
+  const rowsOfPid =
+    pid === undefined ? [] : data.rowsOfPid(pid).flatMap((id) => data.rows.get(id)?.row ?? []);
+  const openable = entry
+    ? entry.row.protocol === 'tcp' && entry.row.state === 'LISTEN'
+      ? [entry.row]
+      : []
+    : httpCandidates(rowsOfPid);
+  const title =
+    proc?.name ??
+    (entry ? formatEndpoint(entry.row.localAddress, entry.row.localPort, entry.row.family) : `pid ${pid}`);
   const gone = target.kind === 'row' && !entry;
 
   return (
@@ -79,50 +88,89 @@ export function OwnerPanel({ target, onClose, onOpenProcess, onSelectRow }: Owne
             {entry && entry.row.pids.length > 1 && <span>shared by pids {entry.row.pids.join(', ')}</span>}
           </div>
         </div>
-        <button type="button" className="icon-button" aria-label="Close panel" title="Close (Esc)" onClick={onClose} data-testid="panel-close">
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Close panel"
+          title="Close (Esc)"
+          onClick={onClose}
+          data-testid="panel-close"
+        >
           <Icon name="close" />
         </button>
       </header>
 
       <div className="panel__actions" role="toolbar" aria-label="Actions">
-        {openable.map((row) => (
-          <button key={row.id} type="button" className="button button--small" onClick={() => actions.openInBrowser(row)} data-testid="open-browser">
-            <Icon name="external" size={14} /> Open :{row.localPort}
-          </button>
-        ))}
-        {pid !== undefined && (
-          <button type="button" className="button button--small" onClick={() => actions.copy(String(pid), 'pid')} data-testid="copy-pid">
-            <Icon name="copy" size={14} /> PID
-          </button>
-        )}
-        {proc && proc.argv.length > 0 && (
-          <button type="button" className="button button--small" onClick={() => actions.copy(formatCommand(proc.argv), 'command')} data-testid="copy-command">
-            <Icon name="copy" size={14} /> Command
-          </button>
-        )}
-        {entry && (
+        <div className="panel__action-row">
+          {openable.map((row) => (
+            <button
+              key={row.id}
+              type="button"
+              className="button button--small"
+              onClick={() => actions.openInBrowser(row)}
+              data-testid="open-browser"
+            >
+              <Icon name="external" size={14} /> Open :{row.localPort}
+            </button>
+          ))}
+          <span className="spacer" />
           <button
             type="button"
             className="button button--small"
-            onClick={() => actions.copy(formatEndpoint(entry.row.localAddress, entry.row.localPort, entry.row.family), 'address')}
-            data-testid="copy-address"
+            disabled={!actionTarget}
+            onClick={() => actionTarget && actions.restart(actionTarget)}
+            data-testid="restart-button"
           >
-            <Icon name="copy" size={14} /> Address
+            <Icon name="restart" size={14} /> Restart…
           </button>
-        )}
-        <span className="spacer" />
-        <button type="button" className="button button--small" disabled={!actionTarget} onClick={() => actionTarget && actions.restart(actionTarget)} data-testid="restart-button">
-          <Icon name="restart" size={14} /> Restart
-        </button>
-        <button
-          type="button"
-          className="button button--small button--danger"
-          disabled={!actionTarget}
-          onClick={() => actionTarget && actions.kill(actionTarget)}
-          data-testid="kill-button"
-        >
-          <Icon name="power" size={14} /> Kill
-        </button>
+          <button
+            type="button"
+            className="button button--small button--danger"
+            disabled={!actionTarget}
+            onClick={() => actionTarget && actions.kill(actionTarget)}
+            data-testid="kill-button"
+          >
+            <Icon name="power" size={14} /> Kill…
+          </button>
+        </div>
+        <div className="panel__action-row">
+          <span className="panel__action-label">Copy</span>
+          {pid !== undefined && (
+            <button
+              type="button"
+              className="button button--small button--quiet"
+              onClick={() => actions.copy(String(pid), 'pid')}
+              data-testid="copy-pid"
+            >
+              <Icon name="copy" size={13} /> PID
+            </button>
+          )}
+          {proc && proc.argv.length > 0 && (
+            <button
+              type="button"
+              className="button button--small button--quiet"
+              onClick={() => actions.copy(formatCommand(proc.argv), 'command')}
+              data-testid="copy-command"
+            >
+              <Icon name="copy" size={13} /> Command
+            </button>
+          )}
+          {entry && (
+            <button
+              type="button"
+              className="button button--small button--quiet"
+              onClick={() =>
+                actions.copy(
+                  formatEndpoint(entry.row.localAddress, entry.row.localPort, entry.row.family),
+                  'address',
+                )
+              }
+              data-testid="copy-address"
+            >
+              <Icon name="copy" size={13} /> Address
+            </button>
+          )}
+        </div>
       </div>
 
       <div className="panel__scroll">
@@ -144,11 +192,20 @@ export function OwnerPanel({ target, onClose, onOpenProcess, onSelectRow }: Owne
                   onClick={() => setTab(name)}
                   data-testid={`tab-${name}`}
                 >
-                  {name === 'overview' ? 'Process' : name === 'sockets' ? `Sockets (${rowsOfPid.length})` : 'Logs'}
+                  {name === 'overview'
+                    ? 'Process'
+                    : name === 'sockets'
+                      ? `Sockets (${rowsOfPid.length})`
+                      : 'Logs'}
                 </button>
               ))}
             </div>
-            <div className="panel__tabpanel" role="tabpanel" id="panel-tabpanel" aria-labelledby={`panel-tab-${tab}`}>
+            <div
+              className="panel__tabpanel"
+              role="tabpanel"
+              id="panel-tabpanel"
+              aria-labelledby={`panel-tab-${tab}`}
+            >
               {tab === 'overview' && (
                 <>
                   <TrafficChart history={history} revision={history?.revision ?? 0} />
@@ -161,11 +218,18 @@ export function OwnerPanel({ target, onClose, onOpenProcess, onSelectRow }: Owne
                       </button>
                     </div>
                   )}
-                  {detail.state === 'ok' && <ProcessOverview detail={detail.value} now={now} onOpenProcess={onOpenProcess} />}
+                  {detail.state === 'ok' && (
+                    <ProcessOverview detail={detail.value} now={now} onOpenProcess={onOpenProcess} />
+                  )}
                 </>
               )}
               {tab === 'sockets' && (
-                <ProcessSockets data={data} pid={pid} selectedRowId={target.kind === 'row' ? target.rowId : null} onSelectRow={onSelectRow} />
+                <ProcessSockets
+                  data={data}
+                  pid={pid}
+                  selectedRowId={target.kind === 'row' ? target.rowId : null}
+                  onSelectRow={onSelectRow}
+                />
               )}
               {tab === 'logs' && actionTarget && <LogsTab target={actionTarget} />}
             </div>

@@ -16,7 +16,12 @@ export function ParentChain({ parents, process, onOpenProcess }: ParentChainProp
     <ol className="parent-chain" aria-label="Parent processes" data-testid="parent-chain">
       {chain.map((parent) => (
         <li key={parent.pid}>
-          <button type="button" className="link-button" onClick={() => onOpenProcess(parent.pid)} title={parent.argv.join(' ')}>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => onOpenProcess(parent.pid)}
+            title={parent.argv.join(' ')}
+          >
             {parent.name} <span className="mono dim">{parent.pid}</span>
           </button>
           <span className="parent-chain__sep" aria-hidden="true">

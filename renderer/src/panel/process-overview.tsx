@@ -29,7 +29,13 @@ export function ProcessOverview({ detail, now, onOpenProcess }: ProcessOverviewP
             <pre className="mono command-block" data-testid="process-command">
               {command}
             </pre>
-            <button type="button" className="icon-button icon-button--small" aria-label="Copy command" title="Copy command" onClick={() => actions.copy(command, 'command')}>
+            <button
+              type="button"
+              className="icon-button icon-button--small"
+              aria-label="Copy command"
+              title="Copy command"
+              onClick={() => actions.copy(command, 'command')}
+            >
               <Icon name="copy" size={14} />
             </button>
           </div>
@@ -45,7 +51,8 @@ export function ProcessOverview({ detail, now, onOpenProcess }: ProcessOverviewP
       </dd>
       <dt>Started</dt>
       <dd>
-        {formatTimestamp(proc.startedAt, now)} <span className="dim">· up {formatDuration(now - proc.startedAt)}</span>
+        {formatTimestamp(proc.startedAt, now)}{' '}
+        <span className="dim">· up {formatDuration(now - proc.startedAt)}</span>
       </dd>
       <dt>Parents</dt>
       <dd>

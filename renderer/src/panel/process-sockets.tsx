@@ -20,47 +20,49 @@ export function ProcessSockets({ data, pid, selectedRowId, onSelectRow }: Proces
     .sort((a, b) => a.row.localPort - b.row.localPort || a.ordinal - b.ordinal);
   if (!entries.length) return <p className="dim">No open sockets.</p>;
   return (
-    <table className="mini-table mini-table--interactive" data-testid="process-sockets">
-      <thead>
-        <tr>
-          <th scope="col">Proto</th>
-          <th scope="col">Local</th>
-          <th scope="col">Remote</th>
-          <th scope="col">State</th>
-          <th scope="col" className="is-right">
-            ↑/s
-          </th>
-          <th scope="col" className="is-right">
-            ↓/s
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {entries.map(({ row, closingAt }) => (
-          <tr
-            key={row.id}
-            className={`${row.id === selectedRowId ? 'is-selected' : ''}${closingAt !== null ? ' is-closing-static' : ''}`}
-            onClick={() => onSelectRow(row.id)}
-            data-row-id={row.id}
-          >
-            <td className="mono">
-              {row.protocol.toUpperCase()}
-              <span className="dim">{row.family}</span>
-            </td>
-            <td className="mono">
-              <Endpoint address={row.localAddress} port={row.localPort} family={row.family} />
-            </td>
-            <td className="mono">
-              <Endpoint address={row.remoteAddress} port={row.remotePort} family={row.family} />
-            </td>
-            <td>
-              <StateLabel state={row.state} />
-            </td>
-            <td className="mono is-right">{formatRate(row.sendRate)}</td>
-            <td className="mono is-right">{formatRate(row.receiveRate)}</td>
+    <div className="panel__sockets">
+      <table className="mini-table mini-table--interactive" data-testid="process-sockets">
+        <thead>
+          <tr>
+            <th scope="col">Proto</th>
+            <th scope="col">Local</th>
+            <th scope="col">Remote</th>
+            <th scope="col">State</th>
+            <th scope="col" className="is-right">
+              Send/s
+            </th>
+            <th scope="col" className="is-right">
+              Recv/s
+            </th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {entries.map(({ row, closingAt }) => (
+            <tr
+              key={row.id}
+              className={`${row.id === selectedRowId ? 'is-selected' : ''}${closingAt !== null ? ' is-closing-static' : ''}`}
+              onClick={() => onSelectRow(row.id)}
+              data-row-id={row.id}
+            >
+              <td className="mono">
+                {row.protocol.toUpperCase()}
+                <span className="dim">{row.family === 6 ? '6' : ''}</span>
+              </td>
+              <td className="mono">
+                <Endpoint address={row.localAddress} port={row.localPort} family={row.family} />
+              </td>
+              <td className="mono">
+                <Endpoint address={row.remoteAddress} port={row.remotePort} family={row.family} />
+              </td>
+              <td>
+                <StateLabel state={row.state} />
+              </td>
+              <td className="mono is-right">{formatRate(row.sendRate)}</td>
+              <td className="mono is-right">{formatRate(row.receiveRate)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

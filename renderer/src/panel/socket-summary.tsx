@@ -27,8 +27,8 @@ export function SocketSummary({ entry, now }: { entry: RowEntry; now: number }) 
           <>
             <dt>Traffic</dt>
             <dd className="mono">
-              ↑ {formatRate(row.sendRate) || '—'} ({formatBytes(row.bytesSent ?? 0)}) · ↓ {formatRate(row.receiveRate) || '—'} (
-              {formatBytes(row.bytesReceived ?? 0)})
+              ↑ {formatRate(row.sendRate) || '—'} ({formatBytes(row.bytesSent ?? 0)}) · ↓{' '}
+              {formatRate(row.receiveRate) || '—'} ({formatBytes(row.bytesReceived ?? 0)})
             </dd>
           </>
         )}

@@ -35,7 +35,9 @@ export function TrafficChart({ history }: TrafficChartProps) {
         <span className="legend legend--send">↑ {formatRate(send.at(-1) ?? 0) || '0'}</span>
         <span className="legend legend--receive">↓ {formatRate(receive.at(-1) ?? 0) || '0'}</span>
         <span className="spacer" />
-        <span className="dim">peak {formatRate(history?.peak() ?? 0) || '0'} · last {PROCESS_HISTORY} samples</span>
+        <span className="dim">
+          peak {formatRate(history?.peak() ?? 0) || '0'} · last {PROCESS_HISTORY} samples
+        </span>
       </figcaption>
       <svg
         className="traffic-chart__svg"
@@ -48,14 +50,24 @@ export function TrafficChart({ history }: TrafficChartProps) {
         <line x1={0} x2={W} y1={(H + PAD_TOP) / 2} y2={(H + PAD_TOP) / 2} className="traffic-chart__grid" />
         {hasData && (
           <>
-            <path d={path(receive, peak, true)} className="traffic-chart__area traffic-chart__area--receive" />
-            <path d={path(receive, peak, false)} className="traffic-chart__line traffic-chart__line--receive" />
+            <path
+              d={path(receive, peak, true)}
+              className="traffic-chart__area traffic-chart__area--receive"
+            />
+            <path
+              d={path(receive, peak, false)}
+              className="traffic-chart__line traffic-chart__line--receive"
+            />
             <path d={path(send, peak, true)} className="traffic-chart__area traffic-chart__area--send" />
             <path d={path(send, peak, false)} className="traffic-chart__line traffic-chart__line--send" />
           </>
         )}
       </svg>
-      {!hasData && <p className="traffic-chart__empty dim">Collecting samples… (UDP sockets and /proc sources have no byte counters)</p>}
+      {!hasData && (
+        <p className="traffic-chart__empty dim">
+          Collecting samples… (UDP sockets and /proc sources have no byte counters)
+        </p>
+      )}
     </figure>
   );
 }

@@ -4,7 +4,12 @@
  * costs one view update and one render), resyncs with getSnapshot when a seq is missing,
  * drops closing rows after their fade, and reports commit timings for the benchmark.
  */
-import type { ContractError, PortLensApi, PortNotification, StreamMessage } from '../../../electron/contract/api';
+import type {
+  ContractError,
+  PortLensApi,
+  PortNotification,
+  StreamMessage,
+} from '../../../electron/contract/api';
 import type { Delta } from '../../../electron/contract/model';
 import { asConnectionAware, toConnectionState } from './connection-source';
 import { ConnectionWatch, type ConnectionState } from './connection-watch';
@@ -33,7 +38,21 @@ export interface StoreStatus {
 }
 
 /** One-off messages for the app: reveal a row, show a notification. */
-export type StoreEvent = { type: 'reveal'; rowId: string } | { type: 'notify'; notification: PortNotification };
+export type StoreEvent =
+  { type: 'reveal'; rowId: string } | { type: 'notify'; notification: PortNotification };
+
+/** Runs `run` before the next paint; returns a cancel function. */
+export type FrameScheduler = (run: () => void) => () => void;
+
+/** The page's scheduler: an animation frame, or a short timer while the page is hidden (no frames come). */
+export const animationFrame: FrameScheduler = (run) => {
+  if (typeof document !== 'undefined' && document.visibilityState === 'hidden') {
+    const timer = setTimeout(run, 250);
+    return () => clearTimeout(timer);
+  }
+  const frame = requestAnimationFrame(run);
+  return () => cancelAnimationFrame(frame);
+};
 
 const MAX_ERRORS = 5;
 const MAX_BUFFERED_DELTAS = 120;
@@ -51,8 +70,7 @@ export class LiveStore {
   private queue: Queued[] = [];
   private buffered: Delta[] = [];
   private pending: ChangeSet = emptyChanges();
-  private frame: number | null = null;
-  private fallbackTimer: ReturnType<typeof setTimeout> | null = null;
+  private cancelFrame: (() => void) | null = null;
   private sweepTimer: ReturnType<typeof setTimeout> | null = null;
   private unsubscribe: (() => void) | null = null;
   private commitStart: number | null = null;
@@ -66,6 +84,7 @@ export class LiveStore {
   constructor(
     private readonly api: PortLensApi,
     private settings: ViewSettings,
+    private readonly scheduleFrame: FrameScheduler = animationFrame,
   ) {
     const aware = asConnectionAware(api);
     this.status = {
@@ -91,7 +110,8 @@ export class LiveStore {
     this.resubscribe();
     const aware = asConnectionAware(this.api);
     // The web transport resubscribes by itself after a reconnect (a fresh snapshot follows).
-    if (aware) this.stopConnection = aware.onConnectionChange((state) => this.setConnection(toConnectionState(state)));
+    if (aware)
+      this.stopConnection = aware.onConnectionChange((state) => this.setConnection(toConnectionState(state)));
     if (this.watch) {
       this.watch.start();
       void this.api.getSettings({}).then(
@@ -109,8 +129,8 @@ export class LiveStore {
     this.unsubscribe = null;
     this.stopConnection?.();
     this.watch?.stop();
-    if (this.frame !== null) cancelAnimationFrame(this.frame);
-    if (this.fallbackTimer) clearTimeout(this.fallbackTimer);
+    this.cancelFrame?.();
+    this.cancelFrame = null;
     if (this.sweepTimer) clearTimeout(this.sweepTimer);
   }
 
@@ -180,7 +200,11 @@ export class LiveStore {
       this.unsubscribe = this.api.subscribe((message) => this.receive(message));
     } catch (error) {
       this.unsubscribe = null;
-      this.addError({ code: 'internal', message: 'Could not subscribe to the monitor', detail: String(error) });
+      this.addError({
+        code: 'internal',
+        message: 'Could not subscribe to the monitor',
+        detail: String(error),
+      });
       this.setConnection('disconnected');
     }
   }
@@ -204,20 +228,12 @@ export class LiveStore {
   }
 
   private schedule(): void {
-    if (this.frame !== null || this.fallbackTimer !== null) return;
-    // Hidden pages get no animation frames; a timer keeps the data current for when they return.
-    if (typeof document !== 'undefined' && document.visibilityState === 'hidden') {
-      this.fallbackTimer = setTimeout(() => this.flush(), 250);
-    } else {
-      this.frame = requestAnimationFrame(() => this.flush());
-    }
+    if (this.cancelFrame) return;
+    this.cancelFrame = this.scheduleFrame(() => this.flush());
   }
 
   private flush(): void {
-    if (this.frame !== null) cancelAnimationFrame(this.frame);
-    if (this.fallbackTimer !== null) clearTimeout(this.fallbackTimer);
-    this.frame = null;
-    this.fallbackTimer = null;
+    this.cancelFrame = null;
     const started = performance.now();
     const now = Date.now();
     const changes = this.pending;
@@ -307,10 +323,13 @@ export class LiveStore {
     if (this.sweepTimer) clearTimeout(this.sweepTimer);
     this.sweepTimer = null;
     if (nextAt === null) return;
-    this.sweepTimer = setTimeout(() => {
-      this.sweepTimer = null;
-      this.schedule();
-    }, Math.max(16, nextAt - now + 5));
+    this.sweepTimer = setTimeout(
+      () => {
+        this.sweepTimer = null;
+        this.schedule();
+      },
+      Math.max(16, nextAt - now + 5),
+    );
   }
 
   private addError(error: ContractError): void {
@@ -321,7 +340,9 @@ export class LiveStore {
       ? this.status.errors.map((entry) =>
           entry === same ? { ...entry, error, count: entry.count + 1, lastAt: Date.now() } : entry,
         )
-      : [...this.status.errors, { id: this.nextErrorId++, error, count: 1, lastAt: Date.now() }].slice(-MAX_ERRORS);
+      : [...this.status.errors, { id: this.nextErrorId++, error, count: 1, lastAt: Date.now() }].slice(
+          -MAX_ERRORS,
+        );
     this.setStatus({ errors });
   }
 

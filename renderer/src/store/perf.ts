@@ -14,10 +14,13 @@ export interface PerfRecord {
 // Enough for a long benchmark run; the oldest half is dropped beyond it.
 const MAX_SAMPLES = 20_000;
 
+// `globalThis` is `window` in the page, and lets the store's tests run under Node.
+const host = globalThis as { __portlensPerf?: PerfRecord };
+
 /** The page-global record, created on first use. */
 export function perfRecord(): PerfRecord {
-  window.__portlensPerf ??= { commits: [], firstDataAt: null };
-  return window.__portlensPerf;
+  host.__portlensPerf ??= { commits: [], firstDataAt: null };
+  return host.__portlensPerf;
 }
 
 /** Records one delta commit duration. */

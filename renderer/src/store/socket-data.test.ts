@@ -45,7 +45,13 @@ describe('SocketData', () => {
   it('re-indexes owners when pids change and keeps a gone process while its rows close', () => {
     const data = new SocketData();
     data.applySnapshot(makeSnapshot(1, [makeRow({ id: 'a', pids: [100] })], [node]), 0);
-    data.applyDelta(makeDelta(2, { changed: [{ id: 'a', pids: [200] }], processesUpserted: [makeProcess({ pid: 200, name: 'deno' })] }), 10);
+    data.applyDelta(
+      makeDelta(2, {
+        changed: [{ id: 'a', pids: [200] }],
+        processesUpserted: [makeProcess({ pid: 200, name: 'deno' })],
+      }),
+      10,
+    );
     expect(data.rowsOfPid(100)).toEqual([]);
     expect(data.rowsOfPid(200)).toEqual(['a']);
     data.applyDelta(makeDelta(3, { removed: ['a'], processesRemoved: [200] }), 20);
@@ -56,9 +62,24 @@ describe('SocketData', () => {
 
   it('keeps a rate history per row from its first traffic on, and sums a watched pid', () => {
     const data = new SocketData();
-    const counted = { bytesSent: 0, bytesReceived: 0, sendRate: 10, receiveRate: 20, pids: [100], ownerReason: null };
+    const counted = {
+      bytesSent: 0,
+      bytesReceived: 0,
+      sendRate: 10,
+      receiveRate: 20,
+      pids: [100],
+      ownerReason: null,
+    };
     data.applySnapshot(
-      makeSnapshot(1, [makeRow({ id: 'a', ...counted }), makeRow({ id: 'b', ...counted }), makeRow({ id: 'u', protocol: 'udp' })], [node]),
+      makeSnapshot(
+        1,
+        [
+          makeRow({ id: 'a', ...counted }),
+          makeRow({ id: 'b', ...counted }),
+          makeRow({ id: 'u', protocol: 'udp' }),
+        ],
+        [node],
+      ),
       0,
     );
     data.applyDelta(makeDelta(2, { changed: [{ id: 'a', sendRate: 30 }] }), 1000);

@@ -4,7 +4,13 @@
  * Applying a delta touches only the rows it names, plus one pass to sample rate histories.
  * Plain TypeScript, no DOM: tested under Node.
  */
-import type { Delta, ProcessInfo, Snapshot, SnapshotSource, SocketRow } from '../../../electron/contract/model';
+import type {
+  Delta,
+  ProcessInfo,
+  Snapshot,
+  SnapshotSource,
+  SocketRow,
+} from '../../../electron/contract/model';
 import type { OwnerLookup } from '../filter/match-row';
 import { ALL_FIELDS, patchRow } from './patch-row';
 import { RateHistory } from './rate-history';
@@ -128,7 +134,8 @@ export class SocketData implements OwnerLookup {
         changes.added.push(row.id);
       }
     }
-    for (const [id, entry] of this.rows) if (!seen.has(id) && entry.closingAt === null) this.close(entry, now);
+    for (const [id, entry] of this.rows)
+      if (!seen.has(id) && entry.closingAt === null) this.close(entry, now);
 
     const pids = new Set(Object.values(snapshot.processes).map((info) => info.pid));
     for (const pid of this.processes.keys()) if (!pids.has(pid)) this.retireProcess(pid, now);
@@ -369,5 +376,3 @@ export class SocketData implements OwnerLookup {
     }
   }
 }
-
-

@@ -5,7 +5,9 @@ import { addressKey, compareKeys, sortKey } from './sort-keys';
 
 describe('addressKey', () => {
   it('orders IPv4 numerically, not as text', () => {
-    const sorted = ['9.0.0.1', '127.0.0.1', '10.0.0.2'].sort((a, b) => (addressKey(a, 4) < addressKey(b, 4) ? -1 : 1));
+    const sorted = ['9.0.0.1', '127.0.0.1', '10.0.0.2'].sort((a, b) =>
+      addressKey(a, 4) < addressKey(b, 4) ? -1 : 1,
+    );
     expect(sorted).toEqual(['9.0.0.1', '10.0.0.2', '127.0.0.1']);
   });
 

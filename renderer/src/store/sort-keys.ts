@@ -97,7 +97,8 @@ const STATE_RANK: Record<SocketState, number> = {
 
 const SCOPE_RANK = { all: 0, address: 1, loopback: 2 } as const;
 
-const sum = (a: number | null, b: number | null): number | null => (a === null && b === null ? null : (a ?? 0) + (b ?? 0));
+const sum = (a: number | null, b: number | null): number | null =>
+  a === null && b === null ? null : (a ?? 0) + (b ?? 0);
 
 /** The key of `row` for `column`. */
 export function sortKey(column: SortColumn, row: SocketRow, owners: OwnerLookup): SortKey {

@@ -15,7 +15,17 @@ function settings(sort: SortSpec, extra: Partial<ViewSettings> = {}): ViewSettin
 function setup(rows: SocketRow[], view: ViewSettings) {
   const data = new SocketData();
   const index = new ViewIndex();
-  index.update(data, data.applySnapshot(makeSnapshot(1, rows, [makeProcess({ pid: 1, name: 'b-proc' }), makeProcess({ pid: 2, name: 'a-proc' })]), 0), view);
+  index.update(
+    data,
+    data.applySnapshot(
+      makeSnapshot(1, rows, [
+        makeProcess({ pid: 1, name: 'b-proc' }),
+        makeProcess({ pid: 2, name: 'a-proc' }),
+      ]),
+      0,
+    ),
+    view,
+  );
   return { data, index };
 }
 
@@ -28,7 +38,11 @@ describe('ViewIndex', () => {
     ];
     const { data, index } = setup(rows, settings({ column: 'local', desc: false }));
     expect(index.items).toEqual(['y', 'x', 'z']);
-    index.update(data, makeDelta(0) && { reset: false, added: [], dropped: [], changed: new Map(), processes: new Set() }, settings({ column: 'local', desc: true }));
+    index.update(
+      data,
+      makeDelta(0) && { reset: false, added: [], dropped: [], changed: new Map(), processes: new Set() },
+      settings({ column: 'local', desc: true }),
+    );
     expect(index.items).toEqual(['x', 'z', 'y']);
   });
 
@@ -39,13 +53,20 @@ describe('ViewIndex', () => {
     expect(index.items).toEqual(['r3', 'r2', 'r1']);
     index.update(data, data.applyDelta(makeDelta(2, { changed: [{ id: 'r1', sendRate: 99 }] }), 1), view);
     expect(index.items).toEqual(['r1', 'r3', 'r2']);
-    index.update(data, data.applyDelta(makeDelta(3, { added: [makeRow({ id: 'r4', sendRate: 15 })] }), 2), view);
+    index.update(
+      data,
+      data.applyDelta(makeDelta(3, { added: [makeRow({ id: 'r4', sendRate: 15 })] }), 2),
+      view,
+    );
     expect(index.items).toEqual(['r1', 'r3', 'r2', 'r4']);
   });
 
   it('keeps closing rows in place until they are dropped', () => {
     const view = settings({ column: 'local', desc: false });
-    const { data, index } = setup([makeRow({ id: 'a', localPort: 1 }), makeRow({ id: 'b', localPort: 2 })], view);
+    const { data, index } = setup(
+      [makeRow({ id: 'a', localPort: 1 }), makeRow({ id: 'b', localPort: 2 })],
+      view,
+    );
     index.update(data, data.applyDelta(makeDelta(2, { removed: ['a'] }), 100), view);
     expect(index.items).toEqual(['a', 'b']);
     index.update(data, data.sweep(100 + CLOSING_MS).changes, view);
@@ -55,7 +76,10 @@ describe('ViewIndex', () => {
   });
 
   it('filters, and refilters when a filtered field changes', () => {
-    const view = settings({ column: 'local', desc: false }, { predicate: compileFilter(parseFilter('state:listen'), DEFAULT_TOGGLES) });
+    const view = settings(
+      { column: 'local', desc: false },
+      { predicate: compileFilter(parseFilter('state:listen'), DEFAULT_TOGGLES) },
+    );
     const { data, index } = setup([makeRow({ id: 'a' }), makeRow({ id: 'b', state: 'ESTABLISHED' })], view);
     expect(index.items).toEqual(['a']);
     expect(index.matched).toBe(1);
@@ -79,16 +103,38 @@ describe('ViewIndex', () => {
       ['Owner hidden (permission)', 1],
     ]);
     expect(index.items.filter((item) => typeof item === 'string')).toEqual(['b', 'a', 'c', 'd']);
-    index.update(data, { reset: false, added: [], dropped: [], changed: new Map(), processes: new Set() }, settings({ column: 'process', desc: false }, { groupBy: 'process', collapsed: new Set(['p:1']) }));
+    index.update(
+      data,
+      { reset: false, added: [], dropped: [], changed: new Map(), processes: new Set() },
+      settings({ column: 'process', desc: false }, { groupBy: 'process', collapsed: new Set(['p:1']) }),
+    );
     expect(index.items.filter((item) => typeof item === 'string')).toEqual(['b', 'd']);
   });
 
   it('groups connections under the port their peer listens on', () => {
     const rows = [
       makeRow({ id: 'listen', localPort: 3000 }),
-      makeRow({ id: 'accepted', localPort: 3000, remoteAddress: '127.0.0.1', remotePort: 50000, state: 'ESTABLISHED' }),
-      makeRow({ id: 'client', localPort: 50000, remoteAddress: '127.0.0.1', remotePort: 3000, state: 'ESTABLISHED' }),
-      makeRow({ id: 'other', localPort: 40000, remoteAddress: '10.0.0.1', remotePort: 443, state: 'ESTABLISHED' }),
+      makeRow({
+        id: 'accepted',
+        localPort: 3000,
+        remoteAddress: '127.0.0.1',
+        remotePort: 50000,
+        state: 'ESTABLISHED',
+      }),
+      makeRow({
+        id: 'client',
+        localPort: 50000,
+        remoteAddress: '127.0.0.1',
+        remotePort: 3000,
+        state: 'ESTABLISHED',
+      }),
+      makeRow({
+        id: 'other',
+        localPort: 40000,
+        remoteAddress: '10.0.0.1',
+        remotePort: 443,
+        state: 'ESTABLISHED',
+      }),
     ];
     const { data, index } = setup(rows, settings({ column: 'local', desc: false }, { groupBy: 'port' }));
     const headers = index.items.filter((item): item is GroupItem => typeof item !== 'string');
@@ -105,32 +151,67 @@ describe('ViewIndex', () => {
       rate: fc.option(fc.integer({ min: 0, max: 5 }), { nil: null }),
       port: fc.integer({ min: 1, max: 6 }),
     });
-    const stepArb = fc.record({ add: fc.array(rowArb, { maxLength: 6 }), remove: fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: 4 }), change: fc.array(rowArb, { maxLength: 8 }), sweep: fc.boolean() });
+    const stepArb = fc.record({
+      add: fc.array(rowArb, { maxLength: 6 }),
+      remove: fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: 4 }),
+      change: fc.array(rowArb, { maxLength: 8 }),
+      sweep: fc.boolean(),
+    });
     fc.assert(
-      fc.property(fc.constantFrom<SortSpec['column']>('sendRate', 'local', 'state'), fc.boolean(), fc.array(stepArb, { maxLength: 12 }), (column, desc, steps) => {
-        const view = settings({ column, desc });
-        const data = new SocketData();
-        const index = new ViewIndex();
-        index.update(data, data.applySnapshot(makeSnapshot(1, []), 0), view);
-        let now = 0;
-        steps.forEach((step, i) => {
-          now += 1000;
-          const present = new Set(data.rows.keys());
-          const added = [...new Map(step.add.filter((r) => !present.has(r.id)).map((r) => [r.id, makeRow({ id: r.id, sendRate: r.rate, localPort: r.port })])).values()];
-          const removed = [...new Set(step.remove.map((n) => `r${n}`))].filter((id) => present.has(id) && data.rows.get(id)!.closingAt === null);
-          const changed = [...new Map(step.change.filter((r) => present.has(r.id) && !removed.includes(r.id)).map((r) => [r.id, { id: r.id, sendRate: r.rate, state: r.port % 2 ? ('LISTEN' as const) : ('ESTABLISHED' as const) }])).values()];
-          const changes = data.applyDelta(makeDelta(i + 2, { added, removed, changed }), now);
-          if (step.sweep) {
-            const swept = data.sweep(now + CLOSING_MS);
-            changes.dropped.push(...swept.changes.dropped);
-          }
-          index.update(data, changes, view);
-          const expected = [...data.rows.values()]
-            .sort((a, b) => compareKeys(sortKey(column, a.row, data), sortKey(column, b.row, data), desc) || a.ordinal - b.ordinal)
-            .map((entry) => entry.row.id);
-          expect(index.items).toEqual(expected);
-        });
-      }),
+      fc.property(
+        fc.constantFrom<SortSpec['column']>('sendRate', 'local', 'state'),
+        fc.boolean(),
+        fc.array(stepArb, { maxLength: 12 }),
+        (column, desc, steps) => {
+          const view = settings({ column, desc });
+          const data = new SocketData();
+          const index = new ViewIndex();
+          index.update(data, data.applySnapshot(makeSnapshot(1, []), 0), view);
+          let now = 0;
+          steps.forEach((step, i) => {
+            now += 1000;
+            const present = new Set(data.rows.keys());
+            const added = [
+              ...new Map(
+                step.add
+                  .filter((r) => !present.has(r.id))
+                  .map((r) => [r.id, makeRow({ id: r.id, sendRate: r.rate, localPort: r.port })]),
+              ).values(),
+            ];
+            const removed = [...new Set(step.remove.map((n) => `r${n}`))].filter(
+              (id) => present.has(id) && data.rows.get(id)!.closingAt === null,
+            );
+            const changed = [
+              ...new Map(
+                step.change
+                  .filter((r) => present.has(r.id) && !removed.includes(r.id))
+                  .map((r) => [
+                    r.id,
+                    {
+                      id: r.id,
+                      sendRate: r.rate,
+                      state: r.port % 2 ? ('LISTEN' as const) : ('ESTABLISHED' as const),
+                    },
+                  ]),
+              ).values(),
+            ];
+            const changes = data.applyDelta(makeDelta(i + 2, { added, removed, changed }), now);
+            if (step.sweep) {
+              const swept = data.sweep(now + CLOSING_MS);
+              changes.dropped.push(...swept.changes.dropped);
+            }
+            index.update(data, changes, view);
+            const expected = [...data.rows.values()]
+              .sort(
+                (a, b) =>
+                  compareKeys(sortKey(column, a.row, data), sortKey(column, b.row, data), desc) ||
+                  a.ordinal - b.ordinal,
+              )
+              .map((entry) => entry.row.id);
+            expect(index.items).toEqual(expected);
+          });
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -74,8 +74,13 @@ export class ViewIndex {
   /** Brings the view up to date with `data` after `changes`, under `settings`. */
   update(data: SocketData, changes: ChangeSet, settings: ViewSettings): void {
     const sortChanged =
-      this.sort === null || this.sort.column !== settings.sort.column || this.sort.desc !== settings.sort.desc;
-    const resorted = sortChanged || changes.reset ? this.rebuild(data, settings.sort) : this.repair(data, changes, settings.sort);
+      this.sort === null ||
+      this.sort.column !== settings.sort.column ||
+      this.sort.desc !== settings.sort.desc;
+    const resorted =
+      sortChanged || changes.reset
+        ? this.rebuild(data, settings.sort)
+        : this.repair(data, changes, settings.sort);
     const settingsChanged = this.settings !== settings;
     this.settings = settings;
     if (!resorted && !settingsChanged && !affectsView(changes)) return;
@@ -116,8 +121,10 @@ export class ViewIndex {
   private repair(data: SocketData, changes: ChangeSet, sort: SortSpec): boolean {
     const depends = SORT_DEPENDS[sort.column];
     const dirty = new Set<string>(changes.added);
-    if (depends.fields) for (const [id, fields] of changes.changed) if (fields & depends.fields) dirty.add(id);
-    if (depends.processes) for (const pid of changes.processes) for (const id of data.rowsOfPid(pid)) dirty.add(id);
+    if (depends.fields)
+      for (const [id, fields] of changes.changed) if (fields & depends.fields) dirty.add(id);
+    if (depends.processes)
+      for (const pid of changes.processes) for (const id of data.rowsOfPid(pid)) dirty.add(id);
     const dropped = new Set(changes.dropped);
     if (!dirty.size && !dropped.size) return false;
     if (dirty.size > this.order.length / 4) return this.rebuild(data, sort);
@@ -153,7 +160,8 @@ export class ViewIndex {
     let i = 0;
     let j = 0;
     let k = 0;
-    while (i < kept.length && j < moved.length) merged[k++] = cmp(kept[i]!, moved[j]!) <= 0 ? kept[i++]! : moved[j++]!;
+    while (i < kept.length && j < moved.length)
+      merged[k++] = cmp(kept[i]!, moved[j]!) <= 0 ? kept[i++]! : moved[j++]!;
     while (i < kept.length) merged[k++] = kept[i++]!;
     while (j < moved.length) merged[k++] = moved[j++]!;
     this.order = merged;
@@ -165,7 +173,11 @@ export class ViewIndex {
    * a memmove, far cheaper than rebuilding 20,000 entries). False if the order turned out
    * not to hold a removed record (then the caller rebuilds it).
    */
-  private spliceIn(removed: SortRecord[], moved: SortRecord[], cmp: (a: SortRecord, b: SortRecord) => number): boolean {
+  private spliceIn(
+    removed: SortRecord[],
+    moved: SortRecord[],
+    cmp: (a: SortRecord, b: SortRecord) => number,
+  ): boolean {
     for (const record of removed) {
       const at = lowerBound(this.order, record, cmp);
       if (this.order[at] !== record) return false;
@@ -182,7 +194,8 @@ export class ViewIndex {
     this.total = this.order.length;
     if (groupBy === 'none') {
       const items: ViewItem[] = [];
-      for (const record of this.order) if (!predicate || predicate(record.entry.row, data)) items.push(record.id);
+      for (const record of this.order)
+        if (!predicate || predicate(record.entry.row, data)) items.push(record.id);
       this.items = items;
       this.matched = items.length;
       return;
@@ -200,7 +213,11 @@ export class ViewIndex {
       const key = port === null ? processGroupKey(record.entry) : `:${port}`;
       let group = groups.get(key);
       if (!group) {
-        group = { item: groupItem(key, record.entry, port, data, collapsed.has(key)), ids: [], names: new Set() };
+        group = {
+          item: groupItem(key, record.entry, port, data, collapsed.has(key)),
+          ids: [],
+          names: new Set(),
+        };
         groups.set(key, group);
       }
       group.ids.push(record.id);
@@ -222,7 +239,11 @@ export class ViewIndex {
 }
 
 /** The first index whose record does not sort before `record`. */
-function lowerBound(order: readonly SortRecord[], record: SortRecord, cmp: (a: SortRecord, b: SortRecord) => number): number {
+function lowerBound(
+  order: readonly SortRecord[],
+  record: SortRecord,
+  cmp: (a: SortRecord, b: SortRecord) => number,
+): number {
   let low = 0;
   let high = order.length;
   while (low < high) {
@@ -265,12 +286,28 @@ function servicePort(entry: RowEntry, listening: ReadonlySet<number>): number {
   return row.remotePort;
 }
 
-function groupItem(key: string, entry: RowEntry, port: number | null, data: SocketData, collapsed: boolean): GroupItem {
-  if (port !== null) return { kind: 'group', key, label: `:${port}`, detail: '', count: 0, collapsed, pid: null, port };
+function groupItem(
+  key: string,
+  entry: RowEntry,
+  port: number | null,
+  data: SocketData,
+  collapsed: boolean,
+): GroupItem {
+  if (port !== null)
+    return { kind: 'group', key, label: `:${port}`, detail: '', count: 0, collapsed, pid: null, port };
   const pid = entry.row.pids[0];
   if (pid === undefined) {
     const reason = entry.row.ownerReason ?? 'not-found';
-    return { kind: 'group', key, label: REASON_LABEL[reason] ?? reason, detail: '', count: 0, collapsed, pid: null, port: null };
+    return {
+      kind: 'group',
+      key,
+      label: REASON_LABEL[reason] ?? reason,
+      detail: '',
+      count: 0,
+      collapsed,
+      pid: null,
+      port: null,
+    };
   }
   const proc = data.process(pid);
   return {

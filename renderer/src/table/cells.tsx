@@ -5,7 +5,15 @@ import { formatHost, formatState, SCOPE_LABEL, SCOPE_TITLE } from './format';
 import { ownerReasonText, type RowModel } from './row-model';
 
 /** `address:port` with the port emphasised (people scan for ports). */
-export function Endpoint({ address, port, family }: { address: string | null; port: number | null; family: Family }) {
+export function Endpoint({
+  address,
+  port,
+  family,
+}: {
+  address: string | null;
+  port: number | null;
+  family: Family;
+}) {
   if (address === null) return <span className="dim">—</span>;
   const host = formatHost(address, family);
   return (

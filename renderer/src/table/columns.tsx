@@ -44,13 +44,17 @@ export const COLUMNS: ColumnDef<RowModel, unknown>[] = [
     header: 'Local address',
     size: 200,
     meta: { title: 'Local address and port (sorts by port)' },
-    cell: ({ row: { original: m } }) => <Endpoint address={m.row.localAddress} port={m.row.localPort} family={m.row.family} />,
+    cell: ({ row: { original: m } }) => (
+      <Endpoint address={m.row.localAddress} port={m.row.localPort} family={m.row.family} />
+    ),
   }),
   column.display({
     id: 'remote',
     header: 'Remote address',
     size: 190,
-    cell: ({ row: { original: m } }) => <Endpoint address={m.row.remoteAddress} port={m.row.remotePort} family={m.row.family} />,
+    cell: ({ row: { original: m } }) => (
+      <Endpoint address={m.row.remoteAddress} port={m.row.remotePort} family={m.row.family} />
+    ),
   }),
   column.display({
     id: 'state',
@@ -83,7 +87,11 @@ export const COLUMNS: ColumnDef<RowModel, unknown>[] = [
     header: 'Send/s',
     size: 78,
     meta: { align: 'right', title: 'Bytes sent per second' },
-    cell: ({ row }) => <span className={row.original.row.sendRate ? 'rate rate--send' : 'dim'}>{formatRate(row.original.row.sendRate)}</span>,
+    cell: ({ row }) => (
+      <span className={row.original.row.sendRate ? 'rate rate--send' : 'dim'}>
+        {formatRate(row.original.row.sendRate)}
+      </span>
+    ),
   }),
   column.display({
     id: 'receiveRate',
@@ -91,7 +99,9 @@ export const COLUMNS: ColumnDef<RowModel, unknown>[] = [
     size: 78,
     meta: { align: 'right', title: 'Bytes received per second' },
     cell: ({ row }) => (
-      <span className={row.original.row.receiveRate ? 'rate rate--receive' : 'dim'}>{formatRate(row.original.row.receiveRate)}</span>
+      <span className={row.original.row.receiveRate ? 'rate rate--receive' : 'dim'}>
+        {formatRate(row.original.row.receiveRate)}
+      </span>
     ),
   }),
   column.display({
@@ -103,7 +113,9 @@ export const COLUMNS: ColumnDef<RowModel, unknown>[] = [
       const sum = total(m);
       if (sum === null) return null;
       return (
-        <span title={`Sent ${formatBytes(m.row.bytesSent ?? 0)} · received ${formatBytes(m.row.bytesReceived ?? 0)}`}>
+        <span
+          title={`Sent ${formatBytes(m.row.bytesSent ?? 0)} · received ${formatBytes(m.row.bytesReceived ?? 0)}`}
+        >
           {formatBytes(sum)}
         </span>
       );
@@ -116,7 +128,11 @@ export const COLUMNS: ColumnDef<RowModel, unknown>[] = [
     enableSorting: false,
     meta: { title: 'Send (orange) and receive (blue) rate, last 30 samples' },
     cell: ({ row: { original: m } }) => (
-      <Sparkline history={m.entry.history} revision={m.entry.history?.revision ?? 0} counted={m.row.sendRate !== null || m.row.receiveRate !== null} />
+      <Sparkline
+        history={m.entry.history}
+        revision={m.entry.history?.revision ?? 0}
+        counted={m.row.sendRate !== null || m.row.receiveRate !== null}
+      />
     ),
   }),
   column.display({

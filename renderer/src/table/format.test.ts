@@ -18,7 +18,9 @@ describe('format', () => {
     expect(formatEndpoint('::1', 3000, 6)).toBe('[::1]:3000');
     expect(formatEndpoint('fe80::1%eth0', null, 6)).toBe('[fe80::1%eth0]');
     expect(formatRemote(makeRow({ id: 'a' }))).toBeNull();
-    expect(formatRemote(makeRow({ id: 'b', family: 6, remoteAddress: '::1', remotePort: 80 }))).toBe('[::1]:80');
+    expect(formatRemote(makeRow({ id: 'b', family: 6, remoteAddress: '::1', remotePort: 80 }))).toBe(
+      '[::1]:80',
+    );
   });
 
   it('formats bytes and rates compactly', () => {
@@ -49,10 +51,14 @@ describe('format', () => {
   });
 
   it('builds loopback URLs for wildcard binds', () => {
-    expect(browserUrl({ family: 4, localAddress: '0.0.0.0', localPort: 8080 })).toBe('http://127.0.0.1:8080/');
+    expect(browserUrl({ family: 4, localAddress: '0.0.0.0', localPort: 8080 })).toBe(
+      'http://127.0.0.1:8080/',
+    );
     expect(browserUrl({ family: 6, localAddress: '::', localPort: 8080 })).toBe('http://[::1]:8080/');
     expect(browserUrl({ family: 6, localAddress: '::1', localPort: 5173 })).toBe('http://[::1]:5173/');
-    expect(browserUrl({ family: 4, localAddress: '192.168.1.5', localPort: 80 })).toBe('http://192.168.1.5:80/');
+    expect(browserUrl({ family: 4, localAddress: '192.168.1.5', localPort: 80 })).toBe(
+      'http://192.168.1.5:80/',
+    );
   });
 
   it('names states and listeners', () => {

@@ -34,7 +34,11 @@ export function GroupRow({ index, start, selected, group, colCount, onSelect, on
       }}
     >
       <div role="gridcell" aria-colspan={colCount} className="cell cell--group">
-        <Icon name={group.collapsed ? 'chevron-right' : 'chevron-down'} size={14} className="group__chevron" />
+        <Icon
+          name={group.collapsed ? 'chevron-right' : 'chevron-down'}
+          size={14}
+          className="group__chevron"
+        />
         <span className="group__label">{group.label}</span>
         {group.detail && <span className="group__detail">{group.detail}</span>}
         <span className="group__count" aria-label={`${group.count} sockets`}>

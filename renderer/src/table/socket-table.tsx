@@ -13,7 +13,14 @@ import {
   type Updater,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useLayoutEffect, useMemo, useRef, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
+import {
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  type CSSProperties,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
 import { NEW_MS, type SocketData } from '../store/socket-data';
 import type { SortColumn, SortSpec } from '../store/sort-keys';
 import type { ViewItem } from '../store/view-index';
@@ -116,7 +123,14 @@ export function SocketTable(props: SocketTableProps) {
   const gridStyle = { ...widths, '--row-w': `${totalWidth}px` } as CSSProperties;
   const layoutKey = Object.values(widths).join();
 
-  const selectedIndex = useMemo(() => (selected === null ? -1 : items.findIndex((item) => itemKey(item) === selected)), [items, selected]);
+  const selectedIndex = useMemo(
+    () => (selected === null ? -1 : items.findIndex((item) => itemKey(item) === selected)),
+    [items, selected],
+  );
+
+  // aria-activedescendant may only name an element that exists (rows off screen do not).
+  const selectedRendered =
+    selectedIndex >= 0 && virtualItems.some((virtual) => virtual.index === selectedIndex);
 
   useLayoutEffect(() => {
     props.onCommitted();
@@ -136,7 +150,8 @@ export function SocketTable(props: SocketTableProps) {
     if (!items.length) return;
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 240) / ROW_HEIGHT) - 1);
     const at = selectedIndex;
-    const move = (index: number) => props.onSelect(itemKey(items[Math.max(0, Math.min(items.length - 1, index))]!), true);
+    const move = (index: number) =>
+      props.onSelect(itemKey(items[Math.max(0, Math.min(items.length - 1, index))]!), true);
     const current = at >= 0 ? items[at] : undefined;
     switch (event.key) {
       case 'ArrowDown':
@@ -187,92 +202,117 @@ export function SocketTable(props: SocketTableProps) {
 
   return (
     <ClockContext value={clock}>
-    <div
-      ref={scrollRef}
-      className="grid"
-      role="grid"
-      aria-label="Sockets"
-      aria-rowcount={items.length + 1}
-      aria-colcount={columns.length}
-      aria-activedescendant={selectedIndex >= 0 ? `pl-item-${selectedIndex}` : undefined}
-      tabIndex={0}
-      data-testid="socket-table"
-      data-version={version}
-      onKeyDown={onKeyDown}
-    >
-      <div className="grid__inner" style={gridStyle}>
-        <div className="grid__header" role="row" aria-rowindex={1}>
-          {headers.map((header) => {
-            const sorted = header.column.getIsSorted();
-            const canSort = header.column.getCanSort();
-            const align = header.column.columnDef.meta?.align;
-            return (
-              <div
-                key={header.id}
-                role="columnheader"
-                className={`hcell cell--${header.id}${align === 'right' ? ' is-right' : ''}`}
-                aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : canSort ? 'none' : undefined}
-                title={header.column.columnDef.meta?.title}
-                data-testid={`header-${header.id}`}
-              >
-                {canSort ? (
-                  <button type="button" className="hcell__button" onClick={header.column.getToggleSortingHandler()}>
-                    <span className="hcell__label">{flexRender(header.column.columnDef.header, header.getContext())}</span>
-                    <span className={`sort-arrow${sorted ? ' is-active' : ''}`} aria-hidden="true">
-                      {sorted === 'desc' ? '▼' : '▲'}
-                    </span>
-                  </button>
-                ) : (
-                  <span className="hcell__label">{flexRender(header.column.columnDef.header, header.getContext())}</span>
-                )}
-                <div
-                  className={`resizer${header.column.getIsResizing() ? ' is-resizing' : ''}`}
-                  onMouseDown={header.getResizeHandler()}
-                  onTouchStart={header.getResizeHandler()}
-                  onDoubleClick={() => header.column.resetSize()}
-                  aria-hidden="true"
-                />
-              </div>
-            );
-          })}
-          <div className="hcell hcell--filler" aria-hidden="true" />
-        </div>
-        {items.length === 0 ? (
-          empty
-        ) : (
-          <div className="grid__body" role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
-            {virtualItems.map((virtual) => {
-              const item = items[virtual.index]!;
-              const key = itemKey(item);
-              const common = {
-                index: virtual.index,
-                start: virtual.start,
-                selected: key === selected,
-              };
-              if (typeof item !== 'string') {
-                return <GroupRow key={key} {...common} group={item} colCount={columns.length} onSelect={props.onSelect} onToggle={props.onToggleGroup} />;
-              }
-              const tableRow = rowsById[item];
-              if (!tableRow) return null;
-              const { addedAt } = tableRow.original.entry;
+      <div
+        ref={scrollRef}
+        className="grid"
+        role="grid"
+        aria-label="Sockets"
+        aria-rowcount={items.length + 1}
+        aria-colcount={columns.length}
+        aria-activedescendant={selectedRendered ? `pl-item-${selectedIndex}` : undefined}
+        tabIndex={0}
+        data-testid="socket-table"
+        data-version={version}
+        onKeyDown={onKeyDown}
+      >
+        <div className="grid__inner" style={gridStyle}>
+          <div className="grid__header" role="row" aria-rowindex={1}>
+            {headers.map((header) => {
+              const sorted = header.column.getIsSorted();
+              const canSort = header.column.getCanSort();
+              const align = header.column.columnDef.meta?.align;
               return (
-                <SocketRowView
-                  key={key}
-                  {...common}
-                  fresh={addedAt !== null && clock - addedAt < NEW_MS}
-                  clock={clock}
-                  layoutKey={layoutKey}
-                  tableRow={tableRow}
-                  onSelect={props.onSelect}
-                  onActivate={props.onActivate}
-                  onContextMenu={props.onContextMenu}
-                />
+                <div
+                  key={header.id}
+                  role="columnheader"
+                  className={`hcell cell--${header.id}${align === 'right' ? ' is-right' : ''}`}
+                  aria-sort={
+                    sorted === 'asc'
+                      ? 'ascending'
+                      : sorted === 'desc'
+                        ? 'descending'
+                        : canSort
+                          ? 'none'
+                          : undefined
+                  }
+                  title={header.column.columnDef.meta?.title}
+                  data-testid={`header-${header.id}`}
+                >
+                  {canSort ? (
+                    <button
+                      type="button"
+                      className="hcell__button"
+                      onClick={header.column.getToggleSortingHandler()}
+                    >
+                      <span className="hcell__label">
+                        {flexRender(header.column.columnDef.header, header.getContext())}
+                      </span>
+                      <span className={`sort-arrow${sorted ? ' is-active' : ''}`} aria-hidden="true">
+                        {sorted === 'desc' ? '▼' : '▲'}
+                      </span>
+                    </button>
+                  ) : (
+                    <span className="hcell__label">
+                      {flexRender(header.column.columnDef.header, header.getContext())}
+                    </span>
+                  )}
+                  <div
+                    className={`resizer${header.column.getIsResizing() ? ' is-resizing' : ''}`}
+                    onMouseDown={header.getResizeHandler()}
+                    onTouchStart={header.getResizeHandler()}
+                    onDoubleClick={() => header.column.resetSize()}
+                    aria-hidden="true"
+                  />
+                </div>
               );
             })}
+            <div className="hcell hcell--filler" aria-hidden="true" />
           </div>
-        )}
+          {items.length === 0 ? (
+            empty
+          ) : (
+            <div className="grid__body" role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
+              {virtualItems.map((virtual) => {
+                const item = items[virtual.index]!;
+                const key = itemKey(item);
+                const common = {
+                  index: virtual.index,
+                  start: virtual.start,
+                  selected: key === selected,
+                };
+                if (typeof item !== 'string') {
+                  return (
+                    <GroupRow
+                      key={key}
+                      {...common}
+                      group={item}
+                      colCount={columns.length}
+                      onSelect={props.onSelect}
+                      onToggle={props.onToggleGroup}
+                    />
+                  );
+                }
+                const tableRow = rowsById[item];
+                if (!tableRow) return null;
+                const { addedAt } = tableRow.original.entry;
+                return (
+                  <SocketRowView
+                    key={key}
+                    {...common}
+                    fresh={addedAt !== null && clock - addedAt < NEW_MS}
+                    clock={clock}
+                    layoutKey={layoutKey}
+                    tableRow={tableRow}
+                    onSelect={props.onSelect}
+                    onActivate={props.onActivate}
+                    onContextMenu={props.onContextMenu}
+                  />
+                );
+              })}
+            </div>
+          )}
+        </div>
       </div>
-    </div>
     </ClockContext>
   );
 }

@@ -8,7 +8,9 @@ const H = 14;
 function points(values: number[], peak: number): string {
   if (values.length < 2) return '';
   const step = W / (values.length - 1);
-  return values.map((value, i) => `${(i * step).toFixed(1)},${(H - 1 - (value / peak) * (H - 2)).toFixed(1)}`).join(' ');
+  return values
+    .map((value, i) => `${(i * step).toFixed(1)},${(H - 1 - (value / peak) * (H - 2)).toFixed(1)}`)
+    .join(' ');
 }
 
 /** Props of Sparkline; `revision` re-renders it when the history grows. */

@@ -19,7 +19,15 @@ export interface DialogProps {
 }
 
 /** A modal dialog, open while mounted. */
-export function Dialog({ title, onClose, children, footer, testId, tone = 'default', wide = false }: DialogProps) {
+export function Dialog({
+  title,
+  onClose,
+  children,
+  footer,
+  testId,
+  tone = 'default',
+  wide = false,
+}: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -45,7 +53,11 @@ export function Dialog({ title, onClose, children, footer, testId, tone = 'defau
         // A press on the backdrop (the dialog element itself, outside its box) closes it.
         if (event.target === ref.current) {
           const box = ref.current.getBoundingClientRect();
-          const inside = event.clientX >= box.left && event.clientX <= box.right && event.clientY >= box.top && event.clientY <= box.bottom;
+          const inside =
+            event.clientX >= box.left &&
+            event.clientX <= box.right &&
+            event.clientY >= box.top &&
+            event.clientY <= box.bottom;
           if (!inside) onClose();
         }
       }}

@@ -3,7 +3,12 @@
  * formatter per call, which showed up in every status-bar render.
  */
 const integer = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
-const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+const clock = new Intl.DateTimeFormat(undefined, {
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hour12: false,
+});
 
 /** 20000 → `20,000` (in the user's locale). */
 export function formatCount(value: number): string {

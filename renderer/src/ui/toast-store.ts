@@ -52,16 +52,25 @@ export class ToastStore {
   /** Shows a toast; returns its id. */
   push(input: ToastInput): number {
     const id = this.nextId++;
-    const toast: Toast = { id, kind: input.kind, title: input.title, body: input.body ?? null, detail: input.detail ?? null, action: input.action ?? null };
+    const toast: Toast = {
+      id,
+      kind: input.kind,
+      title: input.title,
+      body: input.body ?? null,
+      detail: input.detail ?? null,
+      action: input.action ?? null,
+    };
     this.set([...this.toasts, toast].slice(-MAX_TOASTS));
-    const timeout = input.timeoutMs === undefined ? (input.kind === 'error' ? 12_000 : 5000) : input.timeoutMs;
+    const timeout =
+      input.timeoutMs === undefined ? (input.kind === 'error' ? 12_000 : 5000) : input.timeoutMs;
     if (timeout !== null) setTimeout(() => this.dismiss(id), timeout);
     return id;
   }
 
   /** Removes a toast. */
   dismiss(id: number): void {
-    if (this.toasts.some((toast) => toast.id === id)) this.set(this.toasts.filter((toast) => toast.id !== id));
+    if (this.toasts.some((toast) => toast.id === id))
+      this.set(this.toasts.filter((toast) => toast.id !== id));
   }
 
   private set(toasts: readonly Toast[]): void {

@@ -4,7 +4,12 @@ import { Icon, type IconName } from './icons';
 import type { ToastKind, ToastStore } from './toast-store';
 import './ui.css';
 
-const ICON: Record<ToastKind, IconName> = { success: 'check', error: 'warning', warning: 'warning', info: 'info' };
+const ICON: Record<ToastKind, IconName> = {
+  success: 'check',
+  error: 'warning',
+  warning: 'warning',
+  info: 'info',
+};
 
 /** Renders the toasts of `store`. */
 export function Toasts({ store }: { store: ToastStore }) {
@@ -42,7 +47,12 @@ export function Toasts({ store }: { store: ToastStore }) {
               {toast.action.label}
             </button>
           )}
-          <button type="button" className="icon-button icon-button--small" aria-label="Dismiss" onClick={() => store.dismiss(toast.id)}>
+          <button
+            type="button"
+            className="icon-button icon-button--small"
+            aria-label="Dismiss"
+            onClick={() => store.dismiss(toast.id)}
+          >
             <Icon name="close" size={14} />
           </button>
         </div>

@@ -4,7 +4,8 @@ import type { ContractError, Result } from '../../../electron/contract/api';
 import { safeCall } from '../actions/safe-call';
 
 /** A call's progress. */
-export type Loadable<T> = { state: 'loading' } | { state: 'ok'; value: T } | { state: 'error'; error: ContractError };
+export type Loadable<T> =
+  { state: 'loading' } | { state: 'ok'; value: T } | { state: 'error'; error: ContractError };
 
 const LOADING = { state: 'loading' } as const;
 
@@ -25,7 +26,10 @@ export function useCall<T>(key: string | null, run: () => Promise<Result<T>>): [
     let current = true;
     void safeCall(() => runRef.current()).then((result) => {
       if (!current) return;
-      setAnswer({ request, loadable: result.ok ? { state: 'ok', value: result.value } : { state: 'error', error: result.error } });
+      setAnswer({
+        request,
+        loadable: result.ok ? { state: 'ok', value: result.value } : { state: 'error', error: result.error },
+      });
     });
     return () => {
       current = false;

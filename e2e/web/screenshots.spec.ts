@@ -1,0 +1,82 @@
+// Screenshots for the README, of real data: a few real servers (node dev servers, a python
+// http.server, an IPv6 API) with live traffic, at 1440×900. They go to test-results/screenshots;
+// with PORTLENS_SCREENSHOTS=1 they refresh docs/screenshots instead.
+import { Agent, get } from 'node:http';
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/fixtures.js';
+import type { HttpServerChild } from '../support/http-servers.js';
+import { ROOT } from '../support/portlens-serve.js';
+import { firstNumber, freePort, listenerRow, setFilter, waitForData } from '../support/scenarios.js';
+
+const OUT = process.env.PORTLENS_SCREENSHOTS === '1' ? `${ROOT}docs/screenshots` : `${ROOT}test-results/screenshots`;
+/** Above this many sockets the machine is busy with something else: filter to our servers. */
+const QUIET_MACHINE = 300;
+
+/** The familiar port if it is free on `host`, else any free one. */
+async function portOr(preferred: number, host = '127.0.0.1'): Promise<number> {
+  const free = await new Promise<boolean>((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(preferred, host, () => server.close(() => resolve(true)));
+  });
+  return free ? preferred : freePort();
+}
+
+/** Requests each server every 150 ms over one keep-alive connection each, so rates and sparklines move. */
+function keepTrafficFlowing(targets: { host: string; port: number }[]): () => void {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const timer = setInterval(() => {
+    for (const { host, port } of targets) get({ host, port, path: '/', agent }, (res) => res.resume()).on('error', () => {});
+  }, 150);
+  return () => {
+    clearInterval(timer);
+    agent.destroy();
+  };
+}
+
+async function shoot(page: Page, name: string): Promise<void> {
+  mkdirSync(OUT, { recursive: true });
+  await page.screenshot({ path: `${OUT}/${name}`, animations: 'disabled' });
+}
+
+test('screenshots of a developer machine (table, owner panel, dark theme)', async ({ app, servers }) => {
+  test.setTimeout(180_000);
+  const started: HttpServerChild[] = await Promise.all([
+    portOr(5173).then((port) => servers.start({ port, label: 'vite' })),
+    portOr(3000, '0.0.0.0').then((port) => servers.start({ port, host: '0.0.0.0', label: 'next-dev' })),
+    portOr(6006).then((port) => servers.start({ port, label: 'storybook' })),
+    portOr(8080, '::1').then((port) => servers.start({ port, host: '::1', label: 'api' })),
+    portOr(8000).then((port) =>
+      servers.start({ port, command: { file: 'python3', args: (p) => ['-u', '-m', 'http.server', String(p), '--bind', '127.0.0.1'], ready: /port (\d+)/ } }),
+    ),
+  ]);
+  const [vite] = started as [HttpServerChild];
+  // Not to python's http.server: it speaks HTTP/1.0 and closes each connection (TIME_WAIT pile-up).
+  const nodeServers = started.slice(0, 4);
+  const stopTraffic = keepTrafficFlowing(nodeServers.map(({ host, port }) => ({ host: host === '0.0.0.0' ? '127.0.0.1' : host, port })));
+  try {
+    await waitForData(app);
+    const total = firstNumber(await app.getByTestId('status-rows').textContent());
+    if (total > QUIET_MACHINE) await setFilter(app, started.map((s) => `:${s.port}`).join(' '));
+    for (const server of started) await expect(listenerRow(app, server.port)).toBeVisible({ timeout: 30_000 });
+    // Let a few polls of traffic draw the rates and sparklines.
+    await app.waitForTimeout(5_000);
+    await app.getByTestId('filter-input').blur();
+    await app.mouse.move(0, 0);
+    await shoot(app, 'table.png');
+
+    await listenerRow(app, vite.port).click();
+    await expect(app.getByTestId('owner-panel')).toBeVisible();
+    await expect(app.getByTestId('process-command')).toContainText('vite');
+    await app.waitForTimeout(1_500);
+    await shoot(app, 'owner-panel.png');
+
+    await app.emulateMedia({ colorScheme: 'dark' });
+    await app.waitForTimeout(500);
+    await shoot(app, 'dark-theme.png');
+  } finally {
+    stopTraffic();
+  }
+});

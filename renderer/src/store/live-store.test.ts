@@ -1,0 +1,226 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type {
+  CallName,
+  ContractError,
+  PortLensApi,
+  Result,
+  StreamMessage,
+} from '../../../electron/contract/api';
+import { DEFAULT_SETTINGS } from '../../../electron/contract/api';
+import type { Snapshot } from '../../../electron/contract/model';
+import { makeDelta, makeRow, makeSnapshot } from '../testing/factories';
+import { LiveStore, type FrameScheduler, type StoreEvent } from './live-store';
+import { CLOSING_MS } from './socket-data';
+import type { ViewSettings } from './view-index';
+
+/**
+ * The store against a scripted stream (stub): these tests drive the message sequences a
+ * transport can deliver (gaps, repeats, bursts, outages) without a backend behind them.
+ */
+class ScriptedApi {
+  listener: ((message: StreamMessage) => void) | null = null;
+  subscriptions = 0;
+  snapshots: Snapshot[] = [];
+  calls: CallName[] = [];
+  connectionState = 'open';
+  private connectionListeners = new Set<(state: string) => void>();
+
+  asApi(connectionAware = false): PortLensApi {
+    const answer = <T>(name: CallName, value: T): Promise<Result<T>> => {
+      this.calls.push(name);
+      return Promise.resolve({ ok: true, value });
+    };
+    const api = {
+      transport: 'web',
+      subscribe: (listener: (message: StreamMessage) => void) => {
+        this.subscriptions++;
+        this.listener = listener;
+        return () => {
+          if (this.listener === listener) this.listener = null;
+        };
+      },
+      getSnapshot: () => {
+        const next = this.snapshots.shift();
+        return next
+          ? answer('getSnapshot', next)
+          : Promise.resolve({ ok: false, error: { code: 'failed', message: 'no snapshot', detail: null } });
+      },
+      getSettings: () => answer('getSettings', DEFAULT_SETTINGS),
+      ...(connectionAware
+        ? {
+            connection: () => this.connectionState,
+            onConnectionChange: (listener: (state: string) => void) => {
+              this.connectionListeners.add(listener);
+              return () => this.connectionListeners.delete(listener);
+            },
+          }
+        : {}),
+    };
+    return api as unknown as PortLensApi;
+  }
+
+  send(message: StreamMessage): void {
+    this.listener?.(message);
+  }
+
+  setConnection(state: string): void {
+    this.connectionState = state;
+    for (const listener of this.connectionListeners) listener(state);
+  }
+}
+
+const settings: ViewSettings = {
+  sort: { column: 'local', desc: false },
+  groupBy: 'none',
+  predicate: null,
+  collapsed: new Set(),
+};
+const nextTick: FrameScheduler = (run) => {
+  const timer = setTimeout(run, 0);
+  return () => clearTimeout(timer);
+};
+const ids = (store: LiveStore) => [...store.view.items];
+
+describe('LiveStore (scripted stream)', () => {
+  let script: ScriptedApi;
+  let store: LiveStore;
+
+  beforeEach(() => {
+    vi.useFakeTimers({ now: 1_700_000_000_000 });
+    script = new ScriptedApi();
+  });
+  afterEach(() => {
+    store.stop();
+    vi.useRealTimers();
+  });
+
+  function start(connectionAware = false): LiveStore {
+    store = new LiveStore(script.asApi(connectionAware), settings, nextTick);
+    store.start();
+    return store;
+  }
+
+  it('shows the snapshot, then applies deltas in order, one frame per burst', async () => {
+    start();
+    expect(store.getStatus().phase).toBe('loading');
+    script.send({ type: 'snapshot', snapshot: makeSnapshot(1, [makeRow({ id: 'a', localPort: 1 })]) });
+    await vi.advanceTimersByTimeAsync(1);
+    expect(store.getStatus().phase).toBe('ready');
+    expect(ids(store)).toEqual(['a']);
+
+    const version = store.getVersion();
+    script.send({ type: 'delta', delta: makeDelta(2, { added: [makeRow({ id: 'b', localPort: 2 })] }) });
+    script.send({ type: 'delta', delta: makeDelta(3, { added: [makeRow({ id: 'c', localPort: 3 })] }) });
+    await vi.advanceTimersByTimeAsync(1);
+    expect(ids(store)).toEqual(['a', 'b', 'c']);
+    expect(store.getVersion()).toBe(version + 1);
+    expect(store.data.meta.seq).toBe(3);
+  });
+
+  it('ignores a repeated delta', async () => {
+    start();
+    script.send({ type: 'snapshot', snapshot: makeSnapshot(5, [makeRow({ id: 'a' })]) });
+    script.send({ type: 'delta', delta: makeDelta(5, { added: [makeRow({ id: 'ghost' })] }) });
+    await vi.advanceTimersByTimeAsync(1);
+    expect(ids(store)).toEqual(['a']);
+    expect(script.calls).not.toContain('getSnapshot');
+  });
+
+  it('repairs a missing seq with getSnapshot, then applies the deltas that follow it', async () => {
+    start();
+    script.send({ type: 'snapshot', snapshot: makeSnapshot(1, [makeRow({ id: 'a', localPort: 1 })]) });
+    await vi.advanceTimersByTimeAsync(1);
+    // Delta 2 is lost; 3 and 4 arrive. The resync snapshot is at seq 3.
+    script.snapshots.push(
+      makeSnapshot(3, [makeRow({ id: 'a', localPort: 1 }), makeRow({ id: 'b', localPort: 2 })]),
+    );
+    script.send({ type: 'delta', delta: makeDelta(3, { added: [makeRow({ id: 'b', localPort: 2 })] }) });
+    script.send({ type: 'delta', delta: makeDelta(4, { added: [makeRow({ id: 'c', localPort: 3 })] }) });
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(script.calls.filter((name) => name === 'getSnapshot')).toHaveLength(1);
+    expect(store.getStatus().resyncing).toBe(false);
+    expect(store.data.meta.seq).toBe(4);
+    expect(ids(store)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('keeps a removed row while it fades, then drops it', async () => {
+    start();
+    script.send({
+      type: 'snapshot',
+      snapshot: makeSnapshot(1, [makeRow({ id: 'a', localPort: 1 }), makeRow({ id: 'b', localPort: 2 })]),
+    });
+    await vi.advanceTimersByTimeAsync(1);
+    script.send({ type: 'delta', delta: makeDelta(2, { removed: ['a'] }) });
+    await vi.advanceTimersByTimeAsync(1);
+    expect(ids(store)).toEqual(['a', 'b']);
+    expect(store.data.rows.get('a')?.closingAt).not.toBeNull();
+    await vi.advanceTimersByTimeAsync(CLOSING_MS + 100);
+    expect(ids(store)).toEqual(['b']);
+  });
+
+  it('folds repeated errors and forgets dismissed ones', async () => {
+    start();
+    const error: ContractError = { code: 'failed', message: 'netlink failed', detail: null };
+    script.send({ type: 'error', error });
+    script.send({ type: 'error', error });
+    const [entry] = store.getStatus().errors;
+    expect(entry).toMatchObject({ count: 2, error });
+    store.dismissError(entry!.id);
+    expect(store.getStatus().errors).toEqual([]);
+  });
+
+  it('passes reveal (after the data it names) and notify on as events', async () => {
+    start();
+    const events: StoreEvent[] = [];
+    store.onEvent((event) => events.push(event));
+    script.send({ type: 'snapshot', snapshot: makeSnapshot(1, []) });
+    script.send({ type: 'delta', delta: makeDelta(2, { added: [makeRow({ id: 'n' })] }) });
+    script.send({ type: 'reveal', rowId: 'n' });
+    script.send({
+      type: 'notify',
+      notification: { title: 'Port 3000 opened', body: 'node', rowIds: ['n'], time: 1 },
+    });
+    expect(events).toEqual([
+      { type: 'notify', notification: expect.objectContaining({ title: 'Port 3000 opened' }) },
+    ]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(events[1]).toEqual({ type: 'reveal', rowId: 'n' });
+    expect(store.data.rows.has('n')).toBe(true);
+  });
+
+  it('follows a connection-aware transport and clears the errors of an outage once it is over', async () => {
+    start(true);
+    expect(store.getStatus()).toMatchObject({ connection: 'connected', selfReconnecting: true });
+    script.send({ type: 'error', error: { code: 'internal', message: 'lost the connection', detail: null } });
+    script.setConnection('reconnecting');
+    expect(store.getStatus().connection).toBe('retrying');
+    script.setConnection('open');
+    expect(store.getStatus()).toMatchObject({ connection: 'connected', errors: [] });
+    script.setConnection('closed');
+    expect(store.getStatus().connection).toBe('disconnected');
+  });
+
+  it('probes a silent transport without connection events and resubscribes when it answers again', async () => {
+    start(false);
+    expect(script.subscriptions).toBe(1);
+    let reachable = false;
+    const api = script.asApi(false);
+    // The watch probes with getSettings: make it fail while "down".
+    (api as { getSettings: unknown }).getSettings = () =>
+      Promise.resolve(
+        reachable
+          ? { ok: true, value: DEFAULT_SETTINGS }
+          : { ok: false, error: { code: 'failed', message: 'down', detail: null } },
+      );
+    store.stop();
+    store = new LiveStore(api, settings, nextTick);
+    store.start();
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(store.getStatus().connection).toBe('disconnected');
+    reachable = true;
+    store.retry();
+    await vi.advanceTimersByTimeAsync(10);
+    expect(store.getStatus().connection).toBe('connected');
+    expect(script.subscriptions).toBe(3);
+  });
+});

@@ -1,0 +1,140 @@
+#!/usr/bin/env node
+// Measures the desktop app's targets through browser mode (same renderer, same contract) in the
+// system Chromium:
+//   - first data on screen after the page loads (≤ 1 s)
+//   - at ~20,000 sockets, live-update commit time at the 95th percentile (≤ 16 ms)
+//   - bytes sent per tick at steady state as a share of a full snapshot (≤ 5%)
+//   - backend CPU when idle at 1 s polling with ~300 sockets (≤ 1% of one core)
+// Usage: node scripts/measure-app.mjs [--seconds N] [--json]   (run `npm run build` first)
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startSocketFarm } from './lib/socket-farm.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const args = process.argv.slice(2);
+const seconds = Number(args[args.indexOf('--seconds') + 1]) || 20;
+const asJson = args.includes('--json');
+const CLOCK_TICKS = 100; // USER_HZ on Linux
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+
+const cleanups = [];
+process.on('SIGINT', async () => {
+  await cleanup();
+  process.exit(130);
+});
+
+/** Starts `portlens serve` and resolves with its URL and process. */
+function startServe() {
+  const child = spawn(process.execPath, [`${root}dist/node/cli.mjs`, 'serve', '--port', '0', '--poll', '1000'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  cleanups.push(() => stopChild(child));
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = /http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/.exec(out);
+      if (match) resolve({ url: match[0], child });
+    });
+    child.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
+  });
+}
+
+async function stopChild(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+async function cleanup() {
+  for (const fn of cleanups.splice(0).reverse()) await fn().catch(() => {});
+}
+
+/** CPU seconds (user + system, all threads) a process has used so far. */
+function cpuSeconds(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+}
+
+const percentile = (values, p) => {
+  if (!values.length) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+const median = (values) => percentile(values, 50);
+
+/** Opens the app, records WebSocket frame sizes and the renderer's perf record. */
+async function openApp(browser, url) {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const frames = [];
+  page.on('websocket', (ws) => ws.on('framereceived', ({ payload }) => frames.push({ at: Date.now(), bytes: Buffer.byteLength(payload) })));
+  await page.goto(url);
+  await page.waitForFunction(() => window.__portlensPerf?.firstDataAt != null, null, { timeout: 60_000 });
+  const firstDataMs = await page.evaluate(() => window.__portlensPerf.firstDataAt);
+  return { page, frames, firstDataMs };
+}
+
+async function main() {
+  const results = {};
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  cleanups.push(() => browser.close());
+
+  // 1. ~20,000 sockets with traffic on a tenth of the connections.
+  const farm = await startSocketFarm({ tcpConnections: 10_000, udpSockets: 50, traffic: true });
+  cleanups.push(() => farm.stop());
+  const serve = await startServe();
+  const app = await openApp(browser, serve.url);
+  results.firstDataMs = Math.round(app.firstDataMs);
+  await app.page.evaluate(() => (window.__portlensPerf.commits.length = 0));
+  const steadyFrom = Date.now();
+  await app.page.waitForTimeout(seconds * 1000);
+  const commits = await app.page.evaluate(() => window.__portlensPerf.commits.slice());
+  results.sockets = await app.page.evaluate(() => document.querySelector('[data-testid="status-bar"]')?.textContent ?? '');
+  results.commitP95Ms = Number(percentile(commits, 95)?.toFixed(2));
+  results.commitMedianMs = Number(median(commits)?.toFixed(2));
+  results.commits = commits.length;
+  const snapshotBytes = Math.max(...app.frames.map((f) => f.bytes));
+  const steady = app.frames.filter((f) => f.at >= steadyFrom).map((f) => f.bytes);
+  results.snapshotBytes = snapshotBytes;
+  results.tickBytesMedian = median(steady);
+  results.tickBytesP95 = percentile(steady, 95);
+  results.tickShareOfSnapshot = Number(((results.tickBytesP95 / snapshotBytes) * 100).toFixed(2));
+  await app.page.close();
+  await stopChild(serve.child);
+  await farm.stop();
+
+  // 2. Idle: ~300 sockets, 1 s polling, one page connected; CPU of the whole backend process.
+  const small = await startSocketFarm({ tcpConnections: 150 });
+  cleanups.push(() => small.stop());
+  const idle = await startServe();
+  const idleApp = await openApp(browser, idle.url);
+  await idleApp.page.waitForTimeout(5000); // settle: first snapshot, caches warm
+  const before = cpuSeconds(idle.child.pid);
+  const t0 = performance.now();
+  await idleApp.page.waitForTimeout(seconds * 1000);
+  const used = cpuSeconds(idle.child.pid) - before;
+  results.idleCpuPercent = Number(((used / ((performance.now() - t0) / 1000)) * 100).toFixed(2));
+  await cleanup();
+
+  const targets = [
+    ['first data on screen', `${results.firstDataMs} ms`, results.firstDataMs <= 1000, '≤ 1000 ms'],
+    ['live update commit p95 at 20k', `${results.commitP95Ms} ms (median ${results.commitMedianMs}, n=${results.commits})`, results.commitP95Ms <= 16, '≤ 16 ms'],
+    ['data per tick vs full snapshot', `${results.tickShareOfSnapshot}% (p95 ${results.tickBytesP95} B of ${results.snapshotBytes} B)`, results.tickShareOfSnapshot <= 5, '≤ 5%'],
+    ['idle backend CPU, ~300 sockets', `${results.idleCpuPercent}% of one core`, results.idleCpuPercent <= 1, '≤ 1%'],
+  ];
+  if (asJson) {
+    process.stdout.write(`${JSON.stringify({ ...results, targets: targets.map(([name, value, met, target]) => ({ name, value, met, target })) }, null, 2)}\n`);
+    return;
+  }
+  process.stdout.write(`${results.sockets}\n\n| measure | result | target | met |\n| --- | --- | --- | --- |\n`);
+  for (const [name, value, met, target] of targets) process.stdout.write(`| ${name} | ${value} | ${target} | ${met ? 'yes' : 'NO'} |\n`);
+}
+
+main()
+  .catch(async (error) => {
+    process.stderr.write(`measure-app: ${error.stack ?? error}\n`);
+    process.exitCode = 1;
+  })
+  .finally(cleanup);
