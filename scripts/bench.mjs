@@ -25,7 +25,7 @@ import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { renderMarkdown, evaluateTargets, TOOL } from './lib/bench-report.mjs';
-import { summarize } from './lib/bench-stats.mjs';
+import { median, summarize } from './lib/bench-stats.mjs';
 import { killRunning, timeAsync, timeCommand } from './lib/bench-timing.mjs';
 import { profileMarkdown, summarizeProfile } from './lib/cpu-profile-summary.mjs';
 import { listAll as nodeNetstatListAll } from './lib/node-netstat-list.mjs';
@@ -41,14 +41,17 @@ const log = (text) => process.stderr.write(`bench: ${text}\n`);
 class UsageError extends Error {}
 
 function usage() {
-  return readFileSync(fileURLToPath(import.meta.url), 'utf8').match(/\/\/ Usage:[^]*?\n(?=import)/)?.[0] ?? '';
+  return (
+    readFileSync(fileURLToPath(import.meta.url), 'utf8').match(/\/\/ Usage:[^]*?\n(?=import)/)?.[0] ?? ''
+  );
 }
 
 function options() {
   try {
     return parseOptions();
   } catch (error) {
-    if (error instanceof UsageError || String(error?.code).startsWith('ERR_PARSE_ARGS')) throw new UsageError(error.message);
+    if (error instanceof UsageError || String(error?.code).startsWith('ERR_PARSE_ARGS'))
+      throw new UsageError(error.message);
     throw error;
   }
 }
@@ -79,11 +82,15 @@ function parseOptions() {
   }
   const int = (text, name, min) => {
     const value = Number(text);
-    if (!Number.isInteger(value) || value < min) throw new UsageError(`${name} must be an integer ≥ ${min}, got "${text}"`);
+    if (!Number.isInteger(value) || value < min)
+      throw new UsageError(`${name} must be an integer ≥ ${min}, got "${text}"`);
     return value;
   };
-  const scales = values.scale ? values.scale.flatMap((s) => s.split(',')).map((s) => int(s, '--scale', 2)) : DEFAULT_SCALES;
-  if (values.source !== undefined && !SOURCES.includes(values.source)) throw new UsageError(`--source must be one of ${SOURCES.join(', ')}`);
+  const scales = values.scale
+    ? values.scale.flatMap((s) => s.split(',')).map((s) => int(s, '--scale', 2))
+    : DEFAULT_SCALES;
+  if (values.source !== undefined && !SOURCES.includes(values.source))
+    throw new UsageError(`--source must be one of ${SOURCES.join(', ')}`);
   const partial = Boolean(values.scale);
   return {
     scales,
@@ -101,7 +108,9 @@ function parseOptions() {
     nice: values.nice === undefined ? null : int(values.nice, '--nice', -20),
     json: Boolean(values.json),
     // A partial run does not overwrite the committed full results unless asked to.
-    out: values['no-save'] ? null : (values.out ?? (partial ? null : path.join(root, 'docs/bench-results.json'))),
+    out: values['no-save']
+      ? null
+      : (values.out ?? (partial ? null : path.join(root, 'docs/bench-results.json'))),
   };
 }
 
@@ -110,9 +119,15 @@ async function buildAll(skipBuild) {
   const cli = { ok: true, reason: null };
   if (!skipBuild) {
     log('building dist/node (scripts/build.mjs --node)');
-    const built = await timeCommand(process.execPath, ['scripts/build.mjs', '--node'], { cwd: root, capture: true });
+    const built = await timeCommand(process.execPath, ['scripts/build.mjs', '--node'], {
+      cwd: root,
+      capture: true,
+    });
     if (built.status !== 'ok') {
-      const firstError = (built.stderr ?? '').split('\n').find((line) => /\[ERROR\]|Error:/.test(line))?.trim();
+      const firstError = (built.stderr ?? '')
+        .split('\n')
+        .find((line) => /\[ERROR\]|Error:/.test(line))
+        ?.trim();
       Object.assign(cli, { ok: false, reason: `build failed: ${firstError ?? built.reason}` });
     }
   }
@@ -129,35 +144,60 @@ async function buildAll(skipBuild) {
       format: 'esm',
       sourcemap: 'linked',
       external: ['koffi', 'electron', 'bufferutil', 'utf-8-validate'],
-      banner: { js: "import { createRequire as __plCreateRequire } from 'node:module'; const require = __plCreateRequire(import.meta.url);" },
+      banner: {
+        js: "import { createRequire as __plCreateRequire } from 'node:module'; const require = __plCreateRequire(import.meta.url);",
+      },
       logLevel: 'silent',
     });
   } catch (error) {
     const first = error?.errors?.[0];
-    const detail = first ? `${first.text}${first.location ? ` (${first.location.file}:${first.location.line})` : ''}` : String(error?.message ?? error);
+    const detail = first
+      ? `${first.text}${first.location ? ` (${first.location.file}:${first.location.line})` : ''}`
+      : String(error?.message ?? error);
     Object.assign(monitor, { ok: false, reason: `build failed: ${detail}` });
   }
   return { cli, monitor };
 }
 
 /** Counts what a tool printed, so the table shows each one saw the farm. */
-const lineCount = (skip) => (stdout) => Math.max(0, stdout.split('\n').filter((line) => line.trim() !== '').length - skip);
+const lineCount = (skip) => (stdout) =>
+  Math.max(0, stdout.split('\n').filter((line) => line.trim() !== '').length - skip);
 const ROW_COUNTERS = {
   json: (stdout) => JSON.parse(stdout).length,
   // -i puts each socket's tcp_info on a continuation line starting with whitespace.
-  ssInfo: (stdout) => Math.max(0, stdout.split('\n').filter((line) => line !== '' && !/^\s/.test(line)).length - 1),
+  ssInfo: (stdout) =>
+    Math.max(0, stdout.split('\n').filter((line) => line !== '' && !/^\s/.test(line)).length - 1),
   number: (stdout) => Number(stdout.trim()),
 };
 
 function externalTools(cliBuild, source) {
   const node = process.execPath;
   return [
-    { id: TOOL.cold, label: '`portlens list --json`', command: node, args: ['bin/portlens.mjs', 'list', '--json', ...(source ? ['--source', source] : [])], rows: ROW_COUNTERS.json, blocked: cliBuild.ok ? null : cliBuild.reason },
+    {
+      id: TOOL.cold,
+      label: '`portlens list --json`',
+      command: node,
+      args: ['bin/portlens.mjs', 'list', '--json', ...(source ? ['--source', source] : [])],
+      rows: ROW_COUNTERS.json,
+      blocked: cliBuild.ok ? null : cliBuild.reason,
+    },
     { id: TOOL.ssTanpi, label: '`ss -tanpi`', command: 'ss', args: ['-tanpi'], rows: ROW_COUNTERS.ssInfo },
-    { id: 'ss-tan', label: '`ss -tan` (reference, no owners)', command: 'ss', args: ['-tan'], rows: lineCount(1) },
+    {
+      id: 'ss-tan',
+      label: '`ss -tan` (reference, no owners)',
+      command: 'ss',
+      args: ['-tan'],
+      rows: lineCount(1),
+    },
     { id: 'netstat', label: '`netstat -apntu`', command: 'netstat', args: ['-apntu'], rows: lineCount(2) },
     { id: 'lsof', label: '`lsof -nP -i`', command: 'lsof', args: ['-nP', '-i'], rows: lineCount(1) },
-    { id: 'node-netstat-fresh-process', label: 'node-netstat (async, all connections)', command: node, args: ['scripts/lib/node-netstat-list.mjs'], rows: ROW_COUNTERS.number },
+    {
+      id: 'node-netstat-fresh-process',
+      label: 'node-netstat (async, all connections)',
+      command: node,
+      args: ['scripts/lib/node-netstat-list.mjs'],
+      rows: ROW_COUNTERS.number,
+    },
   ].map((tool) => ({ ...tool, mode: 'fresh process' }));
 }
 
@@ -166,7 +206,7 @@ async function measureExternal(tools, runs) {
   const results = new Map();
   for (const tool of tools) {
     if (tool.blocked) {
-      results.set(tool, { status: 'failed', reason: tool.blocked, samples: [] });
+      results.set(tool, { status: 'failed', reason: tool.blocked, samples: [], cpuSamples: [] });
       continue;
     }
     const warm = await timeCommand(tool.command, tool.args, { cwd: root, capture: true });
@@ -175,11 +215,22 @@ async function measureExternal(tools, runs) {
       try {
         rows = tool.rows(warm.stdout);
       } catch (error) {
-        results.set(tool, { status: 'failed', reason: `unreadable output: ${error.message}`, samples: [] });
+        results.set(tool, {
+          status: 'failed',
+          reason: `unreadable output: ${error.message}`,
+          samples: [],
+          cpuSamples: [],
+        });
         continue;
       }
     }
-    results.set(tool, { status: warm.status, reason: warm.reason ?? null, rows, samples: [] });
+    results.set(tool, {
+      status: warm.status,
+      reason: warm.reason ?? null,
+      rows,
+      samples: [],
+      cpuSamples: [],
+    });
   }
   const timed = tools.filter((tool) => results.get(tool).status === 'ok');
   for (let round = 0; round < runs; round++) {
@@ -188,23 +239,45 @@ async function measureExternal(tools, runs) {
       const tool = timed[(i + round) % timed.length];
       const run = await timeCommand(tool.command, tool.args, { cwd: root });
       const result = results.get(tool);
-      if (run.status === 'ok') result.samples.push(run.ms);
-      else Object.assign(result, { status: 'failed', reason: run.reason });
+      if (run.status === 'ok') {
+        result.samples.push(run.ms);
+        if (run.cpuMs !== null) result.cpuSamples.push(run.cpuMs);
+      } else Object.assign(result, { status: 'failed', reason: run.reason });
     }
   }
   return tools.map((tool) => {
-    const { samples, ...result } = results.get(tool);
-    return { id: tool.id, label: tool.label, mode: tool.mode, ...result, ...(result.status === 'ok' ? summarize(samples) : {}) };
+    const { samples, cpuSamples, ...result } = results.get(tool);
+    return {
+      id: tool.id,
+      label: tool.label,
+      mode: tool.mode,
+      ...result,
+      ...(result.status === 'ok' ? withCpu(summarize(samples), cpuSamples) : {}),
+    };
   });
 }
 
+/** Adds the median CPU ms of `cpuSamples` (null when CPU time could not be read). */
+function withCpu(summary, cpuSamples) {
+  return { ...summary, cpuMedianMs: cpuSamples.length ? median(cpuSamples) : null };
+}
+
 async function measureNodeNetstatInProcess(runs) {
-  const tool = { id: TOOL.nodeNetstat, label: 'node-netstat (async, all connections)', mode: 'in-process, warm' };
+  const tool = {
+    id: TOOL.nodeNetstat,
+    label: 'node-netstat (async, all connections)',
+    mode: 'in-process, warm',
+  };
   try {
     const warm = await timeAsync(nodeNetstatListAll);
     const samples = [];
-    for (let i = 0; i < runs; i++) samples.push((await timeAsync(nodeNetstatListAll)).ms);
-    return { ...tool, status: 'ok', rows: warm.value, ...summarize(samples) };
+    const cpuSamples = [];
+    for (let i = 0; i < runs; i++) {
+      const run = await timeAsync(nodeNetstatListAll);
+      samples.push(run.ms);
+      cpuSamples.push(run.cpuMs);
+    }
+    return { ...tool, status: 'ok', rows: warm.value, ...withCpu(summarize(samples), cpuSamples) };
   } catch (error) {
     return { ...tool, status: 'failed', reason: error.message };
   }
@@ -216,7 +289,13 @@ function parseMonitorResult(stdout) {
   const result = JSON.parse(line);
   if (result?.ok === false && typeof result.error === 'string') return result;
   const numbers = ['sockets', 'rssBytes', 'heapUsedBytes', 'maxRssBytes'];
-  if (result?.ok !== true || !Array.isArray(result.samples) || !result.samples.every(Number.isFinite) || !numbers.every((k) => Number.isFinite(result[k]))) {
+  const series = (value) => Array.isArray(value) && value.every(Number.isFinite);
+  if (
+    result?.ok !== true ||
+    !series(result.samples) ||
+    !series(result.cpuSamples) ||
+    !numbers.every((k) => Number.isFinite(result[k]))
+  ) {
     throw new Error(`unexpected monitor bench output: ${line.slice(0, 200)}`);
   }
   return result;
@@ -224,17 +303,28 @@ function parseMonitorResult(stdout) {
 
 async function measureTick(monitorBuild, { ticks, warmupTicks, tickGapMs, source }) {
   const tool = { id: TOOL.tick, label: 'PortLens monitor tick (steady state)', mode: 'in-process, warm' };
-  if (!monitorBuild.ok) return { tool: { ...tool, status: 'failed', reason: monitorBuild.reason }, monitor: null };
-  const run = await timeCommand(process.execPath, [monitorBuild.file, String(warmupTicks), String(ticks), String(tickGapMs), ...(source ? [source] : [])], { cwd: root, capture: true });
+  if (!monitorBuild.ok)
+    return { tool: { ...tool, status: 'failed', reason: monitorBuild.reason }, monitor: null };
+  const run = await timeCommand(
+    process.execPath,
+    [monitorBuild.file, String(warmupTicks), String(ticks), String(tickGapMs), ...(source ? [source] : [])],
+    { cwd: root, capture: true },
+  );
   let result;
   try {
     result = parseMonitorResult(run.stdout ?? '');
   } catch (error) {
-    return { tool: { ...tool, status: 'failed', reason: run.status === 'ok' ? error.message : run.reason }, monitor: null };
+    return {
+      tool: { ...tool, status: 'failed', reason: run.status === 'ok' ? error.message : run.reason },
+      monitor: null,
+    };
   }
   if (!result.ok) return { tool: { ...tool, status: 'failed', reason: result.error }, monitor: null };
-  const { samples, ok: _ok, ...monitor } = result;
-  return { tool: { ...tool, status: 'ok', rows: result.sockets, ...summarize(samples) }, monitor };
+  const { samples, cpuSamples, ok: _ok, ...monitor } = result;
+  return {
+    tool: { ...tool, status: 'ok', rows: result.sockets, ...withCpu(summarize(samples), cpuSamples) },
+    monitor,
+  };
 }
 
 function countMachineSockets() {
@@ -250,14 +340,24 @@ function countMachineSockets() {
 async function profileAt(builds, source) {
   const profiles = [];
   const cases = [
-    { title: '`node --cpu-prof dist/node/cli.mjs list --json`', ok: builds.cli.ok, args: ['dist/node/cli.mjs', 'list', '--json', ...(source ? ['--source', source] : [])] },
-    { title: 'monitor: 1 warm-up + 30 ticks (`dist/bench/monitor-bench.mjs`)', ok: builds.monitor.ok, args: [builds.monitor.file, '1', '30', '0', ...(source ? [source] : [])] },
+    {
+      title: '`node --cpu-prof dist/node/cli.mjs list --json`',
+      ok: builds.cli.ok,
+      args: ['dist/node/cli.mjs', 'list', '--json', ...(source ? ['--source', source] : [])],
+    },
+    {
+      title: 'monitor: 1 warm-up + 30 ticks (`dist/bench/monitor-bench.mjs`)',
+      ok: builds.monitor.ok,
+      args: [builds.monitor.file, '1', '30', '0', ...(source ? [source] : [])],
+    },
   ];
   for (const item of cases) {
     if (!item.ok) continue;
     const dir = mkdtempSync(path.join(os.tmpdir(), 'portlens-prof-'));
     try {
-      const run = await timeCommand(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, ...item.args], { cwd: root });
+      const run = await timeCommand(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, ...item.args], {
+        cwd: root,
+      });
       const file = readdirSync(dir).find((name) => name.endsWith('.cpuprofile'));
       if (run.status !== 'ok' || !file) {
         log(`profile of ${item.title} failed: ${run.reason ?? 'no profile written'}`);
@@ -284,18 +384,28 @@ async function machine() {
 }
 
 /** Says when other work on the machine makes this scale's timings unrepresentative. */
-function quietnessWarnings(scale, tcpConnections, machineSockets, loadAverage) {
+function quietnessWarnings(scale, when, { tcpConnections, machineSockets } = {}) {
   const warnings = [];
-  const farmSockets = tcpConnections * 2 + 2;
-  const foreign = (machineSockets.tcp ?? 0) - farmSockets;
-  if (foreign > Math.max(200, farmSockets * 0.1)) {
-    warnings.push(`scale ${scale}: the machine had ${machineSockets.tcp} TCP sockets, ${foreign} beyond the farm's; every tool lists them too`);
+  if (machineSockets) {
+    const farmSockets = tcpConnections * 2 + 2;
+    const foreign = (machineSockets.tcp ?? 0) - farmSockets;
+    if (foreign > Math.max(200, farmSockets * 0.1)) {
+      warnings.push(
+        `scale ${scale}: the machine had ${machineSockets.tcp} TCP sockets, ${foreign} beyond the farm's; every tool lists them too`,
+      );
+    }
   }
+  const load = Number(os.loadavg()[0].toFixed(2));
   const cpus = os.cpus().length;
-  if (loadAverage[0] > cpus) warnings.push(`scale ${scale}: load average ${loadAverage[0]} on ${cpus} CPUs; other work competes with every run`);
+  if (load > cpus)
+    warnings.push(
+      `scale ${scale}, ${when}: load average ${load} on ${cpus} CPUs; other work competed with the runs`,
+    );
   const pressure = cpuPressure();
   if (pressure !== null && pressure > 20) {
-    warnings.push(`scale ${scale}: CPU pressure ${pressure}% (PSI some avg10: runnable tasks waited for a CPU that share of the last 10 s)`);
+    warnings.push(
+      `scale ${scale}, ${when}: CPU pressure ${pressure}% (PSI some avg10: runnable tasks waited for a CPU that share of the last 10 s)`,
+    );
   }
   return warnings;
 }
@@ -333,7 +443,9 @@ function stopOnSignals() {
 async function main() {
   const opts = options();
   let isolation = "none: the host's sockets and processes";
-  if (process.env[INSIDE_ENV] === '1') isolation = 'private network, PID and mount namespaces: only the farm\'s sockets, only the bench\'s processes in /proc';
+  if (process.env[INSIDE_ENV] === '1')
+    isolation =
+      "private network, PID and mount namespaces: only the farm's sockets, only the bench's processes in /proc";
   else if (!opts.host) {
     const why = namespacesUnavailable();
     if (why === null) {
@@ -346,7 +458,10 @@ async function main() {
   if (opts.nice !== null) os.setPriority(0, Math.min(19, opts.nice));
   const extraCaCerts = process.env.NODE_EXTRA_CA_CERTS;
   if (!opts.keepEnv) delete process.env.NODE_EXTRA_CA_CERTS;
-  const environment = { NODE_EXTRA_CA_CERTS: extraCaCerts === undefined ? 'unset' : opts.keepEnv ? 'kept' : 'removed for child processes' };
+  const environment = {
+    NODE_EXTRA_CA_CERTS:
+      extraCaCerts === undefined ? 'unset' : opts.keepEnv ? 'kept' : 'removed for child processes',
+  };
   const builds = await buildAll(opts.skipBuild);
   if (!builds.cli.ok) log(builds.cli.reason);
   if (!builds.monitor.ok) log(`monitor bench: ${builds.monitor.reason}`);
@@ -363,19 +478,40 @@ async function main() {
     try {
       const machineSockets = await countMachineSockets();
       const loadAverage = os.loadavg().map((load) => Number(load.toFixed(2)));
-      for (const warning of quietnessWarnings(scale, tcpConnections, machineSockets, loadAverage)) {
-        log(`warning: ${warning}`);
-        warnings.push(warning);
-      }
-      log(`scale ${scale}: machine has ${machineSockets.tcp} TCP, ${machineSockets.udp} UDP sockets; ${runs} runs per tool`);
+      const warn = (list) => {
+        for (const warning of list) log(`warning: ${warning}`);
+        warnings.push(...list);
+      };
+      warn(quietnessWarnings(scale, 'at the start', { tcpConnections, machineSockets }));
+      log(
+        `scale ${scale}: machine has ${machineSockets.tcp} TCP, ${machineSockets.udp} UDP sockets; ${runs} runs per tool`,
+      );
       const tools = await measureExternal(externalTools(builds.cli, opts.source), runs);
       log(`scale ${scale}: node-netstat in-process`);
       tools.push(await measureNodeNetstatInProcess(runs));
       log(`scale ${scale}: monitor tick`);
       const warmupTicks = 2;
-      const { tool, monitor } = await measureTick(builds.monitor, { ticks: opts.ticks, warmupTicks, tickGapMs: opts.tickGapMs, source: opts.source });
+      const { tool, monitor } = await measureTick(builds.monitor, {
+        ticks: opts.ticks,
+        warmupTicks,
+        tickGapMs: opts.tickGapMs,
+        source: opts.source,
+      });
       tools.splice(1, 0, tool);
-      scales.push({ scale, tcpConnections, udpSockets: opts.udp, machineSockets, loadAverage, runs, ticks: opts.ticks, warmupTicks, tickGapMs: opts.tickGapMs, tools, monitor });
+      warn(quietnessWarnings(scale, 'at the end'));
+      scales.push({
+        scale,
+        tcpConnections,
+        udpSockets: opts.udp,
+        machineSockets,
+        loadAverage,
+        runs,
+        ticks: opts.ticks,
+        warmupTicks,
+        tickGapMs: opts.tickGapMs,
+        tools,
+        monitor,
+      });
       if (opts.profile && scale === largest) {
         log(`scale ${scale}: CPU profiles`);
         profiles.push(...(await profileAt(builds, opts.source)).map((p) => ({ scale, ...p })));
@@ -407,7 +543,8 @@ async function main() {
   if (opts.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
   else {
     process.stdout.write(renderMarkdown(results));
-    for (const p of profiles) process.stdout.write(`\n${profileMarkdown(`${p.title} at ${p.scale} sockets`, p)}`);
+    for (const p of profiles)
+      process.stdout.write(`\n${profileMarkdown(`${p.title} at ${p.scale} sockets`, p)}`);
   }
 }
 

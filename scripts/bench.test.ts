@@ -52,38 +52,56 @@ async function until(condition: () => boolean, timeoutMs: number): Promise<void>
 }
 
 describe('bench.mjs', () => {
-  it('at 300 sockets reports every tool (lsof: not installed), checks the targets, and leaves no child behind', { timeout: 180_000 }, async () => {
-    const marker = `portlens-bench-${process.pid}-${Date.now()}`;
-    const bench = runBench(['--scale', '300', '--runs', '1', '--ticks', '1', '--tick-gap', '0', '--json'], marker);
-    expect(await bench.exited, bench.stderr()).toBe(0);
-    expect(processesMarked(marker)).toEqual([]);
+  it(
+    'at 300 sockets reports every tool (lsof: not installed), checks the targets, and leaves no child behind',
+    { timeout: 180_000 },
+    async () => {
+      const marker = `portlens-bench-${process.pid}-${Date.now()}`;
+      const bench = runBench(
+        ['--scale', '300', '--runs', '1', '--ticks', '1', '--tick-gap', '0', '--json'],
+        marker,
+      );
+      expect(await bench.exited, bench.stderr()).toBe(0);
+      expect(processesMarked(marker)).toEqual([]);
 
-    const results = JSON.parse(bench.stdout()) as BenchResults;
-    expect(results.scales).toHaveLength(1);
-    if (process.geteuid?.() === 0) expect(results.isolation).toMatch(/^private network, PID and mount namespaces/);
-    const [scale] = results.scales;
-    const tool = (id: string) => scale?.tools.find((t) => t.id === id);
-    // The farm's 150 connections are 300 sockets; every tool that ran saw at least those.
-    for (const id of ['ss-tanpi', 'ss-tan', 'netstat', 'node-netstat-fresh-process', 'node-netstat-in-process']) {
-      expect(tool(id)?.status, id).toBe('ok');
-      expect(tool(id)?.rows, id).toBeGreaterThanOrEqual(300);
-      expect(tool(id)?.runs, id).toBe(1);
-    }
-    expect(tool('lsof')?.status).toBe('not-installed');
-    // PortLens rows exist whether or not the CLI and the monitor build here yet.
-    expect(['ok', 'failed']).toContain(tool('portlens-cold')?.status);
-    expect(['ok', 'failed']).toContain(tool('portlens-tick')?.status);
-    expect(results.targets).toHaveLength(5);
-  });
+      const results = JSON.parse(bench.stdout()) as BenchResults;
+      expect(results.scales).toHaveLength(1);
+      if (process.geteuid?.() === 0)
+        expect(results.isolation).toMatch(/^private network, PID and mount namespaces/);
+      const [scale] = results.scales;
+      const tool = (id: string) => scale?.tools.find((t) => t.id === id);
+      // The farm's 150 connections are 300 sockets; every tool that ran saw at least those.
+      for (const id of [
+        'ss-tanpi',
+        'ss-tan',
+        'netstat',
+        'node-netstat-fresh-process',
+        'node-netstat-in-process',
+      ]) {
+        expect(tool(id)?.status, id).toBe('ok');
+        expect(tool(id)?.rows, id).toBeGreaterThanOrEqual(300);
+        expect(tool(id)?.runs, id).toBe(1);
+      }
+      expect(tool('lsof')?.status).toBe('not-installed');
+      // PortLens rows exist whether or not the CLI and the monitor build here yet.
+      expect(['ok', 'failed']).toContain(tool('portlens-cold')?.status);
+      expect(['ok', 'failed']).toContain(tool('portlens-tick')?.status);
+      expect(results.targets).toHaveLength(5);
+    },
+  );
 
-  it('on SIGINT stops its socket farm and the tool it was running, then exits 130', { timeout: 180_000 }, async () => {
-    const marker = `portlens-bench-int-${process.pid}-${Date.now()}`;
-    const bench = runBench(['--scale', '300', '--runs', '500'], marker);
-    await until(() => bench.stderr().includes('runs per tool'), 120_000);
-    // The farm is up: the bench and its children are all marked.
-    expect(processesMarked(marker).length).toBeGreaterThan(2);
-    bench.child.kill('SIGINT');
-    expect(await bench.exited).toBe(130);
-    await until(() => processesMarked(marker).length === 0, 20_000);
-  });
+  it(
+    'on SIGINT stops its socket farm and the tool it was running, then exits 130',
+    { timeout: 180_000 },
+    async () => {
+      const marker = `portlens-bench-int-${process.pid}-${Date.now()}`;
+      const bench = runBench(['--scale', '300', '--runs', '500'], marker);
+      await until(() => bench.stderr().includes('runs per tool'), 120_000);
+      // The farm is up: the bench and its children are all marked.
+      expect(processesMarked(marker).length).toBeGreaterThan(2);
+      bench.child.kill('SIGINT');
+      expect(await bench.exited).toBe(130);
+      await until(() => processesMarked(marker).length === 0, 20_000);
+    },
+  );
 });

@@ -33,7 +33,7 @@ export async function startPortlensServe(pollMs = 500): Promise<PortlensServe> {
   const dataHome = mkdtempSync(join(tmpdir(), 'portlens-e2e-data-'));
   const { started, match } = await startChild(process.execPath, [CLI, 'serve', '--port', '0', '--poll', String(pollMs)], /(http:\/\/127\.0\.0\.1:(\d+)\/\?token=([A-Za-z0-9_-]+))/, {
     cwd: ROOT,
-    env: { ...process.env, XDG_DATA_HOME: dataHome },
+    env: { ...process.env, PORTLENS_DATA_DIR: dataHome },
     timeoutMs: 30_000,
   }).catch((error: unknown) => {
     rmSync(dataHome, { recursive: true, force: true });

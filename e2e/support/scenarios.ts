@@ -50,16 +50,16 @@ export async function setFilter(page: Page, text: string): Promise<void> {
 }
 
 /** Waits until the app shows live data (the first snapshot is on screen). */
-export async function waitForData(page: Page): Promise<void> {
+export async function waitForData(page: Page, timeout = SLOW_MS): Promise<void> {
   try {
-    await expect(page.getByTestId('app')).toBeVisible({ timeout: SLOW_MS });
+    await expect(page.getByTestId('app')).toBeVisible({ timeout });
   } catch (error) {
     // Say what the page shows instead (a startup error, a 401, a missing build).
     const shown = await page.locator('body').innerText().catch(() => '(no page)');
     throw new Error(`the app did not start; the page shows: ${shown.slice(0, 500)}`, { cause: error });
   }
-  await expect(page.getByTestId('status-rows')).toContainText(/\d/, { timeout: SLOW_MS });
-  await expect(page.getByTestId('loading')).toHaveCount(0, { timeout: SLOW_MS });
+  await expect(page.getByTestId('status-rows')).toContainText(/\d/, { timeout });
+  await expect(page.getByTestId('loading')).toHaveCount(0, { timeout });
 }
 
 /** The first number in a text, thousands separators and all ("20,000 sockets" → 20000). */
@@ -180,7 +180,9 @@ export async function scenarioServerExitFades(page: Page, helpers: ScenarioHelpe
  * logged, not asserted; the limits only catch a hang.
  */
 export async function scenarioManySockets(page: Page, helpers: ScenarioHelpers, minimumRows: number): Promise<void> {
-  await waitForData(page);
+  const loadStarted = Date.now();
+  await waitForData(page, 120_000);
+  helpers.log(`first data with the farm running: ${Date.now() - loadStarted} ms after the test began waiting`);
   const status = page.getByTestId('status-rows');
   await expect
     .poll(async () => firstNumber(await status.textContent()), { timeout: 120_000 })
@@ -200,7 +202,8 @@ export async function scenarioManySockets(page: Page, helpers: ScenarioHelpers, 
       const ok = !!rect && rect.top >= box.top && rect.bottom <= box.bottom + 1;
       return { ok, detail: `rows ${count}, scrollTop ${el.scrollTop}, scrollHeight ${el.scrollHeight}, clientHeight ${el.clientHeight}, last row ${rect ? `${rect.top}-${rect.bottom}` : 'not rendered'} in ${box.top}-${box.bottom}` };
     });
-  await expect.poll(async () => (await atEnd()).ok, { timeout: SLOW_MS, message: 'the last row should come into view' }).toBe(true);
+  // Polls report where the scroll stands, so a failure says what was on screen.
+  await expect.poll(async () => ((r) => (r.ok ? 'at end' : r.detail))(await atEnd()), { timeout: 60_000, message: 'the last row should come into view' }).toBe('at end');
   helpers.log(`scrolled to the end (${(await atEnd()).detail}): last row on screen after ${Date.now() - started} ms`);
 
   const server = await helpers.startServer({ label: 'needle' });

@@ -54,6 +54,7 @@ test.describe('web transport', () => {
     });
     await page.goto(portlens.url);
     await waitForData(page);
+    await expect(rows(page).first()).toBeVisible();
     route!.send(JSON.stringify({ stream: { type: 'snapshot', snapshot: { sockets: 'not an array' } } }));
     route!.send('{ not json');
     await expect.poll(() => warnings.filter((w) => w.includes('portlens web transport')).length).toBe(2);
@@ -74,7 +75,7 @@ test.describe('web transport', () => {
       (window as unknown as { __streamLog: string[] }).__streamLog = log;
       window.portlens!.subscribe((message) => log.push(message.type === 'error' ? `error:${message.error.message}` : message.type));
     });
-    await expect.poll(() => page.evaluate(() => (window as unknown as { __streamLog: string[] }).__streamLog.includes('snapshot'))).toBe(true);
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __streamLog: string[] }).__streamLog.includes('snapshot')), { timeout: 30_000 }).toBe(true);
 
     await routes[0]!.close({ code: 1011, reason: 'test cuts the line' });
     await expect.poll(() => routes.length, { timeout: 30_000 }).toBeGreaterThanOrEqual(2);

@@ -2,7 +2,8 @@
 // clients. These use a stub Backend (the calls are beside the point here); the calls and the
 // stream are exercised on the real backend in round-trip.test.ts.
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startServer, type RunningServer } from './start-server.js';
@@ -97,6 +98,13 @@ describe('browser-mode server security (stub backend)', () => {
     expect((await httpGet(server.port, '/', { Cookie: cookie }, 'POST')).status).toBe(405);
   });
 
+  it('serves the build it loaded at start, even if the directory changes under it (stub backend)', async () => {
+    writeFileSync(join(dirs.staticDir, 'assets', 'app.js'), 'console.log("rebuilt");\n');
+    writeFileSync(join(dirs.staticDir, 'assets', 'new.js'), 'console.log("new");\n');
+    expect((await httpGet(server.port, '/assets/app.js', { Cookie: cookie })).body).toContain('"app"');
+    expect((await httpGet(server.port, '/assets/new.js', { Cookie: cookie })).status).toBe(404);
+  });
+
   it('refuses a Host that is not our loopback name and port (DNS rebinding) (stub backend)', async () => {
     for (const host of ['evil.example:' + server.port, `127.0.0.1:${server.port + 1}`, '127.0.0.1', `portlens.local:${server.port}`]) {
       const reply = await httpGet(server.port, '/', { Host: host, Cookie: cookie });
@@ -118,6 +126,8 @@ describe('browser-mode server security (stub backend)', () => {
       '/%00index.html',
       '/%E0%A4%A',
       '/assets/',
+      '/assets/link.txt',
+      '/assets',
       '//etc/passwd',
     ];
     for (const path of attempts) {

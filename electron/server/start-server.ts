@@ -4,16 +4,14 @@
  * transport talks to `/ws`.
  */
 import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
-import { readFile, realpath } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { join } from 'node:path';
 import { WebSocketServer } from 'ws';
 import type { Backend } from '../core/backend/backend.js';
 import { WS_MAX_MESSAGE_BYTES, WS_PATH } from '../contract/ws-protocol.js';
 import { hostAllowed, originAllowed, tokenCookie, validTokenSource } from './request-guard.js';
 import { baseSecurityHeaders, contentSecurityPolicy } from './security-headers.js';
-import { serveStatic } from './static-files.js';
+import { StaticFiles } from './static-files.js';
 import { generateToken } from './token.js';
 import { attachSession, type SessionLimits } from './ws-session.js';
 
@@ -22,7 +20,7 @@ export interface ServerOptions {
   backend: Backend;
   /** 0 (the default) picks a free port. */
   port?: number;
-  /** The built renderer: dist/renderer. */
+  /** The built renderer: dist/renderer (read into memory once, at start). */
   staticDir: string;
   /** A fixed token (tests); by default a fresh random one. */
   token?: string;
@@ -48,8 +46,7 @@ const BIND_ADDRESS = '127.0.0.1';
 /** Starts the browser-mode server; resolves once it listens. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const token = options.token ?? generateToken();
-  const root = await realpath(options.staticDir);
-  const indexHtml = await readFile(join(root, 'index.html'), 'utf8').catch(() => null);
+  const files = await StaticFiles.load(options.staticDir);
   const wss = new WebSocketServer({ noServer: true, maxPayload: WS_MAX_MESSAGE_BYTES, perMessageDeflate: false });
   let port = 0;
   let headers: OutgoingHttpHeaders = {};
@@ -57,14 +54,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   wss.on('connection', (socket) => attachSession(socket, { backend: options.backend, limits: options.sessionLimits, log: options.log }));
 
   const server = createServer((request, response) => {
-    handleHttp(request, response).catch((error: unknown) => {
+    try {
+      handleHttp(request, response);
+    } catch (error) {
       options.log?.(`portlens serve: request failed: ${String(error)}`);
       if (!response.headersSent) plain(response, 500, 'Internal error', headers);
       else response.destroy();
-    });
+    }
   });
 
-  async function handleHttp(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  function handleHttp(request: IncomingMessage, response: ServerResponse): void {
     if (!hostAllowed(request.headers.host, port)) return plain(response, 403, 'Forbidden: unknown Host', headers);
     const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
     const source = validTokenSource(request, url, token, port);
@@ -82,7 +81,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       response.end();
       return;
     }
-    if (await serveStatic(root, url.pathname, request, response, headers)) return;
+    if (files.serve(url.pathname, request, response, headers)) return;
     if (url.pathname === '/favicon.ico') {
       // Browsers ask for it unprompted; without one, answer "nothing" instead of logging a 404.
       response.writeHead(204, { ...headers, 'Cache-Control': 'no-cache' });
@@ -116,7 +115,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
   });
   port = (server.address() as AddressInfo).port;
-  headers = { ...baseSecurityHeaders(), 'Content-Security-Policy': contentSecurityPolicy(indexHtml, port) };
+  headers = { ...baseSecurityHeaders(), 'Content-Security-Policy': contentSecurityPolicy(files.indexHtml(), port) };
 
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,

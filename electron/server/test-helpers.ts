@@ -3,7 +3,7 @@
  * WebSocket clients with chosen headers, and a stub Backend for the security tests (the
  * round-trip tests use the real one).
  */
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,6 +30,8 @@ export function makeStaticDir(): { root: string; staticDir: string } {
   );
   writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log("app");\n');
   writeFileSync(join(root, 'secret.txt'), 'TOP SECRET\n');
+  // A link out of the directory: must never be followed.
+  symlinkSync(join(root, 'secret.txt'), join(staticDir, 'assets', 'link.txt'));
   return { root, staticDir };
 }
 

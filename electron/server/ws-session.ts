@@ -58,7 +58,7 @@ export function attachSession(socket: WebSocket, options: SessionOptions): void 
 
   const send = (message: WsReplyMessage | WsStreamMessage): void => {
     if (socket.readyState !== socket.OPEN) return;
-    socket.send(JSON.stringify(message), afterSend);
+    socket.send('stream' in message ? streamFrame(message.stream) : JSON.stringify(message), afterSend);
   };
 
   const reply = (id: number | null, result: Result<unknown>): void => send({ id, result });
@@ -175,6 +175,20 @@ export function attachSession(socket: WebSocket, options: SessionOptions): void 
     clearInterval(heartbeat);
     stopStream();
   });
+}
+
+/**
+ * The backend hands every subscriber the same message object; serialise it once for all tabs
+ * (a 20,000-row snapshot is megabytes of JSON).
+ */
+const frames = new WeakMap<StreamMessage, string>();
+function streamFrame(stream: StreamMessage): string {
+  let frame = frames.get(stream);
+  if (frame === undefined) {
+    frame = JSON.stringify({ stream } satisfies WsStreamMessage);
+    frames.set(stream, frame);
+  }
+  return frame;
 }
 
 function rawText(data: RawData): string {

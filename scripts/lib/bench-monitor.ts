@@ -16,6 +16,8 @@ export type MonitorBenchResult =
       ok: true;
       /** Milliseconds per timed tick, in order. */
       samples: number[];
+      /** CPU ms (user + system, this process) per timed tick. */
+      cpuSamples: number[];
       /** Sockets in the last snapshot. */
       sockets: number;
       source: SnapshotSource;
@@ -32,7 +34,8 @@ const SOURCES: readonly SnapshotSource[] = ['netlink', 'ss', 'proc'];
 
 function count(text: string | undefined, name: string, fallback: number): number {
   const value = text === undefined ? fallback : Number(text);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got ${text}`);
+  if (!Number.isInteger(value) || value < 0)
+    throw new Error(`${name} must be a non-negative integer, got ${text}`);
   return value;
 }
 
@@ -42,7 +45,8 @@ async function main(): Promise<MonitorBenchResult> {
   const runs = count(runsArg, 'timed ticks', 15);
   const gapMs = count(gapArg, 'gap ms', 100);
   const prefer = SOURCES.find((source) => source === sourceArg);
-  if (sourceArg !== undefined && !prefer) throw new Error(`source must be one of ${SOURCES.join(', ')}, got ${sourceArg}`);
+  if (sourceArg !== undefined && !prefer)
+    throw new Error(`source must be one of ${SOURCES.join(', ')}, got ${sourceArg}`);
 
   const { pipeline, warnings, close } = createDefaultPipeline(prefer ? { prefer } : {});
   const monitor = new Monitor(pipeline, 1000);
@@ -52,12 +56,14 @@ async function main(): Promise<MonitorBenchResult> {
     if (message.type === 'error') failure = message.message;
     if (message.type === 'tick-stats') sockets = message.sockets;
   });
-  const tick = async (): Promise<number> => {
+  const tick = async (): Promise<{ ms: number; cpuMs: number }> => {
+    const cpu = process.cpuUsage();
     const started = performance.now();
     await monitor.tick();
-    const elapsed = performance.now() - started;
+    const ms = performance.now() - started;
+    const { user, system } = process.cpuUsage(cpu);
     if (failure !== null) throw new Error(`monitor tick failed: ${failure}`);
-    return elapsed;
+    return { ms, cpuMs: (user + system) / 1000 };
   };
   const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, gapMs));
 
@@ -68,14 +74,18 @@ async function main(): Promise<MonitorBenchResult> {
       await pause();
     }
     const samples: number[] = [];
+    const cpuSamples: number[] = [];
     for (let i = 0; i < runs; i++) {
-      samples.push(await tick());
+      const { ms, cpuMs } = await tick();
+      samples.push(ms);
+      cpuSamples.push(cpuMs);
       await pause();
     }
     const memory = process.memoryUsage();
     return {
       ok: true,
       samples,
+      cpuSamples,
       sockets,
       source: monitor.snapshot()?.source ?? 'proc',
       warnings,
@@ -89,7 +99,10 @@ async function main(): Promise<MonitorBenchResult> {
 }
 
 main()
-  .catch((error: unknown): MonitorBenchResult => ({ ok: false, error: error instanceof Error ? error.message : String(error) }))
+  .catch((error: unknown): MonitorBenchResult => ({
+    ok: false,
+    error: error instanceof Error ? error.message : String(error),
+  }))
   .then((result) => {
     process.stdout.write(`${JSON.stringify(result)}\n`);
     process.exitCode = result.ok ? 0 : 1;

@@ -16,6 +16,8 @@ export interface ToolResult {
   p95Ms?: number;
   minMs?: number;
   maxMs?: number;
+  /** Median CPU ms (user + system), null where unreadable. */
+  cpuMedianMs?: number | null;
 }
 
 /** Memory of the monitor-only process. */
@@ -49,6 +51,8 @@ export interface TargetResult {
   name: string;
   limit: string;
   value: number | null;
+  /** The same measure in CPU time, when both sides have it. */
+  cpuValue: number | null;
   unit: string;
   met: boolean | null;
 }

@@ -2,7 +2,7 @@
 
 /** How one run of a command went. `stdout`/`stderr` are set only with `capture`. */
 export type CommandRun =
-  | { status: 'ok'; ms: number; stdout?: string; stderr?: string }
+  | { status: 'ok'; ms: number; cpuMs: number | null; stdout?: string; stderr?: string }
   | { status: 'failed'; ms?: number; reason: string; stdout?: string; stderr?: string }
   | { status: 'not-installed' };
 
@@ -13,8 +13,8 @@ export function timeCommand(
   options?: { cwd?: string; env?: NodeJS.ProcessEnv; capture?: boolean },
 ): Promise<CommandRun>;
 
-/** Wall time of one call of `fn`, and its result. */
-export function timeAsync<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }>;
+/** Wall time of one call of `fn`, its result, and its CPU ms (this process + children reaped meanwhile). */
+export function timeAsync<T>(fn: () => Promise<T>): Promise<{ ms: number; cpuMs: number; value: T }>;
 
 /** SIGTERM to every child timeCommand started that is still running. */
 export function killRunning(): void;

@@ -2,6 +2,7 @@
 // children it started so an interrupted benchmark can stop exactly those.
 import { spawn } from 'node:child_process';
 import process from 'node:process';
+import { childrenCpuMs, selfCpuMs } from './child-cpu.mjs';
 
 /** Children running right now, for {@link killRunning}. */
 const running = new Set();
@@ -11,9 +12,12 @@ const running = new Set();
  * spawn to exit. The tool still formats and writes all its output; it just costs no pipe reads
  * here, the same for every tool. With `capture`, stdout and stderr are collected instead (for
  * the warm-up run, to count rows and explain failures) and the time is not meant to be used.
+ * `cpuMs` is the CPU (user + system) of the child and its reaped descendants, or null where it
+ * cannot be read; it assumes no other child of ours exits meanwhile (the bench runs one at a time).
  */
 export function timeCommand(command, args, { cwd, env, capture = false } = {}) {
   return new Promise((resolve) => {
+    const cpuBefore = childrenCpuMs();
     const started = process.hrtime.bigint();
     const child = spawn(command, args, { cwd, env, stdio: capture ? ['ignore', 'pipe', 'pipe'] : 'ignore' });
     running.add(child);
@@ -26,23 +30,42 @@ export function timeCommand(command, args, { cwd, env, capture = false } = {}) {
     }
     child.once('error', (error) => {
       running.delete(child);
-      resolve(error.code === 'ENOENT' ? { status: 'not-installed' } : { status: 'failed', reason: error.message });
+      resolve(
+        error.code === 'ENOENT' ? { status: 'not-installed' } : { status: 'failed', reason: error.message },
+      );
     });
     child.once('close', (code, signal) => {
       running.delete(child);
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      const cpuAfter = childrenCpuMs();
+      const cpuMs = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
       const output = capture ? { stdout: Buffer.concat(stdout).toString('utf8'), stderr: stderr.trim() } : {};
-      if (code === 0) resolve({ status: 'ok', ms, ...output });
-      else resolve({ status: 'failed', ms, reason: `exit ${signal ?? code}${stderr ? `: ${stderr.trim().split('\n').slice(-3).join(' / ')}` : ''}`, ...output });
+      if (code === 0) resolve({ status: 'ok', ms, cpuMs, ...output });
+      else
+        resolve({
+          status: 'failed',
+          ms,
+          reason: `exit ${signal ?? code}${stderr ? `: ${stderr.trim().split('\n').slice(-3).join(' / ')}` : ''}`,
+          ...output,
+        });
     });
   });
 }
 
-/** Wall time of one call of an async function, in milliseconds, and its result. */
+/**
+ * Wall time of one call of an async function, in milliseconds, its result, and the CPU it took:
+ * this process's plus that of children reaped meanwhile (e.g. a command it spawned).
+ */
 export async function timeAsync(fn) {
+  const children = childrenCpuMs();
+  const self = selfCpuMs();
   const started = performance.now();
   const value = await fn();
-  return { ms: performance.now() - started, value };
+  const ms = performance.now() - started;
+  const childrenAfter = childrenCpuMs();
+  const cpuMs =
+    selfCpuMs() - self + (children === null || childrenAfter === null ? 0 : childrenAfter - children);
+  return { ms, cpuMs, value };
 }
 
 /** Sends SIGTERM to every child {@link timeCommand} started that is still running. */

@@ -18,7 +18,9 @@ describe('timeCommand', () => {
   });
 
   it('reports a missing tool as not installed instead of throwing', async () => {
-    await expect(timeCommand('portlens-bench-no-such-tool', [])).resolves.toEqual({ status: 'not-installed' });
+    await expect(timeCommand('portlens-bench-no-such-tool', [])).resolves.toEqual({
+      status: 'not-installed',
+    });
   });
 
   it('killRunning stops the children it started (by their pid), which then report the signal', async () => {

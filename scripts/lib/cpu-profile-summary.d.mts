@@ -26,6 +26,9 @@ export interface ProfileRow {
 }
 
 /** Top functions by self time. */
-export function summarizeProfile(profile: CpuProfile, options?: { limit?: number; root?: string }): { totalMs: number; top: ProfileRow[] };
+export function summarizeProfile(
+  profile: CpuProfile,
+  options?: { limit?: number; root?: string },
+): { totalMs: number; top: ProfileRow[] };
 /** A summary as a Markdown table. */
 export function profileMarkdown(title: string, summary: { totalMs: number; top: ProfileRow[] }): string;

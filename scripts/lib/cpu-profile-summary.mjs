@@ -39,7 +39,9 @@ function locate(url, lineNumber, columnNumber, loadMap, root) {
   if (mapped) {
     const entry = mapped.map.findEntry(lineNumber, columnNumber ?? Number.MAX_SAFE_INTEGER);
     if (entry?.originalSource && (columnNumber !== null || entry.generatedLine === lineNumber)) {
-      const source = entry.originalSource.startsWith('file://') ? fileURLToPath(entry.originalSource) : path.resolve(mapped.dir, entry.originalSource);
+      const source = entry.originalSource.startsWith('file://')
+        ? fileURLToPath(entry.originalSource)
+        : path.resolve(mapped.dir, entry.originalSource);
       return `${path.relative(root, source)}:${entry.originalLine + 1}`;
     }
   }
@@ -94,10 +96,17 @@ export function summarizeProfile(profile, { limit = 15, root = process.cwd() } =
 
 /** A summary as a Markdown table. */
 export function profileMarkdown(title, summary) {
-  const lines = [`#### ${title} (profile ${summary.totalMs.toFixed(0)} ms)`, '', '| self ms | % | function | where | hottest lines (share of its samples) |', '| ---: | ---: | --- | --- | --- |'];
+  const lines = [
+    `#### ${title} (profile ${summary.totalMs.toFixed(0)} ms)`,
+    '',
+    '| self ms | % | function | where | hottest lines (share of its samples) |',
+    '| ---: | ---: | --- | --- | --- |',
+  ];
   for (const row of summary.top) {
     const hot = row.lines.map((line) => `${line.where} ${line.percent.toFixed(0)}%`).join(', ');
-    lines.push(`| ${row.selfMs.toFixed(1)} | ${row.percent.toFixed(1)} | \`${row.name}\` | ${row.location} | ${hot} |`);
+    lines.push(
+      `| ${row.selfMs.toFixed(1)} | ${row.percent.toFixed(1)} | \`${row.name}\` | ${row.location} | ${hot} |`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

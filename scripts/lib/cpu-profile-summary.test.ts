@@ -47,10 +47,21 @@ describe('summarizeProfile', () => {
     mkdirSync(path.dirname(source), { recursive: true });
     writeFileSync(source, ['const header: string = "types make esbuild move lines";', ...BUSY].join('\n'));
     const bundle = path.join(dir, 'dist', 'bundle.mjs');
-    buildSync({ entryPoints: [source], outfile: bundle, bundle: true, format: 'esm', platform: 'node', sourcemap: 'linked', logLevel: 'silent' });
+    buildSync({
+      entryPoints: [source],
+      outfile: bundle,
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      sourcemap: 'linked',
+      logLevel: 'silent',
+    });
 
     const summary = summarizeProfile(profileOf(bundle), { root: dir, limit: 5 });
-    expect(summary.top[0]).toMatchObject({ name: 'portlensBusyLoop', location: path.join('src', 'hot-path.ts:2') });
+    expect(summary.top[0]).toMatchObject({
+      name: 'portlensBusyLoop',
+      location: path.join('src', 'hot-path.ts:2'),
+    });
     // The while loop (source line 5) is where its samples are.
     expect(summary.top[0]?.lines[0]?.where).toBe(path.join('src', 'hot-path.ts:5'));
   });

@@ -12,7 +12,8 @@ export function listAll() {
     let rows = 0;
     netstat(
       {
-        done: (error) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(rows)),
+        done: (error) =>
+          error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(rows),
       },
       () => {
         rows++;

@@ -16,11 +16,16 @@ const UNSHARE_ARGS = ['--net', '--pid', '--fork', '--mount-proc', '--'];
 export function namespacesUnavailable() {
   if (process.env[INSIDE_ENV] === '1') return 'already inside them';
   if (process.geteuid?.() !== 0) return 'not root';
-  for (const [tool, args] of [['unshare', ['--version']], ['ip', ['-V']]]) {
+  for (const [tool, args] of [
+    ['unshare', ['--version']],
+    ['ip', ['-V']],
+  ]) {
     const probe = spawnSync(tool, args, { stdio: 'ignore' });
     if (probe.error || probe.status !== 0) return `\`${tool}\` is not available`;
   }
-  const trial = spawnSync('unshare', [...UNSHARE_ARGS, 'ip', 'link', 'set', 'lo', 'up'], { encoding: 'utf8' });
+  const trial = spawnSync('unshare', [...UNSHARE_ARGS, 'ip', 'link', 'set', 'lo', 'up'], {
+    encoding: 'utf8',
+  });
   if (trial.status !== 0) return `unshare failed: ${(trial.stderr ?? '').trim() || `exit ${trial.status}`}`;
   return null;
 }
@@ -31,10 +36,14 @@ export function namespacesUnavailable() {
  * the kernel kills whatever it left behind. Resolves with an exit code for this process.
  */
 export function runInPrivateNamespaces(command, args) {
-  const child = spawn('unshare', [...UNSHARE_ARGS, '/bin/sh', '-c', 'ip link set lo up && exec "$@"', 'sh', command, ...args], {
-    stdio: 'inherit',
-    env: { ...process.env, [INSIDE_ENV]: '1' },
-  });
+  const child = spawn(
+    'unshare',
+    [...UNSHARE_ARGS, '/bin/sh', '-c', 'ip link set lo up && exec "$@"', 'sh', command, ...args],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, [INSIDE_ENV]: '1' },
+    },
+  );
   // unshare --fork ignores SIGINT and SIGTERM while it waits: signal the namespace's PID 1.
   const forward = (signal) => {
     const inner = childPidOf(child.pid);

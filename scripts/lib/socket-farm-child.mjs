@@ -22,7 +22,10 @@ function send(message) {
 }
 
 function fail(error) {
-  send({ type: 'error', message: `${config.role}: ${error instanceof Error ? error.message : String(error)}` });
+  send({
+    type: 'error',
+    message: `${config.role}: ${error instanceof Error ? error.message : String(error)}`,
+  });
 }
 
 function shutdown() {

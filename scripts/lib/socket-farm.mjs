@@ -89,7 +89,11 @@ function waitFor(entry, type) {
     entry.child.on('message', onMessage);
     entry.exited.then(({ code, signal }) => {
       entry.child.off('message', onMessage);
-      reject(new Error(`${entry.config.role} process ${entry.child.pid} exited (${signal ?? code}) before "${type}": ${entry.stderr()}`));
+      reject(
+        new Error(
+          `${entry.config.role} process ${entry.child.pid} exited (${signal ?? code}) before "${type}": ${entry.stderr()}`,
+        ),
+      );
     });
   });
 }
@@ -122,13 +126,22 @@ export async function startSocketFarm({
   concurrency = 256,
   timeoutMs = 60_000 + tcpConnections * 5,
 }) {
-  for (const [name, value] of Object.entries({ tcpConnections, udpSockets, listeners, maxSocketsPerProcess, concurrency })) {
-    if (!Number.isInteger(value) || value < 0) throw new RangeError(`startSocketFarm: ${name} must be a non-negative integer, got ${value}`);
+  for (const [name, value] of Object.entries({
+    tcpConnections,
+    udpSockets,
+    listeners,
+    maxSocketsPerProcess,
+    concurrency,
+  })) {
+    if (!Number.isInteger(value) || value < 0)
+      throw new RangeError(`startSocketFarm: ${name} must be a non-negative integer, got ${value}`);
   }
   const perProcess = Math.max(1, Math.min(maxSocketsPerProcess, hardFdLimit() - FD_RESERVE));
   const serverCount = Math.max(1, Math.ceil(tcpConnections / perProcess));
   const listenerCounts = split(Math.max(listeners, serverCount), serverCount);
-  const trafficPlan = traffic ? { every: 10, bytes: 32, intervalMs: 1000, ...(traffic === true ? {} : traffic) } : null;
+  const trafficPlan = traffic
+    ? { every: 10, bytes: 32, intervalMs: 1000, ...(traffic === true ? {} : traffic) }
+    : null;
 
   const entries = [];
   // Every wait races this: it rejects when the farm is not ready in time.
@@ -139,7 +152,9 @@ export async function startSocketFarm({
   deadline.catch(() => {});
   const within = (promise) => Promise.race([promise, deadline]);
   try {
-    const servers = listenerCounts.map((count) => startChild({ role: 'server', host: SERVER_HOST, listeners: count }));
+    const servers = listenerCounts.map((count) =>
+      startChild({ role: 'server', host: SERVER_HOST, listeners: count }),
+    );
     const udps = split(udpSockets, Math.ceil(udpSockets / perProcess))
       .filter((count) => count > 0)
       .map((count) => startChild({ role: 'udp', host: SERVER_HOST, count }));
@@ -166,7 +181,14 @@ export async function startSocketFarm({
       split(serverShares[i], message.ports.length).map((count, j) => ({ port: message.ports[j], count })),
     );
     const clients = planClients(listenerShares, perProcess, tcpConnections).map(({ targets }) =>
-      startChild({ role: 'client', host: SERVER_HOST, sourceAddress: randomLoopback(), targets, concurrency, traffic: trafficPlan }),
+      startChild({
+        role: 'client',
+        host: SERVER_HOST,
+        sourceAddress: randomLoopback(),
+        targets,
+        concurrency,
+        traffic: trafficPlan,
+      }),
     );
     entries.push(...clients);
 

@@ -1,7 +1,7 @@
 // `portlens serve`: argument parsing, and a real run (real backend, real server) stopped the
 // way Ctrl-C stops it, without signalling the test process.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { connect } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -33,10 +33,10 @@ describe('bundledFiles', () => {
 
 describe('runServe', () => {
   const dirs = makeStaticDir();
-  const xdg = mkdtempSync(join(tmpdir(), 'portlens-xdg-'));
+  const dataDirForTest = mkdtempSync(join(tmpdir(), 'portlens-data-'));
   afterAll(() => {
     rmSync(dirs.root, { recursive: true, force: true });
-    rmSync(xdg, { recursive: true, force: true });
+    rmSync(dataDirForTest, { recursive: true, force: true });
   });
 
   function testIo(): CliIo & { out: () => string; err: () => string } {
@@ -50,7 +50,7 @@ describe('runServe', () => {
   }
 
   it('prints a token URL that works, and closes cleanly when stopped', async () => {
-    process.env.XDG_DATA_HOME = xdg;
+    process.env.PORTLENS_DATA_DIR = dataDirForTest;
     const io = testIo();
     let stop = (): void => {};
     const stopped = new Promise<void>((resolve) => (stop = resolve));
@@ -70,6 +70,22 @@ describe('runServe', () => {
     } finally {
       stop();
       await run;
+    }
+  });
+
+  it('fails with a clear message when the port is taken', async () => {
+    process.env.PORTLENS_DATA_DIR = dataDirForTest;
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', () => resolve()));
+    try {
+      const port = (holder.address() as { port: number }).port;
+      const io = testIo();
+      const code = await runServe({ port, open: false, pollMs: 500 }, io, { workerPath: null, staticDir: dirs.staticDir }, new Promise(() => {}));
+      expect(code).toBe(1);
+      expect(io.err()).toContain(`port ${port} is already in use`);
+      expect(io.out()).toBe('');
+    } finally {
+      await new Promise<void>((resolve) => holder.close(() => resolve()));
     }
   });
 

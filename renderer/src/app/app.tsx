@@ -15,7 +15,7 @@ import type { GroupBy } from '../store/view-index';
 import { groupKeyOf } from '../table/item-key';
 import { SocketTable } from '../table/socket-table';
 import { Toasts } from '../ui/toasts';
-import { useServices, useStoreStatus, useStoreVersion } from './app-context';
+import { useServices, useStoreStatus } from './app-context';
 import { Banners } from './banners';
 import { LoadingState, NoMatches } from './empty-states';
 import { StatusBar } from './status-bar';
@@ -31,7 +31,8 @@ import './app.css';
 export function App({ initialPrefs }: { initialPrefs: ViewPrefs }) {
   const services = useServices();
   const { store, toasts } = services;
-  const version = useStoreVersion(store);
+  // The app itself does not re-render on data updates: the table, status bar, banners and
+  // panel subscribe to the store themselves, so a delta renders only what shows data.
   const status = useStoreStatus(store);
 
   const [prefs, setPrefs] = useState(initialPrefs);
@@ -98,11 +99,15 @@ export function App({ initialPrefs }: { initialPrefs: ViewPrefs }) {
     [updatePrefs],
   );
 
-  const showRow = useCallback((rowId: string) => {
-    setSelected(rowId);
-    setScrollRequest((n) => n + 1);
-    setPanel({ kind: 'row', rowId });
-  }, []);
+  const showRow = useCallback(
+    (rowId: string) => {
+      setSelected(rowId);
+      setScrollRequest((n) => n + 1);
+      setPanel({ kind: 'row', rowId });
+      gridFocus();
+    },
+    [gridFocus],
+  );
   const reveal = useReveal({ store, settings, setCollapsed, clearFilter, toasts, onRevealed: showRow });
   const notifications = useNotifications(services, reveal);
 
@@ -133,7 +138,7 @@ export function App({ initialPrefs }: { initialPrefs: ViewPrefs }) {
   const togglesHide = Object.entries(prefs.toggles).some(
     ([key, on]) => on !== DEFAULT_TOGGLES[key as keyof FilterToggles],
   );
-  const empty =
+  const renderEmpty = () =>
     status.phase === 'loading' ? (
       <LoadingState />
     ) : (
@@ -171,22 +176,15 @@ export function App({ initialPrefs }: { initialPrefs: ViewPrefs }) {
           onTogglesChange={(toggles) => updatePrefs({ toggles })}
           onGroupByChange={(groupBy: GroupBy) => updatePrefs({ groupBy })}
         />
-        <Banners
-          store={store}
-          status={status}
-          hiddenOwners={store.data.meta.hiddenOwners}
-          warnings={store.data.meta.warnings}
-        />
+        <Banners store={store} status={status} />
         <main className="workspace">
           <SocketTable
-            version={version}
-            items={store.view.items}
-            data={store.data}
+            store={store}
             selected={selected}
             scrollRequest={scrollRequest}
             sort={prefs.sort}
             columnSizes={prefs.columnSizes}
-            empty={empty}
+            renderEmpty={renderEmpty}
             onSortChange={(sort: SortSpec) => updatePrefs({ sort })}
             onColumnSizesChange={(columnSizes) => updatePrefs({ columnSizes })}
             onSelect={select}
@@ -198,14 +196,13 @@ export function App({ initialPrefs }: { initialPrefs: ViewPrefs }) {
           {panel && (
             <OwnerPanel
               target={panel}
-              version={version}
               onClose={closePanel}
               onOpenProcess={(pid) => setPanel({ kind: 'process', pid })}
               onSelectRow={showRow}
             />
           )}
         </main>
-        <StatusBar store={store} version={version} resyncing={status.resyncing} />
+        <StatusBar store={store} resyncing={status.resyncing} />
         {menu && (
           <RowMenu
             rowId={menu.rowId}

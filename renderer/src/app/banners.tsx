@@ -5,18 +5,19 @@
 import { useState } from 'react';
 import type { LiveStore, StoreStatus } from '../store/live-store';
 import { formatCount } from '../ui/format-number';
+import { useStoreVersion } from './app-context';
 import { Icon } from '../ui/icons';
 
 /** Props of Banners. */
 export interface BannersProps {
   store: LiveStore;
   status: StoreStatus;
-  hiddenOwners: number;
-  warnings: readonly string[];
 }
 
 /** The banners (none when all is well). */
-export function Banners({ store, status, hiddenOwners, warnings }: BannersProps) {
+export function Banners({ store, status }: BannersProps) {
+  useStoreVersion(store);
+  const { hiddenOwners, warnings } = store.data.meta;
   const [hiddenDismissed, setHiddenDismissed] = useState(false);
   const [dismissedWarnings, setDismissedWarnings] = useState<string | null>(null);
   const warningKey = warnings.join('\n');

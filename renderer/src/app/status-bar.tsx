@@ -1,11 +1,11 @@
 /** The status bar: what is shown out of what exists, counts, hidden owners, source, freshness. */
 import type { LiveStore } from '../store/live-store';
+import { useStoreVersion } from './app-context';
 import { formatClock, formatCount } from '../ui/format-number';
 
-/** Props of StatusBar; `version` re-renders it on every update. */
+/** Props of StatusBar. */
 export interface StatusBarProps {
   store: LiveStore;
-  version: number;
   resyncing: boolean;
 }
 
@@ -13,6 +13,7 @@ const n = formatCount;
 
 /** The bar. */
 export function StatusBar({ store, resyncing }: StatusBarProps) {
+  useStoreVersion(store);
   const { view, data } = store;
   const { meta, counts } = data;
   const filtered = view.matched !== view.total;

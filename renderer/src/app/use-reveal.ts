@@ -7,7 +7,6 @@ import { useCallback, useEffect, useRef } from 'react';
 import type { LiveStore } from '../store/live-store';
 import type { ViewSettings } from '../store/view-index';
 import type { ToastStore } from '../ui/toast-store';
-import { useStoreVersion } from './app-context';
 
 const WAIT_MS = 5000;
 
@@ -27,8 +26,8 @@ export function useReveal(options: RevealOptions): (rowId: string) => void {
   useEffect(() => {
     ref.current = options;
   });
-  const pending = useRef<{ rowId: string; until: number } | null>(null);
-  const version = useStoreVersion(options.store);
+  // Stops waiting for a row that has not arrived yet.
+  const stopWaiting = useRef<(() => void) | null>(null);
 
   const attempt = useCallback((rowId: string): boolean => {
     const { store, settings, setCollapsed, clearFilter, toasts, onRevealed } = ref.current;
@@ -59,22 +58,29 @@ export function useReveal(options: RevealOptions): (rowId: string) => void {
 
   const reveal = useCallback(
     (rowId: string) => {
-      pending.current = null;
-      if (!attempt(rowId)) pending.current = { rowId, until: Date.now() + WAIT_MS };
+      stopWaiting.current?.();
+      stopWaiting.current = null;
+      if (attempt(rowId)) return;
+      // Retry on each store update until the row exists or the wait is over.
+      const { store, toasts } = ref.current;
+      const until = Date.now() + WAIT_MS;
+      const unsubscribe = store.subscribe(() => {
+        if (attempt(rowId)) stop();
+        else if (Date.now() > until) {
+          stop();
+          toasts.push({ kind: 'info', title: 'That socket is no longer open', timeoutMs: 4000 });
+        }
+      });
+      const stop = () => {
+        unsubscribe();
+        if (stopWaiting.current === stop) stopWaiting.current = null;
+      };
+      stopWaiting.current = stop;
     },
     [attempt],
   );
 
-  // Retry a pending reveal as data arrives.
-  useEffect(() => {
-    const wanted = pending.current;
-    if (!wanted) return;
-    if (attempt(wanted.rowId)) pending.current = null;
-    else if (Date.now() > wanted.until) {
-      pending.current = null;
-      ref.current.toasts.push({ kind: 'info', title: 'That socket is no longer open', timeoutMs: 4000 });
-    }
-  }, [version, attempt]);
+  useEffect(() => () => stopWaiting.current?.(), []);
 
   useEffect(
     () =>

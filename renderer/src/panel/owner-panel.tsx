@@ -7,7 +7,7 @@ import type { Target } from '../../../electron/contract/api';
 import type { SocketRow } from '../../../electron/contract/model';
 import { processTarget, rowTarget } from '../actions/action-target';
 import { useActions } from '../actions/actions-context';
-import { useServices } from '../app/app-context';
+import { useServices, useStoreVersion } from '../app/app-context';
 import { formatCommand, formatEndpoint } from '../table/format';
 import { Icon } from '../ui/icons';
 import { useCall } from '../ui/use-call';
@@ -24,8 +24,6 @@ export type PanelTarget = { kind: 'row'; rowId: string } | { kind: 'process'; pi
 /** Props of OwnerPanel. */
 export interface OwnerPanelProps {
   target: PanelTarget;
-  /** The store version (the panel shows live sockets and rates). */
-  version: number;
   onClose: () => void;
   onOpenProcess: (pid: number) => void;
   onSelectRow: (rowId: string) => void;
@@ -45,6 +43,8 @@ function httpCandidates(rows: SocketRow[]): SocketRow[] {
 /** The panel. */
 export function OwnerPanel({ target, onClose, onOpenProcess, onSelectRow }: OwnerPanelProps) {
   const { api, store } = useServices();
+  // Live: the panel shows the socket's state, its process's sockets and rates.
+  useStoreVersion(store);
   const actions = useActions();
   const data = store.data;
   const [tab, setTab] = useState<Tab>('overview');

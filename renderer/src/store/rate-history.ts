@@ -1,9 +1,16 @@
+/** What a chart reads from a history: samples oldest first, their count, their peak. */
+export interface RateSeries {
+  readonly size: number;
+  series(): { send: number[]; receive: number[] };
+  peak(): number;
+}
+
 /**
  * A fixed-size ring of (send, receive) rate samples: the data behind a sparkline or chart.
  * Plain arrays, not typed arrays: at 20,000 rows, allocating typed-array backing stores is
  * what dominated the cost of loading a snapshot.
  */
-export class RateHistory {
+export class RateHistory implements RateSeries {
   private readonly send: number[];
   private readonly receive: number[];
   private head = 0;

@@ -14,6 +14,7 @@ import type {
 import type { OwnerLookup } from '../filter/match-row';
 import { ALL_FIELDS, patchRow } from './patch-row';
 import { RateHistory } from './rate-history';
+import { RateTrack } from './rate-track';
 
 export { ALL_FIELDS, FIELD_BITS } from './patch-row';
 
@@ -36,10 +37,10 @@ export interface RowEntry {
   /** When a delta removed it; the row lingers until `closingAt + CLOSING_MS`. */
   closingAt: number | null;
   /**
-   * Rate samples, from the first poll with traffic on (an idle row costs nothing: most of
+   * Recent rates, from the first poll with traffic on (an idle row costs nothing: most of
    * 20,000 loopback sockets never carry a byte). Null: no traffic seen yet.
    */
-  history: RateHistory | null;
+  history: RateTrack | null;
 }
 
 /** What one update changed, for the view index to redo only what it must. */
@@ -63,10 +64,15 @@ export function emptyChanges(): ChangeSet {
 /** Merges `next` into `into` (several updates in one frame). */
 export function mergeChanges(into: ChangeSet, next: ChangeSet): ChangeSet {
   into.reset ||= next.reset;
-  into.added.push(...next.added);
-  into.dropped.push(...next.dropped);
-  for (const [id, fields] of next.changed) into.changed.set(id, (into.changed.get(id) ?? 0) | fields);
-  for (const pid of next.processes) into.processes.add(pid);
+  // The usual frame holds one update: adopt its collections instead of copying them.
+  if (!into.added.length) into.added = next.added;
+  else for (const id of next.added) into.added.push(id);
+  if (!into.dropped.length) into.dropped = next.dropped;
+  else for (const id of next.dropped) into.dropped.push(id);
+  if (!into.changed.size) into.changed = next.changed;
+  else for (const [id, fields] of next.changed) into.changed.set(id, (into.changed.get(id) ?? 0) | fields);
+  if (!into.processes.size) into.processes = next.processes;
+  else for (const pid of next.processes) into.processes.add(pid);
   return into;
 }
 
@@ -103,8 +109,6 @@ export class SocketData implements OwnerLookup {
   private nextOrdinal = 0;
   /** Rows fading out, so a sweep does not walk every row. */
   private readonly closing = new Map<string, RowEntry>();
-  /** Rows that have carried traffic (their histories advance every poll): sampling walks only these. */
-  private readonly active = new Set<RowEntry>();
   meta: DataMeta = { seq: -1, time: 0, source: null, hiddenOwners: 0, warnings: [] };
   /** Counts for the status bar, maintained incrementally (never a pass over all rows). */
   readonly counts: RowCounts = { tcp: 0, udp: 0, listening: 0, closing: 0 };
@@ -115,10 +119,13 @@ export class SocketData implements OwnerLookup {
    * than reading the clock while rendering, so a render is a pure function of the data.
    */
   clock = 0;
+  /** Polls applied so far (snapshots and deltas): the time axis of rate tracks. */
+  tick = 0;
 
   /** Replaces everything with a snapshot. After the first one, differences show as new/closing rows. */
   applySnapshot(snapshot: Snapshot, now: number): ChangeSet {
     this.clock = now;
+    this.tick++;
     const changes = emptyChanges();
     changes.reset = true;
     const first = !this.loaded;
@@ -156,6 +163,7 @@ export class SocketData implements OwnerLookup {
   /** Applies the delta that follows the current seq. The caller checks `delta.seq`. */
   applyDelta(delta: Delta, now: number): ChangeSet {
     this.clock = now;
+    this.tick++;
     const changes = emptyChanges();
     for (const pid of delta.processesRemoved) {
       this.retireProcess(pid, now);
@@ -282,7 +290,7 @@ export class SocketData implements OwnerLookup {
     this.rows.set(row.id, entry);
     this.indexPids(row.id, row.pids);
     this.count(row, 1);
-    if (row.sendRate || row.receiveRate) this.active.add(entry);
+    this.track(entry, row);
   }
 
   private replaceRow(entry: RowEntry, row: SocketRow): void {
@@ -294,12 +302,15 @@ export class SocketData implements OwnerLookup {
       this.count(entry.row, -1);
       this.count(row, 1);
     }
+    const ratesChanged = entry.row.sendRate !== row.sendRate || entry.row.receiveRate !== row.receiveRate;
     entry.row = row;
-    if (row.sendRate || row.receiveRate) this.active.add(entry);
+    if (ratesChanged) this.track(entry, row);
   }
 
   private close(entry: RowEntry, now: number): void {
     entry.closingAt = now;
+    // A closed socket carries nothing: its sparkline drops to zero while it fades.
+    entry.history?.record(this.tick, 0, 0);
     this.closing.set(entry.row.id, entry);
     this.count(entry.row, -1);
     this.counts.closing++;
@@ -316,9 +327,19 @@ export class SocketData implements OwnerLookup {
     if (entry.closingAt !== null) this.counts.closing--;
     else this.count(entry.row, -1);
     this.closing.delete(entry.row.id);
-    this.active.delete(entry);
     this.rows.delete(entry.row.id);
     this.unindexPids(entry.row.id, entry.row.pids);
+  }
+
+  /** Records a row's rates at this poll; a track starts with the first traffic. */
+  private track(entry: RowEntry, row: SocketRow): void {
+    const send = row.sendRate ?? 0;
+    const receive = row.receiveRate ?? 0;
+    if (!entry.history) {
+      if (send === 0 && receive === 0) return;
+      entry.history = new RateTrack(ROW_HISTORY, this);
+    }
+    entry.history.record(this.tick, send, receive);
   }
 
   private count(row: SocketRow, sign: 1 | -1): void {
@@ -356,13 +377,8 @@ export class SocketData implements OwnerLookup {
     this.retired.set(pid, { info, at: now });
   }
 
-  /** One rate sample per row that has carried traffic, and one per watched process. */
+  /** One rate sample per watched process (rows record their own rates as they change). */
   private sample(): void {
-    for (const entry of this.active) {
-      if (entry.closingAt !== null) continue;
-      entry.history ??= new RateHistory(ROW_HISTORY);
-      entry.history.push(entry.row.sendRate ?? 0, entry.row.receiveRate ?? 0);
-    }
     for (const [pid, history] of this.watched) {
       let send = 0;
       let receive = 0;

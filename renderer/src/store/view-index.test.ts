@@ -4,7 +4,7 @@ import type { SocketRow } from '../../../electron/contract/model';
 import { compileFilter, DEFAULT_TOGGLES } from '../filter/match-row';
 import { parseFilter } from '../filter/parse-filter';
 import { makeDelta, makeProcess, makeRow, makeSnapshot } from '../testing/factories';
-import { CLOSING_MS, SocketData } from './socket-data';
+import { CLOSING_MS, emptyChanges, SocketData } from './socket-data';
 import { compareKeys, sortKey, type SortSpec } from './sort-keys';
 import { ViewIndex, type GroupItem, type ViewSettings } from './view-index';
 
@@ -38,11 +38,7 @@ describe('ViewIndex', () => {
     ];
     const { data, index } = setup(rows, settings({ column: 'local', desc: false }));
     expect(index.items).toEqual(['y', 'x', 'z']);
-    index.update(
-      data,
-      makeDelta(0) && { reset: false, added: [], dropped: [], changed: new Map(), processes: new Set() },
-      settings({ column: 'local', desc: true }),
-    );
+    index.update(data, emptyChanges(), settings({ column: 'local', desc: true }));
     expect(index.items).toEqual(['x', 'z', 'y']);
   });
 
@@ -105,7 +101,7 @@ describe('ViewIndex', () => {
     expect(index.items.filter((item) => typeof item === 'string')).toEqual(['b', 'a', 'c', 'd']);
     index.update(
       data,
-      { reset: false, added: [], dropped: [], changed: new Map(), processes: new Set() },
+      emptyChanges(),
       settings({ column: 'process', desc: false }, { groupBy: 'process', collapsed: new Set(['p:1']) }),
     );
     expect(index.items.filter((item) => typeof item === 'string')).toEqual(['b', 'd']);
@@ -145,7 +141,7 @@ describe('ViewIndex', () => {
     expect(index.groupKeyOf(data.rows.get('client')!, 'port')).toBe(':3000');
   });
 
-  it('matches a full sort after any sequence of deltas (property)', () => {
+  it('matches a full sort (and a recount) after any sequence of deltas (property)', () => {
     const rowArb = fc.record({
       id: fc.integer({ min: 0, max: 40 }).map((n) => `r${n}`),
       rate: fc.option(fc.integer({ min: 0, max: 5 }), { nil: null }),
@@ -209,6 +205,14 @@ describe('ViewIndex', () => {
               )
               .map((entry) => entry.row.id);
             expect(index.items).toEqual(expected);
+            // The status bar's counts, kept incrementally, match a recount.
+            const live = [...data.rows.values()].filter((entry) => entry.closingAt === null);
+            expect(data.counts).toEqual({
+              tcp: live.filter((entry) => entry.row.protocol === 'tcp').length,
+              udp: live.filter((entry) => entry.row.protocol === 'udp').length,
+              listening: live.filter((entry) => entry.row.state === 'LISTEN').length,
+              closing: data.rows.size - live.length,
+            });
           });
         },
       ),

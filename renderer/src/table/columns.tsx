@@ -30,16 +30,19 @@ function total(model: RowModel): number | null {
   return bytesSent === null && bytesReceived === null ? null : (bytesSent ?? 0) + (bytesReceived ?? 0);
 }
 
-/** The columns, in display order. */
-export const COLUMNS: ColumnDef<RowModel, unknown>[] = [
-  column.display({
+/**
+ * The columns, in display order. Accessors make a column sortable in TanStack's eyes (the
+ * store does the sorting); busy-first columns (rates, totals) sort descending first.
+ */
+export const COLUMNS = [
+  column.accessor((m) => m.row.protocol, {
     id: 'protocol',
     header: 'Proto',
     size: 70,
     meta: { title: 'Protocol and IP version' },
     cell: ({ row }) => <ProtocolLabel row={row.original.row} />,
   }),
-  column.display({
+  column.accessor((m) => m.row.localPort, {
     id: 'local',
     header: 'Local address',
     size: 200,
@@ -48,7 +51,7 @@ export const COLUMNS: ColumnDef<RowModel, unknown>[] = [
       <Endpoint address={m.row.localAddress} port={m.row.localPort} family={m.row.family} />
     ),
   }),
-  column.display({
+  column.accessor((m) => m.row.remotePort, {
     id: 'remote',
     header: 'Remote address',
     size: 190,
@@ -56,34 +59,35 @@ export const COLUMNS: ColumnDef<RowModel, unknown>[] = [
       <Endpoint address={m.row.remoteAddress} port={m.row.remotePort} family={m.row.family} />
     ),
   }),
-  column.display({
+  column.accessor((m) => m.row.state, {
     id: 'state',
     header: 'State',
     size: 112,
     cell: ({ row }) => <StateLabel state={row.original.row.state} />,
   }),
-  column.display({
+  column.accessor((m) => m.owner?.name ?? null, {
     id: 'process',
     header: 'Process',
     size: 180,
     meta: { title: 'Owning process and pid' },
     cell: ({ row }) => <ProcessCell model={row.original} />,
   }),
-  column.display({
+  column.accessor((m) => m.user, {
     id: 'user',
     header: 'User',
     size: 84,
     cell: ({ row }) => <span title={row.original.user}>{row.original.user}</span>,
   }),
-  column.display({
+  column.accessor((m) => m.row.scope, {
     id: 'scope',
     header: 'Scope',
     size: 116,
     meta: { title: 'Who can reach the local address' },
     cell: ({ row }) => <ScopeBadge scope={row.original.row.scope} />,
   }),
-  column.display({
+  column.accessor((m) => m.row.sendRate, {
     id: 'sendRate',
+    sortDescFirst: true,
     header: 'Send/s',
     size: 78,
     meta: { align: 'right', title: 'Bytes sent per second' },
@@ -93,8 +97,9 @@ export const COLUMNS: ColumnDef<RowModel, unknown>[] = [
       </span>
     ),
   }),
-  column.display({
+  column.accessor((m) => m.row.receiveRate, {
     id: 'receiveRate',
+    sortDescFirst: true,
     header: 'Recv/s',
     size: 78,
     meta: { align: 'right', title: 'Bytes received per second' },
@@ -104,8 +109,9 @@ export const COLUMNS: ColumnDef<RowModel, unknown>[] = [
       </span>
     ),
   }),
-  column.display({
+  column.accessor((m) => total(m), {
     id: 'total',
+    sortDescFirst: true,
     header: 'Total',
     size: 78,
     meta: { align: 'right', title: 'Bytes sent + received since the socket opened' },
@@ -128,18 +134,14 @@ export const COLUMNS: ColumnDef<RowModel, unknown>[] = [
     enableSorting: false,
     meta: { title: 'Send (orange) and receive (blue) rate, last 30 samples' },
     cell: ({ row: { original: m } }) => (
-      <Sparkline
-        history={m.entry.history}
-        revision={m.entry.history?.revision ?? 0}
-        counted={m.row.sendRate !== null || m.row.receiveRate !== null}
-      />
+      <Sparkline history={m.entry.history} counted={m.row.sendRate !== null || m.row.receiveRate !== null} />
     ),
   }),
-  column.display({
+  column.accessor((m) => m.row.firstSeen, {
     id: 'age',
     header: 'Age',
     size: 70,
     meta: { align: 'right', title: 'Time since PortLens first saw the socket' },
     cell: ({ row: { original: m } }) => <Age since={m.row.firstSeen} />,
   }),
-];
+] as ColumnDef<RowModel, unknown>[];

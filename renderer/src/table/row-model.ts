@@ -15,7 +15,8 @@ export interface RowModel {
   owner: ProcessInfo | undefined;
   user: string;
   closingAt: number | null;
-  historyRevision: number;
+  /** Whether the row had a history when the model was made (its sparkline draws itself after that). */
+  hasHistory: boolean;
 }
 
 const models = new WeakMap<RowEntry, RowModel>();
@@ -24,14 +25,14 @@ const models = new WeakMap<RowEntry, RowModel>();
 export function rowModel(entry: RowEntry, data: SocketData): RowModel {
   const pid = entry.row.pids[0];
   const owner = pid === undefined ? undefined : data.process(pid);
-  const historyRevision = entry.history?.revision ?? 0;
+  const hasHistory = entry.history !== null;
   const cached = models.get(entry);
   if (
     cached &&
     cached.row === entry.row &&
     cached.owner === owner &&
     cached.closingAt === entry.closingAt &&
-    cached.historyRevision === historyRevision
+    cached.hasHistory === hasHistory
   ) {
     return cached;
   }
@@ -42,7 +43,7 @@ export function rowModel(entry: RowEntry, data: SocketData): RowModel {
     owner,
     user: rowUser(entry.row, data),
     closingAt: entry.closingAt,
-    historyRevision,
+    hasHistory,
   };
   models.set(entry, model);
   return model;

@@ -21,9 +21,10 @@ import {
   type KeyboardEvent,
   type ReactNode,
 } from 'react';
-import { NEW_MS, type SocketData } from '../store/socket-data';
+import { useStoreVersion } from '../app/app-context';
+import type { LiveStore } from '../store/live-store';
+import { NEW_MS } from '../store/socket-data';
 import type { SortColumn, SortSpec } from '../store/sort-keys';
-import type { ViewItem } from '../store/view-index';
 import { ClockContext } from './clock';
 import { COLUMNS } from './columns';
 import { GroupRow } from './group-row';
@@ -34,21 +35,21 @@ import './table.css';
 
 /** Row height in px; CSS uses the same value (--row-h). */
 export const ROW_HEIGHT = 24;
+/** The sticky header's height in px (CSS: .grid__header). Rows start below it. */
+const HEADER_HEIGHT = 28;
 
 /** Props of SocketTable. */
 export interface SocketTableProps {
-  /** The store version: a new one means rows changed. */
-  version: number;
-  items: readonly ViewItem[];
-  data: SocketData;
+  /** The live store: the table subscribes to it and renders its view. */
+  store: LiveStore;
   /** The selected item's key (see item-key.ts). */
   selected: string | null;
   /** Bumped to scroll the selection into view (keyboard moves, reveal). */
   scrollRequest: number;
   sort: SortSpec;
   columnSizes: Record<string, number>;
-  /** Shown in the body when there are no items. */
-  empty: ReactNode;
+  /** What the body shows when there are no items (called at render time). */
+  renderEmpty: () => ReactNode;
   onSortChange: (sort: SortSpec) => void;
   onColumnSizesChange: (sizes: Record<string, number>) => void;
   onSelect: (key: string, scroll: boolean) => void;
@@ -61,7 +62,10 @@ export interface SocketTableProps {
 
 /** The grid. */
 export function SocketTable(props: SocketTableProps) {
-  const { version, items, data, selected, scrollRequest, sort, columnSizes, empty } = props;
+  const { store, selected, scrollRequest, sort, columnSizes, renderEmpty } = props;
+  const version = useStoreVersion(store);
+  const items = store.view.items;
+  const data = store.data;
   const scrollRef = useRef<HTMLDivElement>(null);
   // The virtualizer is a mutable object by design; this component does not rely on memoizing it.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -70,6 +74,10 @@ export function SocketTable(props: SocketTableProps) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 10,
+    // The rows start below the sticky header, which also covers the top of the viewport:
+    // without both, scrolling a row into view would leave it under the header or the edge.
+    scrollMargin: HEADER_HEIGHT,
+    scrollPaddingStart: HEADER_HEIGHT,
     // No getItemKey: rows have one fixed height, so the virtualizer needs no per-item keys,
     // and a new key function per render would make it rebuild 20,000 measurements each time.
   });
@@ -269,7 +277,7 @@ export function SocketTable(props: SocketTableProps) {
             <div className="hcell hcell--filler" aria-hidden="true" />
           </div>
           {items.length === 0 ? (
-            empty
+            renderEmpty()
           ) : (
             <div className="grid__body" role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
               {virtualItems.map((virtual) => {
@@ -277,7 +285,7 @@ export function SocketTable(props: SocketTableProps) {
                 const key = itemKey(item);
                 const common = {
                   index: virtual.index,
-                  start: virtual.start,
+                  start: virtual.start - HEADER_HEIGHT,
                   selected: key === selected,
                 };
                 if (typeof item !== 'string') {

@@ -1,6 +1,7 @@
 /** A tiny two-series chart of a row's recent send/receive rates. */
-import { memo } from 'react';
-import type { RateHistory } from '../store/rate-history';
+import { memo, useContext } from 'react';
+import type { RateSeries } from '../store/rate-history';
+import { ClockContext } from './clock';
 
 const W = 60;
 const H = 14;
@@ -13,16 +14,19 @@ function points(values: number[], peak: number): string {
     .join(' ');
 }
 
-/** Props of Sparkline; `revision` re-renders it when the history grows. */
+/** Props of Sparkline. */
 export interface SparklineProps {
-  history: RateHistory | null;
-  revision: number;
+  history: RateSeries | null;
   /** The row has byte counters (an idle one draws a flat line; one without draws nothing). */
   counted: boolean;
 }
 
-/** The sparkline. */
+/**
+ * The sparkline. It redraws on the store clock (a context), not through its row: a new sample
+ * then repaints this cell only, and the rest of an unchanged row is not rendered again.
+ */
 export const Sparkline = memo(function Sparkline({ history, counted }: SparklineProps) {
+  useContext(ClockContext);
   if (!counted) return null;
   const peak = history?.peak() ?? 0;
   if (!history || history.size < 2 || peak === 0) {
