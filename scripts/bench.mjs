@@ -40,10 +40,12 @@ const log = (text) => process.stderr.write(`bench: ${text}\n`);
 /** Bad command-line arguments: printed without a stack, exit 2. */
 class UsageError extends Error {}
 
+/** The usage comment at the top of this file, without its comment markers. */
 function usage() {
-  return (
-    readFileSync(fileURLToPath(import.meta.url), 'utf8').match(/\/\/ Usage:[^]*?\n(?=import)/)?.[0] ?? ''
-  );
+  const header = readFileSync(fileURLToPath(import.meta.url), 'utf8').match(
+    /\/\/ Usage:[^]*?\n(?=import)/,
+  )?.[0];
+  return (header ?? '').replace(/^\/\/ ?/gm, '');
 }
 
 function options() {

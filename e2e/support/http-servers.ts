@@ -1,5 +1,5 @@
 /** Real HTTP servers for the scenarios: child processes on free loopback ports. */
-import { mkdtempSync, realpathSync } from 'node:fs';
+import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,18 +35,28 @@ export interface HttpServerOptions {
 /** Starts a real HTTP server child and resolves once it listens. */
 export async function startHttpServer(options: HttpServerOptions = {}): Promise<HttpServerChild> {
   const host = options.host ?? '127.0.0.1';
+  const ownDir = options.cwd === undefined;
   const cwd = realpathSync(options.cwd ?? mkdtempSync(join(tmpdir(), 'portlens-e2e-app-')));
+  const removeOwnDir = (): void => {
+    if (ownDir) rmSync(cwd, { recursive: true, force: true });
+  };
   const label = options.label ?? 'e2e server';
   const file = options.command?.file ?? process.execPath;
   const args = options.command?.args(options.port ?? 0) ?? [SCRIPT, '--port', String(options.port ?? 0), '--host', host, '--label', label];
   const ready = options.command?.ready ?? /LISTENING (\d+)/;
-  const { started, match } = await startChild(file, args, ready, { cwd });
+  const { started, match } = await startChild(file, args, ready, { cwd }).catch((error: unknown) => {
+    removeOwnDir();
+    throw error;
+  });
   return {
     pid: started.pid,
     port: Number(match[1] ?? options.port),
     host,
     argv: [file, ...args],
     cwd,
-    stop: () => started.stop(),
+    async stop() {
+      await started.stop();
+      removeOwnDir();
+    },
   };
 }
