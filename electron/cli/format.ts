@@ -36,6 +36,7 @@ export function table(header: string[], rows: string[][], rightAligned: Readonly
 export function ownerText(row: SocketRow, processes: Snapshot['processes']): string {
   if (row.pids.length === 0) {
     if (row.ownerReason === 'permission') return '? (no permission)';
+    if (row.ownerReason === 'unreadable') return '? (not visible)';
     return '-';
   }
   return row.pids.map((pid) => `${processes[pid]?.name ?? '?'} (${pid})`).join(', ');

@@ -43,10 +43,12 @@ export type Scope = z.infer<typeof Scope>;
 
 /**
  * Why a socket has no owner pids: `permission` (the owner's /proc/<pid>/fd is unreadable to
- * us: another user's process and we are not root), `no-inode` (TIME_WAIT and other sockets
- * the kernel no longer ties to a file), `not-found` (no process holds it; it may be closing).
+ * us: another user's process and we are not root — running as root would show it), `unreadable`
+ * (the same, but we are root: the owner lives in another user namespace or behind a security
+ * policy, so elevated rights would not help), `no-inode` (TIME_WAIT and other sockets the kernel
+ * no longer ties to a file), `not-found` (no process holds it; it may be closing).
  */
-export const OwnerReason = z.enum(['permission', 'no-inode', 'not-found']);
+export const OwnerReason = z.enum(['permission', 'unreadable', 'no-inode', 'not-found']);
 export type OwnerReason = z.infer<typeof OwnerReason>;
 
 /** Where a snapshot's sockets came from; the collector falls back in this order. */

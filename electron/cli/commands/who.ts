@@ -72,7 +72,12 @@ function humanReport(where: string, owners: Owner[], hidden: SocketRow[]): strin
     for (const row of sockets) lines.push(`  socket   ${row.protocol}${row.family === 6 ? '6' : ''} ${endpoint(row.localAddress, row.localPort)} ${row.state}`);
   }
   for (const row of hidden) {
-    const why = row.ownerReason === 'permission' ? "owned by another user's process: run as root to see it" : 'owner unknown';
+    const why =
+      row.ownerReason === 'permission'
+        ? "owned by another user's process: run as root to see it"
+        : row.ownerReason === 'unreadable'
+          ? 'owner not visible even to root (another namespace or a security policy)'
+          : 'owner unknown';
     lines.push(`${row.protocol}${row.family === 6 ? '6' : ''} ${endpoint(row.localAddress, row.localPort)} ${row.state}: ${why}`);
   }
   return `${lines.join('\n')}\n`;

@@ -36,6 +36,8 @@ export class SnapshotPipeline {
   private ownersByTuple = new Map<string, number[]>();
   private seq = 0;
   private readonly now: () => number;
+  /** Root sees every fd table it is allowed to: what it cannot read, more rights won't show. */
+  private readonly elevated = process.geteuid?.() === 0;
 
   constructor(private readonly deps: PipelineDeps) {
     this.now = deps.now ?? Date.now;
@@ -116,6 +118,6 @@ export class SnapshotPipeline {
     const owner = owners.get(socket.inode);
     if (!owner) return { pids: [], reason: 'not-found' };
     if ('pids' in owner) return owner.pids.length ? { pids: owner.pids, reason: null } : { pids: [], reason: 'not-found' };
-    return { pids: [], reason: owner.reason };
+    return { pids: [], reason: owner.reason === 'permission' && this.elevated ? 'unreadable' : owner.reason };
   }
 }

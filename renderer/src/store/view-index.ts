@@ -52,6 +52,7 @@ const VIEW_FIELDS = FIELD_BITS.state | FIELD_BITS.pids | FIELD_BITS.uid | FIELD_
 
 const REASON_LABEL: Record<string, string> = {
   permission: 'Owner hidden (permission)',
+  unreadable: 'Owner not visible',
   'no-inode': 'No owner (no inode, e.g. TIME-WAIT)',
   'not-found': 'No owner found',
 };

@@ -65,7 +65,7 @@ export function ProcessCell({ model }: { model: RowModel }) {
   if (pid === undefined) {
     return (
       <span className="owner owner--unknown" title={ownerReasonText(row)}>
-        {row.ownerReason === 'permission' && <Icon name="lock" size={12} className="owner__lock" />}
+        {(row.ownerReason === 'permission' || row.ownerReason === 'unreadable') && <Icon name="lock" size={12} className="owner__lock" />}
         <span aria-label={ownerReasonText(row)}>—</span>
       </span>
     );

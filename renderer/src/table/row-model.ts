@@ -54,6 +54,8 @@ export function ownerReasonText(row: SocketRow): string {
   switch (row.ownerReason) {
     case 'permission':
       return 'Owner hidden: the socket belongs to another user. Run PortLens with administrator rights to see it.';
+    case 'unreadable':
+      return 'Owner not visible: its process cannot be inspected even with administrator rights (another container or namespace, or a security policy).';
     case 'no-inode':
       return 'No owner: the kernel no longer ties this socket to a process (e.g. TIME-WAIT).';
     case 'not-found':
