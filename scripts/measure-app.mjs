@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global window, document */
 // Measures the desktop app's targets through browser mode (same renderer, same contract) in the
 // system Chromium:
 //   - first data on screen after the page loads (≤ 1 s)

@@ -39,7 +39,9 @@ export function rowsForPort(page: Page, port: number, where: 'local' | 'any' = '
 
 /** The listening row of a server (LISTEN state, local port). */
 export function listenerRow(page: Page, port: number): Locator {
-  return rowsForPort(page, port).and(page.locator('[data-state="LISTEN"]'));
+  // A listener that just closed on the same port (an earlier test's server) fades out for a
+  // few seconds: it is not the one we look for.
+  return rowsForPort(page, port).and(page.locator('[data-state="LISTEN"]:not([data-closing="true"])'));
 }
 
 /** Types a filter into the quick-filter box (replacing what was there). */
@@ -167,8 +169,10 @@ export async function scenarioServerExitFades(page: Page, helpers: ScenarioHelpe
   await waitForData(page);
   const server = await helpers.startServer({ label: 'exits' });
   await setFilter(page, `:${server.port}`);
-  const row = listenerRow(page, server.port);
-  await expect(row).toBeVisible({ timeout: SLOW_MS });
+  await expect(listenerRow(page, server.port)).toBeVisible({ timeout: SLOW_MS });
+  // Follow this very row by its id: once closing it no longer matches listenerRow.
+  const id = await listenerRow(page, server.port).getAttribute('data-row-id');
+  const row = page.locator(`[data-testid="row"][data-row-id="${id}"]`);
   await expect(row).not.toHaveAttribute('data-closing');
   await server.stop();
   await expect(row).toHaveAttribute('data-closing', 'true', { timeout: SLOW_MS });
