@@ -113,7 +113,9 @@ async function main() {
   const small = await startSocketFarm({ tcpConnections: 150 });
   cleanups.push(() => small.stop());
   const idle = await startServe();
+  await (await openApp(browser, idle.url)).page.close();
   const idleApp = await openApp(browser, idle.url);
+  results.firstDataSmallMs = Math.round(idleApp.firstDataMs);
   await idleApp.page.waitForTimeout(5000); // settle: first snapshot, caches warm
   const before = cpuSeconds(idle.child.pid);
   const t0 = performance.now();
@@ -123,7 +125,8 @@ async function main() {
   await cleanup();
 
   const targets = [
-    ['first data on screen', `${results.firstDataMs} ms`, results.firstDataMs <= 1000, '≤ 1000 ms'],
+    ['first data on screen, ~300 sockets', `${results.firstDataSmallMs} ms`, results.firstDataSmallMs <= 1000, '≤ 1000 ms'],
+    ['first data on screen, ~20,000 sockets', `${results.firstDataMs} ms`, results.firstDataMs <= 1000, '≤ 1000 ms'],
     ['live update commit p95 at 20k', `${results.commitP95Ms} ms (median ${results.commitMedianMs}, n=${results.commits})`, results.commitP95Ms <= 16, '≤ 16 ms'],
     ['data per tick vs full snapshot', `${results.tickShareOfSnapshot}% (p95 ${results.tickBytesP95} B of ${results.snapshotBytes} B)`, results.tickShareOfSnapshot <= 5, '≤ 5%'],
     ['idle backend CPU, ~300 sockets', `${results.idleCpuPercent}% of one core`, results.idleCpuPercent <= 1, '≤ 1%'],

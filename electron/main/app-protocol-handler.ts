@@ -5,24 +5,10 @@
  * tested without Electron.
  */
 import { readFile, realpath, stat } from 'node:fs/promises';
-import { extname, isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { contentType } from '../core/web/content-type.js';
 import { APP_HOST, APP_SCHEME } from './app-origin.js';
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.webp': 'image/webp',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 /** What the handler serves and with which policy. */
 export interface AppProtocolOptions {
@@ -57,7 +43,7 @@ export function createAppProtocolHandler(
     if (!root) return refuse(404, 'renderer not built (run node scripts/build.mjs)');
     const file = await resolveInside(root, url.pathname);
     if (!file) return refuse(404, 'not found');
-    const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+    const type = contentType(file);
     const body = request.method === 'HEAD' ? null : await readFile(file);
     return new Response(body, { status: 200, headers: headers(type) });
   };

@@ -5,32 +5,15 @@
  * (`..`, encoded slashes, symlinks) reaches outside it.
  */
 import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
+import { contentType } from '../core/web/content-type.js';
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
-import { extname, join, relative, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.webp': 'image/webp',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 /** Refuse to load a "renderer" bigger than this: the real one is a few MB with source maps. */
 const MAX_TOTAL_BYTES = 64 * 1024 * 1024;
 
-/** The content type of a file by its extension (unknown → a download, never sniffed). */
-export function contentType(path: string): string {
-  return CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
-}
+export { contentType } from '../core/web/content-type.js';
 
 /** One file ready to send. */
 interface StaticFile {
