@@ -15,7 +15,18 @@ export interface MonitorHostOptions {
   workerPath: string | null;
   intervalMs: number;
   prefer?: SnapshotSource;
+  /**
+   * Ticks that change nothing but the time are announced only this often (MonitorOptions);
+   * default QUIET_HEARTBEAT_MS, null announces every tick.
+   */
+  quietHeartbeatMs?: number | null;
 }
+
+/**
+ * Default heartbeat: below the 6 s of silence after which a renderer probes its connection,
+ * yet at 1 s polling three of four idle ticks wake nobody on this thread.
+ */
+export const QUIET_HEARTBEAT_MS = 4000;
 
 /** A running monitor seen from the thread that started it. */
 export interface MonitorHandle {
@@ -23,7 +34,10 @@ export interface MonitorHandle {
   current(): Snapshot | null;
   /** Resolves with the first snapshot. */
   ready(): Promise<Snapshot>;
-  /** Every message from now on (snapshot, delta, error, tick-stats). Returns unsubscribe. */
+  /**
+   * Every message from now on: snapshot, delta (quiet ticks only as a heartbeat) and error;
+   * tick-stats only from an in-process monitor. Returns unsubscribe.
+   */
   subscribe(listener: (message: MonitorMessage) => void): () => void;
   setIntervalMs(intervalMs: number): void;
   close(): Promise<void>;
@@ -61,6 +75,10 @@ export function startMonitor(options: MonitorHostOptions): MonitorHandle {
   };
 }
 
+function heartbeatOf(options: MonitorHostOptions): number | null {
+  return options.quietHeartbeatMs === undefined ? QUIET_HEARTBEAT_MS : options.quietHeartbeatMs;
+}
+
 interface Driver {
   setIntervalMs(intervalMs: number): void;
   close(): Promise<void>;
@@ -75,7 +93,8 @@ function inProcessDriver(options: MonitorHostOptions, receive: (message: Monitor
   let stopped = false;
   const started = import('../snapshot/default-pipeline.js').then(({ createDefaultPipeline }) => {
     const { pipeline, close } = createDefaultPipeline(options.prefer ? { prefer: options.prefer } : {});
-    const monitor = new Monitor(pipeline, intervalMs);
+    const heartbeat = heartbeatOf(options);
+    const monitor = new Monitor(pipeline, intervalMs, heartbeat === null ? {} : { quietHeartbeatMs: heartbeat });
     monitor.onMessage(receive);
     if (!stopped) monitor.start();
     return { monitor, close };
@@ -104,7 +123,7 @@ function workerDriver(options: MonitorHostOptions, workerPath: string, receive: 
   let worker = spawn();
 
   function spawn(): Worker {
-    const data: MonitorWorkerData = { intervalMs, prefer: options.prefer ?? null };
+    const data: MonitorWorkerData = { intervalMs, prefer: options.prefer ?? null, quietHeartbeatMs: heartbeatOf(options) };
     const w = new Worker(workerPath, { workerData: data });
     w.on('message', (message: MonitorMessage) => {
       // A respawned worker starts over with a full snapshot; that resets the host's state.

@@ -3,8 +3,14 @@
  * as a full snapshot, every later one as a delta against the one before. Ticks never overlap:
  * the next one is scheduled `intervalMs` after the previous one started, or at once if it ran
  * longer than that.
+ *
+ * With `quietHeartbeatMs` set, a tick whose delta is quiet (nothing changed but the time) is
+ * not announced unless nothing was announced for that long: at idle the receivers (another
+ * thread, every browser page) then wake a few times a minute instead of every poll. `seq`
+ * counts announcements, not ticks, so receivers still see every seq in order.
  */
 import { diffSnapshots } from '../diff/diff-snapshots.js';
+import { isQuietDelta } from '../diff/quiet-delta.js';
 import type { Snapshot } from '../model.js';
 import type { MonitorMessage } from './messages.js';
 
@@ -13,8 +19,19 @@ export interface SnapshotSourceLike {
   tick(): Promise<Snapshot>;
 }
 
+/** Options of a Monitor. */
+export interface MonitorOptions {
+  /**
+   * Leave quiet ticks unannounced, but announce one at least this often (a heartbeat that keeps
+   * the snapshot's time and the receivers' liveness checks fresh). Unset: announce every tick.
+   */
+  quietHeartbeatMs?: number;
+}
+
 export class Monitor {
+  /** The last announced snapshot (a quiet tick that was not announced does not replace it). */
   private current: Snapshot | null = null;
+  private lastAnnouncedAt = 0;
   private timer: NodeJS.Timeout | null = null;
   private running = false;
   private readonly listeners = new Set<(message: MonitorMessage) => void>();
@@ -22,9 +39,10 @@ export class Monitor {
   constructor(
     private readonly source: SnapshotSourceLike,
     private intervalMs: number,
+    private readonly options: MonitorOptions = {},
   ) {}
 
-  /** The latest snapshot, or null before the first tick succeeded. */
+  /** The latest announced snapshot, or null before the first tick succeeded. */
   snapshot(): Snapshot | null {
     return this.current;
   }
@@ -64,10 +82,28 @@ export class Monitor {
       return;
     }
     const previous = this.current;
-    this.current = next;
-    if (previous) this.emit({ type: 'delta', delta: diffSnapshots(previous, next) });
-    else this.emit({ type: 'snapshot', snapshot: next });
+    if (!previous) {
+      this.announce(next, { type: 'snapshot', snapshot: next });
+    } else {
+      // Numbered after the last announcement, so skipped quiet ticks leave no gap in seq.
+      const seq = previous.seq + 1;
+      const delta = { ...diffSnapshots(previous, next), seq };
+      if (!this.mayStayQuiet() || !isQuietDelta(delta, previous)) {
+        this.announce({ ...next, seq }, { type: 'delta', delta });
+      }
+    }
     this.emit({ type: 'tick-stats', durationMs: performance.now() - started, sockets: next.sockets.length });
+  }
+
+  private mayStayQuiet(): boolean {
+    const heartbeat = this.options.quietHeartbeatMs;
+    return heartbeat !== undefined && performance.now() - this.lastAnnouncedAt < heartbeat;
+  }
+
+  private announce(snapshot: Snapshot, message: MonitorMessage): void {
+    this.current = snapshot;
+    this.lastAnnouncedAt = performance.now();
+    this.emit(message);
   }
 
   private schedule(delayMs: number): void {

@@ -12,6 +12,8 @@ import { Monitor } from './monitor.js';
 export interface MonitorWorkerData {
   intervalMs: number;
   prefer: SnapshotSource | null;
+  /** MonitorOptions.quietHeartbeatMs; null announces every tick. */
+  quietHeartbeatMs: number | null;
 }
 
 const port = parentPort;
@@ -19,8 +21,10 @@ if (!port) throw new Error('monitor-worker must run in a worker thread');
 const options = workerData as MonitorWorkerData;
 
 const { pipeline, close } = createDefaultPipeline(options.prefer ? { prefer: options.prefer } : {});
-const monitor = new Monitor(pipeline, options.intervalMs);
-monitor.onMessage((message) => port.postMessage(message));
+const monitor = new Monitor(pipeline, options.intervalMs, options.quietHeartbeatMs === null ? {} : { quietHeartbeatMs: options.quietHeartbeatMs });
+// tick-stats stay here: only the in-process benchmark reads them, and posting one would wake
+// the host's thread on every otherwise quiet tick.
+monitor.onMessage((message) => message.type !== 'tick-stats' && port.postMessage(message));
 port.on('message', (command: MonitorCommand) => {
   if (command.type === 'set-interval') monitor.setIntervalMs(command.intervalMs);
   if (command.type === 'stop') {

@@ -25,6 +25,8 @@ import { useNotifications } from './use-notifications';
 import { usePersistPrefs } from './use-persist-prefs';
 import { useReveal } from './use-reveal';
 import { buildViewSettings } from './view-settings';
+import { SettingsDialog } from '../settings/settings-dialog';
+import '../settings/settings.css';
 import './app.css';
 
 /** The app. */
@@ -41,6 +43,7 @@ export function App({ initialPrefs }: { initialPrefs: ViewPrefs }) {
   const [scrollRequest, setScrollRequest] = useState(0);
   const [panel, setPanel] = useState<PanelTarget | null>(null);
   const [menu, setMenu] = useState<{ rowId: string; x: number; y: number } | null>(null);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const filterRef = useRef<HTMLInputElement>(null);
   const gridFocus = useCallback(
     () => document.querySelector<HTMLElement>('[data-testid="socket-table"]')?.focus(),
@@ -175,7 +178,9 @@ export function App({ initialPrefs }: { initialPrefs: ViewPrefs }) {
           }}
           onTogglesChange={(toggles) => updatePrefs({ toggles })}
           onGroupByChange={(groupBy: GroupBy) => updatePrefs({ groupBy })}
+          onOpenSettings={() => setSettingsOpen(true)}
         />
+        {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
         <Banners store={store} status={status} />
         <main className="workspace">
           <SocketTable

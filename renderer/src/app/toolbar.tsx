@@ -4,6 +4,7 @@ import { FilterInput } from '../filter/filter-input';
 import type { FilterToggles } from '../filter/match-row';
 import type { FilterIssue } from '../filter/parse-filter';
 import type { GroupBy } from '../store/view-index';
+import { Icon } from '../ui/icons';
 import { NotificationBell, type NotificationControl } from './notification-bell';
 
 /** Props of Toolbar. */
@@ -18,6 +19,7 @@ export interface ToolbarProps {
   onFilterLeave: () => void;
   onTogglesChange: (toggles: FilterToggles) => void;
   onGroupByChange: (groupBy: GroupBy) => void;
+  onOpenSettings: () => void;
 }
 
 const TOGGLES: { key: keyof FilterToggles; label: string; title: string }[] = [
@@ -40,6 +42,7 @@ export function Toolbar({
   onFilterLeave,
   onTogglesChange,
   onGroupByChange,
+  onOpenSettings,
 }: ToolbarProps) {
   return (
     <header className="toolbar" role="toolbar" aria-label="View">
@@ -86,6 +89,16 @@ export function Toolbar({
         </select>
       </label>
       {notifications && <NotificationBell control={notifications} />}
+      <button
+        type="button"
+        className="icon-button"
+        aria-label="Settings"
+        title="Settings: notifications, refresh interval, kill timeout"
+        onClick={onOpenSettings}
+        data-testid="open-settings"
+      >
+        <Icon name="settings" />
+      </button>
     </header>
   );
 }

@@ -5,7 +5,7 @@
 
 /** What `window.__portlensPerf` holds. */
 export interface PerfRecord {
-  /** Milliseconds from applying a batch of deltas to the table's commit, one per commit. */
+  /** Milliseconds from the frame that shows a batch of deltas (view update) to the table's commit, one per commit. */
   commits: number[];
   /** performance.now() when the first snapshot was on screen (committed). */
   firstDataAt: number | null;

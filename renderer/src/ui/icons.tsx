@@ -21,7 +21,8 @@ export type IconName =
   | 'refresh'
   | 'arrow-up'
   | 'arrow-down'
-  | 'plug';
+  | 'plug'
+  | 'settings';
 
 const PATHS: Record<IconName, ReactNode> = {
   search: (
@@ -107,6 +108,14 @@ const PATHS: Record<IconName, ReactNode> = {
     <>
       <path d="M9 3v5M15 3v5M6 8h12v3a6 6 0 0 1-12 0z" />
       <path d="M12 17v4" />
+    </>
+  ),
+  settings: (
+    <>
+      <path d="M4 6h10M18 6h2M4 12h4M12 12h8M4 18h12M20 18h0" />
+      <circle cx="16" cy="6" r="2" />
+      <circle cx="10" cy="12" r="2" />
+      <circle cx="18" cy="18" r="2" />
     </>
   ),
 };
