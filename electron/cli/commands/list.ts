@@ -3,7 +3,7 @@ import type { Snapshot, SocketRow } from '../../contract/model.js';
 import { takeSnapshot } from '../../core/snapshot/default-pipeline.js';
 import { isListening } from '../../core/diff/diff-snapshots.js';
 import { parse, portArg, positiveIntArg } from '../args.js';
-import { bytes, endpoint, jsonRow, ownerText, table, userText } from '../format.js';
+import { bytes, endpoint, jsonRows, ownerText, table, userText } from '../format.js';
 import { UsageError, type CliCommand } from '../io.js';
 import { sourceArg } from './source-arg.js';
 
@@ -40,7 +40,7 @@ export const listCommand: CliCommand = async (args, io) => {
   );
   rows.sort(byListeningThenPort);
   if (values.json) {
-    io.stdout.write(`${JSON.stringify(rows.map((row) => jsonRow(row, snapshot.processes)))}\n`);
+    io.stdout.write(`${jsonRows(rows, snapshot.processes)}\n`);
   } else {
     io.stdout.write(humanTable(rows, snapshot));
   }
