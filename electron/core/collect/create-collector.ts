@@ -3,7 +3,7 @@
  * kept only if its first collect succeeds; each one passed over leaves a warning saying why.
  */
 import { CollectorError } from '../model.js';
-import type { SnapshotSource } from '../model.js';
+import type { RawSocket, SnapshotSource } from '../model.js';
 import type { LinuxCollector } from './linux-collector.js';
 import { NetlinkCollector } from './netlink-collector.js';
 import { ProcNetCollector } from './proc-net-collector.js';
@@ -50,8 +50,7 @@ export function pickCollector(candidates: readonly CollectorCandidate[]): {
     let collector: LinuxCollector | null = null;
     try {
       collector = candidate.create();
-      collector.collect();
-      return { collector, warnings };
+      return { collector: primed(collector, collector.collect()), warnings };
     } catch (error) {
       collector?.close();
       const next = candidates[index + 1];
@@ -63,6 +62,29 @@ export function pickCollector(candidates: readonly CollectorCandidate[]): {
   }
   const last = candidates.at(-1)?.source ?? 'proc';
   throw new CollectorError(last, `no socket source works: ${warnings.join('; ')}`);
+}
+
+/**
+ * The collector, whose first `collect()` returns the sockets the trial collect just read: a
+ * one-shot caller (`portlens list`) would otherwise dump every socket twice.
+ */
+function primed(collector: LinuxCollector, first: RawSocket[]): LinuxCollector {
+  let pending: RawSocket[] | null = first;
+  return {
+    get source() {
+      return collector.source;
+    },
+    // The trial's warnings until the next real collect replaces them: right for both.
+    get lastWarnings() {
+      return collector.lastWarnings;
+    },
+    collect() {
+      const sockets = pending;
+      pending = null;
+      return sockets ?? collector.collect();
+    },
+    close: () => collector.close(),
+  };
 }
 
 /** The error's message without the `source: ` prefix CollectorError adds (the warning names it). */

@@ -1,13 +1,27 @@
 /**
  * Converting a process's start time (clock ticks since boot) to epoch milliseconds: boot time
- * from /proc/stat `btime`, ticks per second from `getconf CLK_TCK`. Both are read once.
+ * from /proc/stat `btime`, ticks per second from the kernel's AT_CLKTCK auxiliary vector entry
+ * (what `getconf CLK_TCK` reports, without forking a process). Both are read once.
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { arch } from 'node:os';
 import { ParseError } from '../model.js';
 
-/** USER_HZ is 100 on every mainstream Linux architecture; used when getconf is unavailable. */
+/** USER_HZ is 100 on every mainstream Linux architecture; used when auxv cannot be read. */
 const DEFAULT_CLOCK_TICKS = 100;
+/** AT_CLKTCK in <linux/auxvec.h>. */
+const AT_CLKTCK = 17;
+
+/** AT_CLKTCK's value in an auxv image of (type, value) machine words, or null. */
+export function clockTicksFromAuxv(auxv: Buffer, wordBytes: 4 | 8): number | null {
+  for (let offset = 0; offset + 2 * wordBytes <= auxv.length; offset += 2 * wordBytes) {
+    const type = wordBytes === 8 ? Number(auxv.readBigUInt64LE(offset)) : auxv.readUInt32LE(offset);
+    const value = wordBytes === 8 ? Number(auxv.readBigUInt64LE(offset + 8)) : auxv.readUInt32LE(offset + 4);
+    if (type === 0) return null; // AT_NULL ends the vector
+    if (type === AT_CLKTCK) return Number.isInteger(value) && value > 0 ? value : null;
+  }
+  return null;
+}
 
 let bootTimeCache: number | null = null;
 let clockTicksCache: number | null = null;
@@ -29,8 +43,9 @@ export function bootTimeMs(): number {
 export function clockTicksPerSecond(): number {
   if (clockTicksCache === null) {
     try {
-      const value = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8', timeout: 5000 }).trim());
-      clockTicksCache = Number.isInteger(value) && value > 0 ? value : DEFAULT_CLOCK_TICKS;
+      // Little-endian 64-bit words on the 64-bit architectures Node ships for; 32-bit otherwise.
+      const wordBytes = ['x64', 'arm64', 'ppc64', 'riscv64', 'loong64'].includes(arch()) ? 8 : 4;
+      clockTicksCache = clockTicksFromAuxv(readFileSync('/proc/self/auxv'), wordBytes) ?? DEFAULT_CLOCK_TICKS;
     } catch {
       clockTicksCache = DEFAULT_CLOCK_TICKS;
     }
