@@ -50,7 +50,9 @@ describe('createBackend', () => {
     );
     // Other ports may open in the same tick on a busy machine; then one notification lists them all.
     const text = notify.type === 'notify' ? `${notify.notification.title}\n${notify.notification.body}` : '';
-    expect(text).toMatch(new RegExp(`node (opened )?127\\.0\\.0\\.1:${child.ready.port}`));
+    // Forms: "node opened <addr>"; "N ports opened" listing "node <addr>"; "node opened N ports" listing "<addr>".
+    const address = `127\\.0\\.0\\.1:${child.ready.port}\\b`;
+    expect(text).toMatch(new RegExp(`node (opened )?${address}|^node opened \\d+ ports\\n(.*, )?${address}`));
     const mentions = messages.filter(
       (m) => m.type === 'notify' && `${m.notification.title}\n${m.notification.body}`.includes(`127.0.0.1:${child.ready.port}`),
     );

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ProcessInfo, Snapshot, SocketRow } from '../model.js';
 import { applyDelta, DeltaSequenceError } from './apply-delta.js';
 import { diffSnapshots } from './diff-snapshots.js';
+import { LiveSnapshot } from './live-snapshot.js';
 
 const process = (pid: number, name = `proc${pid}`): ProcessInfo => ({
   pid,
@@ -115,6 +116,33 @@ describe('applyDelta', () => {
         expect(byId(applied)).toEqual(byId(b));
         expect(applied.processes).toEqual(b.processes);
         expect(applied.seq).toBe(b.seq);
+      }),
+    );
+  });
+
+  it('a LiveSnapshot fed a chain of deltas equals applyDelta folded over them, and leaves earlier snapshots alone', () => {
+    const arbRow = fc.record({
+      id: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'),
+      state: fc.constantFrom('LISTEN', 'ESTABLISHED', 'TIME_WAIT') as fc.Arbitrary<SocketRow['state']>,
+      bytesSent: fc.option(fc.nat(), { nil: null }),
+    });
+    const arbRows = fc.uniqueArray(arbRow, { selector: (r) => r.id, maxLength: 6 }).map((parts) => parts.map((p) => row(p.id, p)));
+    const arbProcesses = fc.uniqueArray(fc.integer({ min: 10, max: 13 }), { maxLength: 4 }).map((pids) => pids.map((pid) => process(pid)));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(arbRows, arbProcesses), { minLength: 1, maxLength: 6 }), (states) => {
+        const snapshots = states.map(([rows, procs], i) => snapshot(i, rows, procs));
+        const first = snapshots[0]!;
+        const firstCopy = structuredClone(first);
+        const live = new LiveSnapshot(first);
+        let folded = first;
+        for (let i = 1; i < snapshots.length; i++) {
+          const delta = diffSnapshots(snapshots[i - 1]!, snapshots[i]!);
+          live.apply(delta);
+          folded = applyDelta(folded, delta);
+          expect(live.snapshot()).toEqual(folded);
+        }
+        expect(first).toEqual(firstCopy);
+        expect(() => live.apply(diffSnapshots(first, first))).toThrow(DeltaSequenceError);
       }),
     );
   });

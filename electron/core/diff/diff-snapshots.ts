@@ -40,6 +40,7 @@ export function diffSnapshots(previous: Snapshot, next: Snapshot): Delta {
       if (isListening(row)) events.push(portEvent('listen-opened', row, next.processes, next.time));
       continue;
     }
+    if (old === row) continue; // the pipeline reuses an unchanged row's object
     const patch = patchBetween(old, row);
     if (patch) changed.push(patch);
     if (isListening(row) !== isListening(old)) {

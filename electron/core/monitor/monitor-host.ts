@@ -4,7 +4,7 @@
  * so any number of subscribers can join late without asking the worker for a full snapshot.
  */
 import { Worker } from 'node:worker_threads';
-import { applyDelta } from '../diff/apply-delta.js';
+import { LiveSnapshot } from '../diff/live-snapshot.js';
 import type { Snapshot, SnapshotSource } from '../model.js';
 import type { MonitorCommand, MonitorMessage } from './messages.js';
 import { Monitor } from './monitor.js';
@@ -48,23 +48,23 @@ const MAX_RESPAWNS = 5;
 /** Starts a monitor. */
 export function startMonitor(options: MonitorHostOptions): MonitorHandle {
   const listeners = new Set<(message: MonitorMessage) => void>();
-  let current: Snapshot | null = null;
+  let current: LiveSnapshot | null = null;
   let resolveReady: (snapshot: Snapshot) => void = () => {};
   const ready = new Promise<Snapshot>((resolve) => (resolveReady = resolve));
 
   const receive = (message: MonitorMessage): void => {
-    if (message.type === 'snapshot') current = message.snapshot;
+    if (message.type === 'snapshot') current = new LiveSnapshot(message.snapshot);
     else if (message.type === 'delta') {
       if (!current || message.delta.seq !== current.seq + 1) return; // cannot happen in order; ignore
-      current = applyDelta(current, message.delta);
+      current.apply(message.delta);
     }
-    if (current && (message.type === 'snapshot' || message.type === 'delta')) resolveReady(current);
+    if (message.type === 'snapshot') resolveReady(message.snapshot);
     for (const listener of listeners) listener(message);
   };
 
   const driver = options.workerPath ? workerDriver(options, options.workerPath, receive) : inProcessDriver(options, receive);
   return {
-    current: () => current,
+    current: () => current?.snapshot() ?? null,
     ready: () => ready,
     subscribe(listener) {
       listeners.add(listener);
@@ -91,8 +91,8 @@ interface Driver {
 function inProcessDriver(options: MonitorHostOptions, receive: (message: MonitorMessage) => void): Driver {
   let intervalMs = options.intervalMs;
   let stopped = false;
-  const started = import('../snapshot/default-pipeline.js').then(({ createDefaultPipeline }) => {
-    const { pipeline, close } = createDefaultPipeline(options.prefer ? { prefer: options.prefer } : {});
+  const started = import('../snapshot/default-pipeline.js').then(({ createDefaultPipeline, MONITOR_OWNER_OPTIONS }) => {
+    const { pipeline, close } = createDefaultPipeline({ owners: MONITOR_OWNER_OPTIONS, ...(options.prefer ? { prefer: options.prefer } : {}) });
     const heartbeat = heartbeatOf(options);
     const monitor = new Monitor(pipeline, intervalMs, heartbeat === null ? {} : { quietHeartbeatMs: heartbeat });
     monitor.onMessage(receive);

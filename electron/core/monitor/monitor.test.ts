@@ -9,6 +9,7 @@ import { createDefaultPipeline } from '../snapshot/default-pipeline.js';
 import type { MonitorMessage } from './messages.js';
 import { Monitor } from './monitor.js';
 import { startMonitor } from './monitor-host.js';
+import { applyDelta } from '../diff/apply-delta.js';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const closers: Array<() => void | Promise<void>> = [];
@@ -141,5 +142,34 @@ describe('startMonitor', () => {
     );
     expect(seen.state).toBe('LISTEN');
     expect(handle.current()!.processes[child.pid]?.name).toBe('node');
+  });
+});
+
+describe('Monitor with quietHeartbeatMs', () => {
+  it('announces every change within one tick with contiguous seqs, and the announcements rebuild its snapshot', async () => {
+    const { pipeline, close } = createDefaultPipeline();
+    closers.push(close);
+    const monitor = new Monitor(pipeline, 1000, { quietHeartbeatMs: 60_000 });
+    const announced: Array<Extract<MonitorMessage, { type: 'snapshot' | 'delta' }>> = [];
+    monitor.onMessage((message) => (message.type === 'snapshot' || message.type === 'delta') && announced.push(message));
+    await monitor.tick();
+    await monitor.tick();
+
+    const child = await startChild(tcpListenerScript('127.0.0.1'));
+    await monitor.tick();
+    const last = announced[announced.length - 1]!;
+    expect(last.type).toBe('delta');
+    const row = last.type === 'delta' ? last.delta.added.find((r) => r.localPort === child.ready.port) : undefined;
+    expect(row?.pids).toEqual([child.pid]);
+    for (let i = 0; i < 3; i++) await monitor.tick();
+
+    let rebuilt: Snapshot | null = null;
+    for (const message of announced) {
+      if (message.type === 'snapshot') rebuilt = message.snapshot;
+      else rebuilt = applyDelta(rebuilt!, message.delta); // throws on a seq gap
+    }
+    const current = monitor.snapshot()!;
+    expect(rebuilt!.seq).toBe(current.seq);
+    expect(rebuilt!.sockets.map((r) => r.id).sort()).toEqual(current.sockets.map((r) => r.id).sort());
   });
 });

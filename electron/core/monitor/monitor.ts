@@ -6,11 +6,13 @@
  *
  * With `quietHeartbeatMs` set, a tick whose delta is quiet (nothing changed but the time) is
  * not announced unless nothing was announced for that long: at idle the receivers (another
- * thread, every browser page) then wake a few times a minute instead of every poll. `seq`
+ * thread, every browser page) then wake a few times a minute instead of every poll. Traffic on
+ * this process's own connections (the browser stream's WebSocket) counts as quiet, or each
+ * delta sent would change those counters and cause the next one. `seq`
  * counts announcements, not ticks, so receivers still see every seq in order.
  */
 import { diffSnapshots } from '../diff/diff-snapshots.js';
-import { isQuietDelta } from '../diff/quiet-delta.js';
+import { connectionsOf, isQuietDelta } from '../diff/quiet-delta.js';
 import type { Snapshot } from '../model.js';
 import type { MonitorMessage } from './messages.js';
 
@@ -88,7 +90,10 @@ export class Monitor {
       // Numbered after the last announcement, so skipped quiet ticks leave no gap in seq.
       const seq = previous.seq + 1;
       const delta = { ...diffSnapshots(previous, next), seq };
-      if (!this.mayStayQuiet() || !isQuietDelta(delta, previous)) {
+      const quiet =
+        this.mayStayQuiet() &&
+        isQuietDelta(delta, previous, delta.changed.length ? connectionsOf(next, process.pid) : undefined);
+      if (!quiet) {
         this.announce({ ...next, seq }, { type: 'delta', delta });
       }
     }

@@ -3,7 +3,7 @@
  * process, the server's event loop) and posts snapshot, delta and error messages.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { createDefaultPipeline } from '../snapshot/default-pipeline.js';
+import { createDefaultPipeline, MONITOR_OWNER_OPTIONS } from '../snapshot/default-pipeline.js';
 import type { SnapshotSource } from '../model.js';
 import type { MonitorCommand } from './messages.js';
 import { Monitor } from './monitor.js';
@@ -20,7 +20,7 @@ const port = parentPort;
 if (!port) throw new Error('monitor-worker must run in a worker thread');
 const options = workerData as MonitorWorkerData;
 
-const { pipeline, close } = createDefaultPipeline(options.prefer ? { prefer: options.prefer } : {});
+const { pipeline, close } = createDefaultPipeline({ owners: MONITOR_OWNER_OPTIONS, ...(options.prefer ? { prefer: options.prefer } : {}) });
 const monitor = new Monitor(pipeline, options.intervalMs, options.quietHeartbeatMs === null ? {} : { quietHeartbeatMs: options.quietHeartbeatMs });
 // tick-stats stay here: only the in-process benchmark reads them, and posting one would wake
 // the host's thread on every otherwise quiet tick.

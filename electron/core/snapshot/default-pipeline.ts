@@ -1,13 +1,23 @@
 /** The pipeline wired to the real OS: the best available collector and /proc owner lookup. */
 import { createCollector } from '../collect/create-collector.js';
-import { OwnerResolver, ProcessCache } from '../owners/index.js';
+import { OwnerResolver, ProcessCache, type OwnerResolverOptions } from '../owners/index.js';
 import type { Snapshot, SnapshotSource } from '../model.js';
 import { SnapshotPipeline } from './pipeline.js';
 
 export interface PipelineOptions {
   /** Use this source (tests, `--source`); otherwise netlink, then ss, then /proc/net. */
   prefer?: SnapshotSource;
+  /** Owner resolver tuning; the resolver's defaults otherwise. */
+  owners?: OwnerResolverOptions;
 }
+
+/**
+ * The long-running monitor's resolver: a full fd rescan (every fd table on the machine) only
+ * once a minute instead of every 10 s, the largest steady cost at idle. New sockets are still
+ * found within one tick by the incremental search; only drift (an fd passed to another process
+ * whose sender then closed its copy) waits longer. Actions keep the defaults: they kill by owner.
+ */
+export const MONITOR_OWNER_OPTIONS: OwnerResolverOptions = { fullRescanEveryCalls: 60, fullRescanIntervalMs: 60_000 };
 
 /** A pipeline over the real machine, the warnings collector selection produced, and its closer. */
 export interface DefaultPipeline {
@@ -19,7 +29,8 @@ export interface DefaultPipeline {
 /** A pipeline over the real machine. */
 export function createDefaultPipeline(options: PipelineOptions = {}): DefaultPipeline {
   const { collector, warnings } = createCollector(options.prefer ? { prefer: options.prefer } : {});
-  const pipeline = new SnapshotPipeline({ collector, owners: new OwnerResolver(), processes: new ProcessCache(), warnings });
+  const owners = new OwnerResolver(options.owners ?? {});
+  const pipeline = new SnapshotPipeline({ collector, owners, processes: new ProcessCache(), warnings });
   return { pipeline, warnings, close: () => collector.close() };
 }
 

@@ -69,6 +69,26 @@ export class SnapshotPipeline {
         nextOwnersByTuple.set(tupleKey(socket), pids);
         for (const pid of pids) livePids.add(pid);
       }
+      const sendRate = rate(before?.bytesSent, socket.bytesSent, elapsed);
+      const receiveRate = rate(before?.bytesReceived, socket.bytesReceived, elapsed);
+      // An unchanged socket keeps its row object: no garbage per idle row, and diffSnapshots
+      // skips identical rows without comparing their fields.
+      if (
+        before &&
+        before.state === socket.state &&
+        before.ownerReason === reason &&
+        before.inode === socket.inode &&
+        before.uid === socket.uid &&
+        before.bytesSent === socket.bytesSent &&
+        before.bytesReceived === socket.bytesReceived &&
+        before.sendRate === sendRate &&
+        before.receiveRate === receiveRate &&
+        samePids(before.pids, pids)
+      ) {
+        rows[i] = before;
+        nextRows.set(id, before);
+        continue;
+      }
       const row: SocketRow = {
         id,
         protocol: socket.protocol,
@@ -85,8 +105,8 @@ export class SnapshotPipeline {
         scope: scopeOf(socket.localAddress),
         bytesSent: socket.bytesSent,
         bytesReceived: socket.bytesReceived,
-        sendRate: rate(before?.bytesSent, socket.bytesSent, elapsed),
-        receiveRate: rate(before?.bytesReceived, socket.bytesReceived, elapsed),
+        sendRate,
+        receiveRate,
         firstSeen: before?.firstSeen ?? time,
       };
       rows[i] = row;
@@ -120,4 +140,11 @@ export class SnapshotPipeline {
     if ('pids' in owner) return owner.pids.length ? { pids: owner.pids, reason: null } : { pids: [], reason: 'not-found' };
     return { pids: [], reason: owner.reason === 'permission' && this.elevated ? 'unreadable' : owner.reason };
   }
+}
+
+function samePids(a: readonly number[], b: readonly number[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

@@ -117,6 +117,22 @@ describe('LiveStore (scripted stream)', () => {
     expect(store.data.meta.seq).toBe(3);
   });
 
+  it('applies a delta to the data on arrival and shows it in the view on the next frame', async () => {
+    start();
+    script.send({ type: 'snapshot', snapshot: makeSnapshot(1, [makeRow({ id: 'a', localPort: 1 })]) });
+    await vi.advanceTimersByTimeAsync(1);
+    const version = store.getVersion();
+    script.send({ type: 'delta', delta: makeDelta(2, { added: [makeRow({ id: 'b', localPort: 2 })] }) });
+    // The data is current at once; the view (what React renders) waits for the frame.
+    expect(store.data.meta.seq).toBe(2);
+    expect(store.data.rows.has('b')).toBe(true);
+    expect(ids(store)).toEqual(['a']);
+    expect(store.getVersion()).toBe(version);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(ids(store)).toEqual(['a', 'b']);
+    expect(store.getVersion()).toBe(version + 1);
+  });
+
   it('ignores a repeated delta', async () => {
     start();
     script.send({ type: 'snapshot', snapshot: makeSnapshot(5, [makeRow({ id: 'a' })]) });

@@ -53,8 +53,24 @@ export const SORT_DEPENDS: Record<SortColumn, { fields: number; processes: boole
 
 const hex2 = (n: number) => n.toString(16).padStart(2, '0');
 
+// Sorting 20,000 rows formats an address per row, yet a machine has few distinct addresses
+// (most are loopback): remember the keys. Bounded, so a scan of many peers cannot grow it forever.
+const ADDRESS_KEYS_MAX = 4096;
+const addressKeys = new Map<string, string>();
+
 /** An address as fixed-width hex, so string order is numeric order (v4 before v6). */
 export function addressKey(address: string, family: Family): string {
+  const cacheKey = `${family}${address}`;
+  let key = addressKeys.get(cacheKey);
+  if (key === undefined) {
+    if (addressKeys.size >= ADDRESS_KEYS_MAX) addressKeys.clear();
+    key = formatAddressKey(address, family);
+    addressKeys.set(cacheKey, key);
+  }
+  return key;
+}
+
+function formatAddressKey(address: string, family: Family): string {
   if (family === 4) {
     const parts = address.split('.');
     if (parts.length === 4) return `4${parts.map((part) => hex2(Number(part) & 255)).join('')}`;
