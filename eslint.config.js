@@ -21,7 +21,7 @@ const ELECTRON = Symbol('electron');
 const NODE = [['node:*', 'fs', 'path', 'child_process', 'os', 'net', 'worker_threads'], 'the renderer runs in a browser: no Node modules'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.tsbuild/**', 'release/**', 'test-results/**', 'playwright-report/**'] },
+  { ignores: ['dist/**', 'node_modules/**', '.tsbuild/**', '.tmp/**', 'release/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
