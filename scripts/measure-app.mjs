@@ -73,8 +73,12 @@ async function openApp(browser, url) {
   page.on('websocket', (ws) => ws.on('framereceived', ({ payload }) => frames.push({ at: Date.now(), bytes: Buffer.byteLength(payload) })));
   await page.goto(url);
   await page.waitForFunction(() => window.__portlensPerf?.firstDataAt != null, null, { timeout: 60_000 });
-  const firstDataMs = await page.evaluate(() => window.__portlensPerf.firstDataAt);
-  return { page, frames, firstDataMs };
+  // From navigation start, and from the end of the page's load event ("after the page loads").
+  const [firstDataMs, loadEndMs] = await page.evaluate(() => [
+    window.__portlensPerf.firstDataAt,
+    performance.getEntriesByType('navigation')[0]?.loadEventEnd ?? 0,
+  ]);
+  return { page, frames, firstDataMs, afterLoadMs: firstDataMs - loadEndMs };
 }
 
 async function main() {
@@ -91,6 +95,7 @@ async function main() {
   await (await openApp(browser, serve.url)).page.close();
   const app = await openApp(browser, serve.url);
   results.firstDataMs = Math.round(app.firstDataMs);
+  results.firstDataAfterLoadMs = Math.round(app.afterLoadMs);
   await app.page.evaluate(() => (window.__portlensPerf.commits.length = 0));
   const steadyFrom = Date.now();
   await app.page.waitForTimeout(seconds * 1000);
@@ -116,6 +121,7 @@ async function main() {
   await (await openApp(browser, idle.url)).page.close();
   const idleApp = await openApp(browser, idle.url);
   results.firstDataSmallMs = Math.round(idleApp.firstDataMs);
+  results.firstDataSmallAfterLoadMs = Math.round(idleApp.afterLoadMs);
   await idleApp.page.waitForTimeout(5000); // settle: first snapshot, caches warm
   const before = cpuSeconds(idle.child.pid);
   const t0 = performance.now();
@@ -125,8 +131,8 @@ async function main() {
   await cleanup();
 
   const targets = [
-    ['first data on screen, ~300 sockets', `${results.firstDataSmallMs} ms`, results.firstDataSmallMs <= 1000, '≤ 1000 ms'],
-    ['first data on screen, ~20,000 sockets', `${results.firstDataMs} ms`, results.firstDataMs <= 1000, '≤ 1000 ms'],
+    ['first data on screen, ~300 sockets', `${results.firstDataSmallMs} ms from navigation, ${results.firstDataSmallAfterLoadMs} ms after load`, results.firstDataSmallMs <= 1000, '≤ 1000 ms'],
+    ['first data on screen, ~20,000 sockets', `${results.firstDataMs} ms from navigation, ${results.firstDataAfterLoadMs} ms after load`, results.firstDataMs <= 1000, '≤ 1000 ms'],
     ['live update commit p95 at 20k', `${results.commitP95Ms} ms (median ${results.commitMedianMs}, n=${results.commits})`, results.commitP95Ms <= 16, '≤ 16 ms'],
     ['data per tick vs full snapshot', `${results.tickShareOfSnapshot}% (p95 ${results.tickBytesP95} B of ${results.snapshotBytes} B)`, results.tickShareOfSnapshot <= 5, '≤ 5%'],
     ['idle backend CPU, ~300 sockets', `${results.idleCpuPercent}% of one core`, results.idleCpuPercent <= 1, '≤ 1%'],
