@@ -4,52 +4,12 @@ import type { ProcessInfo, Snapshot, SocketRow } from '../model.js';
 import { applyDelta, DeltaSequenceError } from './apply-delta.js';
 import { diffSnapshots } from './diff-snapshots.js';
 import { LiveSnapshot } from './live-snapshot.js';
+import { testProcess, testRow, testSnapshot } from '../../test-support/model-factories.js';
 
-const process = (pid: number, name = `proc${pid}`): ProcessInfo => ({
-  pid,
-  startTime: pid * 10,
-  startedAt: 1_700_000_000_000,
-  name,
-  exe: `/usr/bin/${name}`,
-  argv: [name],
-  cwd: '/',
-  uid: 1000,
-  user: 'dev',
-  ppid: 1,
-  service: null,
-});
-
-const row = (id: string, over: Partial<SocketRow> = {}): SocketRow => ({
-  id,
-  protocol: 'tcp',
-  family: 4,
-  localAddress: '127.0.0.1',
-  localPort: 3000,
-  remoteAddress: null,
-  remotePort: null,
-  state: 'LISTEN',
-  pids: [10],
-  ownerReason: null,
-  inode: 1234,
-  uid: 1000,
-  scope: 'loopback',
-  bytesSent: null,
-  bytesReceived: null,
-  sendRate: null,
-  receiveRate: null,
-  firstSeen: 1,
-  ...over,
-});
-
-const snapshot = (seq: number, sockets: SocketRow[], processes: ProcessInfo[] = [process(10)]): Snapshot => ({
-  time: 1000 + seq,
-  seq,
-  source: 'netlink',
-  sockets,
-  processes: Object.fromEntries(processes.map((p) => [p.pid, p])),
-  hiddenOwners: 0,
-  warnings: [],
-});
+const process = testProcess;
+const row = testRow;
+const snapshot = (seq: number, sockets: SocketRow[], processes: ProcessInfo[] = [process(10)]): Snapshot =>
+  testSnapshot(seq, sockets, processes);
 
 describe('diffSnapshots', () => {
   it('reports a new listener as added with a listen-opened event naming its owner', () => {

@@ -2,39 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { Snapshot, SocketRow } from '../model.js';
 import { diffSnapshots } from './diff-snapshots.js';
 import { connectionsOf, isQuietDelta } from './quiet-delta.js';
+import { testRow, testSnapshot } from '../../test-support/model-factories.js';
 
-const row = (id: string, over: Partial<SocketRow> = {}): SocketRow => ({
-  id,
-  protocol: 'tcp',
-  family: 4,
-  localAddress: '127.0.0.1',
-  localPort: 3000,
-  remoteAddress: null,
-  remotePort: null,
-  state: 'LISTEN',
-  pids: [10],
-  ownerReason: null,
-  inode: 1234,
-  uid: 1000,
-  scope: 'loopback',
-  bytesSent: null,
-  bytesReceived: null,
-  sendRate: null,
-  receiveRate: null,
-  firstSeen: 1,
-  ...over,
-});
-
-const snapshot = (seq: number, sockets: SocketRow[], over: Partial<Snapshot> = {}): Snapshot => ({
-  time: 1000 * seq,
-  seq,
-  source: 'netlink',
-  sockets,
-  processes: {},
-  hiddenOwners: 0,
-  warnings: [],
-  ...over,
-});
+const row = testRow;
+const snapshot = (seq: number, sockets: SocketRow[], over: Partial<Snapshot> = {}): Snapshot =>
+  testSnapshot(seq, sockets, [], { time: 1000 * seq, ...over });
 
 // The stream's WebSocket: pid 10 serves on 3000, the browser (pid 20) is connected from 50000.
 const serverEnd = (bytes: number) =>
