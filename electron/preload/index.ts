@@ -52,9 +52,15 @@ const api: PortLensApi = {
     if (typeof listener !== 'function') throw new TypeError('subscribe needs a function');
     listeners.add(listener);
     // Each subscriber asks main to (re)start the stream, which answers with a fresh snapshot.
-    void ipcRenderer.invoke(STREAM_START_CHANNEL).then((result: Result<unknown>) => {
-      if (!result.ok && listeners.has(listener)) listener({ type: 'error', error: result.error });
-    });
+    void ipcRenderer.invoke(STREAM_START_CHANNEL).then(
+      (result: Result<unknown>) => {
+        if (!result.ok && listeners.has(listener)) listener({ type: 'error', error: result.error });
+      },
+      (error: unknown) => {
+        const message = `could not start the stream: ${error instanceof Error ? error.message : String(error)}`;
+        if (listeners.has(listener)) listener({ type: 'error', error: { code: 'internal', message, detail: null } });
+      },
+    );
     return () => {
       listeners.delete(listener);
     };

@@ -137,6 +137,27 @@ describe('browser-mode server security (stub backend)', () => {
     }
   });
 
+  it('answers a malformed upgrade request with 400 and keeps serving (stub backend)', async () => {
+    const { connect } = await import('node:net');
+    const reply = await new Promise<string>((resolve, reject) => {
+      const socket = connect(server.port, '127.0.0.1', () =>
+        socket.write('GET http://[ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\r\n'),
+      );
+      let text = '';
+      socket.on('data', (chunk) => (text += chunk));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(reply).toMatch(/^HTTP\/1\.1 400 /);
+    expect((await httpGet(server.port, '/', { Cookie: cookie })).status).toBe(200);
+  });
+
+  it('never redirects the token URL off this origin (stub backend)', async () => {
+    const response = await httpGet(server.port, `/.//evil.example?token=${server.token}`);
+    expect(response.status).toBe(303);
+    expect(response.headers.location).toBe('/evil.example');
+  });
+
   it('refuses WebSocket upgrades without a token, from another Origin or Host (stub backend)', async () => {
     const url = `ws://127.0.0.1:${server.port}/ws`;
     const ours = pageHeaders(server.port, server.token);

@@ -77,7 +77,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (source === 'query') {
       // Keep the token out of the address bar, history and any Referer: move it to a cookie.
       url.searchParams.delete('token');
-      response.writeHead(303, { ...headers, 'Set-Cookie': tokenCookie(token, port), Location: url.pathname + url.search, 'Cache-Control': 'no-store' });
+      // One leading slash: `//host` would be a scheme-relative redirect off this origin.
+      const location = `/${url.pathname.replace(/^\/+/, '')}${url.search}`;
+      response.writeHead(303, { ...headers, 'Set-Cookie': tokenCookie(token, port), Location: location, 'Cache-Control': 'no-store' });
       response.end();
       return;
     }
@@ -92,7 +94,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
+    let url: URL;
+    try {
+      // Node's parser accepts request targets WHATWG URL rejects (`GET http://[`): refuse, don't throw.
+      url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
+    } catch {
+      return refuseUpgrade(socket, 400);
+    }
     const refusal = !hostAllowed(request.headers.host, port)
       ? 403
       : !originAllowed(request.headers.origin, port)
@@ -136,7 +144,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
 }
 
-const STATUS_TEXT: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' };
+const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' };
 
 /** Answers a refused WebSocket upgrade with a plain HTTP status, then closes the socket. */
 function refuseUpgrade(socket: Duplex, status: number): void {

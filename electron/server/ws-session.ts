@@ -109,6 +109,12 @@ export function attachSession(socket: WebSocket, options: SessionOptions): void 
       fail(id, contractError('unsupported', 'in browser mode the page opens links itself'));
       return;
     }
+    if (socket.bufferedAmount > limits.highWaterBytes) {
+      // Replies are not dropped like deltas: a client that asks but never reads would grow this
+      // buffer without bound (a snapshot is megabytes). Refuse until it catches up.
+      fail(id, contractError('refused', 'this connection is not reading its replies; calls are refused until it does'));
+      return;
+    }
     if (inFlight >= limits.concurrentCalls) {
       fail(id, contractError('refused', `too many calls at once (limit ${limits.concurrentCalls})`));
       return;

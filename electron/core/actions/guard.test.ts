@@ -47,6 +47,13 @@ describe('guardProcess (real /proc)', () => {
     expect(isKernelThread(kthread, 12345)).toBe(true);
   });
 
+  it("refuses a thread id of PortLens itself (it reads like its process, and kill(tid) would hit it)", () => {
+    // Node runs libuv and V8 threads: any task of ours other than the main one is a thread id.
+    const tid = readdirSync(`/proc/${process.pid}/task`).map(Number).find((task) => task !== process.pid);
+    expect(tid).toBeDefined();
+    expect(guardProcess({ pid: tid!, ppid: process.ppid, name: 'node' }, context)).toMatch(/thread id/);
+  });
+
   it('lets an ordinary process through', () => {
     // Our own process is not a kernel thread by its flags (the guard refuses it for being us).
     expect(isKernelThread(process.pid, process.ppid)).toBe(false);

@@ -22,12 +22,18 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     intervalMs: options.pollIntervalMs ?? settings.get().pollIntervalMs,
   });
   const listeners = new Set<(message: StreamMessage) => void>();
+  let lastError: string | null = null;
   // Actions check ports many times (is it free yet? listening again?): they get fresh snapshots
   // from one pipeline of their own, whose owner cache stays warm between checks. Created on
   // first use, so a backend nobody acts through never loads the collector on this thread.
   let actionPipeline: Promise<DefaultPipeline> | null = null;
   const actionSnapshot = async (): Promise<Snapshot> => {
-    actionPipeline ??= import('../snapshot/default-pipeline.js').then(({ createDefaultPipeline }) => createDefaultPipeline());
+    actionPipeline ??= import('../snapshot/default-pipeline.js')
+      .then(({ createDefaultPipeline }) => createDefaultPipeline())
+      .catch((error: unknown) => {
+        actionPipeline = null; // the next action tries again
+        throw error;
+      });
     return (await actionPipeline).pipeline.tick();
   };
   const standingWarnings = settings.loadWarning ? [settings.loadWarning] : [];
@@ -43,13 +49,15 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       const notification = notificationFor(message.delta.events, settings.get().notifications, false);
       if (notification) broadcast({ type: 'notify', notification });
     } else if (message.type === 'error') {
+      lastError = message.message;
       broadcast({ type: 'error', error: contractError('failed', message.message) });
     }
   });
 
   const handlers: { [N in CallName]: (request: CallRequest<N>) => Promise<Result<CallResponse<N>>> } = {
     async getSnapshot() {
-      const snapshot = monitor.current() ?? (await monitor.ready());
+      const snapshot = monitor.current() ?? (await firstSnapshot(monitor, FIRST_SNAPSHOT_TIMEOUT_MS));
+      if (!snapshot) return fail('failed', `no snapshot yet${lastError ? `: ${lastError}` : ''}; the monitor is not delivering`);
       return ok(withWarnings(snapshot, standingWarnings));
     },
     async getProcess({ pid }) {
@@ -96,9 +104,24 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       stopForwarding();
       listeners.clear();
       await monitor.close();
-      if (actionPipeline) (await actionPipeline).close();
+      if (actionPipeline) await actionPipeline.then((pipeline) => pipeline.close()).catch(() => {});
     },
   };
+}
+
+/** How long a call waits for the monitor's first snapshot before answering with an error. */
+const FIRST_SNAPSHOT_TIMEOUT_MS = 20_000;
+
+/** The first snapshot, or null if none arrives in time (the monitor failed to start). */
+function firstSnapshot(monitor: MonitorHandle, timeoutMs: number): Promise<Snapshot | null> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(null), timeoutMs);
+    timer.unref();
+    void monitor.ready().then((snapshot) => {
+      clearTimeout(timer);
+      resolve(snapshot);
+    });
+  });
 }
 
 function withWarnings<T extends { warnings: string[] }>(value: T, extra: string[]): T {

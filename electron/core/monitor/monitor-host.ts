@@ -59,7 +59,13 @@ export function startMonitor(options: MonitorHostOptions): MonitorHandle {
       current.apply(message.delta);
     }
     if (message.type === 'snapshot') resolveReady(message.snapshot);
-    for (const listener of listeners) listener(message);
+    for (const listener of listeners) {
+      try {
+        listener(message);
+      } catch {
+        // One failing subscriber must not take the host (or the worker's message port) down.
+      }
+    }
   };
 
   const driver = options.workerPath ? workerDriver(options, options.workerPath, receive) : inProcessDriver(options, receive);

@@ -121,6 +121,12 @@ export class Monitor {
   }
 
   private emit(message: MonitorMessage): void {
-    for (const listener of this.listeners) listener(message);
+    for (const listener of this.listeners) {
+      try {
+        listener(message);
+      } catch {
+        // A failing listener must not stop the loop or the other listeners; it reports itself.
+      }
+    }
   }
 }
