@@ -1,12 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { detectServiceManager } from '../../core/owners/index.js';
-import { Children } from '../../core/owners/test-support/children.js';
 import {
-  Adopted,
+  actionFixtures,
   freePort,
   getJson,
   startServer,
-  TempDirs,
 } from '../../core/actions/test-support/servers.js';
 import { stubCalls, stubRunner, withService, writeStubs } from '../../core/actions/test-support/stubs.js';
 import { ACTION_TEST_TIMEOUT_MS, testDeps } from '../../core/actions/test-support/test-deps.js';
@@ -15,14 +13,7 @@ import { runCli } from '../run-cli.js';
 import { makeLogsCommand } from './logs.js';
 import { makeRestartCommand } from './restart.js';
 
-const children = new Children();
-const adopted = new Adopted();
-const temp = new TempDirs();
-afterEach(async () => {
-  adopted.stopAll();
-  await children.stopAll();
-  temp.removeAll();
-});
+const { children, adopted, temp } = actionFixtures();
 
 describe('portlens logs (CLI)', { timeout: ACTION_TEST_TIMEOUT_MS }, () => {
   it('shows, then follows, the log of a service PortLens restarted (real processes)', async () => {

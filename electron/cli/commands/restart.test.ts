@@ -1,28 +1,19 @@
 import { realpathSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RestartResult } from '../../contract/api.js';
-import { Children } from '../../core/owners/test-support/children.js';
 import {
-  Adopted,
+  actionFixtures,
   freePort,
   getJson,
   isRunning,
   startServer,
-  TempDirs,
 } from '../../core/actions/test-support/servers.js';
 import { ACTION_TEST_TIMEOUT_MS, testDeps } from '../../core/actions/test-support/test-deps.js';
 import { testIo } from '../../core/actions/test-support/test-io.js';
 import { runCli } from '../run-cli.js';
 import { makeRestartCommand } from './restart.js';
 
-const children = new Children();
-const adopted = new Adopted();
-const temp = new TempDirs();
-afterEach(async () => {
-  adopted.stopAll();
-  await children.stopAll();
-  temp.removeAll();
-});
+const { children, adopted, temp } = actionFixtures();
 
 describe('portlens restart (CLI, real processes)', { timeout: ACTION_TEST_TIMEOUT_MS }, () => {
   it('--yes --json restarts the server and prints one RestartResult', async () => {

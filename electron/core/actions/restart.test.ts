@@ -1,32 +1,23 @@
 import { chmodSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LogsResult, RestartPreview, RestartResult } from '../../contract/api.js';
 import { readProcessInfo, readStat } from '../owners/index.js';
-import { CHILD_PRELUDE, Children } from '../owners/test-support/children.js';
+import { CHILD_PRELUDE } from '../owners/test-support/children.js';
 import { readLogs } from './logs.js';
 import { previewRestart, restart } from './restart.js';
 import { readPrimaryGid } from './proc-extra.js';
 import {
-  Adopted,
+  actionFixtures,
   freePort,
   getJson,
   isRunning,
   SERVER_SOURCE,
   startServer,
-  TempDirs,
 } from './test-support/servers.js';
 import { ACTION_TEST_TIMEOUT_MS, testDeps } from './test-support/test-deps.js';
 
-const children = new Children();
-const adopted = new Adopted();
-const temp = new TempDirs();
-
-afterEach(async () => {
-  adopted.stopAll();
-  await children.stopAll();
-  temp.removeAll();
-});
+const { children, adopted, temp } = actionFixtures();
 
 describe('restart a plain process (real processes)', { timeout: ACTION_TEST_TIMEOUT_MS }, () => {
   it('stops the server and starts the same command with its environment and cwd; output goes to the log', async () => {

@@ -6,7 +6,7 @@ import type { Family, Protocol, RawSocket, SocketState } from '../model.js';
 import { parseIpv4, parseIpv6 } from './address.js';
 import { parseProcNet } from './proc-net-parse.js';
 import { parseSsOutput } from './ss-parse.js';
-import { arbitraryMangledText, arbitrarySocket } from './test-arbitraries.js';
+import { arbitraryMangledText, arbitrarySocket, PRINTABLE_STATES } from './test-arbitraries.js';
 import type { GeneratedSocket } from './test-arbitraries.js';
 
 const FILES = [
@@ -94,20 +94,7 @@ describe('parseProcNet', () => {
   });
 
   it('round-trips generated sockets printed as the kernel prints them, in both byte orders', () => {
-    const states = [
-      'ESTABLISHED',
-      'SYN_SENT',
-      'SYN_RECV',
-      'FIN_WAIT1',
-      'FIN_WAIT2',
-      'TIME_WAIT',
-      'CLOSE',
-      'CLOSE_WAIT',
-      'LAST_ACK',
-      'LISTEN',
-      'CLOSING',
-      'UNCONN',
-    ] as const;
+    const states = PRINTABLE_STATES;
     const combo = fc.record({
       protocol: fc.constantFrom<Protocol>('tcp', 'udp'),
       family: fc.constantFrom<Family>(4, 6),

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ParseError } from '../model.js';
 import type { SocketState } from '../model.js';
 import { parseSsOutput } from './ss-parse.js';
-import { arbitraryMangledText, arbitrarySocket } from './test-arbitraries.js';
+import { arbitraryMangledText, arbitrarySocket, PRINTABLE_STATES } from './test-arbitraries.js';
 import type { GeneratedSocket } from './test-arbitraries.js';
 
 /** Real `ss -tuanieHO` output (lines of this machine's sockets, trailing padding kept). */
@@ -121,20 +121,7 @@ describe('parseSsOutput', () => {
   });
 
   it('round-trips generated sockets printed the way ss prints them', () => {
-    const states = [
-      'ESTABLISHED',
-      'SYN_SENT',
-      'SYN_RECV',
-      'FIN_WAIT1',
-      'FIN_WAIT2',
-      'TIME_WAIT',
-      'CLOSE',
-      'CLOSE_WAIT',
-      'LAST_ACK',
-      'LISTEN',
-      'CLOSING',
-      'UNCONN',
-    ] as const;
+    const states = PRINTABLE_STATES;
     fc.assert(
       fc.property(
         fc.array(arbitrarySocket({ cookies: true, counters: true, states }), { minLength: 1, maxLength: 20 }),

@@ -22,6 +22,9 @@ const TCP_STATES: readonly SocketState[] = [
 ];
 const UDP_STATES: readonly SocketState[] = ['UNCONN', 'ESTABLISHED'];
 
+/** Every state ss and /proc can print for TCP and UDP (NEW_SYN_RECV never reaches either). */
+export const PRINTABLE_STATES: readonly SocketState[] = [...TCP_STATES, 'UNCONN'];
+
 const ipv4 = fc.integer({ min: 0, max: 0xffffffff }).map(formatIpv4);
 /** IPv6 addresses with the shapes seen on real machines, plus anything. */
 const ipv6 = fc.oneof(

@@ -6,6 +6,7 @@
  * Children (own process group each; stopAll ends them).
  */
 import { createServer } from 'node:net';
+import { afterEach } from 'vitest';
 import { get } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -140,4 +141,18 @@ export class TempDirs {
   removeAll(): void {
     for (const dir of this.#dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The fixtures every action test file shares — children it started, processes it adopted
+ * (restarted servers), temp dirs — cleaned up after each test.
+ */
+export function actionFixtures(): { children: Children; adopted: Adopted; temp: TempDirs } {
+  const fixtures = { children: new Children(), adopted: new Adopted(), temp: new TempDirs() };
+  afterEach(async () => {
+    fixtures.adopted.stopAll();
+    await fixtures.children.stopAll();
+    fixtures.temp.removeAll();
+  });
+  return fixtures;
 }
