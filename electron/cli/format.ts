@@ -49,25 +49,3 @@ export function userText(row: SocketRow, processes: Snapshot['processes']): stri
   if (info) return info.user;
   return row.uid === null ? '-' : String(row.uid);
 }
-
-/**
- * The rows as a JSON array: each socket's fields plus its first owner's `process`. Built as
- * text, serialising each process once however many sockets it owns: a busy server's 20,000
- * rows would otherwise repeat its argv 20,000 times in objects made only to be stringified.
- */
-export function jsonRows(rows: readonly SocketRow[], processes: Snapshot['processes']): string {
-  const processJson = new Map<number, string>();
-  const parts = new Array<string>(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i] as SocketRow;
-    const pid = row.pids[0];
-    let owner = 'null';
-    if (pid !== undefined) {
-      owner = processJson.get(pid) ?? JSON.stringify(processes[pid] ?? null);
-      processJson.set(pid, owner);
-    }
-    const fields = JSON.stringify(row);
-    parts[i] = `${fields.slice(0, -1)},"process":${owner}}`;
-  }
-  return `[${parts.join(',')}]`;
-}

@@ -1,10 +1,17 @@
 /** The streams a CLI command talks through; injected so commands run in tests too. */
+import type { ChunkWriter } from './piece-pool.js';
+
 export interface CliIo {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
   stdin: NodeJS.ReadableStream;
   /** True when stdin and stdout are a terminal (prompts are allowed). */
   interactive: boolean;
+  /**
+   * Writes bytes to stdout and calls `done` once they are consumed, so their memory may be
+   * reused (big outputs then touch little fresh memory). Absent, commands write new buffers.
+   */
+  stdoutBytes?: ChunkWriter;
 }
 
 /** A subcommand: takes its own arguments (after the subcommand name), returns the exit code. */

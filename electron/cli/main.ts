@@ -7,6 +7,8 @@ const io: CliIo = {
   stderr: process.stderr,
   stdin: process.stdin,
   interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+  // A file, pipe or terminal stream calls back once the bytes reached the kernel.
+  stdoutBytes: (chunk, done) => process.stdout.write(chunk, () => done()),
 };
 // EPIPE (e.g. `portlens list | head`) is a normal end, not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => process.exit(error.code === 'EPIPE' ? 0 : 1));

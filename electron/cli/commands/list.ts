@@ -3,7 +3,10 @@ import type { Snapshot, SocketRow } from '../../contract/model.js';
 import { takeSnapshot } from '../../core/snapshot/default-pipeline.js';
 import { isListening } from '../../core/diff/diff-snapshots.js';
 import { parse, portArg, positiveIntArg } from '../args.js';
-import { bytes, endpoint, jsonRows, ownerText, table, userText } from '../format.js';
+import { bytes, endpoint, ownerText, table, userText } from '../format.js';
+import { jsonRowPieces } from '../json-rows.js';
+import { sortForListing } from '../listing-order.js';
+import { PiecePool } from '../piece-pool.js';
 import { UsageError, type CliCommand } from '../io.js';
 import { sourceArg } from './source-arg.js';
 
@@ -38,24 +41,19 @@ export const listCommand: CliCommand = async (args, io) => {
       (port === null || row.localPort === port || row.remotePort === port) &&
       (pid === null || row.pids.includes(pid)),
   );
-  rows.sort(byListeningThenPort);
+  sortForListing(rows);
   if (values.json) {
-    io.stdout.write(`${jsonRows(rows, snapshot.processes)}\n`);
+    const pool = io.stdoutBytes ? new PiecePool(io.stdoutBytes) : null;
+    for (const piece of jsonRowPieces(rows, snapshot.processes, pool?.acquire)) {
+      if (pool) await pool.put(piece);
+      else io.stdout.write(piece);
+    }
+    io.stdout.write('\n');
   } else {
     io.stdout.write(humanTable(rows, snapshot));
   }
   return 0;
 };
-
-function byListeningThenPort(a: SocketRow, b: SocketRow): number {
-  return (
-    Number(isListening(b)) - Number(isListening(a)) ||
-    a.localPort - b.localPort ||
-    a.protocol.localeCompare(b.protocol) ||
-    a.family - b.family ||
-    (a.remotePort ?? 0) - (b.remotePort ?? 0)
-  );
-}
 
 function humanTable(rows: SocketRow[], snapshot: Snapshot): string {
   const body = rows.map((row) => [

@@ -65,6 +65,7 @@ describe('OwnerResolver as an unprivileged user (setpriv to nobody)', () => {
         secondStats: { searchedDirs: number; kind: string };
         third: Record<string, unknown>;
         thirdStats: { searchedDirs: number };
+        oneShot: Record<string, unknown> & { deniedProcesses: number };
         foreignInfo: Record<string, unknown> | null;
         foreignEnviron: unknown;
       };
@@ -73,6 +74,9 @@ describe('OwnerResolver as an unprivileged user (setpriv to nobody)', () => {
       expect(report.first[foreignInode]).toEqual({ reason: 'permission' });
       expect(report.first[report.own]).toEqual({ pids: [report.pid] });
       expect(report.firstStats.unreadableDirs).toBeGreaterThan(0);
+      expect(report.oneShot[foreignInode]).toEqual({ reason: 'permission' });
+      expect(report.oneShot[report.own]).toEqual({ pids: [report.pid] });
+      expect(report.oneShot.deniedProcesses).toBeGreaterThan(0);
       // An unknown inode is searched for in the readable tables, then reported as permission...
       expect(report.second[foreignInode]).toEqual({ reason: 'permission' });
       expect(report.second[report.own]).toEqual({ pids: [report.pid] });

@@ -1,65 +1,14 @@
-import { writeFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { socketInode } from './fd-index.js';
 import { type InodeOwners, OwnerResolver } from './owner-resolver.js';
 import { readStat } from './proc-stat.js';
-import { type Child, Children, waitFor } from './test-support/children.js';
+import { Children, waitFor } from './test-support/children.js';
+import { LISTENERS, startSharer } from './test-support/owner-fixtures.js';
 import { connectionInode, inodeOf } from './test-support/socket-inodes.js';
 
 const children = new Children();
 afterEach(() => children.stopAll());
-
-/** A child with TCP listeners on 127.0.0.1, ::1 and 0.0.0.0 and a UDP socket; opens more on request. */
-const LISTENERS = `
-import net from 'node:net';
-import dgram from 'node:dgram';
-const listen = (host) => new Promise((resolve) => { const s = net.createServer(); s.listen(0, host, () => resolve(s)); });
-const v4 = await listen('127.0.0.1');
-const v6 = await listen('::1');
-const any = await listen('0.0.0.0');
-const udp = dgram.createSocket('udp4');
-await new Promise((resolve) => udp.bind(0, '127.0.0.1', resolve));
-const more = [];
-onCommand(async (line) => {
-  if (line === 'listen') { const s = await listen('127.0.0.1'); more.push(s); return { port: s.address().port }; }
-  if (line === 'close-udp') { await new Promise((resolve) => udp.close(resolve)); return { closed: true }; }
-  return { error: line };
-});
-report({ v4: v4.address().port, v6: v6.address().port, any: any.address().port, udp: udp.address().port });
-`;
-
-/** A child with one listener that can fork a worker and pass the listening socket to it. */
-const SHARER = `
-import net from 'node:net';
-import { fork } from 'node:child_process';
-const server = net.createServer();
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-let worker = null;
-const answer = (expected) => new Promise((resolve) => worker.once('message', (m) => m === expected && resolve()));
-onCommand(async (line) => {
-  if (line === 'fork') { worker = fork(process.argv[2], [], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] }); await answer('ready'); return { worker: worker.pid }; }
-  if (line === 'share') { worker.send('server', server); await answer('got'); return { shared: true }; }
-  return { error: line };
-});
-report({ port: server.address().port });
-`;
-
-const WORKER = `
-let kept = null;
-process.on('message', (message, handle) => { if (message === 'server') { kept = handle; process.send('got'); } });
-process.send('ready');
-setInterval(() => kept, 1 << 30);
-`;
-
-async function startSharer(): Promise<{ child: Child; port: number }> {
-  const dir = children.tempDir();
-  const worker = join(dir, 'worker.mjs');
-  writeFileSync(worker, WORKER);
-  const child = await children.node(SHARER, { args: [worker] });
-  return { child, port: child.ready['port'] as number };
-}
 
 /** The reason a resolver gives for an inode nobody readable holds. */
 function absentReason(resolver: OwnerResolver): InodeOwners {
@@ -127,7 +76,7 @@ describe('OwnerResolver (real processes and sockets)', () => {
   });
 
   it('lists both pids of a listening socket passed to another process', async () => {
-    const { child, port } = await startSharer();
+    const { child, port } = await startSharer(children);
     const { worker } = (await child.ask('fork')) as { worker: number };
     await child.ask('share');
     const inode = inodeOf('tcp', port);
@@ -137,7 +86,7 @@ describe('OwnerResolver (real processes and sockets)', () => {
   });
 
   it('sees a process that appeared since the last call holding an indexed socket, without a full rescan', async () => {
-    const { child, port } = await startSharer();
+    const { child, port } = await startSharer(children);
     const inode = inodeOf('tcp', port);
     const resolver = new OwnerResolver({ fullRescanEveryCalls: 1000, fullRescanIntervalMs: 3_600_000 });
     expect(resolver.resolve([inode]).get(inode)).toEqual({ pids: [child.pid] });
@@ -150,7 +99,7 @@ describe('OwnerResolver (real processes and sockets)', () => {
   });
 
   it('picks up an fd passed to an already indexed process at the periodic full rescan', async () => {
-    const { child, port } = await startSharer();
+    const { child, port } = await startSharer(children);
     const { worker } = (await child.ask('fork')) as { worker: number };
     const inode = inodeOf('tcp', port);
     const resolver = new OwnerResolver({ fullRescanEveryCalls: 3, fullRescanIntervalMs: 3_600_000 });

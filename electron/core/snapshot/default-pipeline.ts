@@ -1,6 +1,7 @@
 /** The pipeline wired to the real OS: the best available collector and /proc owner lookup. */
 import { createCollector } from '../collect/create-collector.js';
 import { OwnerResolver, ProcessCache, type OwnerResolverOptions } from '../owners/index.js';
+import { OneShotOwners } from '../owners/one-shot-owners.js';
 import type { Snapshot, SnapshotSource } from '../model.js';
 import { SnapshotPipeline } from './pipeline.js';
 
@@ -34,12 +35,22 @@ export function createDefaultPipeline(options: PipelineOptions = {}): DefaultPip
   return { pipeline, warnings, close: () => collector.close() };
 }
 
-/** One snapshot of the machine now (the CLI's `list` and `who`, and the actions' checks). */
-export async function takeSnapshot(options: PipelineOptions = {}): Promise<Snapshot> {
-  const { pipeline, close } = createDefaultPipeline(options);
+/** Options of a one-shot snapshot. */
+export interface OneShotOptions {
+  /** Use this source (tests, `--source`); otherwise netlink, then ss, then /proc/net. */
+  prefer?: SnapshotSource;
+}
+
+/**
+ * One snapshot of the machine now (the CLI's `list` and `who`, and the actions' checks): the
+ * fd tables read whole right after the dump, nothing kept for a next poll.
+ */
+export async function takeSnapshot(options: OneShotOptions = {}): Promise<Snapshot> {
+  const { collector, warnings } = createCollector(options.prefer ? { prefer: options.prefer } : {});
   try {
+    const pipeline = new SnapshotPipeline({ collector, owners: new OneShotOwners(), processes: new ProcessCache(), warnings, history: false });
     return await pipeline.tick();
   } finally {
-    close();
+    collector.close();
   }
 }

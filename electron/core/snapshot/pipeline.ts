@@ -5,12 +5,12 @@
  */
 import { scopeOf } from '../collect/address.js';
 import type { Collector, OwnerReason, ProcessInfo, RawSocket, Snapshot, SocketRow } from '../model.js';
-import { rowId, tupleKey } from './row-id.js';
+import { rowId, rowKey, tupleKey } from './row-id.js';
 import { rate } from './traffic.js';
 
 /** What the pipeline needs from owner resolution (electron/core/owners OwnerResolver). */
 export interface OwnerLookup {
-  resolve(inodes: number[]): Map<number, { pids: number[] } | { reason: 'permission' | 'not-found' }>;
+  resolve(inodes: number[]): { get(inode: number): { pids: number[] } | { reason: 'permission' | 'not-found' } | undefined };
 }
 
 /** What the pipeline needs from the process cache (electron/core/owners ProcessCache). */
@@ -26,13 +26,23 @@ export interface PipelineDeps {
   /** Standing warnings every snapshot carries (e.g. which fallback collector was taken). */
   warnings?: string[];
   now?: () => number;
+  /**
+   * Keep each poll's rows for the next one (ids, first-seen times, rates, TIME_WAIT owners);
+   * default true. One-shot callers, which never poll twice, skip the cost.
+   */
+  history?: boolean;
 }
 
 /** Turns successive collections into successive snapshots. Not thread-safe; one per monitor. */
 export class SnapshotPipeline {
+  /** Last poll's rows by `rowKey`. */
   private previousRows = new Map<string, SocketRow>();
   private previousTime = 0;
-  /** Last known owners by 5-tuple, so a connection's TIME_WAIT row keeps its owner. */
+  /**
+   * Last known owners by 5-tuple, so a connection's TIME_WAIT row keeps its owner, for sources
+   * without cookies (a TIME_WAIT socket keeps its connection's cookie, so there the previous
+   * row under the same key has them).
+   */
   private ownersByTuple = new Map<string, number[]>();
   private seq = 0;
   private readonly now: () => number;
@@ -57,18 +67,22 @@ export class SnapshotPipeline {
     const nextRows = new Map<string, SocketRow>();
     const nextOwnersByTuple = new Map<string, number[]>();
     const livePids = new Set<number>();
+    const history = this.deps.history ?? true;
     let hiddenOwners = 0;
+    let lastPids: readonly number[] | null = null;
 
     for (let i = 0; i < raw.length; i++) {
       const socket = raw[i] as RawSocket;
-      const id = rowId(socket);
-      const before = this.previousRows.get(id);
-      const { pids, reason } = this.ownersOf(socket, owners);
+      const key = rowKey(socket);
+      const before = this.previousRows.get(key);
+      const { pids, reason } = this.ownersOf(socket, before, owners);
       if (reason === 'permission') hiddenOwners++;
-      if (pids.length) {
-        nextOwnersByTuple.set(tupleKey(socket), pids);
+      // Owner lists are shared between sockets of one owner: skip the Set for a repeat.
+      if (pids.length && pids !== lastPids) {
+        lastPids = pids;
         for (const pid of pids) livePids.add(pid);
       }
+      if (history && pids.length && socket.cookie === null) nextOwnersByTuple.set(tupleKey(socket), pids);
       const sendRate = rate(before?.bytesSent, socket.bytesSent, elapsed);
       const receiveRate = rate(before?.bytesReceived, socket.bytesReceived, elapsed);
       // An unchanged socket keeps its row object: no garbage per idle row, and diffSnapshots
@@ -86,11 +100,11 @@ export class SnapshotPipeline {
         samePids(before.pids, pids)
       ) {
         rows[i] = before;
-        nextRows.set(id, before);
+        nextRows.set(key, before);
         continue;
       }
       const row: SocketRow = {
-        id,
+        id: before?.id ?? rowId(socket),
         protocol: socket.protocol,
         family: socket.family,
         localAddress: socket.localAddress,
@@ -110,7 +124,7 @@ export class SnapshotPipeline {
         firstSeen: before?.firstSeen ?? time,
       };
       rows[i] = row;
-      nextRows.set(id, row);
+      if (history) nextRows.set(key, row);
     }
 
     const processes: Record<string, ProcessInfo> = {};
@@ -129,10 +143,13 @@ export class SnapshotPipeline {
 
   private ownersOf(
     socket: RawSocket,
+    before: SocketRow | undefined,
     owners: ReturnType<OwnerLookup['resolve']>,
   ): { pids: number[]; reason: OwnerReason | null } {
     if (socket.inode === 0) {
-      const known = this.ownersByTuple.get(tupleKey(socket));
+      // The kernel ties a TIME_WAIT socket to no file: it keeps the owner its connection had.
+      if (before && before.pids.length) return { pids: before.pids, reason: null };
+      const known = socket.cookie === null ? this.ownersByTuple.get(tupleKey(socket)) : undefined;
       return known ? { pids: known, reason: null } : { pids: [], reason: 'no-inode' };
     }
     const owner = owners.get(socket.inode);

@@ -11,6 +11,15 @@ export function rowId(socket: RawSocket): string {
   return `${tupleKey(socket)}|${socket.inode}`;
 }
 
+/**
+ * The key a row is found under in the next poll: the cookie itself where there is one
+ * (unique across protocols, and already a string: no allocation per row per poll), else the
+ * tuple-and-inode id.
+ */
+export function rowKey(socket: RawSocket): string {
+  return socket.cookie ?? `${tupleKey(socket)}|${socket.inode}`;
+}
+
 /** Protocol and both endpoints: unique among live sockets except for SO_REUSEPORT listeners. */
 export function tupleKey(socket: RawSocket): string {
   return `${socket.protocol}${socket.family}|${socket.localAddress}|${socket.localPort}|${socket.remoteAddress ?? '*'}|${socket.remotePort ?? '*'}`;

@@ -1,2 +1,2 @@
 /** `takeSnapshot()`: one snapshot of the machine, for one-shot callers. */
-export { takeSnapshot, type PipelineOptions } from './default-pipeline.js';
+export { takeSnapshot, type OneShotOptions } from './default-pipeline.js';

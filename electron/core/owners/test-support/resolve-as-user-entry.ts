@@ -1,10 +1,12 @@
 /**
  * Bundled (esbuild) and run as another user by owner-resolver-nobody.test.ts: opens its own
- * listener, resolves it and a foreign socket, reads the foreign process, prints one JSON line.
+ * listener, resolves it and a foreign socket (OwnerResolver and the one-shot scan), reads the
+ * foreign process, prints one JSON line.
  * argv: <foreign inode> <foreign pid>
  */
 import { createServer } from 'node:net';
 import { OwnerResolver } from '../owner-resolver.js';
+import { scanAllOwners } from '../one-shot-owners.js';
 import { readEnviron } from '../environ.js';
 import { readProcessInfo } from '../process-info.js';
 import { inodeOf } from './socket-inodes.js';
@@ -30,6 +32,8 @@ const hinted = new OwnerResolver(steady);
 hinted.resolve([own]);
 const third = hinted.resolve([foreignInode, own], { uidOf: new Map([[foreignInode, 0]]) });
 const thirdStats = hinted.lastScanStats;
+// The one-shot scan (the CLI's): the same answers, from reading every table once.
+const oneShot = scanAllOwners();
 process.stdout.write(
   `${JSON.stringify({
     pid: process.pid,
@@ -41,6 +45,7 @@ process.stdout.write(
     secondStats,
     third: Object.fromEntries(third),
     thirdStats,
+    oneShot: { [foreignInode]: oneShot.get(foreignInode), [own]: oneShot.get(own), deniedProcesses: oneShot.deniedProcesses },
     foreignInfo: readProcessInfo(foreignPid),
     foreignEnviron: readEnviron(foreignPid),
   })}\n`,

@@ -1,0 +1,94 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { ProcessInfo, SocketRow } from '../contract/model.js';
+import { testProcess } from '../test-support/model-factories.js';
+import { JsonBytes, literal } from './json-bytes.js';
+import { jsonRowPieces, jsonRows } from './json-rows.js';
+import { PiecePool } from './piece-pool.js';
+
+const text = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.constantFrom('127.0.0.1', '::1', 'fe80::1', 'tcp#42', 'a "q" \\ \n \u0000 \ud800'));
+const count = fc.oneof(fc.constant(null), fc.nat(), fc.maxSafeNat());
+/** Any row, with its keys in the contract's order (the order JSON.stringify then follows). */
+const row: fc.Arbitrary<SocketRow> = fc.record({
+  id: text,
+  protocol: fc.constantFrom('tcp', 'udp'),
+  family: fc.constantFrom(4, 6),
+  localAddress: text,
+  localPort: fc.integer({ min: 0, max: 65535 }),
+  remoteAddress: fc.option(text),
+  remotePort: fc.option(fc.integer({ min: 0, max: 65535 })),
+  state: fc.constantFrom('ESTABLISHED', 'LISTEN', 'TIME_WAIT', 'NEW_SYN_RECV', 'UNCONN', 'CLOSE_WAIT'),
+  pids: fc.array(fc.integer({ min: 1, max: 4 }), { maxLength: 3 }),
+  ownerReason: fc.constantFrom(null, 'permission', 'unreadable', 'no-inode', 'not-found'),
+  inode: fc.nat(),
+  uid: fc.option(fc.nat()),
+  scope: fc.constantFrom('loopback', 'all', 'address'),
+  bytesSent: count,
+  bytesReceived: count,
+  sendRate: count,
+  receiveRate: count,
+  firstSeen: fc.oneof(fc.nat(), fc.double({ noNaN: true, noDefaultInfinity: true })),
+}) as fc.Arbitrary<SocketRow>;
+const processes: Record<number, ProcessInfo> = { 1: testProcess(1), 2: { ...testProcess(2, 'naïve "srv"'), argv: ['x\ny', '✓'] }, 3: testProcess(3) };
+
+/** What JSON.stringify writes for the rows with their first owner's process. */
+function reference(rows: readonly SocketRow[]): string {
+  return JSON.stringify(rows.map((r) => ({ ...r, process: r.pids[0] === undefined ? null : (processes[r.pids[0]] ?? null) })));
+}
+
+describe('jsonRows', () => {
+  it('is byte for byte what JSON.stringify writes, for any rows', () => {
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 30 }), (rows) => {
+        expect(jsonRows(rows, processes)).toBe(reference(rows));
+      }),
+    );
+  });
+
+  it('writes the first owner as `process`, null when there is none or it is unknown', () => {
+    const parsed = JSON.parse(jsonRows([], {})) as unknown[];
+    expect(parsed).toEqual([]);
+    fc.assert(
+      fc.property(row, (r) => {
+        const [out] = JSON.parse(jsonRows([r], processes)) as [{ process: ProcessInfo | null }];
+        expect(out.process).toEqual(r.pids[0] === undefined ? null : (processes[r.pids[0]] ?? null));
+      }),
+    );
+  });
+
+  it('splits into pieces that are each valid UTF-8 and, with a PiecePool, reuses them only once written', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 200 }), fc.integer({ min: 1, max: 3 }), async (rows, max) => {
+        const written: Buffer[] = [];
+        const pending: (() => void)[] = [];
+        // A slow stream: copies what it was given, and reports it written only later.
+        const pool = new PiecePool((chunk, done) => {
+          written.push(Buffer.from(chunk));
+          pending.push(done);
+          setTimeout(() => pending.shift()?.(), 0);
+        }, 512, max);
+        for (const piece of jsonRowPieces(rows, processes, pool.acquire)) await pool.put(piece);
+        for (const piece of written) expect(Buffer.from(piece.toString('utf8'), 'utf8').equals(piece)).toBe(true);
+        expect(Buffer.concat(written).toString('utf8')).toBe(reference(rows));
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
+
+describe('JsonBytes', () => {
+  it('refuses a literal that is not printable ASCII', () => {
+    expect(() => literal('é')).toThrow(TypeError);
+    expect(() => literal('\n')).toThrow(TypeError);
+  });
+
+  it('writes numbers as JSON does, including the unsafe and non-finite ones', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.double(), fc.integer(), fc.maxSafeNat()), (value) => {
+        const out = new JsonBytes();
+        out.number(value);
+        expect(Buffer.concat(out.take(true)).toString('latin1')).toBe(JSON.stringify(value));
+      }),
+    );
+  });
+});
