@@ -65,15 +65,27 @@ export class JsonBytes {
     }
     this.reserve(16);
     const piece = this.#piece as Buffer;
-    let digits = 1;
-    for (let rest = value; rest >= 10; rest = Math.floor(rest / 10)) digits++;
+    if (value < 10) {
+      piece[this.#used++] = 48 + value;
+      return;
+    }
+    let digits = 2;
+    for (let bound = 100; value >= bound && digits < 16; bound *= 10) digits++;
     let at = this.#used + digits;
     this.#used = at;
     let rest = value;
-    do {
-      piece[--at] = 48 + (rest % 10);
-      rest = Math.floor(rest / 10);
-    } while (rest > 0);
+    // Ports, pids and inodes fit 31 bits, where integer division is cheap; byte counts and
+    // times may not.
+    while (rest > 0x7fffffff) {
+      const next = Math.floor(rest / 10);
+      piece[--at] = 48 + (rest - next * 10);
+      rest = next;
+    }
+    while (rest > 0) {
+      const next = (rest / 10) | 0;
+      piece[--at] = 48 + (rest - next * 10);
+      rest = next;
+    }
   }
 
   /** A number or null. */

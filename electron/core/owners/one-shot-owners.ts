@@ -83,6 +83,7 @@ function readTable(pid: number): number[] | 'gone' | 'denied' {
     if (failure === null) throw error;
     return failure === 'gone' ? 'gone' : 'denied';
   }
+  if (names.length === 0) return []; // kernel threads: nothing to open
   const links = openFdLinks(pid);
   if (typeof links === 'string') return links;
   try {
