@@ -4,7 +4,8 @@
  * a table: whole (new processes, full rescans), probe and sweep (searches; the order and the
  * reasoning are in owner-resolver.ts).
  */
-import { readdirSync, readlinkSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import { openFdLinks, type FdLinks } from './fd-links.js';
 import { procFailureOf } from './proc-files.js';
 
 /** What is known of one process's fd table. */
@@ -93,13 +94,20 @@ export class FdIndex {
     };
     this.tables.set(pid, table);
     if (names === 'denied') return this.#setUnreadable(pid, table);
-    const prefix = `/proc/${pid}/fd/`;
-    for (const name of names) {
-      const inode = this.#readFd(prefix, name);
-      if (inode === DENIED) return this.#setUnreadable(pid, table);
-      if (inode === GONE) continue;
-      this.#setFd(pid, table, fdFromName(name), inode);
-      if (inode !== 0 && wanted !== null) wanted.delete(inode);
+    if (names.length === 0) return;
+    const links = this.#open(pid);
+    if (links === GONE) return;
+    if (links === DENIED) return this.#setUnreadable(pid, table);
+    try {
+      for (const name of names) {
+        const inode = this.#readFd(links, name);
+        if (inode === DENIED) return this.#setUnreadable(pid, table);
+        if (inode === GONE) continue;
+        this.#setFd(pid, table, fdFromName(name), inode);
+        if (inode !== 0 && wanted !== null) wanted.delete(inode);
+      }
+    } finally {
+      links.close();
     }
   }
 
@@ -130,7 +138,25 @@ export class FdIndex {
       }
       if (stable) kind[fd] = 1;
     }
-    const prefix = `/proc/${pid}/fd/`;
+    const links = this.#open(pid);
+    if (links === GONE) {
+      this.forget(pid, table); // exited since the listing
+      return null;
+    }
+    if (links === DENIED) {
+      this.#setUnreadable(pid, table);
+      return null;
+    }
+    try {
+      return this.#probeLinks(pid, table, wanted, kind, links);
+    } finally {
+      links.close();
+    }
+  }
+
+  /** The probe's reads, through the open directory (see `probe`). */
+  #probeLinks(pid: number, table: FdTable, wanted: Set<number>, kind: Uint8Array, links: FdLinks): ProbeMark | null {
+    const maxFd = table.maxFd;
     let closed = 0;
     let freeRun = 0;
     let fd = 0;
@@ -139,7 +165,7 @@ export class FdIndex {
         if (kind[fd] === 1) continue;
         if (closed >= CLOSED_LIMIT) break;
       } else if (freeRun >= FREE_RUN_LIMIT) break;
-      const inode = this.#readFd(prefix, fd);
+      const inode = this.#readFd(links, String(fd));
       if (inode === DENIED) {
         this.#setUnreadable(pid, table);
         return null;
@@ -162,20 +188,26 @@ export class FdIndex {
     const names = this.#list(pid);
     if (names === 'gone') return this.forget(pid, table);
     if (names === 'denied') return this.#setUnreadable(pid, table);
+    const links = this.#open(pid);
+    if (links === GONE) return this.forget(pid, table);
+    if (links === DENIED) return this.#setUnreadable(pid, table);
     const open = new Set<number>();
-    const prefix = `/proc/${pid}/fd/`;
     let maxFd = -1;
-    for (const name of names) {
-      const fd = fdFromName(name);
-      open.add(fd);
-      if (fd > maxFd) maxFd = fd;
-      const probed = fd < mark.stopAt && (fd > mark.maxFd || mark.kind[fd] !== 1);
-      if (probed || wanted.size === 0) continue;
-      const inode = this.#readFd(prefix, name);
-      if (inode === DENIED) return this.#setUnreadable(pid, table);
-      if (inode === GONE) continue;
-      this.#setFd(pid, table, fd, inode);
-      if (inode !== 0) wanted.delete(inode);
+    try {
+      for (const name of names) {
+        const fd = fdFromName(name);
+        open.add(fd);
+        if (fd > maxFd) maxFd = fd;
+        const probed = fd < mark.stopAt && (fd > mark.maxFd || mark.kind[fd] !== 1);
+        if (probed || wanted.size === 0) continue;
+        const inode = this.#readFd(links, name);
+        if (inode === DENIED) return this.#setUnreadable(pid, table);
+        if (inode === GONE) continue;
+        this.#setFd(pid, table, fd, inode);
+        if (inode !== 0) wanted.delete(inode);
+      }
+    } finally {
+      links.close();
     }
     for (const fd of [...(table.fds?.keys() ?? [])]) if (!open.has(fd)) this.#closeFd(pid, table, fd);
     table.maxFd = maxFd;
@@ -202,22 +234,23 @@ export class FdIndex {
     }
   }
 
+  /** The fd directory, opened for reading links (see fd-links.ts). */
+  #open(pid: number): FdLinks | typeof GONE | typeof DENIED {
+    const links = openFdLinks(pid);
+    if (links === 'gone') return GONE;
+    if (links === 'denied') return DENIED;
+    return links;
+  }
+
   /**
-   * readlink of one fd: its socket inode, 0 for anything else, GONE (closed or exited), or
-   * DENIED — a directory can be listable while its links are not (a target holding
-   * capabilities we lack fails the ptrace check on readlink, even for root).
+   * One fd's link: its socket inode, 0 for anything else, GONE (closed or exited), or DENIED —
+   * a directory can be listable while its links are not (a target holding capabilities we
+   * lack fails the ptrace check on readlink, even for root).
    */
-  #readFd(prefix: string, fd: string | number): number {
+  #readFd(links: FdLinks, name: string): number {
     this.linksRead++;
-    let target: string;
-    try {
-      target = readlinkSync(prefix + fd);
-    } catch (error) {
-      const failure = procFailureOf(error);
-      if (failure === null) throw error;
-      return failure === 'gone' ? GONE : DENIED;
-    }
-    return socketInode(target);
+    const inode = links.inodeOf(name);
+    return inode === 'gone' ? GONE : inode === 'denied' ? DENIED : inode;
   }
 
   /** Records that `fd` holds `inode` (0: not a socket), updating the index. */
