@@ -1,16 +1,14 @@
 /**
  * Browser mode's wire format: the contract's calls and stream carried as JSON text frames over
- * one WebSocket. Both ends validate every frame with these schemas; a call's `value` is then
- * checked against that call's own response schema by the client, which knows what it asked.
+ * one WebSocket. The server validates every client frame with these schemas. The page reads
+ * server frames with ws-frames.ts (the same rules without zod, so it can check the first
+ * snapshot before zod has loaded; ws-frames.test.ts proves them equal); a call's `value` is
+ * then checked against that call's own response schema by the client, which knows what it asked.
  */
 import { z } from 'zod';
 import { ContractError, StreamMessage } from './api.js';
 
-/** Path of the WebSocket endpoint on the browser-mode server. */
-export const WS_PATH = '/ws';
-
-/** Largest frame either side accepts; the server closes a connection that sends more (1009). */
-export const WS_MAX_MESSAGE_BYTES = 64 * 1024;
+export { WS_MAX_MESSAGE_BYTES, WS_PATH, WS_STREAM_PROTOCOL, type WsEncoding } from './ws-frames.js';
 
 /** A request id: chosen by the client, echoed by the server. */
 const RequestId = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
@@ -23,8 +21,13 @@ export const WsCallMessage = z.object({
 });
 export type WsCallMessage = z.infer<typeof WsCallMessage>;
 
-/** Client → server: start the stream (a snapshot, then deltas). Sent again after a reconnect. */
-export const WsSubscribeMessage = z.object({ type: z.literal('subscribe') }).strict();
+/**
+ * Client → server: start the stream (a snapshot, then deltas). Sent again after a reconnect.
+ * `encoding: 'packed'` asks for snapshots and deltas as `{ packed }` frames (packed-stream.ts).
+ */
+export const WsSubscribeMessage = z
+  .object({ type: z.literal('subscribe'), encoding: z.enum(['json', 'packed']).optional() })
+  .strict();
 export type WsSubscribeMessage = z.infer<typeof WsSubscribeMessage>;
 
 /** Client → server: stop the stream. */
@@ -53,6 +56,13 @@ export type WsReplyMessage = z.infer<typeof WsReplyMessage>;
 export const WsStreamMessage = z.object({ stream: StreamMessage });
 export type WsStreamMessage = z.infer<typeof WsStreamMessage>;
 
+/**
+ * Server → client: a snapshot or delta in the packed form, to a client that asked for it. Only
+ * the envelope is a schema; `unpackStreamMessage` checks the columns value by value.
+ */
+export const WsPackedMessage = z.object({ packed: z.looseObject({ type: z.enum(['snapshot', 'delta']) }) });
+export type WsPackedMessage = z.infer<typeof WsPackedMessage>;
+
 /** Everything a server may send. */
-export const WsServerMessage = z.union([WsReplyMessage, WsStreamMessage]);
+export const WsServerMessage = z.union([WsReplyMessage, WsStreamMessage, WsPackedMessage]);
 export type WsServerMessage = z.infer<typeof WsServerMessage>;

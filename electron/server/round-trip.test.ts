@@ -10,7 +10,8 @@ import type { SocketRow } from '../contract/model.js';
 import { createBackend } from '../core/backend/create-backend.js';
 import type { Backend } from '../core/backend/backend.js';
 import { startServer, type RunningServer } from './start-server.js';
-import { connectClient, makeStaticDir, replyTo, streamOf, type TestClient } from './test-helpers.js';
+import { WS_STREAM_PROTOCOL } from '../contract/ws-protocol.js';
+import { connectClient, httpGet, makeStaticDir, pageHeaders, replyTo, streamOf, type TestClient } from './test-helpers.js';
 
 describe('browser-mode server with the real backend', () => {
   const dirs = makeStaticDir();
@@ -53,6 +54,17 @@ describe('browser-mode server with the real backend', () => {
     expect((await ownListener())?.pids).toContain(process.pid);
   }, 60_000);
 
+  it('packs the snapshot when the page is requested, and streams it to the page\'s socket at once', async () => {
+    // The socket follows the page at once, so it usually finds the packing under way and finishes it.
+    const page = await httpGet(server.port, '/', { Cookie: pageHeaders(server.port, server.token).Cookie as string });
+    expect(page.status).toBe(200);
+    client = await connectClient(server.port, server.token, [WS_STREAM_PROTOCOL]);
+    const first = await client.next(streamOf('snapshot'), 45_000);
+    expect(client.forms[client.messages.indexOf(first)]).toBe('packed');
+    expect(Calls.getSnapshot.response.safeParse(first.stream.snapshot).success).toBe(true);
+    expect(first.stream.snapshot.sockets.some((row) => row.pids.includes(process.pid))).toBe(true);
+  }, 60_000);
+
   it('answers getProcess for this test process with its argv and cwd', async () => {
     client = await connectClient(server.port, server.token);
     client.sendJson({ id: 2, call: 'getProcess', request: { pid: process.pid } });
@@ -64,10 +76,12 @@ describe('browser-mode server with the real backend', () => {
     expect(detail.process.cwd).toBe(process.cwd());
   });
 
-  it('streams a snapshot, then a delta that adds a new listener and one that removes it', async () => {
+  it.each(['json', 'packed'] as const)('streams a snapshot, then a delta that adds a new listener and one that removes it (%s)', async (encoding) => {
     client = await connectClient(server.port, server.token);
-    client.sendJson({ type: 'subscribe' });
+    client.sendJson(encoding === 'json' ? { type: 'subscribe' } : { type: 'subscribe', encoding });
     const first = await client.next(streamOf('snapshot'), 45_000);
+    expect(client.forms[client.messages.indexOf(first)]).toBe(encoding === 'json' ? 'stream' : 'packed');
+    expect(first.stream.snapshot.sockets.some((row) => row.pids.includes(process.pid))).toBe(true);
     const server2 = createServer();
     listener = server2;
     await new Promise<void>((resolve) => server2.listen(0, '127.0.0.1', () => resolve()));
@@ -78,6 +92,8 @@ describe('browser-mode server with the real backend', () => {
       45_000,
     );
     if (!('stream' in added) || added.stream.type !== 'delta') throw new Error('expected a delta');
+    // A delta of a few rows travels plain in either encoding (see worthPacking).
+    expect(client.forms[client.messages.indexOf(added)]).toBe('stream');
     expect(added.stream.delta.seq).toBeGreaterThan(first.stream.snapshot.seq);
     const row = added.stream.delta.added.find((r) => r.localPort === port);
     expect(row?.pids).toContain(process.pid);

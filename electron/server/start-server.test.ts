@@ -6,6 +6,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { WS_STREAM_PROTOCOL } from '../contract/ws-protocol.js';
 import { startServer, type RunningServer } from './start-server.js';
 import {
   TEST_META_CSP,
@@ -226,6 +227,36 @@ describe('browser-mode server security (stub backend)', () => {
     }
   });
 
+  it('streams, packed, from the moment a socket opens with the stream protocol (stub backend)', async () => {
+    // The page request packs the snapshot ahead of its socket, and leaves no listener behind.
+    expect((await httpGet(server.port, '/', { Cookie: cookie })).status).toBe(200);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(backend.listeners).toBe(0);
+    const client = await connectClient(server.port, server.token, [WS_STREAM_PROTOCOL]);
+    try {
+      expect(client.ws.protocol).toBe(WS_STREAM_PROTOCOL);
+      const snapshot = await client.next(streamOf('snapshot'));
+      expect(snapshot.stream.snapshot).toEqual({ time: 0, seq: 0, source: 'ss', sockets: [], processes: {}, hiddenOwners: 0, warnings: [] });
+      const delta = (seq: number, changed: { id: string; sendRate: number }[]) =>
+        backend.push({ type: 'delta', delta: { time: seq, seq, source: 'ss', added: [], removed: ['tcp#1'], changed, processesUpserted: [], processesRemoved: [], hiddenOwners: 0, warnings: [], events: [] } });
+      const many = Array.from({ length: 40 }, (_, i) => ({ id: `tcp#${100 + i}`, sendRate: i }));
+      delta(1, [{ id: 'tcp#2', sendRate: 5 }]);
+      delta(2, many);
+      const small = await client.next((m) => 'stream' in m && m.stream.type === 'delta' && m.stream.delta.seq === 1);
+      const big = await client.next((m) => 'stream' in m && m.stream.type === 'delta' && m.stream.delta.seq === 2);
+      expect(big).toMatchObject({ stream: { delta: { removed: ['tcp#1'], changed: many } } });
+      // The snapshot and a delta of many rows come packed; a delta of a few rows comes plain.
+      const forms = [snapshot, small, big].map((message) => client.forms[client.messages.indexOf(message)]);
+      expect(forms).toEqual(['packed', 'stream', 'packed']);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('refuses a socket that asks only for a protocol it does not speak (stub backend)', async () => {
+    await expect(connectClient(server.port, server.token, ['chat'])).rejects.toThrow(/protocol/i);
+  });
+
   it('stops streaming to a client that unsubscribes or disconnects (stub backend)', async () => {
     const client = await connectClient(server.port, server.token);
     client.sendJson({ type: 'subscribe' });
@@ -283,6 +314,26 @@ describe('browser-mode server backpressure (stub backend)', () => {
       await client.next(streamOf('snapshot'));
       expect(client.messages.some((m) => 'stream' in m && m.stream.type === 'delta' && m.stream.delta.seq >= 100_000)).toBe(false);
       await expect.poll(() => notes.some((n) => n.includes('caught up'))).toBe(true);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('does not count a snapshot larger than the high-water mark as lagging by itself (stub backend)', async () => {
+    notes.length = 0;
+    const client = await connectClient(server.port, server.token);
+    try {
+      client.sendJson({ type: 'subscribe' });
+      await client.next(streamOf('snapshot'));
+      // Not reading while an 8 MB snapshot goes out: far more than the kernel buffers take.
+      client.ws.pause();
+      const warnings = Array.from({ length: 8 }, () => 'w'.repeat(1024 * 1024));
+      backend.push({ type: 'snapshot', snapshot: { time: 1, seq: 500, source: 'ss', sockets: [], processes: {}, hiddenOwners: 0, warnings } });
+      backend.push({ type: 'delta', delta: { time: 2, seq: 501, source: 'ss', added: [], removed: [], changed: [], processesUpserted: [], processesRemoved: [], hiddenOwners: 0, warnings: [], events: [] } });
+      client.ws.resume();
+      // The delta right behind it is delivered, not dropped for a resync.
+      await client.next((m) => 'stream' in m && m.stream.type === 'delta' && m.stream.delta.seq === 501);
+      expect(notes.some((n) => n.includes('too slowly'))).toBe(false);
     } finally {
       await client.close();
     }

@@ -8,12 +8,12 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { Backend } from '../core/backend/backend.js';
-import { WS_MAX_MESSAGE_BYTES, WS_PATH } from '../contract/ws-protocol.js';
+import { WS_MAX_MESSAGE_BYTES, WS_PATH, WS_STREAM_PROTOCOL } from '../contract/ws-protocol.js';
 import { hostAllowed, originAllowed, tokenCookie, validTokenSource } from './request-guard.js';
 import { baseSecurityHeaders, contentSecurityPolicy } from './security-headers.js';
 import { StaticFiles } from './static-files.js';
 import { generateToken } from './token.js';
-import { attachSession, type SessionLimits } from './ws-session.js';
+import { attachSession, prepareSnapshotFrame, type SessionLimits } from './ws-session.js';
 
 /** What `startServer` needs. */
 export interface ServerOptions {
@@ -47,7 +47,14 @@ const BIND_ADDRESS = '127.0.0.1';
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const token = options.token ?? generateToken();
   const files = await StaticFiles.load(options.staticDir);
-  const wss = new WebSocketServer({ noServer: true, maxPayload: WS_MAX_MESSAGE_BYTES, perMessageDeflate: false });
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: WS_MAX_MESSAGE_BYTES,
+    perMessageDeflate: false,
+    // A page that asks for the stream protocol gets the stream from the first moment; we speak
+    // no other subprotocol (a client that asks only for others is refused by its browser).
+    handleProtocols: (protocols) => (protocols.has(WS_STREAM_PROTOCOL) ? WS_STREAM_PROTOCOL : false),
+  });
   let port = 0;
   let headers: OutgoingHttpHeaders = {};
 
@@ -83,7 +90,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       response.end();
       return;
     }
-    if (files.serve(url.pathname, request, response, headers)) return;
+    if (files.serve(url.pathname, request, response, headers)) {
+      // The page's WebSocket comes next and starts with a snapshot: have it packed by then.
+      if (request.method === 'GET' && (url.pathname === '/' || url.pathname === '/index.html')) {
+        setImmediate(() => prepareSnapshotFrame(options.backend));
+      }
+      return;
+    }
     if (url.pathname === '/favicon.ico') {
       // Browsers ask for it unprompted; without one, answer "nothing" instead of logging a 404.
       response.writeHead(204, { ...headers, 'Cache-Control': 'no-cache' });

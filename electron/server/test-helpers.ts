@@ -10,7 +10,11 @@ import { join } from 'node:path';
 import WebSocket from 'ws';
 import type { Backend } from '../core/backend/backend.js';
 import type { Snapshot, StreamMessage } from '../contract/index.js';
-import { WsServerMessage, type WsServerMessage as ServerMessage } from '../contract/ws-protocol.js';
+import { unpackStreamMessage } from '../contract/packed-stream.js';
+import { WsServerMessage, type WsReplyMessage, type WsStreamMessage } from '../contract/ws-protocol.js';
+
+/** A server frame as the tests see it: a packed one is unpacked into the plain form. */
+type ServerMessage = WsReplyMessage | WsStreamMessage;
 
 /** The CSP the test index.html declares (shaped like renderer/index.html's). */
 export const TEST_META_CSP =
@@ -82,6 +86,8 @@ export function upgradeStatus(url: string, headers: Record<string, string>): Pro
 export interface TestClient {
   ws: WebSocket;
   messages: ServerMessage[];
+  /** Which form each message came in (same order as `messages`). */
+  forms: ('reply' | 'stream' | 'packed')[];
   /** Resolves with the first message (already received or coming) that passes `match`. */
   next<T extends ServerMessage>(match: (message: ServerMessage) => message is T, timeoutMs?: number): Promise<T>;
   next(match: (message: ServerMessage) => boolean, timeoutMs?: number): Promise<ServerMessage>;
@@ -89,15 +95,24 @@ export interface TestClient {
   close(): Promise<void>;
 }
 
-/** Opens a WebSocket as our own page would; resolves once it is open. */
-export async function connectClient(port: number, token: string): Promise<TestClient> {
-  const ws = new WebSocket(`ws://127.0.0.1:${port}/ws`, { headers: pageHeaders(port, token) });
+/** Opens a WebSocket as our own page would (with `protocols`, if any); resolves once it is open. */
+export async function connectClient(port: number, token: string, protocols: string[] = []): Promise<TestClient> {
+  const ws = new WebSocket(`ws://127.0.0.1:${port}/ws`, protocols, { headers: pageHeaders(port, token) });
   const messages: ServerMessage[] = [];
+  const forms: TestClient['forms'] = [];
   const waiters = new Set<() => void>();
   ws.on('message', (data) => {
     const parsed = WsServerMessage.safeParse(JSON.parse(String(data)));
     if (!parsed.success) throw new Error(`the server sent an invalid frame: ${String(data).slice(0, 200)}`);
-    messages.push(parsed.data);
+    if ('packed' in parsed.data) {
+      const unpacked = unpackStreamMessage(parsed.data.packed);
+      if (!unpacked.ok) throw new Error(`the server sent an invalid packed frame: ${unpacked.issue}`);
+      messages.push({ stream: unpacked.value });
+      forms.push('packed');
+    } else {
+      messages.push(parsed.data);
+      forms.push('stream' in parsed.data ? 'stream' : 'reply');
+    }
     for (const wake of waiters) wake();
   });
   await new Promise<void>((resolve, reject) => {
@@ -108,6 +123,7 @@ export async function connectClient(port: number, token: string): Promise<TestCl
   return {
     ws,
     messages,
+    forms,
     next(match: (message: ServerMessage) => boolean, timeoutMs = 20_000): Promise<ServerMessage> {
       return new Promise((resolve, reject) => {
         const check = (): boolean => {

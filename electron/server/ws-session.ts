@@ -6,8 +6,10 @@
 import type { RawData, WebSocket } from 'ws';
 import type { Backend } from '../core/backend/backend.js';
 import type { CallName, CallRequest, ContractError, Result, StreamMessage } from '../contract/api.js';
+import { packSnapshotSteps, packStreamMessage, worthPacking, type PackedSnapshot } from '../contract/packed-stream.js';
+import type { Snapshot } from '../contract/model.js';
 import { contractError, describeIssues, parseCall } from '../contract/validate.js';
-import { WsClientMessage, type WsReplyMessage, type WsStreamMessage } from '../contract/ws-protocol.js';
+import { WS_STREAM_PROTOCOL, WsClientMessage, type WsEncoding, type WsReplyMessage } from '../contract/ws-protocol.js';
 
 /** Per-connection limits; the defaults suit one person's browser tabs. */
 export interface SessionLimits {
@@ -55,13 +57,17 @@ export function attachSession(socket: WebSocket, options: SessionOptions): void 
   let lagging = false;
   let dropped = 0;
   let alive = true;
+  /** How this client wants snapshots and deltas (it says so when it subscribes, or by the subprotocol). */
+  let encoding: WsEncoding = 'json';
+  /** Length of the last snapshot frame: a backlog smaller than two of them is not lagging. */
+  let snapshotLength = 0;
 
-  const send = (message: WsReplyMessage | WsStreamMessage): void => {
+  const sendText = (text: string): void => {
     if (socket.readyState !== socket.OPEN) return;
-    socket.send('stream' in message ? streamFrame(message.stream) : JSON.stringify(message), afterSend);
+    socket.send(text, afterSend);
   };
 
-  const reply = (id: number | null, result: Result<unknown>): void => send({ id, result });
+  const reply = (id: number | null, result: Result<unknown>): void => sendText(JSON.stringify({ id, result } satisfies WsReplyMessage));
   const fail = (id: number | null, error: ContractError): void => reply(id, { ok: false, error });
 
   function afterSend(): void {
@@ -78,8 +84,13 @@ export function attachSession(socket: WebSocket, options: SessionOptions): void 
       dropped++;
       return;
     }
-    send({ stream: message });
-    if (!lagging && socket.bufferedAmount > limits.highWaterBytes) {
+    const frame = streamFrame(message, encoding);
+    if (message.type === 'snapshot') snapshotLength = frame.length;
+    // The backlog before this frame: a snapshot larger than the high-water mark must not by
+    // itself count as lagging (it would resync, send the snapshot again, and so on forever).
+    const backlog = socket.bufferedAmount;
+    sendText(frame);
+    if (!lagging && backlog > Math.max(limits.highWaterBytes, 2 * snapshotLength)) {
       lagging = true;
       log('portlens serve: a client reads too slowly; dropping its deltas until it catches up');
     }
@@ -155,8 +166,10 @@ export function attachSession(socket: WebSocket, options: SessionOptions): void 
     }
     const message = parsed.data;
     if ('type' in message) {
-      if (message.type === 'subscribe') startStream();
-      else stopStream();
+      if (message.type === 'subscribe') {
+        encoding = message.encoding ?? 'json';
+        startStream();
+      } else stopStream();
       return;
     }
     const call = parseCall(message.call, message.request);
@@ -174,6 +187,12 @@ export function attachSession(socket: WebSocket, options: SessionOptions): void 
   }, limits.heartbeatMs);
   heartbeat.unref();
 
+  if (socket.protocol === WS_STREAM_PROTOCOL) {
+    // Subscribed at connect time: the snapshot leaves before the page has sent anything.
+    encoding = 'packed';
+    startStream();
+  }
+
   socket.on('pong', () => (alive = true));
   socket.on('message', onMessage);
   socket.on('error', () => socket.terminate());
@@ -184,17 +203,64 @@ export function attachSession(socket: WebSocket, options: SessionOptions): void 
 }
 
 /**
- * The backend hands every subscriber the same message object; serialise it once for all tabs
- * (a 20,000-row snapshot is megabytes of JSON).
+ * The backend hands every subscriber the same delta object, and every subscriber of one poll the
+ * same snapshot object (in a message of its own): serialise each once per encoding for all tabs
+ * (a 20,000-row snapshot is megabytes of JSON, and packing it takes a while too).
  */
-const frames = new WeakMap<StreamMessage, string>();
-function streamFrame(stream: StreamMessage): string {
-  let frame = frames.get(stream);
+const frames: Record<WsEncoding, WeakMap<object, string>> = { json: new WeakMap(), packed: new WeakMap() };
+/** Snapshots being packed ahead of time, a column per turn of the event loop. */
+const packing = new WeakMap<Snapshot, Generator<void, PackedSnapshot>>();
+
+function streamFrame(stream: StreamMessage, wanted: WsEncoding): string {
+  // A packed subscriber reads plain frames too: small deltas are cheaper to send plain.
+  const encoding = wanted === 'packed' && !worthPacking(stream) ? 'json' : wanted;
+  const key = stream.type === 'snapshot' ? stream.snapshot : stream;
+  let frame = frames[encoding].get(key);
   if (frame === undefined) {
-    frame = JSON.stringify({ stream } satisfies WsStreamMessage);
-    frames.set(stream, frame);
+    if (encoding === 'packed' && stream.type === 'snapshot') frame = packedSnapshotFrame(stream.snapshot, packing.get(stream.snapshot));
+    else {
+      const packed = encoding === 'packed' ? packStreamMessage(stream) : null;
+      frame = packed ? JSON.stringify({ packed }) : JSON.stringify({ stream });
+    }
+    frames[encoding].set(key, frame);
   }
   return frame;
+}
+
+/** Finishes packing `snapshot` now (from where an earlier start left it) and frames it. */
+function packedSnapshotFrame(snapshot: Snapshot, started = packSnapshotSteps(snapshot)): string {
+  packing.delete(snapshot);
+  let step = started.next();
+  while (!step.done) step = started.next();
+  return JSON.stringify({ packed: { type: 'snapshot', snapshot: step.value } });
+}
+
+/**
+ * Packs the backend's current snapshot ahead of time. Called when a page is requested: its
+ * WebSocket follows within a second, and packing 20,000 rows takes long enough (on a machine
+ * also busy loading that page) to be worth doing before the socket asks, not after. It packs a
+ * column per turn of the event loop, so the page's own files are served in between; a socket
+ * that asks sooner has the rest packed at once. When the snapshot has moved on by then, the
+ * socket's own snapshot is packed as usual.
+ */
+export function prepareSnapshotFrame(backend: Backend): void {
+  let snapshot: Snapshot | null = null;
+  const unsubscribe = backend.subscribe((message) => {
+    if (message.type === 'snapshot') snapshot = message.snapshot;
+  });
+  unsubscribe();
+  const target: Snapshot | null = snapshot;
+  if (!target || frames.packed.has(target) || packing.has(target)) return;
+  const steps = packSnapshotSteps(target);
+  packing.set(target, steps);
+  const advance = (): void => {
+    if (packing.get(target) !== steps) return; // finished by a socket that could not wait
+    const step = steps.next();
+    if (!step.done) return void setImmediate(advance);
+    packing.delete(target);
+    frames.packed.set(target, JSON.stringify({ packed: { type: 'snapshot', snapshot: step.value } }));
+  };
+  setImmediate(advance);
 }
 
 function rawText(data: RawData): string {

@@ -2,15 +2,14 @@
  * Actions any component can start (panel buttons, the row menu): kill and restart open their
  * confirmation dialogs; copy and open-in-browser report through toasts. Errors never throw.
  */
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, Suspense, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { Target } from '../../../electron/contract/api';
 import type { SocketRow } from '../../../electron/contract/model';
 import { useServices } from '../app/app-context';
 import { browserUrl } from '../table/format';
 import { copyText } from '../ui/clipboard';
 import { describeError } from './describe-result';
-import { KillDialog } from './kill-dialog';
-import { RestartDialog } from './restart-dialog';
+import { KillDialog, RestartDialog } from '../app/lazy-parts';
 import { safeCall } from './safe-call';
 import './actions.css';
 
@@ -71,8 +70,10 @@ export function ActionsProvider({ children }: { children: ReactNode }) {
   return (
     <ActionsContext value={actions}>
       {children}
-      {dialog?.kind === 'kill' && <KillDialog target={dialog.target} onClose={close} />}
-      {dialog?.kind === 'restart' && <RestartDialog target={dialog.target} onClose={close} />}
+      <Suspense fallback={null}>
+        {dialog?.kind === 'kill' && <KillDialog target={dialog.target} onClose={close} />}
+        {dialog?.kind === 'restart' && <RestartDialog target={dialog.target} onClose={close} />}
+      </Suspense>
     </ActionsContext>
   );
 }

@@ -3,13 +3,21 @@
  * bar, toasts, the row menu and action dialogs. Owns the UI state (prefs, selection, panel);
  * the data lives in the LiveStore.
  */
-import { useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import {
+  Suspense,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { ActionsProvider } from '../actions/actions-context';
-import { RowMenu } from '../actions/row-menu';
 import { DEFAULT_TOGGLES, type FilterToggles } from '../filter/match-row';
 import { parseFilter } from '../filter/parse-filter';
 import type { ViewPrefs } from '../filter/view-prefs';
-import { OwnerPanel, type PanelTarget } from '../panel/owner-panel';
+import type { PanelTarget } from '../panel/owner-panel';
 import type { SortSpec } from '../store/sort-keys';
 import type { GroupBy } from '../store/view-index';
 import { groupKeyOf } from '../table/item-key';
@@ -18,6 +26,7 @@ import { Toasts } from '../ui/toasts';
 import { useServices, useStoreStatus } from './app-context';
 import { Banners } from './banners';
 import { LoadingState, NoMatches } from './empty-states';
+import { OwnerPanel, prefetchLazyPartsOnInteraction, RowMenu, SettingsDialog } from './lazy-parts';
 import { StatusBar } from './status-bar';
 import { Toolbar } from './toolbar';
 import { useGlobalKeys } from './use-global-keys';
@@ -25,8 +34,6 @@ import { useNotifications } from './use-notifications';
 import { usePersistPrefs } from './use-persist-prefs';
 import { useReveal } from './use-reveal';
 import { buildViewSettings } from './view-settings';
-import { SettingsDialog } from '../settings/settings-dialog';
-import '../settings/settings.css';
 import './app.css';
 
 /** The app. */
@@ -138,6 +145,9 @@ export function App({ initialPrefs }: { initialPrefs: ViewPrefs }) {
     [],
   );
 
+  // The parts that load on demand (panel, menu, dialogs) are fetched when the user stirs.
+  useEffect(prefetchLazyPartsOnInteraction, []);
+
   const togglesHide = Object.entries(prefs.toggles).some(
     ([key, on]) => on !== DEFAULT_TOGGLES[key as keyof FilterToggles],
   );
@@ -180,7 +190,11 @@ export function App({ initialPrefs }: { initialPrefs: ViewPrefs }) {
           onGroupByChange={(groupBy: GroupBy) => updatePrefs({ groupBy })}
           onOpenSettings={() => setSettingsOpen(true)}
         />
-        {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
+        {settingsOpen && (
+          <Suspense fallback={null}>
+            <SettingsDialog onClose={() => setSettingsOpen(false)} />
+          </Suspense>
+        )}
         <Banners store={store} status={status} />
         <main className="workspace">
           <SocketTable
@@ -199,24 +213,28 @@ export function App({ initialPrefs }: { initialPrefs: ViewPrefs }) {
             onCommitted={() => store.committed()}
           />
           {panel && (
-            <OwnerPanel
-              target={panel}
-              onClose={closePanel}
-              onOpenProcess={(pid) => setPanel({ kind: 'process', pid })}
-              onSelectRow={showRow}
-            />
+            <Suspense fallback={null}>
+              <OwnerPanel
+                target={panel}
+                onClose={closePanel}
+                onOpenProcess={(pid) => setPanel({ kind: 'process', pid })}
+                onSelectRow={showRow}
+              />
+            </Suspense>
           )}
         </main>
         <StatusBar store={store} resyncing={status.resyncing} />
         {menu && (
-          <RowMenu
-            rowId={menu.rowId}
-            x={menu.x}
-            y={menu.y}
-            onClose={closeMenu}
-            onShowDetails={activate}
-            onFilter={addFilterToken}
-          />
+          <Suspense fallback={null}>
+            <RowMenu
+              rowId={menu.rowId}
+              x={menu.x}
+              y={menu.y}
+              onClose={closeMenu}
+              onShowDetails={activate}
+              onFilter={addFilterToken}
+            />
+          </Suspense>
         )}
         <Toasts store={toasts} />
       </div>

@@ -10,6 +10,7 @@ import { useServices } from '../app/app-context';
 import { Dialog } from '../ui/dialog';
 import { useCall } from '../ui/use-call';
 import { parseNames, parsePorts } from './parse-list';
+import './settings.css';
 
 /** The dialog. */
 export function SettingsDialog({ onClose }: { onClose: () => void }) {

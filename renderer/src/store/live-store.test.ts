@@ -133,6 +133,21 @@ describe('LiveStore (scripted stream)', () => {
     expect(store.getVersion()).toBe(version + 1);
   });
 
+  it('shows what is queued at once when asked (before the first render), not a frame later', () => {
+    start();
+    store.flushNow(); // nothing queued: nothing happens
+    expect(store.getStatus().phase).toBe('loading');
+    script.send({ type: 'snapshot', snapshot: makeSnapshot(1, [makeRow({ id: 'a', localPort: 1 })]) });
+    const version = store.getVersion();
+    store.flushNow();
+    expect(store.getStatus().phase).toBe('ready');
+    expect(ids(store)).toEqual(['a']);
+    expect(store.getVersion()).toBe(version + 1);
+    // The frame it would have waited for does not run it again.
+    vi.advanceTimersByTime(1);
+    expect(store.getVersion()).toBe(version + 1);
+  });
+
   it('ignores a repeated delta', async () => {
     start();
     script.send({ type: 'snapshot', snapshot: makeSnapshot(5, [makeRow({ id: 'a' })]) });

@@ -163,6 +163,13 @@ export class LiveStore {
     this.bump();
   }
 
+  /** Applies what is queued for the next frame now (before the first render, so it shows in it). */
+  flushNow(): void {
+    if (!this.cancelFrame) return;
+    this.cancelFrame();
+    this.flush();
+  }
+
   /** The table committed: closes the timing that the flush opened. */
   committed(): void {
     const now = performance.now();

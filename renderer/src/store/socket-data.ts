@@ -128,21 +128,28 @@ export class SocketData implements OwnerLookup {
     this.tick++;
     const changes = emptyChanges();
     changes.reset = true;
-    const first = !this.loaded;
-    const seen = new Set<string>();
-    for (const row of snapshot.sockets) {
-      seen.add(row.id);
-      const entry = this.rows.get(row.id);
-      if (entry) {
-        if (entry.closingAt !== null) this.reopen(entry);
-        this.replaceRow(entry, row);
-      } else {
-        this.addRow(row, first ? null : now);
-        changes.added.push(row.id);
+    if (!this.rows.size) {
+      // Nothing to compare with (the first snapshot): every row is simply added, unmarked.
+      const first = !this.loaded;
+      for (const row of snapshot.sockets) this.addRow(row, first ? null : now);
+      // `reset` tells the view to rebuild; the ids are listed for other readers of `added`.
+      changes.added = snapshot.sockets.map((row) => row.id);
+    } else {
+      const seen = new Set<string>();
+      for (const row of snapshot.sockets) {
+        seen.add(row.id);
+        const entry = this.rows.get(row.id);
+        if (entry) {
+          if (entry.closingAt !== null) this.reopen(entry);
+          this.replaceRow(entry, row);
+        } else {
+          this.addRow(row, now);
+          changes.added.push(row.id);
+        }
       }
+      for (const [id, entry] of this.rows)
+        if (!seen.has(id) && entry.closingAt === null) this.close(entry, now);
     }
-    for (const [id, entry] of this.rows)
-      if (!seen.has(id) && entry.closingAt === null) this.close(entry, now);
 
     const pids = new Set(Object.values(snapshot.processes).map((info) => info.pid));
     for (const pid of this.processes.keys()) if (!pids.has(pid)) this.retireProcess(pid, now);

@@ -55,17 +55,18 @@ const hex2 = (n: number) => n.toString(16).padStart(2, '0');
 
 // Sorting 20,000 rows formats an address per row, yet a machine has few distinct addresses
 // (most are loopback): remember the keys. Bounded, so a scan of many peers cannot grow it forever.
+// One map per family, keyed by the address text itself: no key to build for a lookup.
 const ADDRESS_KEYS_MAX = 4096;
-const addressKeys = new Map<string, string>();
+const addressKeys = { 4: new Map<string, string>(), 6: new Map<string, string>() };
 
 /** An address as fixed-width hex, so string order is numeric order (v4 before v6). */
 export function addressKey(address: string, family: Family): string {
-  const cacheKey = `${family}${address}`;
-  let key = addressKeys.get(cacheKey);
+  const keys = addressKeys[family];
+  let key = keys.get(address);
   if (key === undefined) {
-    if (addressKeys.size >= ADDRESS_KEYS_MAX) addressKeys.clear();
+    if (keys.size >= ADDRESS_KEYS_MAX) keys.clear();
     key = formatAddressKey(address, family);
-    addressKeys.set(cacheKey, key);
+    keys.set(address, key);
   }
   return key;
 }
@@ -92,7 +93,14 @@ function formatAddressKey(address: string, family: Family): string {
   return `6${[...left, ...fill, ...right].map((group) => group.padStart(4, '0')).join('')}`;
 }
 
-const port5 = (port: number) => String(port).padStart(5, '0');
+// Zero-padded port texts, made once each (a snapshot's sort asks for one per row). At most
+// 65,536 entries: ports are bounded.
+const portKeys = new Map<number, string>();
+function port5(port: number): string {
+  let key = portKeys.get(port);
+  if (key === undefined) portKeys.set(port, (key = String(port).padStart(5, '0')));
+  return key;
+}
 
 /** Reading order of states: what listens first, then live connections, then the dying. */
 const STATE_RANK: Record<SocketState, number> = {

@@ -141,6 +141,73 @@ describe('ViewIndex', () => {
     expect(index.groupKeyOf(data.rows.get('client')!, 'port')).toBe(':3000');
   });
 
+  it('keeps the filtered rows equal to a fresh layout after any sequence of deltas (property)', () => {
+    const rowArb = fc.record({
+      id: fc.integer({ min: 0, max: 30 }).map((n) => `r${n}`),
+      rate: fc.option(fc.integer({ min: 0, max: 5 }), { nil: null }),
+      port: fc.integer({ min: 1, max: 6 }),
+      listening: fc.boolean(),
+    });
+    const stepArb = fc.record({
+      add: fc.array(rowArb, { maxLength: 5 }),
+      remove: fc.array(fc.integer({ min: 0, max: 30 }), { maxLength: 3 }),
+      change: fc.array(rowArb, { maxLength: 6 }),
+      sweep: fc.boolean(),
+    });
+    const filters = ['state:listen', ':3', '-:4', 'listen :2'];
+    fc.assert(
+      fc.property(
+        fc.constantFrom<SortSpec['column']>('sendRate', 'local', 'state'),
+        fc.boolean(),
+        fc.constantFrom(...filters),
+        fc.array(stepArb, { maxLength: 12 }),
+        (column, desc, filter, steps) => {
+          const view = settings(
+            { column, desc },
+            { predicate: compileFilter(parseFilter(filter), DEFAULT_TOGGLES) },
+          );
+          const data = new SocketData();
+          const index = new ViewIndex();
+          index.update(data, data.applySnapshot(makeSnapshot(1, []), 0), view);
+          const state = (listening: boolean) => (listening ? ('LISTEN' as const) : ('ESTABLISHED' as const));
+          let now = 0;
+          steps.forEach((step, i) => {
+            now += 1000;
+            const present = new Set(data.rows.keys());
+            const added = [
+              ...new Map(
+                step.add
+                  .filter((r) => !present.has(r.id))
+                  .map((r) => [
+                    r.id,
+                    makeRow({ id: r.id, sendRate: r.rate, localPort: r.port, state: state(r.listening) }),
+                  ]),
+              ).values(),
+            ];
+            const removed = [...new Set(step.remove.map((n) => `r${n}`))].filter(
+              (id) => present.has(id) && data.rows.get(id)!.closingAt === null,
+            );
+            const changed = [
+              ...new Map(
+                step.change
+                  .filter((r) => present.has(r.id) && !removed.includes(r.id))
+                  .map((r) => [r.id, { id: r.id, sendRate: r.rate, state: state(r.listening) }]),
+              ).values(),
+            ];
+            const changes = data.applyDelta(makeDelta(i + 2, { added, removed, changed }), now);
+            if (step.sweep) changes.dropped.push(...data.sweep(now + CLOSING_MS).changes.dropped);
+            index.update(data, changes, view);
+            const fresh = new ViewIndex();
+            fresh.update(data, { ...emptyChanges(), reset: true }, view);
+            expect(index.items).toEqual(fresh.items);
+            expect([index.matched, index.total]).toEqual([fresh.matched, fresh.total]);
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('matches a full sort (and a recount) after any sequence of deltas (property)', () => {
     const rowArb = fc.record({
       id: fc.integer({ min: 0, max: 40 }).map((n) => `r${n}`),

@@ -1,8 +1,10 @@
 /**
  * The table's view of the data: filtered, sorted, grouped. The sorted order is kept across
  * updates and repaired only for rows whose sort key may have changed (remove them, sort
- * them, merge back): O(n) per update instead of O(n log n). Filter and grouping are one
- * linear pass, skipped when an update cannot have changed their outcome.
+ * them, merge back): O(n) per update instead of O(n log n). Without grouping, the filtered
+ * rows are repaired the same way (a few rows added, dropped or re-filtered are spliced in
+ * and out); grouping, or many changes at once, take one linear pass. Either is skipped when
+ * an update cannot have changed the outcome.
  */
 import type { RowPredicate } from '../filter/match-row';
 import { isListening } from '../table/format';
@@ -42,7 +44,12 @@ interface SortRecord {
   id: string;
   entry: RowEntry;
   key: SortKey;
+  /** In `items` (kept for the ungrouped view only). */
+  shown: boolean;
 }
+
+/** What repairing the order did: nothing, a few splices (these records), or a rebuild. */
+type Repair = { removed: SortRecord[]; moved: SortRecord[] } | 'unchanged' | 'rebuilt';
 
 // Up to this many changed rows are spliced into the order one by one; more are merged.
 const SPLICE_LIMIT = 64;
@@ -71,6 +78,8 @@ export class ViewIndex {
   total = 0;
   private positions: Map<string, number> | null = null;
   private listening: ReadonlySet<number> = new Set();
+  /** The records behind `items`, in the same order (ungrouped view only). */
+  private shown: SortRecord[] = [];
 
   /** Brings the view up to date with `data` after `changes`, under `settings`. */
   update(data: SocketData, changes: ChangeSet, settings: ViewSettings): void {
@@ -78,13 +87,20 @@ export class ViewIndex {
       this.sort === null ||
       this.sort.column !== settings.sort.column ||
       this.sort.desc !== settings.sort.desc;
-    const resorted =
+    const repair: Repair =
       sortChanged || changes.reset
         ? this.rebuild(data, settings.sort)
         : this.repair(data, changes, settings.sort);
     const settingsChanged = this.settings !== settings;
     this.settings = settings;
-    if (!resorted && !settingsChanged && !affectsView(changes)) return;
+    if (
+      !settingsChanged &&
+      settings.groupBy === 'none' &&
+      repair !== 'rebuilt' &&
+      this.patchItems(data, changes, settings, repair)
+    )
+      return;
+    if (repair === 'unchanged' && !settingsChanged && !affectsView(changes)) return;
     this.layout(data, settings);
   }
 
@@ -105,21 +121,21 @@ export class ViewIndex {
     return groupBy === 'process' ? processGroupKey(entry) : `:${servicePort(entry, this.listening)}`;
   }
 
-  private rebuild(data: SocketData, sort: SortSpec): boolean {
+  private rebuild(data: SocketData, sort: SortSpec): 'rebuilt' {
     this.sort = sort;
     this.records = new Map();
     this.order = [];
     for (const [id, entry] of data.rows) {
-      const record = { id, entry, key: sortKey(sort.column, entry.row, data) };
+      const record = { id, entry, key: sortKey(sort.column, entry.row, data), shown: false };
       this.records.set(id, record);
       this.order.push(record);
     }
     this.order.sort(comparator(sort.desc));
-    return true;
+    return 'rebuilt';
   }
 
-  /** Re-places only rows whose key may have changed; false when the order is untouched. */
-  private repair(data: SocketData, changes: ChangeSet, sort: SortSpec): boolean {
+  /** Re-places only rows whose key may have changed; says what it did. */
+  private repair(data: SocketData, changes: ChangeSet, sort: SortSpec): Repair {
     const depends = SORT_DEPENDS[sort.column];
     const dirty = new Set<string>(changes.added);
     if (depends.fields)
@@ -127,7 +143,7 @@ export class ViewIndex {
     if (depends.processes)
       for (const pid of changes.processes) for (const id of data.rowsOfPid(pid)) dirty.add(id);
     const dropped = new Set(changes.dropped);
-    if (!dirty.size && !dropped.size) return false;
+    if (!dirty.size && !dropped.size) return 'unchanged';
     if (dirty.size > this.order.length / 4) return this.rebuild(data, sort);
 
     const removed: SortRecord[] = [];
@@ -140,7 +156,7 @@ export class ViewIndex {
     for (const id of dirty) {
       const entry = data.rows.get(id);
       if (!entry) continue;
-      const record = { id, entry, key: sortKey(sort.column, entry.row, data) };
+      const record = { id, entry, key: sortKey(sort.column, entry.row, data), shown: false };
       const old = this.records.get(id);
       // Same key, same place: leave it (keeps the common "a rate changed a little" case cheap).
       if (old && old.key === record.key && old.entry === entry) continue;
@@ -148,11 +164,12 @@ export class ViewIndex {
       this.records.set(id, record);
       moved.push(record);
     }
-    if (!moved.length && !removed.length) return false;
+    if (!moved.length && !removed.length) return 'unchanged';
 
     const cmp = comparator(sort.desc);
     moved.sort(cmp);
-    if (moved.length + removed.length <= SPLICE_LIMIT && this.spliceIn(removed, moved, cmp)) return true;
+    if (moved.length + removed.length <= SPLICE_LIMIT && this.spliceIn(removed, moved, cmp))
+      return { removed, moved };
 
     // Many changes: one filter pass and one merge.
     const gone = new Set(removed);
@@ -166,7 +183,7 @@ export class ViewIndex {
     while (i < kept.length) merged[k++] = kept[i++]!;
     while (j < moved.length) merged[k++] = moved[j++]!;
     this.order = merged;
-    return true;
+    return 'rebuilt';
   }
 
   /**
@@ -188,6 +205,61 @@ export class ViewIndex {
     return true;
   }
 
+  /**
+   * Ungrouped, after a few splices of the order: the same splices on `items`, plus rows whose
+   * filter outcome may have changed in place. False when there are too many (or the items
+   * turn out not to hold a record they should): the caller lays everything out instead.
+   */
+  private patchItems(data: SocketData, changes: ChangeSet, settings: ViewSettings, repair: Repair): boolean {
+    const removed = repair === 'unchanged' ? [] : repair === 'rebuilt' ? null : repair.removed;
+    const moved = repair === 'unchanged' ? [] : repair === 'rebuilt' ? null : repair.moved;
+    if (!removed || !moved) return false;
+    const { predicate } = settings;
+    const recheck = new Set<SortRecord>();
+    if (predicate) {
+      for (const [id, fields] of changes.changed) {
+        const record = fields & VIEW_FIELDS ? this.records.get(id) : undefined;
+        if (record) recheck.add(record);
+      }
+      for (const pid of changes.processes) {
+        for (const id of data.rowsOfPid(pid)) {
+          const record = this.records.get(id);
+          if (record) recheck.add(record);
+        }
+      }
+    }
+    for (const record of moved) recheck.delete(record);
+    if (removed.length + moved.length + recheck.size > SPLICE_LIMIT) return false;
+    this.total = this.order.length;
+    const hide = removed.filter((record) => record.shown);
+    const show = moved.filter((record) => !predicate || predicate(record.entry.row, data));
+    for (const record of recheck) {
+      const passes = !predicate || predicate(record.entry.row, data);
+      if (passes !== record.shown) (passes ? show : hide).push(record);
+    }
+    if (!hide.length && !show.length) return true;
+    const cmp = comparator(settings.sort.desc);
+    const shown = this.shown;
+    const items = this.items.slice();
+    for (const record of hide) {
+      const at = lowerBound(shown, record, cmp);
+      if (shown[at] !== record) return false;
+      shown.splice(at, 1);
+      items.splice(at, 1);
+      record.shown = false;
+    }
+    for (const record of show) {
+      const at = lowerBound(shown, record, cmp);
+      shown.splice(at, 0, record);
+      items.splice(at, 0, record.id);
+      record.shown = true;
+    }
+    this.items = items;
+    this.matched = shown.length;
+    this.positions = null;
+    return true;
+  }
+
   /** Filter and group the sorted order into `items`. */
   private layout(data: SocketData, settings: ViewSettings): void {
     const { predicate, groupBy, collapsed } = settings;
@@ -195,9 +267,15 @@ export class ViewIndex {
     this.total = this.order.length;
     if (groupBy === 'none') {
       const items: ViewItem[] = [];
-      for (const record of this.order)
-        if (!predicate || predicate(record.entry.row, data)) items.push(record.id);
+      const shown: SortRecord[] = [];
+      for (const record of this.order) {
+        record.shown = !predicate || predicate(record.entry.row, data);
+        if (!record.shown) continue;
+        items.push(record.id);
+        shown.push(record);
+      }
       this.items = items;
+      this.shown = shown;
       this.matched = items.length;
       return;
     }

@@ -3,6 +3,7 @@
  * hooks: each cell gets `cell--<id>` and its width from the `--w-<id>` variable.
  */
 import { createColumnHelper, type ColumnDef, type RowData } from '@tanstack/react-table';
+import type { ReactNode } from 'react';
 import type { SortColumn } from '../store/sort-keys';
 import { Endpoint, ProcessCell, ProtocolLabel, ScopeBadge, StateLabel } from './cells';
 import { Age } from './clock';
@@ -31,6 +32,47 @@ function total(model: RowModel): number | null {
 }
 
 /**
+ * What each column's cell shows for a row. The grid renders rows from these directly (TanStack
+ * supplies the header, sorting and sizing; building its row model for every update cost more
+ * than the rows themselves).
+ */
+const CELLS: Record<ColumnId, (m: RowModel) => ReactNode> = {
+  protocol: (m) => <ProtocolLabel row={m.row} />,
+  local: (m) => <Endpoint address={m.row.localAddress} port={m.row.localPort} family={m.row.family} />,
+  remote: (m) => <Endpoint address={m.row.remoteAddress} port={m.row.remotePort} family={m.row.family} />,
+  state: (m) => <StateLabel state={m.row.state} />,
+  process: (m) => <ProcessCell model={m} />,
+  user: (m) => <span title={m.user}>{m.user}</span>,
+  scope: (m) => <ScopeBadge scope={m.row.scope} />,
+  sendRate: (m) => (
+    <span className={m.row.sendRate ? 'rate rate--send' : 'dim'}>{formatRate(m.row.sendRate)}</span>
+  ),
+  receiveRate: (m) => (
+    <span className={m.row.receiveRate ? 'rate rate--receive' : 'dim'}>{formatRate(m.row.receiveRate)}</span>
+  ),
+  total: (m) => {
+    const sum = total(m);
+    if (sum === null) return null;
+    return (
+      <span
+        title={`Sent ${formatBytes(m.row.bytesSent ?? 0)} · received ${formatBytes(m.row.bytesReceived ?? 0)}`}
+      >
+        {formatBytes(sum)}
+      </span>
+    );
+  },
+  activity: (m) => (
+    <Sparkline history={m.entry.history} counted={m.row.sendRate !== null || m.row.receiveRate !== null} />
+  ),
+  age: (m) => <Age since={m.row.firstSeen} />,
+};
+
+/** The content of column `id`'s cell for a row (nothing for an unknown column). */
+export function renderCell(id: string, model: RowModel): ReactNode {
+  return Object.hasOwn(CELLS, id) ? CELLS[id as ColumnId](model) : null;
+}
+
+/**
  * The columns, in display order. Accessors make a column sortable in TanStack's eyes (the
  * store does the sorting); busy-first columns (rates, totals) sort descending first.
  */
@@ -40,50 +82,46 @@ export const COLUMNS = [
     header: 'Proto',
     size: 70,
     meta: { title: 'Protocol and IP version' },
-    cell: ({ row }) => <ProtocolLabel row={row.original.row} />,
+    cell: ({ row }) => CELLS.protocol(row.original),
   }),
   column.accessor((m) => m.row.localPort, {
     id: 'local',
     header: 'Local address',
     size: 200,
     meta: { title: 'Local address and port (sorts by port)' },
-    cell: ({ row: { original: m } }) => (
-      <Endpoint address={m.row.localAddress} port={m.row.localPort} family={m.row.family} />
-    ),
+    cell: ({ row }) => CELLS.local(row.original),
   }),
   column.accessor((m) => m.row.remotePort, {
     id: 'remote',
     header: 'Remote address',
     size: 190,
-    cell: ({ row: { original: m } }) => (
-      <Endpoint address={m.row.remoteAddress} port={m.row.remotePort} family={m.row.family} />
-    ),
+    cell: ({ row }) => CELLS.remote(row.original),
   }),
   column.accessor((m) => m.row.state, {
     id: 'state',
     header: 'State',
     size: 112,
-    cell: ({ row }) => <StateLabel state={row.original.row.state} />,
+    cell: ({ row }) => CELLS.state(row.original),
   }),
   column.accessor((m) => m.owner?.name ?? null, {
     id: 'process',
     header: 'Process',
     size: 180,
     meta: { title: 'Owning process and pid' },
-    cell: ({ row }) => <ProcessCell model={row.original} />,
+    cell: ({ row }) => CELLS.process(row.original),
   }),
   column.accessor((m) => m.user, {
     id: 'user',
     header: 'User',
     size: 84,
-    cell: ({ row }) => <span title={row.original.user}>{row.original.user}</span>,
+    cell: ({ row }) => CELLS.user(row.original),
   }),
   column.accessor((m) => m.row.scope, {
     id: 'scope',
     header: 'Scope',
     size: 116,
     meta: { title: 'Who can reach the local address' },
-    cell: ({ row }) => <ScopeBadge scope={row.original.row.scope} />,
+    cell: ({ row }) => CELLS.scope(row.original),
   }),
   column.accessor((m) => m.row.sendRate, {
     id: 'sendRate',
@@ -91,11 +129,7 @@ export const COLUMNS = [
     header: 'Send/s',
     size: 78,
     meta: { align: 'right', title: 'Bytes sent per second' },
-    cell: ({ row }) => (
-      <span className={row.original.row.sendRate ? 'rate rate--send' : 'dim'}>
-        {formatRate(row.original.row.sendRate)}
-      </span>
-    ),
+    cell: ({ row }) => CELLS.sendRate(row.original),
   }),
   column.accessor((m) => m.row.receiveRate, {
     id: 'receiveRate',
@@ -103,11 +137,7 @@ export const COLUMNS = [
     header: 'Recv/s',
     size: 78,
     meta: { align: 'right', title: 'Bytes received per second' },
-    cell: ({ row }) => (
-      <span className={row.original.row.receiveRate ? 'rate rate--receive' : 'dim'}>
-        {formatRate(row.original.row.receiveRate)}
-      </span>
-    ),
+    cell: ({ row }) => CELLS.receiveRate(row.original),
   }),
   column.accessor((m) => total(m), {
     id: 'total',
@@ -115,17 +145,7 @@ export const COLUMNS = [
     header: 'Total',
     size: 78,
     meta: { align: 'right', title: 'Bytes sent + received since the socket opened' },
-    cell: ({ row: { original: m } }) => {
-      const sum = total(m);
-      if (sum === null) return null;
-      return (
-        <span
-          title={`Sent ${formatBytes(m.row.bytesSent ?? 0)} · received ${formatBytes(m.row.bytesReceived ?? 0)}`}
-        >
-          {formatBytes(sum)}
-        </span>
-      );
-    },
+    cell: ({ row }) => CELLS.total(row.original),
   }),
   column.display({
     id: 'activity',
@@ -133,15 +153,13 @@ export const COLUMNS = [
     size: 72,
     enableSorting: false,
     meta: { title: 'Send (orange) and receive (blue) rate, last 30 samples' },
-    cell: ({ row: { original: m } }) => (
-      <Sparkline history={m.entry.history} counted={m.row.sendRate !== null || m.row.receiveRate !== null} />
-    ),
+    cell: ({ row }) => CELLS.activity(row.original),
   }),
   column.accessor((m) => m.row.firstSeen, {
     id: 'age',
     header: 'Age',
     size: 70,
     meta: { align: 'right', title: 'Time since PortLens first saw the socket' },
-    cell: ({ row: { original: m } }) => <Age since={m.row.firstSeen} />,
+    cell: ({ row }) => CELLS.age(row.original),
   }),
 ] as ColumnDef<RowModel, unknown>[];

@@ -1,8 +1,14 @@
 /** One socket row of the grid. */
-import { flexRender, type Row } from '@tanstack/react-table';
 import { memo, type CSSProperties } from 'react';
 import { CLOSING_MS } from '../store/socket-data';
+import { renderCell } from './columns';
 import type { RowModel } from './row-model';
+
+/** A visible column as the rows draw it: its id and its cell's class names. */
+export interface RowColumn {
+  id: string;
+  className: string;
+}
 
 /** Props of SocketRowView. */
 export interface SocketRowViewProps {
@@ -13,28 +19,52 @@ export interface SocketRowViewProps {
   fresh: boolean;
   /** The store clock when this row was rendered: where a flash or fade resumes on remount. */
   clock: number;
-  /** Changes when columns are resized or reordered. */
-  layoutKey: string;
-  tableRow: Row<RowModel>;
+  /** The visible columns, in order (a new array when columns change or are resized). */
+  columns: readonly RowColumn[];
+  model: RowModel;
   onSelect: (key: string, scroll: boolean) => void;
   onActivate: (key: string) => void;
   onContextMenu: (rowId: string, x: number, y: number) => void;
 }
 
 function sameRow(a: SocketRowViewProps, b: SocketRowViewProps): boolean {
-  // The TanStack Row is rebuilt every render; what it shows is its (cached) model.
+  // The model is the same object while nothing the row shows has changed; the clock only
+  // matters to a row that flashes or fades, and those get `fresh` or a closing model.
   return (
-    a.tableRow.original === b.tableRow.original &&
+    a.model === b.model &&
     a.index === b.index &&
     a.start === b.start &&
     a.selected === b.selected &&
     a.fresh === b.fresh &&
-    a.layoutKey === b.layoutKey &&
+    a.columns === b.columns &&
     a.onSelect === b.onSelect &&
     a.onActivate === b.onActivate &&
     a.onContextMenu === b.onContextMenu
   );
 }
+
+/**
+ * A row's cells. A component of their own: when rows shift (one added or dropped above them),
+ * every row on screen gets a new position, but its cells, unchanged, are not rendered again.
+ */
+const RowCells = memo(function RowCells({
+  model,
+  columns,
+}: {
+  model: RowModel;
+  columns: readonly RowColumn[];
+}) {
+  return (
+    <>
+      {columns.map((column) => (
+        <div key={column.id} role="gridcell" className={column.className}>
+          {renderCell(column.id, model)}
+        </div>
+      ))}
+      <div className="cell cell--filler" aria-hidden="true" />
+    </>
+  );
+});
 
 /** A row; new rows flash, closing rows fade (animations resume where they were on remount). */
 export const SocketRowView = memo(function SocketRowView({
@@ -43,12 +73,12 @@ export const SocketRowView = memo(function SocketRowView({
   selected,
   fresh,
   clock,
-  tableRow,
+  columns,
+  model,
   onActivate,
   onSelect,
   onContextMenu,
 }: SocketRowViewProps) {
-  const model = tableRow.original;
   const { entry } = model;
   let className = 'trow';
   const style: CSSProperties = { transform: `translateY(${start}px)` };
@@ -80,16 +110,7 @@ export const SocketRowView = memo(function SocketRowView({
         onContextMenu(model.id, event.clientX, event.clientY);
       }}
     >
-      {tableRow.getVisibleCells().map((cell) => (
-        <div
-          key={cell.id}
-          role="gridcell"
-          className={`cell cell--${cell.column.id}${cell.column.columnDef.meta?.align === 'right' ? ' is-right' : ''}`}
-        >
-          {flexRender(cell.column.columnDef.cell, cell.getContext())}
-        </div>
-      ))}
-      <div className="cell cell--filler" aria-hidden="true" />
+      <RowCells model={model} columns={columns} />
     </div>
   );
 }, sameRow);

@@ -1,18 +1,17 @@
 /**
  * The socket grid: a virtualized list of fixed-height rows (only the ~50 on screen exist in
  * the DOM) under a sticky header. Filtering, sorting and grouping happen in the store's view
- * index; TanStack Table supplies column definitions, header sorting and column resizing for
- * the visible rows only, so an update costs the same at 200 rows as at 20,000.
+ * index; TanStack Table supplies column definitions, header sorting and column resizing, and
+ * the rows draw their cells from the same column definitions, so an update costs the same at
+ * 200 rows as at 20,000 and renders only the rows whose data changed.
  */
 import {
-  flexRender,
   getCoreRowModel,
   useReactTable,
   type ColumnSizingState,
   type SortingState,
   type Updater,
 } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import {
   useLayoutEffect,
   useMemo,
@@ -25,18 +24,27 @@ import { useStoreVersion } from '../app/app-context';
 import type { LiveStore } from '../store/live-store';
 import { NEW_MS } from '../store/socket-data';
 import type { SortColumn, SortSpec } from '../store/sort-keys';
-import { ClockContext } from './clock';
+import { ClockContext, type ClockSource } from './clock';
 import { COLUMNS } from './columns';
+import { GridHeader } from './grid-header';
 import { GroupRow } from './group-row';
 import { itemKey } from './item-key';
 import { rowModel, type RowModel } from './row-model';
-import { SocketRowView } from './socket-row';
+import { useRowWindow } from './row-window';
+import { SocketRowView, type RowColumn } from './socket-row';
 import './table.css';
+
+// TanStack never sees the rows (see the file comment): it builds no row model at all.
+const NO_ROWS: RowModel[] = [];
 
 /** Row height in px; CSS uses the same value (--row-h). */
 export const ROW_HEIGHT = 24;
 /** The sticky header's height in px (CSS: .grid__header). Rows start below it. */
 const HEADER_HEIGHT = 28;
+// The rows start below the sticky header, which also covers the top of the viewport: scrolling a
+// row into view keeps it out from under the header. Rows render in step with each scroll event
+// (see row-window.ts), so a few rows beyond each edge are enough; each one is work on every update.
+const ROW_WINDOW = { rowHeight: ROW_HEIGHT, offset: HEADER_HEIGHT, overscan: 4 };
 
 /** Props of SocketTable. */
 export interface SocketTableProps {
@@ -67,35 +75,21 @@ export function SocketTable(props: SocketTableProps) {
   const items = store.view.items;
   const data = store.data;
   const scrollRef = useRef<HTMLDivElement>(null);
-  // The virtualizer is a mutable object by design; this component does not rely on memoizing it.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: items.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
-    // The rows start below the sticky header, which also covers the top of the viewport:
-    // without both, scrolling a row into view would leave it under the header or the edge.
-    scrollMargin: HEADER_HEIGHT,
-    scrollPaddingStart: HEADER_HEIGHT,
-    // No getItemKey: rows have one fixed height, so the virtualizer needs no per-item keys,
-    // and a new key function per render would make it rebuild 20,000 measurements each time.
-  });
-  const virtualItems = virtualizer.getVirtualItems();
+  const rows = useRowWindow(scrollRef, items.length, ROW_WINDOW);
+  const visible: number[] = [];
+  for (let index = rows.start; index < rows.end; index++) visible.push(index);
 
   const clock = data.clock;
-  // Models only for the rows on screen.
-  const models: RowModel[] = [];
-  for (const virtual of virtualItems) {
-    const item = items[virtual.index];
-    if (typeof item !== 'string') continue;
-    const entry = data.rows.get(item);
-    if (entry) models.push(rowModel(entry, data));
-  }
+  const clockSource = useMemo<ClockSource>(
+    () => ({ subscribe: store.subscribe, now: () => store.data.clock }),
+    [store],
+  );
 
   const sorting = useMemo<SortingState>(() => [{ id: sort.column, desc: sort.desc }], [sort]);
+  // The table object is mutable by design; this component does not rely on memoizing it.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
-    data: models,
+    data: NO_ROWS,
     columns: COLUMNS,
     getCoreRowModel: getCoreRowModel(),
     getRowId: (model) => model.id,
@@ -129,7 +123,16 @@ export function SocketTable(props: SocketTableProps) {
     totalWidth += col.getSize();
   }
   const gridStyle = { ...widths, '--row-w': `${totalWidth}px` } as CSSProperties;
-  const layoutKey = Object.values(widths).join();
+  // Rows take their widths from the CSS variables above: they re-render only when the set of
+  // columns changes, not when one is resized.
+  const rowColumns = useMemo<RowColumn[]>(
+    () =>
+      columns.map((col) => ({
+        id: col.id,
+        className: `cell cell--${col.id}${col.columnDef.meta?.align === 'right' ? ' is-right' : ''}`,
+      })),
+    [columns],
+  );
 
   const selectedIndex = useMemo(
     () => (selected === null ? -1 : items.findIndex((item) => itemKey(item) === selected)),
@@ -137,8 +140,7 @@ export function SocketTable(props: SocketTableProps) {
   );
 
   // aria-activedescendant may only name an element that exists (rows off screen do not).
-  const selectedRendered =
-    selectedIndex >= 0 && virtualItems.some((virtual) => virtual.index === selectedIndex);
+  const selectedRendered = selectedIndex >= rows.start && selectedIndex < rows.end;
 
   useLayoutEffect(() => {
     props.onCommitted();
@@ -151,7 +153,7 @@ export function SocketTable(props: SocketTableProps) {
   useLayoutEffect(() => {
     if (scrollRequest === handledScroll.current || selectedIndex < 0) return;
     handledScroll.current = scrollRequest;
-    virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+    rows.scrollToIndex(selectedIndex);
   });
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -206,10 +208,10 @@ export function SocketTable(props: SocketTableProps) {
   };
 
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
-  const rowsById = table.getRowModel().rowsById;
+  const { columnSizingInfo } = table.getState();
 
   return (
-    <ClockContext value={clock}>
+    <ClockContext value={clockSource}>
       <div
         ref={scrollRef}
         className="grid"
@@ -224,68 +226,22 @@ export function SocketTable(props: SocketTableProps) {
         onKeyDown={onKeyDown}
       >
         <div className="grid__inner" style={gridStyle}>
-          <div className="grid__header" role="row" aria-rowindex={1}>
-            {headers.map((header) => {
-              const sorted = header.column.getIsSorted();
-              const canSort = header.column.getCanSort();
-              const align = header.column.columnDef.meta?.align;
-              return (
-                <div
-                  key={header.id}
-                  role="columnheader"
-                  className={`hcell cell--${header.id}${align === 'right' ? ' is-right' : ''}`}
-                  aria-sort={
-                    sorted === 'asc'
-                      ? 'ascending'
-                      : sorted === 'desc'
-                        ? 'descending'
-                        : canSort
-                          ? 'none'
-                          : undefined
-                  }
-                  title={header.column.columnDef.meta?.title}
-                  data-testid={`header-${header.id}`}
-                >
-                  {canSort ? (
-                    <button
-                      type="button"
-                      className="hcell__button"
-                      onClick={header.column.getToggleSortingHandler()}
-                    >
-                      <span className="hcell__label">
-                        {flexRender(header.column.columnDef.header, header.getContext())}
-                      </span>
-                      <span className={`sort-arrow${sorted ? ' is-active' : ''}`} aria-hidden="true">
-                        {sorted === 'desc' ? '▼' : '▲'}
-                      </span>
-                    </button>
-                  ) : (
-                    <span className="hcell__label">
-                      {flexRender(header.column.columnDef.header, header.getContext())}
-                    </span>
-                  )}
-                  <div
-                    className={`resizer${header.column.getIsResizing() ? ' is-resizing' : ''}`}
-                    onMouseDown={header.getResizeHandler()}
-                    onTouchStart={header.getResizeHandler()}
-                    onDoubleClick={() => header.column.resetSize()}
-                    aria-hidden="true"
-                  />
-                </div>
-              );
-            })}
-            <div className="hcell hcell--filler" aria-hidden="true" />
-          </div>
+          <GridHeader
+            headers={headers}
+            sorting={sorting}
+            columnSizes={columnSizes}
+            resizing={columnSizingInfo.isResizingColumn}
+          />
           {items.length === 0 ? (
             renderEmpty()
           ) : (
-            <div className="grid__body" role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
-              {virtualItems.map((virtual) => {
-                const item = items[virtual.index]!;
+            <div className="grid__body" role="rowgroup" style={{ height: items.length * ROW_HEIGHT }}>
+              {visible.map((index) => {
+                const item = items[index]!;
                 const key = itemKey(item);
                 const common = {
-                  index: virtual.index,
-                  start: virtual.start - HEADER_HEIGHT,
+                  index,
+                  start: index * ROW_HEIGHT,
                   selected: key === selected,
                 };
                 if (typeof item !== 'string') {
@@ -300,17 +256,17 @@ export function SocketTable(props: SocketTableProps) {
                     />
                   );
                 }
-                const tableRow = rowsById[item];
-                if (!tableRow) return null;
-                const { addedAt } = tableRow.original.entry;
+                const entry = data.rows.get(item);
+                if (!entry) return null;
+                const { addedAt } = entry;
                 return (
                   <SocketRowView
                     key={key}
                     {...common}
                     fresh={addedAt !== null && clock - addedAt < NEW_MS}
                     clock={clock}
-                    layoutKey={layoutKey}
-                    tableRow={tableRow}
+                    columns={rowColumns}
+                    model={rowModel(entry, data)}
                     onSelect={props.onSelect}
                     onActivate={props.onActivate}
                     onContextMenu={props.onContextMenu}

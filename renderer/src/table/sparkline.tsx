@@ -1,7 +1,7 @@
 /** A tiny two-series chart of a row's recent send/receive rates. */
-import { memo, useContext } from 'react';
+import { memo } from 'react';
 import type { RateSeries } from '../store/rate-history';
-import { ClockContext } from './clock';
+import { useClock } from './clock';
 
 const W = 60;
 const H = 14;
@@ -21,22 +21,27 @@ export interface SparklineProps {
   counted: boolean;
 }
 
+const IDLE = (
+  <svg className="sparkline" width={W} height={H} aria-hidden="true">
+    <line x1={0} x2={W} y1={H - 1} y2={H - 1} className="sparkline__idle" />
+  </svg>
+);
+
 /**
- * The sparkline. It redraws on the store clock (a context), not through its row: a new sample
- * then repaints this cell only, and the rest of an unchanged row is not rendered again.
+ * The sparkline. A row without traffic yet draws a flat line and never redraws; one with a
+ * history redraws on the store clock (see clock.tsx), not through its row: a new sample then
+ * repaints this cell only, and the rest of an unchanged row is not rendered again.
  */
 export const Sparkline = memo(function Sparkline({ history, counted }: SparklineProps) {
-  useContext(ClockContext);
   if (!counted) return null;
-  const peak = history?.peak() ?? 0;
-  if (!history || history.size < 2 || peak === 0) {
-    return (
-      <svg className="sparkline" width={W} height={H} aria-hidden="true">
-        <line x1={0} x2={W} y1={H - 1} y2={H - 1} className="sparkline__idle" />
-      </svg>
-    );
-  }
+  return history ? <LiveSparkline history={history} /> : IDLE;
+});
+
+const LiveSparkline = memo(function LiveSparkline({ history }: { history: RateSeries }) {
+  useClock();
   const { send, receive } = history.series();
+  const peak = Math.max(0, ...send, ...receive);
+  if (send.length < 2 || peak === 0) return IDLE;
   return (
     <svg className="sparkline" width={W} height={H} aria-hidden="true">
       <polyline points={points(receive, peak)} className="sparkline__receive" />

@@ -3,18 +3,25 @@
  * travels in the HttpOnly cookie the server set when the page was opened, so this code never
  * sees it. Every frame from the server is validated against the contract; a bad one is
  * dropped with a warning, never thrown into the UI.
+ *
+ * The stream (snapshots in the packed form, deltas) is checked by the contract's zod-free
+ * checks, so the first snapshot shows without waiting for zod; replies to the other calls are
+ * checked by their zod schemas, which load with the first such call, while it travels.
  */
-import {
-  Calls,
+import type {
+  CallName,
+  CallRequest,
+  CallResponse,
+  ContractError,
+  PortLensApi,
+  Result,
   StreamMessage,
-  type CallName,
-  type CallRequest,
-  type CallResponse,
-  type ContractError,
-  type PortLensApi,
-  type Result,
 } from '../../../electron/contract/api';
-import { WS_PATH, WsReplyMessage, WsStreamMessage, type WsClientMessage } from '../../../electron/contract/ws-protocol';
+import { CALL_NAME_LIST } from '../../../electron/contract/call-names';
+import { checked, snapshot as checkSnapshot } from '../../../electron/contract/wire-check';
+import { isSnapshotFrame, readServerFrame } from '../../../electron/contract/ws-frames';
+import type { WsClientMessage } from '../../../electron/contract/ws-protocol';
+import { mark, openStreamSocket, serverSocketUrl, SUBSCRIBE_FRAME, type EarlySocket } from './early-socket';
 import { openLoopbackUrl } from './open-loopback-url';
 
 /** Where the WebSocket is in its life: the UI shows anything but `open`. */
@@ -37,6 +44,11 @@ export interface WebTransportOptions {
   url?: string;
   /** How long an ordinary call may take before it fails with `timeout`. */
   callTimeoutMs?: number;
+  /**
+   * The socket the page's entry module opened before the app loaded; its queued frames are read
+   * first. Without it the transport opens its own.
+   */
+  early?: EarlySocket;
 }
 
 /** The message a stream listener gets when the connection drops. */
@@ -46,11 +58,14 @@ export const CONNECTION_LOST_MESSAGE = 'Lost the connection to the PortLens serv
 const LONG_CALLS: Partial<Record<CallName, number>> = { kill: 150_000, restart: 330_000, logs: 60_000 };
 const RECONNECT_MIN_MS = 250;
 const RECONNECT_MAX_MS = 5_000;
+// Stream messages kept for a listener to come; beyond this nobody is coming, and the stream stops.
+const MAX_HELD = 300;
 
 type Listener = (message: StreamMessage) => void;
 /** A stream listener; `catchUp` holds what arrived while it waits for its own snapshot. */
 type StreamEntry = { listener: Listener; catchUp: StreamMessage[] | null };
 type Pending = { name: CallName; resolve: (result: Result<unknown>) => void; timer: ReturnType<typeof setTimeout> };
+type ResponseSchemas = (typeof import('../../../electron/contract/api'))['Calls'];
 
 /**
  * Connects to the browser-mode server. Resolves once the WebSocket is open; rejects if the
@@ -59,7 +74,7 @@ type Pending = { name: CallName; resolve: (result: Result<unknown>) => void; tim
  * with a fresh snapshot.
  */
 export function connectWebTransport(options: WebTransportOptions = {}): Promise<WebTransport> {
-  const url = options.url ?? `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${WS_PATH}`;
+  const url = options.url ?? serverSocketUrl();
   const callTimeoutMs = options.callTimeoutMs ?? 30_000;
   const pending = new Map<number, Pending>();
   const streams = new Set<StreamEntry>();
@@ -70,6 +85,14 @@ export function connectWebTransport(options: WebTransportOptions = {}): Promise<
   let attempt = 0;
   let closedForGood = false;
   let reconnectTimer: ReturnType<typeof setTimeout> | null = null;
+  /**
+   * The server streams to this socket. Every socket opens with the stream on (the stream
+   * subprotocol: the app always listens, and the first snapshot must not wait for a request).
+   */
+  let streaming = false;
+  /** Stream messages that came while nobody listened, from the latest snapshot on. */
+  let held: StreamMessage[] | null = null;
+  let schemas: Promise<ResponseSchemas> | null = null;
 
   const setState = (next: ConnectionState): void => {
     if (next === state) return;
@@ -77,10 +100,26 @@ export function connectWebTransport(options: WebTransportOptions = {}): Promise<
     for (const listener of stateListeners) guarded(() => listener(next));
   };
 
-  const sendFrame = (frame: WsClientMessage): boolean => {
+  const sendFrame = (frame: WsClientMessage | string): boolean => {
     if (!socket || socket.readyState !== WebSocket.OPEN) return false;
-    socket.send(JSON.stringify(frame));
+    socket.send(typeof frame === 'string' ? frame : JSON.stringify(frame));
     return true;
+  };
+
+  const startStream = (): void => {
+    if (!streaming && sendFrame(SUBSCRIBE_FRAME)) streaming = true;
+  };
+
+  const stopStream = (): void => {
+    held = null;
+    if (streaming && sendFrame({ type: 'unsubscribe' })) streaming = false;
+  };
+
+  /** Keeps a message for the first listener (the app subscribes as soon as it has started). */
+  const hold = (message: StreamMessage): void => {
+    if (message.type === 'snapshot') held = [message];
+    else (held ??= []).push(message);
+    if (held.length > MAX_HELD) stopStream();
   };
 
   const deliver = (entry: StreamEntry, message: StreamMessage): void => {
@@ -89,8 +128,19 @@ export function connectWebTransport(options: WebTransportOptions = {}): Promise<
   };
 
   const broadcast = (message: StreamMessage): void => {
+    if (!streams.size) return hold(message);
     for (const entry of streams) deliver(entry, message);
   };
+
+  /** The zod response schemas, loaded once (again after a failed load). */
+  const responseSchemas = (): Promise<ResponseSchemas> =>
+    (schemas ??= import('../../../electron/contract/api').then(
+      (contract) => contract.Calls,
+      (error: unknown) => {
+        schemas = null;
+        throw error;
+      },
+    ));
 
   function onFrame(data: unknown): void {
     if (typeof data !== 'string') return warn('dropped a binary frame');
@@ -100,17 +150,15 @@ export function connectWebTransport(options: WebTransportOptions = {}): Promise<
     } catch {
       return warn('dropped a frame that is not JSON');
     }
-    if (typeof json === 'object' && json !== null && 'stream' in json) {
-      const snapshot = (json as { stream?: { type?: unknown } }).stream?.type === 'snapshot';
-      if (snapshot) mark('portlens:snapshot-received');
-      const parsed = WsStreamMessage.safeParse(json);
-      if (!parsed.success) return warn(`dropped an invalid stream message: ${parsed.error.issues[0]?.message ?? ''}`);
+    const snapshot = isSnapshotFrame(json);
+    if (snapshot) mark('portlens:snapshot-received');
+    const frame = readServerFrame(json);
+    if (!frame.ok) return warn(`dropped an invalid frame: ${frame.issue}`);
+    if (frame.value.kind === 'stream') {
       if (snapshot) mark('portlens:snapshot-validated');
-      return broadcast(parsed.data.stream);
+      return broadcast(frame.value.message);
     }
-    const parsed = WsReplyMessage.safeParse(json);
-    if (!parsed.success) return warn('dropped a frame that is neither a reply nor a stream message');
-    const { id, result } = parsed.data;
+    const { id, result } = frame.value;
     const call = id === null ? undefined : pending.get(id);
     if (!call) {
       if (!result.ok) warn(`the server refused a frame: ${result.error.message}`);
@@ -118,12 +166,23 @@ export function connectWebTransport(options: WebTransportOptions = {}): Promise<
     }
     pending.delete(id as number);
     clearTimeout(call.timer);
+    settle(call, result);
+  }
+
+  /** Checks a call's value against its response schema, then hands the result over. */
+  function settle(call: Pending, result: Result<unknown>): void {
     if (!result.ok) return call.resolve(result);
-    const value = Calls[call.name].response.safeParse(result.value);
-    call.resolve(
-      value.success
-        ? { ok: true, value: value.data }
-        : failure('internal', `the server sent an invalid ${call.name} response`, value.error.issues[0]?.message ?? null),
+    const invalid = (issue: string) => failure('internal', `the server sent an invalid ${call.name} response`, issue);
+    if (call.name === 'getSnapshot') {
+      const value = checked(checkSnapshot, result.value);
+      return call.resolve(value.ok ? value : invalid(value.issue));
+    }
+    responseSchemas().then(
+      (calls) => {
+        const value = calls[call.name].response.safeParse(result.value);
+        call.resolve(value.success ? { ok: true, value: value.data } : invalid(value.error.issues[0]?.message ?? ''));
+      },
+      (error: unknown) => call.resolve(failure('internal', `could not load the checks for the ${call.name} response`, String(error))),
     );
   }
 
@@ -135,21 +194,22 @@ export function connectWebTransport(options: WebTransportOptions = {}): Promise<
     }
   }
 
-  function open(onFirstResult?: { resolve: () => void; reject: (error: Error) => void }): void {
-    const ws = new WebSocket(url);
+  /** Runs the transport on `ws` (a stream socket); `early` is the one the page opened before. */
+  function attach(ws: WebSocket, onFirstResult?: { resolve: () => void; reject: (error: Error) => void }, early?: EarlySocket): void {
     socket = ws;
+    streaming = false;
     let opened = false;
-    ws.onopen = () => {
+    const onOpen = (): void => {
       mark('portlens:ws-open');
       opened = true;
+      streaming = true;
       attempt = 0;
       setState('open');
-      if (streams.size > 0) sendFrame({ type: 'subscribe' });
       onFirstResult?.resolve();
     };
-    ws.onmessage = (event: MessageEvent) => onFrame(event.data);
-    ws.onclose = () => {
+    const onClose = (): void => {
       if (socket === ws) socket = null;
+      streaming = false;
       failPending({ code: 'failed', message: 'the connection to the PortLens server was lost', detail: null });
       if (closedForGood) return setState('closed');
       if (!opened && onFirstResult) {
@@ -161,6 +221,18 @@ export function connectWebTransport(options: WebTransportOptions = {}): Promise<
       setState('reconnecting');
       scheduleReconnect();
     };
+    ws.onopen = onOpen;
+    ws.onmessage = (event: MessageEvent) => onFrame(event.data);
+    ws.onclose = onClose;
+    if (!early) return;
+    // What happened before the app loaded, in order: the open, the frames, maybe the close.
+    if (early.opened) onOpen();
+    for (const frame of early.frames.splice(0)) onFrame(frame);
+    if (early.closed) onClose();
+  }
+
+  function open(onFirstResult?: { resolve: () => void; reject: (error: Error) => void }): void {
+    attach(openStreamSocket(url), onFirstResult);
   }
 
   function scheduleReconnect(): void {
@@ -182,6 +254,8 @@ export function connectWebTransport(options: WebTransportOptions = {}): Promise<
         resolve(failure('failed', 'not connected to the PortLens server (reconnecting)'));
         return;
       }
+      // The checks for its answer load while the request travels (the first call only).
+      if (name !== 'getSnapshot') void responseSchemas().catch(() => undefined);
       const timeoutMs = LONG_CALLS[name] ?? callTimeoutMs;
       const timer = setTimeout(() => {
         pending.delete(id);
@@ -210,15 +284,20 @@ export function connectWebTransport(options: WebTransportOptions = {}): Promise<
       });
     }
     streams.add(entry);
-    if (first) sendFrame({ type: 'subscribe' });
+    if (first) {
+      // What the stream brought before anyone listened is this listener's start.
+      const before = held ?? [];
+      held = null;
+      for (const message of before) deliver(entry, message);
+      startStream();
+    }
     return () => {
-      if (!streams.delete(entry)) return;
-      if (streams.size === 0) sendFrame({ type: 'unsubscribe' });
+      if (streams.delete(entry) && streams.size === 0) stopStream();
     };
   }
 
   const api = Object.fromEntries(
-    (Object.keys(Calls) as CallName[]).map((name) => [name, (request: CallRequest<typeof name>) => call(name, request)]),
+    CALL_NAME_LIST.map((name) => [name, (request: CallRequest<typeof name>) => call(name, request)]),
   ) as { [N in CallName]: PortLensApi[N] };
 
   const transport: WebTransport = {
@@ -238,16 +317,15 @@ export function connectWebTransport(options: WebTransportOptions = {}): Promise<
     },
   };
 
-  return new Promise((resolve, reject) => open({ resolve: () => resolve(transport), reject }));
+  return new Promise((resolve, reject) => {
+    const first = { resolve: () => resolve(transport), reject };
+    if (options.early) attach(options.early.socket, first, options.early);
+    else open(first);
+  });
 }
 
 function failure<T>(code: ContractError['code'], message: string, detail: string | null = null): Result<T> {
   return { ok: false, error: { code, message, detail } };
-}
-
-/** A User Timing mark (first occurrence only) for the benchmark and e2e logs. */
-function mark(name: string): void {
-  if (typeof performance !== 'undefined' && performance.getEntriesByName(name).length === 0) performance.mark(name);
 }
 
 function warn(message: string): void {

@@ -10,9 +10,18 @@ const clock = new Intl.DateTimeFormat(undefined, {
   hour12: false,
 });
 
+// The status bar shows the same few counts on every update: remember their texts.
+const COUNT_TEXTS_MAX = 256;
+const countTexts = new Map<number, string>();
+
 /** 20000 → `20,000` (in the user's locale). */
 export function formatCount(value: number): string {
-  return integer.format(value);
+  let text = countTexts.get(value);
+  if (text === undefined) {
+    if (countTexts.size >= COUNT_TEXTS_MAX) countTexts.clear();
+    countTexts.set(value, (text = integer.format(value)));
+  }
+  return text;
 }
 
 /** Epoch ms → `18:02:31`. */
