@@ -5,23 +5,17 @@
  * through JsonBytes rather than JSON.stringify: at 20,000 sockets, building 14 MB of strings
  * and encoding them was most of the command's JavaScript time and garbage.
  */
-import type { Family, OwnerReason, Protocol, Scope, SocketRow, SocketState, Snapshot } from '../contract/model.js';
+import { OWNER_REASONS, PROTOCOLS, SCOPES, SOCKET_STATES } from '../contract/enum-values.js';
+import type { Family, Protocol, SocketRow, Snapshot } from '../contract/model.js';
 import { JsonBytes, literal, type PieceSource } from './json-bytes.js';
 
-// Enum-valued fields are written together with the keys around them: one literal such as
-// `,"state":"LISTEN","pids":[` per value instead of a key, a string and another key.
-const PROTOCOLS = { tcp: true, udp: true } satisfies Record<Protocol, true>;
-const STATES = {
-  ESTABLISHED: true, SYN_SENT: true, SYN_RECV: true, FIN_WAIT1: true, FIN_WAIT2: true, TIME_WAIT: true,
-  CLOSE: true, CLOSE_WAIT: true, LAST_ACK: true, LISTEN: true, CLOSING: true, NEW_SYN_RECV: true, UNCONN: true,
-} satisfies Record<SocketState, true>;
-const SCOPES = { loopback: true, all: true, address: true } satisfies Record<Scope, true>;
-const REASONS = { permission: true, unreadable: true, 'no-inode': true, 'not-found': true } satisfies Record<OwnerReason, true>;
-
-/** One literal per value of an enum, made once. */
-function literals<T extends string>(values: Record<T, true>, text: (value: T) => string): Record<T, Uint8Array> {
+/**
+ * One literal per value of an enum, made once. Enum-valued fields are written together with
+ * the keys around them: `,"state":"LISTEN","pids":[` instead of a key, a string and a key.
+ */
+function literals<T extends string>(values: readonly T[], text: (value: T) => string): Record<T, Uint8Array> {
   const out = {} as Record<T, Uint8Array>;
-  for (const value of Object.keys(values) as T[]) out[value] = literal(text(value));
+  for (const value of values) out[value] = literal(text(value));
   return out;
 }
 
@@ -29,9 +23,9 @@ const BEFORE_LOCAL = {
   4: literals(PROTOCOLS, (p) => `,"protocol":"${p}","family":4,"localAddress":`),
   6: literals(PROTOCOLS, (p) => `,"protocol":"${p}","family":6,"localAddress":`),
 } satisfies Record<Family, Record<Protocol, Uint8Array>>;
-const STATE_THEN_PIDS = literals(STATES, (state) => `,"state":"${state}","pids":[`);
+const STATE_THEN_PIDS = literals(SOCKET_STATES, (state) => `,"state":"${state}","pids":[`);
 const REASON_THEN_INODE = {
-  ...literals(REASONS, (reason) => `],"ownerReason":"${reason}","inode":`),
+  ...literals(OWNER_REASONS, (reason) => `],"ownerReason":"${reason}","inode":`),
   none: literal('],"ownerReason":null,"inode":'),
 };
 const SCOPE_THEN_SENT = literals(SCOPES, (scope) => `,"scope":"${scope}","bytesSent":`);

@@ -4,9 +4,10 @@
  * so a runtime check and a compile-time type can never disagree.
  */
 import { z } from 'zod';
+import { OWNER_REASONS, PROTOCOLS, SCOPES, SNAPSHOT_SOURCES, SOCKET_STATES } from './enum-values.js';
 
 /** Transport protocol of a socket. */
-export const Protocol = z.enum(['tcp', 'udp']);
+export const Protocol = z.enum(PROTOCOLS);
 export type Protocol = z.infer<typeof Protocol>;
 
 /** IP family: 4 or 6. */
@@ -17,28 +18,14 @@ export type Family = z.infer<typeof Family>;
  * Socket state by name. TCP states use the kernel's names; a bound UDP socket with no peer is
  * `UNCONN` (as `ss` prints it), a connected UDP socket is `ESTABLISHED`.
  */
-export const SocketState = z.enum([
-  'ESTABLISHED',
-  'SYN_SENT',
-  'SYN_RECV',
-  'FIN_WAIT1',
-  'FIN_WAIT2',
-  'TIME_WAIT',
-  'CLOSE',
-  'CLOSE_WAIT',
-  'LAST_ACK',
-  'LISTEN',
-  'CLOSING',
-  'NEW_SYN_RECV',
-  'UNCONN',
-]);
+export const SocketState = z.enum(SOCKET_STATES);
 export type SocketState = z.infer<typeof SocketState>;
 
 /**
  * Who can reach a local address: `loopback` (127/8, ::1), `all` (0.0.0.0, ::: every
  * interface), or `address` (one specific non-loopback address).
  */
-export const Scope = z.enum(['loopback', 'all', 'address']);
+export const Scope = z.enum(SCOPES);
 export type Scope = z.infer<typeof Scope>;
 
 /**
@@ -48,11 +35,11 @@ export type Scope = z.infer<typeof Scope>;
  * policy, so elevated rights would not help), `no-inode` (TIME_WAIT and other sockets the kernel
  * no longer ties to a file), `not-found` (no process holds it; it may be closing).
  */
-export const OwnerReason = z.enum(['permission', 'unreadable', 'no-inode', 'not-found']);
+export const OwnerReason = z.enum(OWNER_REASONS);
 export type OwnerReason = z.infer<typeof OwnerReason>;
 
 /** Where a snapshot's sockets came from; the collector falls back in this order. */
-export const SnapshotSource = z.enum(['netlink', 'ss', 'proc']);
+export const SnapshotSource = z.enum(SNAPSHOT_SOURCES);
 export type SnapshotSource = z.infer<typeof SnapshotSource>;
 
 const port = z.number().int().min(0).max(65535);

@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import type { Delta, PortEvent, ProcessInfo, Snapshot, SocketPatch, SocketRow } from './model.js';
 import type { StreamMessage } from './api.js';
+import { OWNER_REASONS, SOCKET_STATES } from './enum-values.js';
 
 /** Values of the wrong type or range for every field of the contract. */
 export const junk: fc.Arbitrary<unknown> = fc.oneof(
@@ -94,23 +95,9 @@ export const rowFields = {
   localPort: port,
   remoteAddress: fc.option(address),
   remotePort: fc.option(port),
-  state: fc.constantFrom(
-    'ESTABLISHED',
-    'SYN_SENT',
-    'SYN_RECV',
-    'FIN_WAIT1',
-    'FIN_WAIT2',
-    'TIME_WAIT',
-    'CLOSE',
-    'CLOSE_WAIT',
-    'LAST_ACK',
-    'LISTEN',
-    'CLOSING',
-    'NEW_SYN_RECV',
-    'UNCONN',
-  ),
+  state: fc.constantFrom(...SOCKET_STATES),
   pids: fc.array(pid, { maxLength: 3 }),
-  ownerReason: fc.option(fc.constantFrom('permission', 'unreadable', 'no-inode', 'not-found')),
+  ownerReason: fc.option(fc.constantFrom(...OWNER_REASONS)),
   inode: nat,
   uid: fc.option(fc.nat({ max: 70_000 })),
   scope: fc.constantFrom('loopback', 'all', 'address'),

@@ -26,6 +26,7 @@ import type {
   SocketState,
 } from './model.js';
 import type { ContractError, ErrorCode, PortNotification, StreamMessage } from './api.js';
+import { OWNER_REASONS, PROTOCOLS, SCOPES, SNAPSHOT_SOURCES, SOCKET_STATES } from './enum-values.js';
 
 /** Names a value inside its parent: a field name or an index. */
 export type Key = string | number;
@@ -172,30 +173,11 @@ export function pidList(value: unknown, key: Key): number[] {
 
 // ---- enums (the contract's z.enum values) ----
 
-const PROTOCOLS: ReadonlySet<string> = new Set<Protocol>(['tcp', 'udp']);
-const STATES: ReadonlySet<string> = new Set<SocketState>([
-  'ESTABLISHED',
-  'SYN_SENT',
-  'SYN_RECV',
-  'FIN_WAIT1',
-  'FIN_WAIT2',
-  'TIME_WAIT',
-  'CLOSE',
-  'CLOSE_WAIT',
-  'LAST_ACK',
-  'LISTEN',
-  'CLOSING',
-  'NEW_SYN_RECV',
-  'UNCONN',
-]);
-const SCOPES: ReadonlySet<string> = new Set<Scope>(['loopback', 'all', 'address']);
-const OWNER_REASONS: ReadonlySet<string> = new Set<OwnerReason>([
-  'permission',
-  'unreadable',
-  'no-inode',
-  'not-found',
-]);
-const SOURCES: ReadonlySet<string> = new Set<SnapshotSource>(['netlink', 'ss', 'proc']);
+const PROTOCOL_SET: ReadonlySet<string> = new Set(PROTOCOLS);
+const STATES: ReadonlySet<string> = new Set(SOCKET_STATES);
+const SCOPE_SET: ReadonlySet<string> = new Set(SCOPES);
+const OWNER_REASON_SET: ReadonlySet<string> = new Set(OWNER_REASONS);
+const SOURCES: ReadonlySet<string> = new Set(SNAPSHOT_SOURCES);
 const EVENT_TYPES: ReadonlySet<string> = new Set<PortEvent['type']>(['listen-opened', 'listen-closed']);
 const ERROR_CODES: ReadonlySet<string> = new Set<ErrorCode>([
   'invalid-request',
@@ -215,7 +197,7 @@ export const ROW_FIELD_CHECKS: {
   readonly [K in keyof SocketRow]: (value: unknown, key: Key) => SocketRow[K];
 } = {
   id: (value, key) => str(value, key, 1),
-  protocol: (value, key) => oneOf<Protocol>(PROTOCOLS, value, key),
+  protocol: (value, key) => oneOf<Protocol>(PROTOCOL_SET, value, key),
   family: (value, key): Family => {
     if (value !== 4 && value !== 6) fail('expected 4 or 6', key);
     return value;
@@ -226,10 +208,10 @@ export const ROW_FIELD_CHECKS: {
   remotePort: (value, key) => (value === null ? null : port(value, key)),
   state: (value, key) => oneOf<SocketState>(STATES, value, key),
   pids: pidList,
-  ownerReason: (value, key) => (value === null ? null : oneOf<OwnerReason>(OWNER_REASONS, value, key)),
+  ownerReason: (value, key) => (value === null ? null : oneOf<OwnerReason>(OWNER_REASON_SET, value, key)),
   inode: (value, key) => int(value, key, 0),
   uid: (value, key) => (value === null ? null : int(value, key, 0)),
-  scope: (value, key) => oneOf<Scope>(SCOPES, value, key),
+  scope: (value, key) => oneOf<Scope>(SCOPE_SET, value, key),
   bytesSent: nullableCount,
   bytesReceived: nullableCount,
   sendRate: nullableCount,

@@ -10,7 +10,6 @@ import { createBackend } from '../../core/backend/create-backend.js';
 import { dataDir } from '../../core/paths.js';
 import { startServer } from '../../server/start-server.js';
 import { parse } from '../args.js';
-import { bundledWorker } from '../bundled-worker.js';
 import { UsageError, type CliCommand, type CliIo } from '../io.js';
 
 /** Usage line of `serve`. */
@@ -52,8 +51,10 @@ export interface ServeFiles {
 
 /** Resolves the worker and the renderer relative to this (bundled) module. */
 export function bundledFiles(moduleUrl: string = import.meta.url): ServeFiles {
+  const worker = fileURLToPath(new URL('./monitor-worker.mjs', moduleUrl));
   return {
-    workerPath: bundledWorker('monitor-worker', moduleUrl),
+    // Unbundled (tests run the TypeScript), there is no worker file: monitor in-process.
+    workerPath: existsSync(worker) ? worker : null,
     staticDir: fileURLToPath(new URL('../renderer', moduleUrl)),
   };
 }
