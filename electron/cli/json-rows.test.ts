@@ -45,6 +45,16 @@ describe('jsonRows', () => {
     );
   });
 
+  it('writes the same bytes from rows made one at a time into one reused object (a SocketListing)', () => {
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 30 }), (rows) => {
+        const view = {} as SocketRow;
+        const oneAtATime = { length: rows.length, at: (i: number) => Object.assign(view, rows[i]) };
+        expect(jsonRows(oneAtATime, processes)).toBe(reference(rows));
+      }),
+    );
+  });
+
   it('writes the first owner as `process`, null when there is none or it is unknown', () => {
     const parsed = JSON.parse(jsonRows([], {})) as unknown[];
     expect(parsed).toEqual([]);

@@ -8,6 +8,7 @@
 import { OWNER_REASONS, PROTOCOLS, SCOPES, SOCKET_STATES } from '../contract/enum-values.js';
 import type { Family, Protocol, SocketRow, Snapshot } from '../contract/model.js';
 import { JsonBytes, literal, type PieceSource } from './json-bytes.js';
+import type { RowList } from './listing-order.js';
 
 /**
  * One literal per value of an enum, made once. Enum-valued fields are written together with
@@ -52,9 +53,10 @@ void WRITTEN;
 /**
  * The JSON array in pieces of UTF-8 to write one after another, each handed over as soon as it
  * is full (each ends between values). Pieces come from `acquire` (a PiecePool reuses them).
+ * Each row is read whole before the next is asked for (rows made into one object work).
  */
 export function* jsonRowPieces(
-  rows: readonly SocketRow[],
+  rows: RowList,
   processes: Snapshot['processes'],
   acquire?: PieceSource,
 ): Generator<Buffer> {
@@ -66,11 +68,12 @@ export function* jsonRowPieces(
     if (json === undefined) processJson.set(pid, (json = Buffer.from(`,"process":${JSON.stringify(processes[pid] ?? null)}}`)));
     return json;
   };
+  const firstSeen = new RepeatedNumber();
   out.raw(OPEN);
   for (let i = 0; i < rows.length; i++) {
-    const row = rows[i] as SocketRow;
+    const row = rows.at(i) as SocketRow;
     if (i > 0) out.raw(COMMA);
-    writeRow(out, row);
+    writeRow(out, row, firstSeen);
     out.encoded(ownerJson(row.pids[0]));
     if (out.hasFinished) yield* out.take();
   }
@@ -79,12 +82,29 @@ export function* jsonRowPieces(
 }
 
 /** `jsonRowPieces` as one string. */
-export function jsonRows(rows: readonly SocketRow[], processes: Snapshot['processes']): string {
+export function jsonRows(rows: RowList, processes: Snapshot['processes']): string {
   return Buffer.concat([...jsonRowPieces(rows, processes)]).toString('utf8');
 }
 
+/**
+ * A number most rows share, encoded once per value: every row of a one-shot listing was first
+ * seen at the same moment, and its 13 digits were the costliest number to write.
+ */
+class RepeatedNumber {
+  #value = Number.NaN;
+  #bytes: Uint8Array = new Uint8Array(0);
+
+  bytes(value: number): Uint8Array {
+    if (value !== this.#value) {
+      this.#value = value;
+      this.#bytes = Buffer.from(JSON.stringify(value), 'latin1');
+    }
+    return this.#bytes;
+  }
+}
+
 /** A row's members, from `{` to just before the closing brace (the owner's part closes it). */
-function writeRow(out: JsonBytes, row: SocketRow): void {
+function writeRow(out: JsonBytes, row: SocketRow, firstSeen: RepeatedNumber): void {
   out.raw(ID);
   out.string(row.id);
   out.raw(BEFORE_LOCAL[row.family][row.protocol]);
@@ -113,5 +133,5 @@ function writeRow(out: JsonBytes, row: SocketRow): void {
   out.raw(RECEIVE_RATE);
   out.nullableNumber(row.receiveRate);
   out.raw(FIRST_SEEN);
-  out.number(row.firstSeen);
+  out.raw(firstSeen.bytes(row.firstSeen));
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { SocketRow } from '../contract/model.js';
 import { isListening } from '../core/diff/diff-snapshots.js';
 import { testRow } from '../test-support/model-factories.js';
-import { sortForListing } from './listing-order.js';
+import { listingKey, orderByKeys, sortForListing } from './listing-order.js';
 
 /** The order spelled out as a comparator (what sortForListing must equal, ties kept in order). */
 function byListeningThenPort(a: SocketRow, b: SocketRow): number {
@@ -36,5 +36,19 @@ describe('sortForListing', () => {
         expect(sorted.map((r) => r.id)).toEqual(tagged.slice().sort(byListeningThenPort).map((r) => r.id));
       }),
     );
+  });
+
+  it('orderByKeys gives the same order past 2^18 rows, where it sorts with a comparator', () => {
+    const sample = [testRow('a', { state: 'LISTEN', localPort: 9 }), testRow('b', { localPort: 3 }), testRow('c', { localPort: 3, protocol: 'udp' })];
+    const keys = Array.from({ length: 2 ** 18 + 5 }, (_, i) => listingKey(sample[(i * 7919) % 3]!));
+    const order = orderByKeys(keys);
+    let misplaced = 0;
+    for (let i = 1; i < order.length; i++) {
+      const a = order[i - 1]!;
+      const b = order[i]!;
+      if (!(keys[a]! < keys[b]! || (keys[a] === keys[b] && a < b))) misplaced++;
+    }
+    expect(misplaced).toBe(0);
+    expect(new Set(order).size).toBe(keys.length);
   });
 });

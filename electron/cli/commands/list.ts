@@ -1,11 +1,12 @@
 /** `portlens list`: every socket, as an aligned table or a JSON array. */
-import type { Snapshot, SocketRow } from '../../contract/model.js';
+import type { Snapshot, SnapshotSource, SocketRow } from '../../contract/model.js';
 import { takeSnapshot } from '../../core/snapshot/default-pipeline.js';
+import { takeListing } from '../../core/snapshot/socket-listing.js';
 import { isListening } from '../../core/diff/diff-snapshots.js';
 import { parse, portArg, positiveIntArg } from '../args.js';
 import { bytes, endpoint, ownerText, table, userText } from '../format.js';
 import { jsonRowPieces } from '../json-rows.js';
-import { sortForListing } from '../listing-order.js';
+import { listingKey, orderByKeys, sortForListing, type RowList } from '../listing-order.js';
 import { PiecePool } from '../piece-pool.js';
 import { UsageError, type CliCommand } from '../io.js';
 import { sourceArg } from './source-arg.js';
@@ -32,30 +33,68 @@ export const listCommand: CliCommand = async (args, io) => {
   const pid = values.pid === undefined ? null : positiveIntArg(values.pid, '--pid');
   const prefer = sourceArg(values.source);
 
-  const snapshot = await takeSnapshot(prefer ? { prefer } : {});
-  const rows = snapshot.sockets.filter(
-    (row) =>
-      (!values.listening || isListening(row)) &&
-      (!values.tcp || row.protocol === 'tcp') &&
-      (!values.udp || row.protocol === 'udp') &&
-      (port === null || row.localPort === port || row.remotePort === port) &&
-      (pid === null || row.pids.includes(pid)),
-  );
-  sortForListing(rows);
+  const matches = (row: SocketRow): boolean =>
+    (!values.listening || isListening(row)) &&
+    (!values.tcp || row.protocol === 'tcp') &&
+    (!values.udp || row.protocol === 'udp') &&
+    (port === null || row.localPort === port || row.remotePort === port) &&
+    (pid === null || row.pids.includes(pid));
+  const found = await listedRows(matches, prefer);
   if (values.json) {
-    const pool = io.stdoutBytes ? new PiecePool(io.stdoutBytes) : null;
-    for (const piece of jsonRowPieces(rows, snapshot.processes, pool?.acquire)) {
+    // 64 KiB pieces (a pipe's buffer): fewer fresh pages to fault in than the pool's default.
+    const pool = io.stdoutBytes ? new PiecePool(io.stdoutBytes, 64 * 1024, 4) : null;
+    for (const piece of jsonRowPieces(found.rows, found.processes, pool?.acquire)) {
       if (pool) await pool.put(piece);
       else io.stdout.write(piece);
     }
     io.stdout.write('\n');
   } else {
-    io.stdout.write(humanTable(rows, snapshot));
+    io.stdout.write(humanTable(Array.from({ length: found.rows.length }, (_, i) => found.copyAt(i)), found));
   }
   return 0;
 };
 
-function humanTable(rows: SocketRow[], snapshot: Snapshot): string {
+/** The rows to list, in listing order, and what the output needs besides them. */
+interface ListedRows extends Pick<Snapshot, 'processes' | 'hiddenOwners'> {
+  /** Rows in order; from a listing, made into one reused object (read one at a time). */
+  rows: RowList;
+  /** Row `i` as an object of its own. */
+  copyAt(i: number): SocketRow;
+}
+
+/**
+ * The matching rows in listing order: from a SocketListing (netlink, no object per socket)
+ * where that source is wanted and works, else from a snapshot of the fallback collectors.
+ */
+async function listedRows(matches: (row: SocketRow) => boolean, prefer: SnapshotSource | undefined): Promise<ListedRows> {
+  const listing = prefer === undefined || prefer === 'netlink' ? takeListing() : null;
+  if (listing) {
+    // One pass filters and takes the sort keys; rows are made again, one at a time, to write.
+    const view = {} as SocketRow;
+    const kept: number[] = [];
+    const keys: number[] = [];
+    for (let i = 0; i < listing.length; i++) {
+      const row = listing.rowAt(i, view);
+      if (!matches(row)) continue;
+      kept.push(i);
+      keys.push(listingKey(row));
+    }
+    const order = orderByKeys(keys);
+    const indexOf = (j: number): number => kept[order[j] as number] as number;
+    return {
+      rows: { length: order.length, at: (j) => listing.rowAt(indexOf(j), view) },
+      copyAt: (j) => listing.rowAt(indexOf(j)),
+      processes: listing.processes,
+      hiddenOwners: listing.hiddenOwners,
+    };
+  }
+  const snapshot = await takeSnapshot(prefer ? { prefer } : {});
+  const rows = snapshot.sockets.filter(matches);
+  sortForListing(rows);
+  return { rows, copyAt: (i) => rows[i] as SocketRow, processes: snapshot.processes, hiddenOwners: snapshot.hiddenOwners };
+}
+
+function humanTable(rows: SocketRow[], snapshot: Pick<Snapshot, 'processes' | 'hiddenOwners'>): string {
   const body = rows.map((row) => [
     `${row.protocol}${row.family === 6 ? '6' : ''}`,
     endpoint(row.localAddress, row.localPort),

@@ -5,7 +5,7 @@
 import { CollectorError } from '../model.js';
 import type { Protocol, RawSocket } from '../model.js';
 import type { LinuxCollector } from './linux-collector.js';
-import { DiagReplyParser, NetlinkRefusal } from './netlink-parse.js';
+import { DiagReplyParser, NetlinkRefusal, rawSocketSink, type SocketSink } from './netlink-parse.js';
 import {
   AF_INET,
   AF_INET6,
@@ -54,19 +54,27 @@ export class NetlinkCollector implements LinuxCollector {
   /** Dumps all sockets; throws CollectorError when the kernel or libc refuses. */
   collect(): RawSocket[] {
     const sockets: RawSocket[] = [];
+    this.collectInto(rawSocketSink(sockets));
+    return sockets;
+  }
+
+  /**
+   * Dumps all sockets into `sink` (a SocketTable: one-shot lists keep no object per socket);
+   * throws CollectorError when the kernel or libc refuses.
+   */
+  collectInto(sink: SocketSink): void {
     const warnings: string[] = [];
     try {
       const socket = (this.socket ??= NetlinkSocket.open());
-      this.dumpTcp(socket, sockets, warnings);
-      this.dump(socket, buildDumpRequest, AF_INET, 'udp', IPPROTO_UDP, sockets, warnings);
-      this.dump(socket, buildDumpRequest, AF_INET6, 'udp', IPPROTO_UDP, sockets, warnings);
+      this.dumpTcp(socket, sink, warnings);
+      this.dump(socket, buildDumpRequest, AF_INET, 'udp', IPPROTO_UDP, sink, warnings);
+      this.dump(socket, buildDumpRequest, AF_INET6, 'udp', IPPROTO_UDP, sink, warnings);
     } catch (error) {
       this.close();
       if (error instanceof CollectorError) throw error;
       throw new CollectorError('netlink', `dump failed: ${String(error)}`, { cause: error });
     }
     this.warnings = warnings;
-    return sockets;
   }
 
   /** Closes the netlink socket; the next collect opens a new one. Safe to call twice. */
@@ -75,16 +83,16 @@ export class NetlinkCollector implements LinuxCollector {
     this.socket = null;
   }
 
-  private dumpTcp(socket: NetlinkSocket, out: RawSocket[], warnings: string[]): void {
+  private dumpTcp(socket: NetlinkSocket, out: SocketSink, warnings: string[]): void {
     if (this.combinedTcpDump) {
-      const before = out.length;
+      const before = out.count;
       try {
         this.dump(socket, (seq) => buildTcpDumpRequest(seq), AF_INET, 'tcp', IPPROTO_TCP, out, warnings);
         return;
       } catch (error) {
         // A refused request gets one NLMSG_ERROR and nothing else: the socket stays usable.
         if (!(error instanceof NetlinkRefusal)) throw error;
-        out.length = before;
+        out.truncate(before);
         this.combinedTcpDump = false;
         warnings.push(
           `netlink: combined TCP dump refused (${error.message}); dumping IPv4 and IPv6 separately`,
@@ -101,7 +109,7 @@ export class NetlinkCollector implements LinuxCollector {
     family: number,
     protocol: Protocol,
     ipProtocol: number,
-    out: RawSocket[],
+    out: SocketSink,
     warnings: string[],
   ): void {
     this.seq = (this.seq + 1) >>> 0;

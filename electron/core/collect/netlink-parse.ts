@@ -3,7 +3,7 @@
  * does not have the kernel's shape becomes a CollectorError; no other exception escapes.
  */
 import { CollectorError } from '../model.js';
-import type { Family, Protocol, RawSocket } from '../model.js';
+import type { Family, Protocol, RawSocket, SocketState } from '../model.js';
 import { AddressCache } from './address-cache.js';
 import {
   AF_INET,
@@ -35,14 +35,87 @@ export interface DumpProgress {
 
 const TWO_32 = 4294967296;
 
+/**
+ * One socket as a reply describes it, in a record the parser reuses for every socket: a sink
+ * copies what it keeps. The cookie stays two words until a sink wants its text.
+ */
+export interface DecodedSocket {
+  protocol: Protocol;
+  family: Family;
+  state: SocketState;
+  localAddress: string;
+  localPort: number;
+  remoteAddress: string | null;
+  remotePort: number | null;
+  inode: number;
+  uid: number | null;
+  /** Both NO_COOKIE: the kernel gave none (see cookieText). */
+  cookieLow: number;
+  cookieHigh: number;
+  bytesSent: number | null;
+  bytesReceived: number | null;
+}
+
+/** Where parsed sockets go: a RawSocket list (the monitor) or a SocketTable (one-shot lists). */
+export interface SocketSink {
+  add(socket: Readonly<DecodedSocket>): void;
+  /** Sockets added so far. */
+  readonly count: number;
+  /** Forgets the sockets added after the first `count` (a refused dump's partial answer). */
+  truncate(count: number): void;
+}
+
+/** Appends each socket to `out` as a RawSocket. */
+export function rawSocketSink(out: RawSocket[]): SocketSink {
+  return {
+    get count() {
+      return out.length;
+    },
+    truncate: (count) => {
+      out.length = count;
+    },
+    add: (s) => {
+      out.push({
+        protocol: s.protocol,
+        family: s.family,
+        localAddress: s.localAddress,
+        localPort: s.localPort,
+        remoteAddress: s.remoteAddress,
+        remotePort: s.remotePort,
+        state: s.state,
+        inode: s.inode,
+        uid: s.uid,
+        cookie: cookieText(s.cookieLow, s.cookieHigh),
+        bytesSent: s.bytesSent,
+        bytesReceived: s.bytesReceived,
+      });
+    },
+  };
+}
+
 /** Parses dump replies; keeps an address cache, so reuse one instance across collects. */
 export class DiagReplyParser {
   private readonly addresses = new AddressCache();
   private view: DataView | null = null;
   private viewSource: Buffer | null = null;
+  private readonly decoded: DecodedSocket = {
+    protocol: 'tcp',
+    family: 4,
+    state: 'CLOSE',
+    localAddress: '',
+    localPort: 0,
+    remoteAddress: null,
+    remotePort: null,
+    inode: 0,
+    uid: null,
+    cookieLow: NO_COOKIE,
+    cookieHigh: NO_COOKIE,
+    bytesSent: null,
+    bytesReceived: null,
+  };
 
   /**
-   * Appends the sockets in `chunk[0, length)` to `out`. Messages of another sequence number
+   * Hands the sockets in `chunk[0, length)` to `out` (an array gets RawSockets). Messages of another sequence number
    * (left over from an aborted dump) are ignored. Sockets in a state the kernel has no name for
    * are skipped with a warning. Throws CollectorError on NLMSG_ERROR or a malformed message.
    */
@@ -51,9 +124,10 @@ export class DiagReplyParser {
     length: number,
     seq: number,
     protocol: Protocol,
-    out: RawSocket[],
+    out: RawSocket[] | SocketSink,
     warnings: string[],
   ): DumpProgress {
+    const sink = Array.isArray(out) ? rawSocketSink(out) : out;
     if (!Number.isInteger(length) || length < 0 || length > chunk.length) {
       throw malformed(`reply length ${length} outside a ${chunk.length}-byte buffer`);
     }
@@ -73,7 +147,7 @@ export class DiagReplyParser {
         const body = offset + NLMSG_HDRLEN;
         const bodyLength = messageLength - NLMSG_HDRLEN;
         if (type === SOCK_DIAG_BY_FAMILY || type === TCPDIAG_GETSOCK) {
-          this.readSocket(view, body, bodyLength, protocol, out, warnings);
+          this.readSocket(view, body, bodyLength, protocol, sink, warnings);
         } else if (type === NLMSG_DONE) {
           // A dump that failed part-way ends with DONE carrying a negative errno.
           const status = bodyLength >= 4 ? view.getInt32(body, true) : 0;
@@ -99,7 +173,7 @@ export class DiagReplyParser {
     at: number,
     length: number,
     protocol: Protocol,
-    out: RawSocket[],
+    sink: SocketSink,
     warnings: string[],
   ): void {
     if (length < DIAG_MSG.size) throw malformed(`inet_diag_msg of ${length} bytes`);
@@ -132,23 +206,21 @@ export class DiagReplyParser {
       if (infoLength >= TCP_INFO.bytesReceived + 8)
         bytesReceived = u64(view, payload + TCP_INFO.bytesReceived);
     }
-    out.push({
-      protocol,
-      family,
-      localAddress,
-      localPort,
-      remoteAddress: remoteUnset ? null : this.address(view, at + DIAG_MSG.dst, family),
-      remotePort: remoteUnset ? null : remotePort,
-      state,
-      inode,
-      uid: ownerUid(state, inode, view.getUint32(at + DIAG_MSG.uid, true)),
-      cookie: cookieText(
-        view.getUint32(at + DIAG_MSG.cookie, true),
-        view.getUint32(at + DIAG_MSG.cookie + 4, true),
-      ),
-      bytesSent,
-      bytesReceived,
-    });
+    const d = this.decoded;
+    d.protocol = protocol;
+    d.family = family;
+    d.state = state;
+    d.localAddress = localAddress;
+    d.localPort = localPort;
+    d.remoteAddress = remoteUnset ? null : this.address(view, at + DIAG_MSG.dst, family);
+    d.remotePort = remoteUnset ? null : remotePort;
+    d.inode = inode;
+    d.uid = ownerUid(state, inode, view.getUint32(at + DIAG_MSG.uid, true));
+    d.cookieLow = view.getUint32(at + DIAG_MSG.cookie, true);
+    d.cookieHigh = view.getUint32(at + DIAG_MSG.cookie + 4, true);
+    d.bytesSent = bytesSent;
+    d.bytesReceived = bytesReceived;
+    sink.add(d);
   }
 
   private address(view: DataView, at: number, family: Family): string {
@@ -190,8 +262,11 @@ function u64(view: DataView, at: number): number {
   return view.getUint32(at + 4, true) * TWO_32 + view.getUint32(at, true);
 }
 
-/** Decimal text of the 64-bit cookie, as ss prints it in hex (`sk:`): high word, low word. */
-function cookieText(low: number, high: number): string | null {
+/**
+ * Decimal text of the 64-bit cookie (ss prints it in hex, `sk:`) from its low and high words;
+ * null when the kernel gave none.
+ */
+export function cookieText(low: number, high: number): string | null {
   if (low === NO_COOKIE && high === NO_COOKIE) return null;
   if (high < 0x200000) return String(high * TWO_32 + low); // below 2^53: exact as a number
   return ((BigInt(high) << 32n) | BigInt(low)).toString();

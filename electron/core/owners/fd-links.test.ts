@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { socketInode } from './fd-index.js';
-import { openFdLinks, socketInodeOf } from './fd-links.js';
+import { openFdLinks, readSocketInodes, socketInodeOf } from './fd-links.js';
 import { inodeOf } from './test-support/socket-inodes.js';
 
 let server: Server;
@@ -45,6 +45,37 @@ describe('openFdLinks (this process, a real listener)', () => {
     expect(openFdLinks(2 ** 22 + 12345)).toBe('gone');
   });
 });
+
+describe('readSocketInodes (this process, real sockets)', () => {
+  /** The socket inodes of our own table, read one way. */
+  const inodes = (useNative: boolean): number[] => {
+    const found: number[] = [];
+    expect(readSocketInodes(process.pid, (inode) => found.push(inode), useNative)).toBe('read');
+    return found.sort((a, b) => a - b);
+  };
+
+  it('finds the same sockets through getdents64 and readlinkat as through readdirSync and readlinkSync, our listener among them', async () => {
+    // A few hundred more sockets than fit one getdents64 buffer's worth of names.
+    const extra = await Promise.all(Array.from({ length: 1500 }, () => listenOnce()));
+    try {
+      const native = inodes(true);
+      expect(native).toEqual(inodes(false));
+      expect(native).toContain(inodeOf('tcp', port));
+      expect(native.length).toBeGreaterThan(1500);
+    } finally {
+      await Promise.all(extra.map((s) => new Promise((resolve) => s.close(resolve))));
+    }
+  });
+
+  it('says gone for a process that does not exist, either way', () => {
+    for (const useNative of [true, false]) expect(readSocketInodes(2 ** 22 + 12345, () => undefined, useNative)).toBe('gone');
+  });
+});
+
+function listenOnce(): Promise<Server> {
+  const s = createServer();
+  return new Promise((resolve) => s.listen(0, '127.0.0.1', () => resolve(s)));
+}
 
 describe('socketInodeOf', () => {
   it('agrees with socketInode on any link target', () => {

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { OwnerResolver } from './owner-resolver.js';
-import { OneShotOwners, scanAllOwners } from './one-shot-owners.js';
+import { OneShotOwners, answerOwners, scanAllOwners } from './one-shot-owners.js';
 import { Children } from './test-support/children.js';
 import { inodeOf } from './test-support/socket-inodes.js';
 import { LISTENERS, startSharer } from './test-support/owner-fixtures.js';
@@ -50,6 +50,16 @@ describe('scanAllOwners (real processes and sockets)', () => {
     const first = owners.resolve();
     expect(first.get(inode)).toEqual({ pids: [child.pid] });
     expect(owners.resolve()).toBe(first);
+  });
+
+  it('answerOwners: one frozen answer per single owner, sorted pids for shared sockets, the right reason for the rest', () => {
+    const pairs = { inodes: new Float64Array([10, 11, 12, 12]), pids: new Int32Array([7, 7, 9, 3]), processes: 4, deniedProcesses: 0 };
+    const scan = answerOwners(pairs);
+    expect(scan.get(10)).toEqual({ pids: [7] });
+    expect(scan.get(10)).toBe(scan.get(11));
+    expect(scan.get(12)).toEqual({ pids: [3, 9] });
+    expect(scan.get(99)).toEqual({ reason: 'not-found' });
+    expect(answerOwners({ ...pairs, deniedProcesses: 1 }).get(99)).toEqual({ reason: 'permission' });
   });
 });
 

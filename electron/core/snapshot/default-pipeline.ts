@@ -42,8 +42,9 @@ export interface OneShotOptions {
 }
 
 /**
- * One snapshot of the machine now (the CLI's `list` and `who`, and the actions' checks): the
- * fd tables read whole right after the dump, nothing kept for a next poll.
+ * One snapshot of the machine now (the CLI's `who`, the actions' checks, and `list` where
+ * netlink is missing or not wanted): the fd tables read whole right after the dump, nothing
+ * kept for a next poll.
  */
 export async function takeSnapshot(options: OneShotOptions = {}): Promise<Snapshot> {
   const { collector, warnings } = createCollector(options.prefer ? { prefer: options.prefer } : {});

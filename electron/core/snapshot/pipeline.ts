@@ -4,13 +4,19 @@
  * TIME_WAIT rows (inode 0, no owner in the kernel) keep the owner their connection had.
  */
 import { scopeOf } from '../collect/address.js';
-import type { Collector, OwnerReason, ProcessInfo, RawSocket, Snapshot, SocketRow } from '../model.js';
+import type { Collector, ProcessInfo, RawSocket, Snapshot, SocketRow } from '../model.js';
+import { ownerOf, type OwnerAnswer, type RowOwner } from './owner-of.js';
 import { rowId, rowKey, tupleKey } from './row-id.js';
 import { rate } from './traffic.js';
 
-/** What the pipeline needs from owner resolution (electron/core/owners OwnerResolver). */
+/** Owners by inode, as one resolve call answers them. */
+export interface OwnerAnswers {
+  get(inode: number): OwnerAnswer;
+}
+
+/** What the pipeline needs from owner resolution (electron/core/owners OwnerResolver, OneShotOwners). */
 export interface OwnerLookup {
-  resolve(inodes: number[]): { get(inode: number): { pids: number[] } | { reason: 'permission' | 'not-found' } | undefined };
+  resolve(inodes: number[]): OwnerAnswers;
 }
 
 /** What the pipeline needs from the process cache (electron/core/owners ProcessCache). */
@@ -31,6 +37,8 @@ export interface PipelineDeps {
    * default true. One-shot callers, which never poll twice, skip the cost.
    */
   history?: boolean;
+  /** Whether we run as root (default: the process's euid is 0); see ownerOf. */
+  elevated?: boolean;
 }
 
 /** Turns successive collections into successive snapshots. Not thread-safe; one per monitor. */
@@ -47,10 +55,11 @@ export class SnapshotPipeline {
   private seq = 0;
   private readonly now: () => number;
   /** Root sees every fd table it is allowed to: what it cannot read, more rights won't show. */
-  private readonly elevated = process.geteuid?.() === 0;
+  private readonly elevated: boolean;
 
   constructor(private readonly deps: PipelineDeps) {
     this.now = deps.now ?? Date.now;
+    this.elevated = deps.elevated ?? process.geteuid?.() === 0;
   }
 
   /** Collects once and returns the new snapshot. Throws CollectorError when collection fails. */
@@ -144,18 +153,15 @@ export class SnapshotPipeline {
   private ownersOf(
     socket: RawSocket,
     before: SocketRow | undefined,
-    owners: ReturnType<OwnerLookup['resolve']>,
-  ): { pids: number[]; reason: OwnerReason | null } {
+    owners: OwnerAnswers,
+  ): RowOwner {
     if (socket.inode === 0) {
       // The kernel ties a TIME_WAIT socket to no file: it keeps the owner its connection had.
       if (before && before.pids.length) return { pids: before.pids, reason: null };
       const known = socket.cookie === null ? this.ownersByTuple.get(tupleKey(socket)) : undefined;
       return known ? { pids: known, reason: null } : { pids: [], reason: 'no-inode' };
     }
-    const owner = owners.get(socket.inode);
-    if (!owner) return { pids: [], reason: 'not-found' };
-    if ('pids' in owner) return owner.pids.length ? { pids: owner.pids, reason: null } : { pids: [], reason: 'not-found' };
-    return { pids: [], reason: owner.reason === 'permission' && this.elevated ? 'unreadable' : owner.reason };
+    return ownerOf(owners.get(socket.inode), this.elevated);
   }
 }
 
