@@ -50,6 +50,12 @@ export default tseslint.config(
     languageOptions: { globals: { process: 'readonly', URL: 'readonly', Buffer: 'readonly', console: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', performance: 'readonly', fetch: 'readonly' } },
   },
   {
+    // CommonJS scripts (the `portlens` bin).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { process: 'readonly', require: 'readonly', __dirname: 'readonly', module: 'writable' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['electron/contract/**/*.ts'],
     rules: forbid(ELECTRON, [['**/core/**', '**/main/**', '**/preload/**', '**/server/**', '**/cli/**', 'node:*'], 'the contract imports only its validation library']),
   },

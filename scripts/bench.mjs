@@ -179,7 +179,7 @@ function externalTools(cliBuild, source) {
       id: TOOL.cold,
       label: '`portlens list --json`',
       command: node,
-      args: ['bin/portlens.mjs', 'list', '--json', ...(source ? ['--source', source] : [])],
+      args: ['bin/portlens.cjs', 'list', '--json', ...(source ? ['--source', source] : [])],
       rows: ROW_COUNTERS.json,
       blocked: cliBuild.ok ? null : cliBuild.reason,
     },

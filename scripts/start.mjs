@@ -73,7 +73,7 @@ function buildAll() {
 
 if (web) {
   buildAll();
-  runAttached(process.execPath, [join(root, 'bin', 'portlens.mjs'), 'serve', '--open', ...passThrough]);
+  runAttached(process.execPath, [join(root, 'bin', 'portlens.cjs'), 'serve', '--open', ...passThrough]);
 } else {
   // npm ci does not run electron's download script (package.json allowScripts): fetch the
   // binary on first start instead, where the machine can reach GitHub.
@@ -82,7 +82,7 @@ if (web) {
     process.stderr.write(`${MISSING_BINARY}\n`);
     if (!fallback) process.exit(1);
     buildAll();
-    runAttached(process.execPath, [join(root, 'bin', 'portlens.mjs'), 'serve', '--open', ...passThrough]);
+    runAttached(process.execPath, [join(root, 'bin', 'portlens.cjs'), 'serve', '--open', ...passThrough]);
   } else {
     buildAll();
     // ELECTRON_RUN_AS_NODE inherited from a parent tool would start a plain Node instead of the app.

@@ -31,6 +31,14 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/** A TCP listener of this process on 127.0.0.1. */
+async function startListener(): Promise<{ port: number; close: () => Promise<void> }> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return { port, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
 describe('portlens list / who against real listeners', () => {
   const children: Record<string, Child> = {};
   beforeAll(async () => {
@@ -140,18 +148,31 @@ describe('portlens exit codes', () => {
     expect(stderr).toContain('Usage:');
   });
 
-  it('the installed command runs as a real process: exit codes and a quiet stderr', () => {
-    if (!existsSync(`${root}dist/node/cli.mjs`)) spawnSync(process.execPath, ['scripts/build.mjs', '--node'], { cwd: root });
-    const list = spawnSync(process.execPath, ['bin/portlens.mjs', 'list', '--json'], {
-      cwd: root,
-      encoding: 'utf8',
-      maxBuffer: 1 << 30,
-    });
-    expect(list.status).toBe(0);
-    expect(list.stderr).toBe('');
-    expect(Array.isArray(JSON.parse(list.stdout))).toBe(true);
-    const bad = spawnSync(process.execPath, ['bin/portlens.mjs', 'list', '--nope'], { cwd: root, encoding: 'utf8' });
+  it('the installed command runs as a real process: exit codes and a quiet stderr', async () => {
+    if (!existsSync(`${root}dist/node/cli.cjs`)) spawnSync(process.execPath, ['scripts/build.mjs', '--node'], { cwd: root });
+    const run = (...args: string[]) => spawnSync(process.execPath, ['bin/portlens.cjs', ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30 });
+    const server = await startListener();
+    try {
+      // list and who run from the CommonJS entry...
+      const list = run('list', '--json');
+      expect(list.status).toBe(0);
+      expect(list.stderr).toBe('');
+      const rows = JSON.parse(list.stdout) as { localPort: number; pids: number[] }[];
+      expect(rows.find((row) => row.localPort === server.port)?.pids).toContain(process.pid);
+      const who = run('who', String(server.port), '--json');
+      expect(who.status).toBe(0);
+      expect((JSON.parse(who.stdout) as { owners: { process: { pid: number } }[] }).owners.map((owner) => owner.process.pid)).toContain(process.pid);
+    } finally {
+      await server.close();
+    }
+    const bad = run('list', '--nope');
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('Usage:');
+    // ...every other command from the ESM build it hands over to.
+    const version = run('--version');
+    expect([version.status, version.stdout.trim()]).toEqual([0, '0.1.0']);
+    const unknown = run('frobnicate');
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('unknown command "frobnicate"');
   });
 });

@@ -1,26 +1,12 @@
 /**
- * The `portlens` command. Subcommands load lazily so `portlens list` pays only for what it
- * uses (cold start is part of the benchmark). Exit codes: 0 ok, 1 a negative answer or a
- * failed action, 2 bad arguments.
+ * The `portlens` command with every subcommand loaded lazily from its module (the ESM build,
+ * dist/node/cli.mjs, and the tests). See dispatch.ts for the shared behaviour and main-one-shot.ts
+ * for the entry `list` and `who` start from.
  */
-import { UsageError, type CliCommand, type CliIo } from './io.js';
+import { runWith, type CommandTable } from './dispatch.js';
+import type { CliIo } from './io.js';
 
-const USAGE = `PortLens — what is on this port, and why can't I reach it?
-
-Usage:
-  portlens list [--json] [--listening] [--tcp|--udp] [--port N] [--pid N]
-  portlens who <port | address:port> [--json]
-  portlens watch [--json] [--interval MS]
-  portlens kill <port | address:port | --pid N> [--force] [--yes] [--timeout MS] [--json]
-  portlens restart <port | address:port | --pid N> [--yes] [--without-environment] [--timeout MS] [--json]
-  portlens logs <port | address:port | --pid N> [--follow] [--lines N]
-  portlens serve [--port N] [--open] [--poll MS]
-  portlens help | --help | --version
-
-A bare number is always a port. --source netlink|ss|proc forces a collector (list, who, watch).
-`;
-
-const COMMANDS: Record<string, () => Promise<CliCommand>> = {
+const COMMANDS: CommandTable = {
   list: async () => (await import('./commands/list.js')).listCommand,
   who: async () => (await import('./commands/who.js')).whoCommand,
   watch: async () => (await import('./commands/watch.js')).watchCommand,
@@ -31,29 +17,6 @@ const COMMANDS: Record<string, () => Promise<CliCommand>> = {
 };
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
-  const [name, ...rest] = argv;
-  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
-    (name === undefined ? io.stderr : io.stdout).write(USAGE);
-    return name === undefined ? 2 : 0;
-  }
-  if (name === '--version' || name === '-V') {
-    io.stdout.write(`${process.env.PORTLENS_VERSION ?? '0.1.0'}\n`);
-    return 0;
-  }
-  const load = COMMANDS[name];
-  if (!load) {
-    io.stderr.write(`portlens: unknown command "${name}"\n\n${USAGE}`);
-    return 2;
-  }
-  try {
-    return await (await load())(rest, io);
-  } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr.write(`portlens ${name}: ${error.message}\n\n${USAGE}`);
-      return 2;
-    }
-    io.stderr.write(`portlens ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
-  }
+export function runCli(argv: string[], io: CliIo): Promise<number> {
+  return runWith(argv, io, COMMANDS);
 }

@@ -1,6 +1,6 @@
 /** `portlens list`: every socket, as an aligned table or a JSON array. */
 import type { Snapshot, SnapshotSource, SocketRow } from '../../contract/model.js';
-import { takeSnapshot } from '../../core/snapshot/default-pipeline.js';
+import { keepFreedMemory } from '../../core/one-shot-memory.js';
 import { takeListing } from '../../core/snapshot/socket-listing.js';
 import { isListening } from '../../core/diff/diff-snapshots.js';
 import { parse, portArg, positiveIntArg } from '../args.js';
@@ -67,6 +67,7 @@ interface ListedRows extends Pick<Snapshot, 'processes' | 'hiddenOwners'> {
  * where that source is wanted and works, else from a snapshot of the fallback collectors.
  */
 async function listedRows(matches: (row: SocketRow) => boolean, prefer: SnapshotSource | undefined): Promise<ListedRows> {
+  keepFreedMemory();
   const listing = prefer === undefined || prefer === 'netlink' ? takeListing() : null;
   if (listing) {
     // One pass filters and takes the sort keys; rows are made again, one at a time, to write.
@@ -88,6 +89,8 @@ async function listedRows(matches: (row: SocketRow) => boolean, prefer: Snapshot
       hiddenOwners: listing.hiddenOwners,
     };
   }
+  // The fallback collectors (ss, /proc/net) load only when needed: start-up is part of list's time.
+  const { takeSnapshot } = await import('../../core/snapshot/default-pipeline.js');
   const snapshot = await takeSnapshot(prefer ? { prefer } : {});
   const rows = snapshot.sockets.filter(matches);
   sortForListing(rows);

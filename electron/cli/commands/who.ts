@@ -1,6 +1,7 @@
 /** `portlens who <port | address:port>`: who listens there, with their processes and sockets. */
 import type { ProcessInfo, Snapshot, SocketRow } from '../../contract/model.js';
 import { isListening } from '../../core/diff/diff-snapshots.js';
+import { keepFreedMemory } from '../../core/one-shot-memory.js';
 import { takeSnapshot } from '../../core/snapshot/default-pipeline.js';
 import { addressAccepts } from '../../core/actions/held-ports.js';
 import { endpointArg, parse } from '../args.js';
@@ -15,6 +16,7 @@ export const whoCommand: CliCommand = async (args, io) => {
   if (positionals.length !== 1) throw new UsageError('who takes exactly one port or address:port');
   const wanted = endpointArg(positionals[0] as string);
   const prefer = sourceArg(values.source);
+  keepFreedMemory();
   const snapshot = await takeSnapshot(prefer ? { prefer } : {});
 
   const listeners = snapshot.sockets.filter(

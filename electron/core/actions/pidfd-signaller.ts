@@ -6,12 +6,11 @@
  * and the signal reaches it or nobody. Node has no pidfd API; koffi (FFI, prebuilt) reaches
  * libc. Without koffi or pidfd support we fall back to process.kill (see posix-signaller.ts).
  */
-import { createRequire } from 'node:module';
+import { loadKoffi } from '../koffi.js';
 import { constants } from 'node:os';
 import { createPosixSignaller } from './posix-signaller.js';
 import { outcomeOfIdentity, type KillSignal, type ProcessSignaller, type SendOutcome } from './signaller.js';
 
-type Koffi = typeof import('koffi');
 
 interface PidfdCalls {
   open(pid: number): number;
@@ -65,7 +64,8 @@ function signalNumber(signal: KillSignal | 'probe'): number {
 /** Binds the libc calls; null when koffi, glibc's wrappers or the kernel's syscalls are missing. */
 function loadPidfd(): PidfdCalls | null {
   try {
-    const koffi = createRequire(import.meta.url)('koffi') as Koffi;
+    const koffi = loadKoffi();
+    if (koffi instanceof Error) return null;
     const libc = koffi.load('libc.so.6');
     const open = libc.func('int pidfd_open(int pid, unsigned int flags)');
     const send = libc.func('int pidfd_send_signal(int pidfd, int sig, void *info, unsigned int flags)');

@@ -2,8 +2,8 @@
  * A NETLINK_SOCK_DIAG socket driven through libc with koffi: synchronous calls, made from the
  * monitor's worker thread. Every failure is a CollectorError naming the syscall and errno.
  */
-import koffi from 'koffi';
 import type { LibraryHandle } from 'koffi';
+import { loadKoffi } from '../koffi.js';
 import { CollectorError } from '../model.js';
 import { errnoName } from './errno-name.js';
 import { AF_NETLINK, NETLINK_SOCK_DIAG } from './netlink-protocol.js';
@@ -30,6 +30,10 @@ interface Libc {
   ): number;
   recv(fd: number, into: Buffer, length: number, flags: number): number;
   close(fd: number): number;
+  /** errno of this thread's last failed call. */
+  errno(): number;
+  /** sizeof(long) in C. */
+  longSize: number;
 }
 
 let libc: Libc | null = null;
@@ -37,6 +41,8 @@ let libc: Libc | null = null;
 /** Binds the libc functions once per thread; throws CollectorError if libc cannot be loaded. */
 function loadLibc(): Libc {
   if (libc !== null) return libc;
+  const koffi = loadKoffi();
+  if (koffi instanceof Error) throw new CollectorError('netlink', `cannot load koffi: ${koffi.message}`, { cause: koffi });
   let library: LibraryHandle;
   try {
     library = koffi.load('libc.so.6');
@@ -54,6 +60,8 @@ function loadLibc(): Libc {
       sendto: library.func('intptr_t sendto(int, const void *, size_t, int, const void *, uint32_t)'),
       recv: library.func('intptr_t recv(int, void *, size_t, int)'),
       close: library.func('int close(int)'),
+      errno: () => koffi.errno(),
+      longSize: koffi.sizeof('long'),
     };
   } catch (error) {
     throw new CollectorError('netlink', `cannot bind libc functions: ${String(error)}`, { cause: error });
@@ -61,8 +69,9 @@ function loadLibc(): Libc {
   return libc;
 }
 
+/** A CollectorError for the failed `call` (libc is loaded: the call went through it). */
 function syscallError(call: string): CollectorError {
-  const errno = koffi.errno();
+  const errno = loadLibc().errno();
   return new CollectorError('netlink', `${call} failed: ${errnoName(errno)} (${errno})`);
 }
 
@@ -85,7 +94,7 @@ export class NetlinkSocket {
     const c = loadLibc();
     const fd = c.socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
     if (fd < 0) throw syscallError('socket(AF_NETLINK, NETLINK_SOCK_DIAG)');
-    const long = koffi.sizeof('long');
+    const long = c.longSize;
     const timeout = Buffer.alloc(2 * long); // struct timeval { long tv_sec; long tv_usec; }
     if (long === 8) timeout.writeBigInt64LE(BigInt(RECEIVE_TIMEOUT_SECONDS), 0);
     else timeout.writeInt32LE(RECEIVE_TIMEOUT_SECONDS, 0);
@@ -110,7 +119,7 @@ export class NetlinkSocket {
         NetlinkSocket.kernel.length,
       );
       if (sent === request.length) return;
-      if (sent < 0 && koffi.errno() === EINTR) continue;
+      if (sent < 0 && this.libc.errno() === EINTR) continue;
       if (sent < 0) throw syscallError('sendto');
       throw new CollectorError('netlink', `sendto sent ${sent} of ${request.length} bytes`);
     }
@@ -122,7 +131,7 @@ export class NetlinkSocket {
     for (;;) {
       const length = this.libc.recv(this.fd, into, into.length, 0);
       if (length >= 0) return length;
-      const errno = koffi.errno();
+      const errno = this.libc.errno();
       if (errno === EINTR) continue;
       if (errno === EAGAIN) {
         throw new CollectorError('netlink', `no reply from the kernel within ${RECEIVE_TIMEOUT_SECONDS} s`);

@@ -6,7 +6,7 @@
  * readlinkSync; elsewhere readlinkSync does the same job.
  */
 import { closeSync, constants, openSync, readdirSync, readlinkSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { loadKoffi } from '../koffi.js';
 import { socketInode } from './fd-index.js';
 import { procFailureOf } from './proc-files.js';
 
@@ -20,7 +20,6 @@ export interface FdLinks {
   close(): void;
 }
 
-type Koffi = typeof import('koffi');
 type ReadlinkAt = (dirfd: number, path: string, buffer: Buffer, size: number) => number;
 /** readlinkat with the path as NUL-terminated bytes (no string to convert per call). */
 type ReadlinkAtBytes = (dirfd: number, path: Buffer, buffer: Buffer, size: number) => number;
@@ -48,7 +47,8 @@ let native: Native | null | undefined;
 function loadNative(): typeof native {
   if (native !== undefined) return native;
   try {
-    const koffi = createRequire(import.meta.url)('koffi') as Koffi;
+    const koffi = loadKoffi();
+    if (koffi instanceof Error) throw koffi;
     const libc = koffi.load('libc.so.6');
     const call = libc.func('intptr_t readlinkat(int dirfd, const char *path, _Out_ uint8_t *buf, size_t size)');
     const callBytes = libc.func('intptr_t readlinkat(int dirfd, const uint8_t *path, _Out_ uint8_t *buf, size_t size)');
