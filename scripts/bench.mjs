@@ -343,9 +343,9 @@ async function profileAt(builds, source) {
   const profiles = [];
   const cases = [
     {
-      title: '`node --cpu-prof dist/node/cli.mjs list --json`',
+      title: '`node --cpu-prof dist/node/cli.cjs list --json`',
       ok: builds.cli.ok,
-      args: ['dist/node/cli.mjs', 'list', '--json', ...(source ? ['--source', source] : [])],
+      args: ['dist/node/cli.cjs', 'list', '--json', ...(source ? ['--source', source] : [])],
     },
     {
       title: 'monitor: 1 warm-up + 30 ticks (`dist/bench/monitor-bench.mjs`)',

@@ -7,7 +7,7 @@
  */
 import { OWNER_REASONS, PROTOCOLS, SCOPES, SOCKET_STATES } from '../contract/enum-values.js';
 import type { Family, Protocol, SocketRow, Snapshot } from '../contract/model.js';
-import { JsonBytes, literal, type PieceSource } from './json-bytes.js';
+import { JsonBytes, NUMBER_MAX_BYTES, literal, putBytes, putNumber, putString, stringMaxBytes, type PieceSource } from './json-bytes.js';
 import type { RowList } from './listing-order.js';
 
 /**
@@ -40,6 +40,7 @@ const SEND_RATE = literal(',"sendRate":');
 const RECEIVE_RATE = literal(',"receiveRate":');
 const FIRST_SEEN = literal(',"firstSeen":');
 const COMMA = literal(',');
+const COMMA_BYTE = 0x2c;
 const OPEN = literal('[');
 const CLOSE = literal(']');
 const NO_PROCESS = literal(',"process":null}');
@@ -68,12 +69,12 @@ export function* jsonRowPieces(
     if (json === undefined) processJson.set(pid, (json = Buffer.from(`,"process":${JSON.stringify(processes[pid] ?? null)}}`)));
     return json;
   };
-  const firstSeen = new RepeatedNumber();
+  const tail = new RowTail();
   out.raw(OPEN);
   for (let i = 0; i < rows.length; i++) {
     const row = rows.at(i) as SocketRow;
     if (i > 0) out.raw(COMMA);
-    writeRow(out, row, firstSeen);
+    writeRow(out, row, tail);
     out.encoded(ownerJson(row.pids[0]));
     if (out.hasFinished) yield* out.take();
   }
@@ -87,51 +88,77 @@ export function jsonRows(rows: RowList, processes: Snapshot['processes']): strin
 }
 
 /**
- * A number most rows share, encoded once per value: every row of a one-shot listing was first
- * seen at the same moment, and its 13 digits were the costliest number to write.
+ * The end of a row whose rates are null (every row of a one-shot listing), encoded once per
+ * firstSeen: all of a listing's rows were first seen at the same moment, and its 13 digits were
+ * the costliest number to write.
  */
-class RepeatedNumber {
-  #value = Number.NaN;
+class RowTail {
+  #firstSeen = Number.NaN;
   #bytes: Uint8Array = new Uint8Array(0);
 
-  bytes(value: number): Uint8Array {
-    if (value !== this.#value) {
-      this.#value = value;
-      this.#bytes = Buffer.from(JSON.stringify(value), 'latin1');
+  /** `,"sendRate":null,"receiveRate":null,"firstSeen":T` for rows without rates, else null. */
+  bytes(row: SocketRow): Uint8Array | null {
+    if (row.sendRate !== null || row.receiveRate !== null) return null;
+    if (row.firstSeen !== this.#firstSeen) {
+      this.#firstSeen = row.firstSeen;
+      this.#bytes = Buffer.from(`,"sendRate":null,"receiveRate":null,"firstSeen":${JSON.stringify(row.firstSeen)}`, 'latin1');
     }
     return this.#bytes;
   }
 }
 
-/** A row's members, from `{` to just before the closing brace (the owner's part closes it). */
-function writeRow(out: JsonBytes, row: SocketRow, firstSeen: RepeatedNumber): void {
-  out.raw(ID);
-  out.string(row.id);
-  out.raw(BEFORE_LOCAL[row.family][row.protocol]);
-  out.string(row.localAddress);
-  out.raw(LOCAL_PORT);
-  out.number(row.localPort);
-  out.raw(REMOTE_ADDRESS);
-  out.nullableString(row.remoteAddress);
-  out.raw(REMOTE_PORT);
-  out.nullableNumber(row.remotePort);
-  out.raw(STATE_THEN_PIDS[row.state]);
-  for (let i = 0; i < row.pids.length; i++) {
-    if (i > 0) out.raw(COMMA);
-    out.number(row.pids[i] as number);
+/** The literals' bytes at most, with the numbers a row always has (ports, inode, uid, counters, rates, time). */
+const ROW_FIXED_BYTES =
+  [ID, LOCAL_PORT, REMOTE_ADDRESS, REMOTE_PORT, UID, RECEIVED, SEND_RATE, RECEIVE_RATE, FIRST_SEEN].reduce((sum, bytes) => sum + bytes.length, 0) +
+  Math.max(...Object.values(BEFORE_LOCAL).flatMap((byProtocol) => Object.values(byProtocol).map((bytes) => bytes.length))) +
+  Math.max(...Object.values(STATE_THEN_PIDS).map((bytes) => bytes.length)) +
+  Math.max(...Object.values(REASON_THEN_INODE).map((bytes) => bytes.length)) +
+  Math.max(...Object.values(SCOPE_THEN_SENT).map((bytes) => bytes.length)) +
+  9 * NUMBER_MAX_BYTES;
+
+/**
+ * A row's members, from `{` to just before the closing brace (the owner's part closes it), in
+ * one reservation of the most it can take.
+ */
+function writeRow(out: JsonBytes, row: SocketRow, tail: RowTail): void {
+  const pids = row.pids;
+  out.reserve(
+    ROW_FIXED_BYTES + stringMaxBytes(row.id) + stringMaxBytes(row.localAddress) + stringMaxBytes(row.remoteAddress) + pids.length * (NUMBER_MAX_BYTES + 1),
+  );
+  const p = out.piece;
+  let at = putBytes(p, out.position, ID);
+  at = putString(p, at, row.id);
+  at = putBytes(p, at, BEFORE_LOCAL[row.family][row.protocol]);
+  at = putString(p, at, row.localAddress);
+  at = putBytes(p, at, LOCAL_PORT);
+  at = putNumber(p, at, row.localPort);
+  at = putBytes(p, at, REMOTE_ADDRESS);
+  at = putString(p, at, row.remoteAddress);
+  at = putBytes(p, at, REMOTE_PORT);
+  at = putNumber(p, at, row.remotePort);
+  at = putBytes(p, at, STATE_THEN_PIDS[row.state]);
+  for (let i = 0; i < pids.length; i++) {
+    if (i > 0) p[at++] = COMMA_BYTE;
+    at = putNumber(p, at, pids[i] as number);
   }
-  out.raw(REASON_THEN_INODE[row.ownerReason ?? 'none']);
-  out.number(row.inode);
-  out.raw(UID);
-  out.nullableNumber(row.uid);
-  out.raw(SCOPE_THEN_SENT[row.scope]);
-  out.nullableNumber(row.bytesSent);
-  out.raw(RECEIVED);
-  out.nullableNumber(row.bytesReceived);
-  out.raw(SEND_RATE);
-  out.nullableNumber(row.sendRate);
-  out.raw(RECEIVE_RATE);
-  out.nullableNumber(row.receiveRate);
-  out.raw(FIRST_SEEN);
-  out.raw(firstSeen.bytes(row.firstSeen));
+  at = putBytes(p, at, REASON_THEN_INODE[row.ownerReason ?? 'none']);
+  at = putNumber(p, at, row.inode);
+  at = putBytes(p, at, UID);
+  at = putNumber(p, at, row.uid);
+  at = putBytes(p, at, SCOPE_THEN_SENT[row.scope]);
+  at = putNumber(p, at, row.bytesSent);
+  at = putBytes(p, at, RECEIVED);
+  at = putNumber(p, at, row.bytesReceived);
+  const shared = tail.bytes(row);
+  if (shared !== null) {
+    at = putBytes(p, at, shared);
+  } else {
+    at = putBytes(p, at, SEND_RATE);
+    at = putNumber(p, at, row.sendRate);
+    at = putBytes(p, at, RECEIVE_RATE);
+    at = putNumber(p, at, row.receiveRate);
+    at = putBytes(p, at, FIRST_SEEN);
+    at = putNumber(p, at, row.firstSeen);
+  }
+  out.position = at;
 }

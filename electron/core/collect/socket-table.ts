@@ -9,7 +9,7 @@ import { SOCKET_STATES } from '../../contract/enum-values.js';
 import type { SocketState } from '../model.js';
 import type { DecodedSocket, SocketSink } from './netlink-parse.js';
 
-const FIRST_CAPACITY = 1024;
+const FIRST_CAPACITY = 1 << 16;
 /** Stands for null in the number columns that can be null (ports, uids, byte counts are ≥ 0). */
 const NONE = -1;
 const STATE_CODES = new Map<SocketState, number>(SOCKET_STATES.map((state, code) => [state, code]));
