@@ -53,11 +53,13 @@ describe('scanAllOwners (real processes and sockets)', () => {
   });
 
   it('answerOwners: one frozen answer per single owner, sorted pids for shared sockets, the right reason for the rest', () => {
-    const pairs = { inodes: new Float64Array([10, 11, 12, 12]), pids: new Int32Array([7, 7, 9, 3]), processes: 4, deniedProcesses: 0 };
+    const pairs = { inodes: new Float64Array([13, 10, 11, 12, 12]), pids: new Int32Array([9, 7, 7, 9, 3]), processes: 4, deniedProcesses: 0 };
     const scan = answerOwners(pairs);
     expect(scan.get(10)).toEqual({ pids: [7] });
     expect(scan.get(10)).toBe(scan.get(11));
     expect(scan.get(12)).toEqual({ pids: [3, 9] });
+    expect(scan.get(13)).toEqual({ pids: [9] });
+    expect(scan.get(11)).toEqual({ pids: [7] });
     expect(scan.get(99)).toEqual({ reason: 'not-found' });
     expect(answerOwners({ ...pairs, deniedProcesses: 1 }).get(99)).toEqual({ reason: 'permission' });
   });

@@ -62,6 +62,9 @@ export function answerOwners(pairs: OwnerPairs): OwnerScan {
   const single = new Map<number, InodeOwners>();
   const shared = new Map<number, InodeOwners>();
   const missing = pairs.deniedProcesses > 0 ? PERMISSION : NOT_FOUND;
+  // A process's sockets mostly have neighbouring inodes: remember the last single owner.
+  let lastPid = -1;
+  let lastAnswer: InodeOwners = missing;
   const get = (inode: number): InodeOwners => {
     let low = 0;
     let high = inodes.length;
@@ -73,8 +76,11 @@ export function answerOwners(pairs: OwnerPairs): OwnerScan {
     if (low === inodes.length || inodes[low] !== inode) return missing;
     const pid = pids[low] as number;
     if (low + 1 === inodes.length || inodes[low + 1] !== inode) {
+      if (pid === lastPid) return lastAnswer;
       let answer = single.get(pid);
       if (!answer) single.set(pid, (answer = Object.freeze({ pids: Object.freeze([pid]) as number[] })));
+      lastPid = pid;
+      lastAnswer = answer;
       return answer;
     }
     let answer = shared.get(inode);
@@ -94,7 +100,9 @@ function sortedByInode(pairs: OwnerPairs): { inodes: Float64Array; pids: Int32Ar
   const count = pairs.inodes.length;
   const inodes = new Float64Array(count);
   const pids = new Int32Array(count);
-  if (count <= POSITION_BITS && pairs.inodes.every((inode) => inode < PACKABLE_INODE)) {
+  let largest = 0;
+  for (let i = 0; i < count; i++) largest = Math.max(largest, pairs.inodes[i] as number);
+  if (count <= POSITION_BITS && largest < PACKABLE_INODE) {
     const packed = new Float64Array(count);
     for (let i = 0; i < count; i++) packed[i] = (pairs.inodes[i] as number) * POSITION_BITS + i;
     packed.sort();
