@@ -15,7 +15,8 @@ let loaded: Koffi | Error | undefined;
 export function loadKoffi(): Koffi | Error {
   if (loaded === undefined) {
     try {
-      loaded = createRequire(import.meta.url)('koffi') as Koffi;
+      // In a CommonJS bundle (a test's helper script) import.meta.url is empty; __filename is set.
+      loaded = createRequire(typeof __filename === 'string' ? __filename : import.meta.url)('koffi') as Koffi;
     } catch (error) {
       loaded = error instanceof Error ? error : new Error(String(error));
     }

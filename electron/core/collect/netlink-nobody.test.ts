@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import type { AddressInfo, Server } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
@@ -14,6 +14,8 @@ import type { RawSocket } from '../model.js';
 const run = promisify(execFile);
 const SETPRIV = ['/usr/bin/setpriv', '/bin/setpriv'].find((path) => existsSync(path));
 const canDropToNobody = process.getuid?.() === 0 && SETPRIV !== undefined;
+/** The node_modules folder koffi is installed in (its entry is node_modules/koffi/index.cjs). */
+const nodeModules = dirname(dirname(createRequire(import.meta.url).resolve('koffi')));
 
 /** What the unprivileged script prints. */
 interface NobodyReport {
@@ -23,7 +25,8 @@ interface NobodyReport {
 }
 
 // `nobody` cannot run vitest, so a tiny entry around the real collector is bundled to a plain
-// Node script (koffi stays outside the bundle, loaded from this checkout by absolute path).
+// Node script. koffi is required at run time (core/koffi.ts), found through NODE_PATH in this
+// checkout's node_modules.
 const ENTRY = `
 import { NetlinkCollector } from ${JSON.stringify(fileURLToPath(new URL('./netlink-collector.ts', import.meta.url)))};
 const port = Number(process.argv[2]);
@@ -42,7 +45,6 @@ describe.skipIf(!canDropToNobody)('NetlinkCollector run as user nobody (needs ro
     dir = mkdtempSync(join(tmpdir(), 'portlens-nobody-'));
     chmodSync(dir, 0o755);
     script = join(dir, 'collect.cjs');
-    const koffi = createRequire(import.meta.url).resolve('koffi');
     await build({
       stdin: { contents: ENTRY, resolveDir: fileURLToPath(new URL('.', import.meta.url)), loader: 'ts' },
       bundle: true,
@@ -51,12 +53,7 @@ describe.skipIf(!canDropToNobody)('NetlinkCollector run as user nobody (needs ro
       target: 'node20',
       outfile: script,
       logLevel: 'error',
-      plugins: [
-        {
-          name: 'koffi-absolute',
-          setup: (b) => b.onResolve({ filter: /^koffi$/ }, () => ({ path: koffi, external: true })),
-        },
-      ],
+      external: ['koffi'],
     });
     chmodSync(script, 0o644);
     server = createServer();
@@ -75,7 +72,7 @@ describe.skipIf(!canDropToNobody)('NetlinkCollector run as user nobody (needs ro
     const { stdout } = await run(
       SETPRIV ?? 'setpriv',
       ['--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath, script, String(port)],
-      { timeout: 20_000 },
+      { timeout: 20_000, env: { ...process.env, NODE_PATH: nodeModules } },
     );
     const report = JSON.parse(stdout) as NobodyReport;
     expect(report.uid).toBe(65534);
