@@ -213,9 +213,25 @@ export const PortNotification = z.object({
 });
 export type PortNotification = z.infer<typeof PortNotification>;
 
+/** Rows of a snapshot still to come after a part of it (see the `snapshot` stream message). */
+const SnapshotRestCount = z.number().int().nonnegative();
+
 /** Messages pushed from backend to renderer on the stream. */
 export const StreamMessage = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('snapshot'), snapshot: Snapshot }),
+  /**
+   * The full state. With `rest` > 0 it comes in parts: `snapshot.sockets` holds the first rows
+   * only, and `rest` more rows of the same snapshot follow in `snapshot-rest` messages, before
+   * any other message of the stream. Browser mode sends a big snapshot's listening sockets
+   * first this way, so a page shows them while the other rows travel.
+   */
+  z.object({ type: z.literal('snapshot'), snapshot: Snapshot, rest: SnapshotRestCount.optional() }),
+  /** More rows of snapshot `seq`; `rest` counts the rows still to come after these. */
+  z.object({
+    type: z.literal('snapshot-rest'),
+    seq: z.number().int().nonnegative(),
+    sockets: z.array(SocketRow),
+    rest: SnapshotRestCount,
+  }),
   z.object({ type: z.literal('delta'), delta: Delta }),
   /** Show this row (tray item or notification clicked). */
   z.object({ type: z.literal('reveal'), rowId: z.string() }),

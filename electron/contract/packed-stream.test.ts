@@ -41,11 +41,11 @@ describe('packed stream', () => {
     );
   });
 
-  it('packs snapshots and deltas only; unpacks them as stream messages', () => {
+  it('packs snapshots (whole or in parts) and deltas only; unpacks them as stream messages', () => {
     fc.assert(
       fc.property(validStreamMessage, (message) => {
         const packed = packStreamMessage(message);
-        if (message.type !== 'snapshot' && message.type !== 'delta') {
+        if (message.type !== 'snapshot' && message.type !== 'snapshot-rest' && message.type !== 'delta') {
           expect(packed).toBeNull();
           return;
         }
@@ -79,7 +79,7 @@ describe('packed stream', () => {
     expect(refused).toBeGreaterThan(1000);
   });
 
-  it('is worth it for snapshots and for deltas of many rows, not for a few rows or other messages', () => {
+  it('is worth it for snapshots (and their rest) and for deltas of many rows, not for a few rows or other messages', () => {
     const delta = (rows: number) => ({
       type: 'delta' as const,
       delta: {
@@ -110,6 +110,7 @@ describe('packed stream', () => {
         },
       }),
     ).toBe(true);
+    expect(worthPacking({ type: 'snapshot-rest', seq: 1, sockets: [], rest: 0 })).toBe(true);
     expect(worthPacking(delta(3))).toBe(false);
     expect(worthPacking(delta(500))).toBe(true);
     expect(worthPacking({ type: 'reveal', rowId: 'tcp#1' })).toBe(false);

@@ -27,6 +27,7 @@ import {
   record,
   ROW_FIELD_CHECKS,
   ROW_FIELDS,
+  snapshotRest,
   streamHeader,
   within,
   WireIssue,
@@ -67,7 +68,9 @@ export type PackedDelta = Omit<Delta, 'added' | 'removed' | 'changed'> & {
 
 /** The packed stream messages (the other stream messages are small and stay plain). */
 export type PackedStreamMessage =
-  { type: 'snapshot'; snapshot: PackedSnapshot } | { type: 'delta'; delta: PackedDelta };
+  | { type: 'snapshot'; snapshot: PackedSnapshot; rest?: number }
+  | { type: 'snapshot-rest'; seq: number; sockets: PackedRows; rest: number }
+  | { type: 'delta'; delta: PackedDelta };
 
 /** Row fields a patch may carry, in mask-bit order. */
 const PATCH_FIELDS = ROW_FIELDS.filter((field) => field !== 'id');
@@ -77,18 +80,34 @@ const MAX_MASK = 2 ** PATCH_FIELDS.length - 1;
 
 /** Packs a snapshot or delta message; null for the messages that stay plain. */
 export function packStreamMessage(message: StreamMessage): PackedStreamMessage | null {
-  if (message.type === 'snapshot') return { type: 'snapshot', snapshot: packSnapshot(message.snapshot) };
-  if (message.type === 'delta') return { type: 'delta', delta: packDelta(message.delta) };
-  return null;
+  switch (message.type) {
+    case 'snapshot': {
+      const snapshot = packSnapshot(message.snapshot);
+      return message.rest === undefined
+        ? { type: 'snapshot', snapshot }
+        : { type: 'snapshot', snapshot, rest: message.rest };
+    }
+    case 'snapshot-rest':
+      return {
+        type: 'snapshot-rest',
+        seq: message.seq,
+        sockets: packRows(message.sockets),
+        rest: message.rest,
+      };
+    case 'delta':
+      return { type: 'delta', delta: packDelta(message.delta) };
+    default:
+      return null;
+  }
 }
 
 // Below this many rows a delta is sent plain even to a packed subscriber: packing pays for itself
 // over many rows only, and an idle machine's deltas (a few rows a tick) then cost no packing work.
 const PACK_FROM_ROWS = 32;
 
-/** Whether a message is worth packing: snapshots always, deltas with many rows. */
+/** Whether a message is worth packing: snapshots (and their rest) always, deltas with many rows. */
 export function worthPacking(message: StreamMessage): boolean {
-  if (message.type === 'snapshot') return true;
+  if (message.type === 'snapshot' || message.type === 'snapshot-rest') return true;
   if (message.type !== 'delta') return false;
   const { added, removed, changed } = message.delta;
   return added.length + removed.length + changed.length >= PACK_FROM_ROWS;
@@ -96,20 +115,7 @@ export function worthPacking(message: StreamMessage): boolean {
 
 /** Packs a snapshot. */
 export function packSnapshot(snapshot: Snapshot): PackedSnapshot {
-  const steps = packSnapshotSteps(snapshot);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}
-
-/**
- * Packs a snapshot a column at a time, pausing after each (a 20,000-row snapshot takes a
- * while): the server can let other work in between, or run the rest at once when it is needed.
- */
-export function* packSnapshotSteps(snapshot: Snapshot): Generator<void, PackedSnapshot> {
-  const sockets = yield* packRowsSteps(snapshot.sockets);
-  return { ...snapshot, sockets };
+  return { ...snapshot, sockets: packRows(snapshot.sockets) };
 }
 
 /** Packs a delta. */
@@ -122,7 +128,8 @@ export function packDelta(delta: Delta): PackedDelta {
   };
 }
 
-function packRows(rows: readonly SocketRow[]): PackedRows {
+/** Packs rows as columns. */
+export function packRows(rows: readonly SocketRow[]): PackedRows {
   const steps = packRowsSteps(rows);
   for (;;) {
     const step = steps.next();
@@ -130,7 +137,11 @@ function packRows(rows: readonly SocketRow[]): PackedRows {
   }
 }
 
-function* packRowsSteps(rows: readonly SocketRow[]): Generator<void, PackedRows> {
+/**
+ * Packs rows a column at a time, pausing after each: 20,000 rows take a while, and the server
+ * lets other work in between (or runs the steps at once, as packRows does).
+ */
+export function* packRowsSteps(rows: readonly SocketRow[]): Generator<void, PackedRows> {
   // One pass with plain property reads (a read by a computed field name per cell is far slower).
   // Arrays grow by push: a preallocated `new Array(n)` of this size is slow to make and holey.
   const columns = ROW_FIELDS.map((): unknown[] => []);
@@ -325,10 +336,25 @@ export function unpackStreamMessage(value: unknown): Checked<StreamMessage> {
 
 function unpackStream(value: unknown): StreamMessage {
   const v = record(value);
-  if (v.type === 'snapshot')
-    return { type: 'snapshot', snapshot: within('snapshot', () => unpackSnapshotValue(v.snapshot)) };
-  if (v.type === 'delta') return { type: 'delta', delta: within('delta', () => unpackDeltaValue(v.delta)) };
-  return fail('expected type snapshot or delta', 'type');
+  switch (v.type) {
+    case 'snapshot':
+      return {
+        type: 'snapshot',
+        snapshot: within('snapshot', () => unpackSnapshotValue(v.snapshot)),
+        ...snapshotRest(v),
+      };
+    case 'snapshot-rest':
+      return {
+        type: 'snapshot-rest',
+        seq: int(v.seq, 'seq', 0),
+        sockets: within('sockets', () => unpackRows(v.sockets)),
+        rest: int(v.rest, 'rest', 0),
+      };
+    case 'delta':
+      return { type: 'delta', delta: within('delta', () => unpackDeltaValue(v.delta)) };
+    default:
+      return fail('expected type snapshot, snapshot-rest or delta', 'type');
+  }
 }
 
 /** Unpacks and checks a packed snapshot. */

@@ -285,7 +285,17 @@ const notification = fc.record({
 
 /** A valid StreamMessage of any type. */
 export const validStreamMessage = fc.oneof(
-  validSnapshot.map((snapshot) => ({ type: 'snapshot', snapshot })),
+  fc
+    .tuple(validSnapshot, fc.option(nat, { nil: undefined }))
+    .map(([snapshot, rest]) =>
+      rest === undefined ? { type: 'snapshot', snapshot } : { type: 'snapshot', snapshot, rest },
+    ),
+  fc.record({
+    type: fc.constant('snapshot-rest'),
+    seq: nat,
+    sockets: fc.array(validRow, { maxLength: 20 }),
+    rest: nat,
+  }),
   validDelta.map((delta) => ({ type: 'delta', delta })),
   rowId.map((rowId) => ({ type: 'reveal', rowId })),
   contractError.map((error) => ({ type: 'error', error })),
@@ -294,7 +304,18 @@ export const validStreamMessage = fc.oneof(
 
 /** A StreamMessage of any type (or none) with the odd part missing or wrong. */
 export const roughStreamMessage = fc.oneof(
-  roughObject({ type: fc.constant('snapshot'), snapshot: roughSnapshot }, 10),
+  roughObject({ type: fc.constant('snapshot'), snapshot: roughSnapshot, rest: nat }, 10),
+  roughObject(
+    {
+      type: fc.constant('snapshot-rest'),
+      seq: nat,
+      sockets: fc.array(fc.oneof({ arbitrary: validRow, weight: 20 }, { arbitrary: roughRow, weight: 1 }), {
+        maxLength: 12,
+      }),
+      rest: nat,
+    },
+    10,
+  ),
   roughObject({ type: fc.constant('delta'), delta: roughDelta }, 10),
   roughObject({ type: fc.constantFrom('reveal', 'other'), rowId }, 5),
   roughObject(

@@ -170,7 +170,7 @@ describe('wire check failures', () => {
     });
     expect(checked(streamMessage, { type: 'nope' })).toEqual({
       ok: false,
-      issue: 'type: expected type snapshot, delta, reveal, error or notify',
+      issue: 'type: expected type snapshot, snapshot-rest, delta, reveal, error or notify',
     });
     expect(checked(streamMessage, 'text')).toEqual({ ok: false, issue: '(root): expected an object' });
   });

@@ -392,12 +392,28 @@ function portNotification(value: unknown): PortNotification {
   return { title: str(v.title, 'title'), body: str(v.body, 'body'), rowIds, time: num(v.time, 'time') };
 }
 
-/** A StreamMessage (snapshot, delta, reveal, error or notify). */
+/** A snapshot message's optional count of rows still to come (absent: the snapshot is whole). */
+export function snapshotRest(v: Record<string, unknown>): { rest?: number } {
+  return v.rest === undefined ? {} : { rest: int(v.rest, 'rest', 0) };
+}
+
+/** A StreamMessage (snapshot, snapshot-rest, delta, reveal, error or notify). */
 export function streamMessage(value: unknown): StreamMessage {
   const v = record(value);
   switch (v.type) {
     case 'snapshot':
-      return { type: 'snapshot', snapshot: within('snapshot', () => snapshot(v.snapshot)) };
+      return {
+        type: 'snapshot',
+        snapshot: within('snapshot', () => snapshot(v.snapshot)),
+        ...snapshotRest(v),
+      };
+    case 'snapshot-rest':
+      return {
+        type: 'snapshot-rest',
+        seq: int(v.seq, 'seq', 0),
+        sockets: arrayOf(v.sockets, 'sockets', socketRow),
+        rest: int(v.rest, 'rest', 0),
+      };
     case 'delta':
       return { type: 'delta', delta: within('delta', () => delta(v.delta)) };
     case 'reveal':
@@ -407,6 +423,6 @@ export function streamMessage(value: unknown): StreamMessage {
     case 'notify':
       return { type: 'notify', notification: within('notification', () => portNotification(v.notification)) };
     default:
-      return fail('expected type snapshot, delta, reveal, error or notify', 'type');
+      return fail('expected type snapshot, snapshot-rest, delta, reveal, error or notify', 'type');
   }
 }

@@ -7,7 +7,13 @@ import { CALL_NAME_LIST } from './call-names.js';
 import { packStreamMessage } from './packed-stream.js';
 import { junk, mutate, roughStreamMessage, validStreamMessage } from './test-arbitraries.js';
 import { readServerFrame } from './ws-frames.js';
-import { WsReplyMessage, WsServerMessage, WsStreamMessage, WsSubscribeMessage } from './ws-protocol.js';
+import {
+  WsClientMessage,
+  WsReplyMessage,
+  WsServerMessage,
+  WsStreamMessage,
+  WsSubscribeMessage,
+} from './ws-protocol.js';
 
 const errorValue = fc.record({
   code: fc.constantFrom('invalid-request', 'not-found', 'refused', 'timeout', 'internal', 'bogus'),
@@ -82,7 +88,7 @@ describe('readServerFrame', () => {
     });
     expect(readServerFrame({ packed: { type: 'reveal' } })).toEqual({
       ok: false,
-      issue: 'packed: type: expected type snapshot or delta',
+      issue: 'packed: type: expected type snapshot, snapshot-rest or delta',
     });
   });
 });
@@ -92,6 +98,11 @@ describe('ws protocol', () => {
     expect(WsSubscribeMessage.safeParse({ type: 'subscribe' }).success).toBe(true);
     expect(WsSubscribeMessage.safeParse({ type: 'subscribe', encoding: 'packed' }).success).toBe(true);
     expect(WsSubscribeMessage.safeParse({ type: 'subscribe', encoding: 'zip' }).success).toBe(false);
+  });
+
+  it('lets a client ask for the rest of a snapshot, with nothing else in the frame', () => {
+    expect(WsClientMessage.safeParse({ type: 'snapshot-rest' }).success).toBe(true);
+    expect(WsClientMessage.safeParse({ type: 'snapshot-rest', seq: 3 }).success).toBe(false);
   });
 
   it('lists every call in the zod-free call list', () => {

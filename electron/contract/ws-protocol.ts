@@ -34,8 +34,21 @@ export type WsSubscribeMessage = z.infer<typeof WsSubscribeMessage>;
 export const WsUnsubscribeMessage = z.object({ type: z.literal('unsubscribe') }).strict();
 export type WsUnsubscribeMessage = z.infer<typeof WsUnsubscribeMessage>;
 
+/**
+ * Client → server: send the rest of the snapshot that came in parts (a `snapshot` stream message
+ * with `rest`). The page asks once it has shown the first part: packing the rest earlier took
+ * CPU from the page while it was rendering that part. The server sends it unasked after a while.
+ */
+export const WsSnapshotRestMessage = z.object({ type: z.literal('snapshot-rest') }).strict();
+export type WsSnapshotRestMessage = z.infer<typeof WsSnapshotRestMessage>;
+
 /** Everything a client may send. */
-export const WsClientMessage = z.union([WsCallMessage, WsSubscribeMessage, WsUnsubscribeMessage]);
+export const WsClientMessage = z.union([
+  WsCallMessage,
+  WsSubscribeMessage,
+  WsUnsubscribeMessage,
+  WsSnapshotRestMessage,
+]);
 export type WsClientMessage = z.infer<typeof WsClientMessage>;
 
 /** A call's outcome on the wire; `value` is validated by the client against the call's response. */
@@ -60,7 +73,9 @@ export type WsStreamMessage = z.infer<typeof WsStreamMessage>;
  * Server → client: a snapshot or delta in the packed form, to a client that asked for it. Only
  * the envelope is a schema; `unpackStreamMessage` checks the columns value by value.
  */
-export const WsPackedMessage = z.object({ packed: z.looseObject({ type: z.enum(['snapshot', 'delta']) }) });
+export const WsPackedMessage = z.object({
+  packed: z.looseObject({ type: z.enum(['snapshot', 'snapshot-rest', 'delta']) }),
+});
 export type WsPackedMessage = z.infer<typeof WsPackedMessage>;
 
 /** Everything a server may send. */

@@ -6,7 +6,9 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import type { Delta, Snapshot, SocketRow } from '../contract/model.js';
 import { WS_STREAM_PROTOCOL } from '../contract/ws-protocol.js';
+import { SPLIT_FROM_ROWS } from './snapshot-frames.js';
 import { startServer, type RunningServer } from './start-server.js';
 import {
   TEST_META_CSP,
@@ -20,6 +22,63 @@ import {
   upgradeStatus,
 } from './test-helpers.js';
 
+/** A snapshot of `listening` listeners and `connected` connections to them, owned by one process. */
+function bigSnapshot(seq: number, listening: number, connected: number): Snapshot {
+  const row = (id: string, state: SocketRow['state'], localPort: number, remotePort: number | null): SocketRow => ({
+    id,
+    protocol: 'tcp',
+    family: 4,
+    localAddress: '127.0.0.1',
+    localPort,
+    remoteAddress: remotePort === null ? null : '127.0.0.1',
+    remotePort,
+    state,
+    pids: [4242],
+    ownerReason: null,
+    inode: localPort * 7 + (remotePort ?? 0),
+    uid: 1000,
+    scope: 'loopback',
+    bytesSent: remotePort === null ? null : remotePort,
+    bytesReceived: null,
+    sendRate: null,
+    receiveRate: null,
+    firstSeen: 1_700_000_000_000,
+  });
+  const sockets: SocketRow[] = [];
+  // Connections first and listeners last, as the kernel may list them: the split must find them.
+  for (let i = 0; i < connected; i++) sockets.push(row(`tcp#c${i}`, 'ESTABLISHED', 3000 + (i % listening), 40_000 + i));
+  for (let i = 0; i < listening; i++) sockets.push(row(`tcp#l${i}`, 'LISTEN', 3000 + i, null));
+  const owner = {
+    pid: 4242,
+    startTime: 1,
+    startedAt: 1,
+    name: 'server',
+    exe: null,
+    argv: ['server'],
+    cwd: null,
+    uid: 1000,
+    user: 'dev',
+    ppid: 1,
+    service: null,
+  };
+  return { time: seq, seq, source: 'netlink', sockets, processes: { '4242': owner }, hiddenOwners: 0, warnings: [] };
+}
+
+/** A delta that changes nothing. */
+const emptyDelta = (seq: number): Delta => ({
+  time: seq,
+  seq,
+  source: 'netlink',
+  added: [],
+  removed: [],
+  changed: [],
+  processesUpserted: [],
+  processesRemoved: [],
+  hiddenOwners: 0,
+  warnings: [],
+  events: [],
+});
+
 describe('browser-mode server security (stub backend)', () => {
   const dirs = makeStaticDir();
   const backend = stubBackend();
@@ -27,7 +86,12 @@ describe('browser-mode server security (stub backend)', () => {
   let cookie: string;
 
   beforeAll(async () => {
-    server = await startServer({ backend, staticDir: dirs.staticDir, sessionLimits: { burstMessages: 40, messagesPerSecond: 1 } });
+    server = await startServer({
+      backend,
+      staticDir: dirs.staticDir,
+      // A snapshot's rest goes when asked for here (the last test of the file sends it unasked).
+      sessionLimits: { burstMessages: 40, messagesPerSecond: 1, restUnaskedMs: 120_000 },
+    });
     cookie = `portlens_token_${server.port}=${server.token}`;
   });
   afterAll(async () => {
@@ -228,7 +292,7 @@ describe('browser-mode server security (stub backend)', () => {
   });
 
   it('streams, packed, from the moment a socket opens with the stream protocol (stub backend)', async () => {
-    // The page request packs the snapshot ahead of its socket, and leaves no listener behind.
+    // A page request leaves no listener behind.
     expect((await httpGet(server.port, '/', { Cookie: cookie })).status).toBe(200);
     await new Promise((resolve) => setImmediate(resolve));
     expect(backend.listeners).toBe(0);
@@ -253,6 +317,87 @@ describe('browser-mode server security (stub backend)', () => {
     }
   });
 
+  it('sends a big snapshot to a packed subscriber in two parts, its listening sockets first, the rest when asked (stub backend)', async () => {
+    const client = await connectClient(server.port, server.token, [WS_STREAM_PROTOCOL]);
+    try {
+      await client.next(streamOf('snapshot'));
+      const snapshot = bigSnapshot(7, 12, SPLIT_FROM_ROWS + 500);
+      backend.push({ type: 'snapshot', snapshot });
+      // Pushed before the rest went: it must wait for the rest.
+      backend.push({ type: 'delta', delta: emptyDelta(8) });
+      const first = await client.next(streamOf('snapshot'));
+      // Nothing follows the first part until the client asks (a call's reply still does).
+      client.sendJson({ id: 70, call: 'getSettings', request: {} });
+      await client.next(replyTo(70));
+      expect(client.messages.at(-2)).toBe(first);
+      client.sendJson({ type: 'snapshot-rest' });
+      const rest = await client.next(streamOf('snapshot-rest'));
+      const after = await client.next(streamOf('delta'));
+      const order = [first, rest, after].map((message) => client.messages.indexOf(message));
+      expect(order).toEqual([...order].sort((a, b) => a - b));
+      expect(first.stream.rest).toBe(SPLIT_FROM_ROWS + 500);
+      expect(first.stream.snapshot.sockets.map((row) => row.state)).toEqual(Array(12).fill('LISTEN'));
+      expect(first.stream.snapshot.processes).toEqual(snapshot.processes);
+      expect(rest.stream).toMatchObject({ seq: 7, rest: 0 });
+      expect(client.forms[client.messages.indexOf(rest)]).toBe('packed');
+      const rows = [...first.stream.snapshot.sockets, ...rest.stream.sockets];
+      expect(rows.toSorted((a, b) => a.id.localeCompare(b.id))).toEqual(
+        snapshot.sockets.toSorted((a, b) => a.id.localeCompare(b.id)),
+      );
+      expect(after.stream.delta.seq).toBe(8);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('never sends the rest of a snapshot that a newer one replaced before it was packed (stub backend)', async () => {
+    const client = await connectClient(server.port, server.token, [WS_STREAM_PROTOCOL]);
+    try {
+      await client.next(streamOf('snapshot'));
+      backend.push({ type: 'snapshot', snapshot: bigSnapshot(20, 3, SPLIT_FROM_ROWS) });
+      backend.push({ type: 'snapshot', snapshot: bigSnapshot(21, 4, SPLIT_FROM_ROWS + 1) });
+      client.sendJson({ type: 'snapshot-rest' });
+      const rest = await client.next(streamOf('snapshot-rest'));
+      expect(rest.stream).toMatchObject({ seq: 21, rest: 0 });
+      expect(rest.stream.sockets).toHaveLength(SPLIT_FROM_ROWS + 1);
+      const heads = client.messages.filter((m) => 'stream' in m && m.stream.type === 'snapshot').slice(1);
+      expect(heads.map((m) => ('stream' in m && m.stream.type === 'snapshot' ? m.stream.rest : null))).toEqual([
+        SPLIT_FROM_ROWS,
+        SPLIT_FROM_ROWS + 1,
+      ]);
+      // Nothing of snapshot 20's rest comes after that of 21.
+      backend.push({ type: 'delta', delta: emptyDelta(22) });
+      await client.next(streamOf('delta'));
+      expect(client.messages.filter((m) => 'stream' in m && m.stream.type === 'snapshot-rest')).toHaveLength(1);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('sends a small snapshot, and any snapshot to a plain subscriber, whole (stub backend)', async () => {
+    const packed = await connectClient(server.port, server.token, [WS_STREAM_PROTOCOL]);
+    const plain = await connectClient(server.port, server.token);
+    try {
+      plain.sendJson({ type: 'subscribe' });
+      await packed.next(streamOf('snapshot'));
+      await plain.next(streamOf('snapshot'));
+      const small = bigSnapshot(30, 5, SPLIT_FROM_ROWS - 1);
+      backend.push({ type: 'snapshot', snapshot: small });
+      const whole = await packed.next(streamOf('snapshot'));
+      expect(whole.stream.rest).toBeUndefined();
+      expect(whole.stream.snapshot).toEqual(small);
+      const big = bigSnapshot(31, 5, SPLIT_FROM_ROWS + 10);
+      backend.push({ type: 'snapshot', snapshot: big });
+      await plain.next((m) => 'stream' in m && m.stream.type === 'snapshot' && m.stream.snapshot.seq === 31);
+      const plainSnapshots = plain.messages.filter((m) => 'stream' in m && m.stream.type === 'snapshot');
+      expect(plainSnapshots.at(-1)).toEqual({ stream: { type: 'snapshot', snapshot: big } });
+      expect(plain.forms.at(-1)).toBe('stream');
+    } finally {
+      await packed.close();
+      await plain.close();
+    }
+  });
+
   it('refuses a socket that asks only for a protocol it does not speak (stub backend)', async () => {
     await expect(connectClient(server.port, server.token, ['chat'])).rejects.toThrow(/protocol/i);
   });
@@ -270,6 +415,36 @@ describe('browser-mode server security (stub backend)', () => {
     await client.next(streamOf('snapshot'));
     await client.close();
     await expect.poll(() => backend.listeners).toBe(0);
+  });
+});
+
+describe('browser-mode server, a client that never asks for the rest (stub backend)', () => {
+  const dirs = makeStaticDir();
+  const backend = stubBackend();
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    server = await startServer({ backend, staticDir: dirs.staticDir, sessionLimits: { restUnaskedMs: 200 } });
+  });
+  afterAll(async () => {
+    await server?.close();
+    rmSync(dirs.root, { recursive: true, force: true });
+  });
+
+  it('gets the rest of a snapshot anyway, and then what followed it (stub backend)', async () => {
+    const client = await connectClient(server.port, server.token, [WS_STREAM_PROTOCOL]);
+    try {
+      await client.next(streamOf('snapshot'));
+      backend.push({ type: 'snapshot', snapshot: bigSnapshot(40, 2, SPLIT_FROM_ROWS + 3) });
+      backend.push({ type: 'delta', delta: emptyDelta(41) });
+      const rest = await client.next(streamOf('snapshot-rest'));
+      expect(rest.stream).toMatchObject({ seq: 40, rest: 0 });
+      expect(rest.stream.sockets).toHaveLength(SPLIT_FROM_ROWS + 3);
+      const after = await client.next(streamOf('delta'));
+      expect(after.stream.delta.seq).toBe(41);
+    } finally {
+      await client.close();
+    }
   });
 });
 

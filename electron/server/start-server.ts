@@ -13,7 +13,7 @@ import { hostAllowed, originAllowed, tokenCookie, validTokenSource } from './req
 import { baseSecurityHeaders, contentSecurityPolicy } from './security-headers.js';
 import { StaticFiles } from './static-files.js';
 import { generateToken } from './token.js';
-import { attachSession, prepareSnapshotFrame, type SessionLimits } from './ws-session.js';
+import { attachSession, type SessionLimits } from './ws-session.js';
 
 /** What `startServer` needs. */
 export interface ServerOptions {
@@ -90,13 +90,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       response.end();
       return;
     }
-    if (files.serve(url.pathname, request, response, headers)) {
-      // The page's WebSocket comes next and starts with a snapshot: have it packed by then.
-      if (request.method === 'GET' && (url.pathname === '/' || url.pathname === '/index.html')) {
-        setImmediate(() => prepareSnapshotFrame(options.backend));
-      }
-      return;
-    }
+    if (files.serve(url.pathname, request, response, headers)) return;
     if (url.pathname === '/favicon.ico') {
       // Browsers ask for it unprompted; without one, answer "nothing" instead of logging a 404.
       response.writeHead(204, { ...headers, 'Cache-Control': 'no-cache' });

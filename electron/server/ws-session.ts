@@ -6,10 +6,9 @@
 import type { RawData, WebSocket } from 'ws';
 import type { Backend } from '../core/backend/backend.js';
 import type { CallName, CallRequest, ContractError, Result, StreamMessage } from '../contract/api.js';
-import { packSnapshotSteps, packStreamMessage, worthPacking, type PackedSnapshot } from '../contract/packed-stream.js';
-import type { Snapshot } from '../contract/model.js';
 import { contractError, describeIssues, parseCall } from '../contract/validate.js';
 import { WS_STREAM_PROTOCOL, WsClientMessage, type WsEncoding, type WsReplyMessage } from '../contract/ws-protocol.js';
+import { packedSnapshotFrames, streamFrame } from './snapshot-frames.js';
 
 /** Per-connection limits; the defaults suit one person's browser tabs. */
 export interface SessionLimits {
@@ -24,6 +23,8 @@ export interface SessionLimits {
   lowWaterBytes: number;
   /** A client that does not answer a ping within this long is dropped. */
   heartbeatMs: number;
+  /** A snapshot's rest goes this long after its first part even if the client does not ask. */
+  restUnaskedMs: number;
 }
 
 /** Defaults for `SessionLimits`. */
@@ -34,7 +35,18 @@ export const DEFAULT_SESSION_LIMITS: SessionLimits = {
   highWaterBytes: 8 * 1024 * 1024,
   lowWaterBytes: 256 * 1024,
   heartbeatMs: 30_000,
+  restUnaskedMs: 3000,
 };
+
+/** The rest of a snapshot that came in parts, until it is sent. */
+interface PendingRest {
+  /** Packs the rest (shared by every page that streams the same snapshot). */
+  make: () => Promise<string>;
+  /** The snapshot message, sent whole should packing the rest fail. */
+  message: Extract<StreamMessage, { type: 'snapshot' }>;
+  started: boolean;
+  timer: ReturnType<typeof setTimeout>;
+}
 
 /** Options of `attachSession`. */
 export interface SessionOptions {
@@ -59,8 +71,12 @@ export function attachSession(socket: WebSocket, options: SessionOptions): void 
   let alive = true;
   /** How this client wants snapshots and deltas (it says so when it subscribes, or by the subprotocol). */
   let encoding: WsEncoding = 'json';
-  /** Length of the last snapshot frame: a backlog smaller than two of them is not lagging. */
+  /** Length of the last snapshot's frames: a backlog smaller than two of them is not lagging. */
   let snapshotLength = 0;
+  /** The rest of a snapshot that came in parts, until it is sent; stream messages wait for it. */
+  let pendingRest: PendingRest | null = null;
+  /** Stream messages that came while a snapshot's rest was pending; they follow it. */
+  let queued: StreamMessage[] = [];
 
   const sendText = (text: string): void => {
     if (socket.readyState !== socket.OPEN) return;
@@ -80,12 +96,75 @@ export function attachSession(socket: WebSocket, options: SessionOptions): void 
   }
 
   function onStream(message: StreamMessage): void {
+    if (message.type === 'snapshot') cancelRest();
+    else if (pendingRest) {
+      // The snapshot's rest has not gone yet: what follows it waits, in order.
+      queued.push(message);
+      return;
+    }
     if (message.type === 'delta' && lagging) {
       dropped++;
       return;
     }
-    const frame = streamFrame(message, encoding);
-    if (message.type === 'snapshot') snapshotLength = frame.length;
+    if (message.type !== 'snapshot' || encoding !== 'packed') {
+      sendStreamFrame(streamFrame(message, encoding), message.type === 'snapshot' ? 'snapshot' : 'other');
+      return;
+    }
+    const frames = packedSnapshotFrames(message.snapshot);
+    sendStreamFrame(frames.first, 'snapshot');
+    if (!frames.rest) return;
+    // The page asks for the rest once it has shown the first part; unasked, it goes anyway.
+    const rest: PendingRest = {
+      make: frames.rest,
+      message,
+      started: false,
+      timer: setTimeout(() => sendRest(rest), limits.restUnaskedMs),
+    };
+    rest.timer.unref();
+    pendingRest = rest;
+  }
+
+  /** Packs (once, shared with other pages) and sends a pending rest, then what waited for it. */
+  function sendRest(rest: PendingRest): void {
+    if (pendingRest !== rest || rest.started) return;
+    rest.started = true;
+    clearTimeout(rest.timer);
+    rest
+      .make()
+      .then(
+        (frame) => {
+          if (pendingRest === rest) sendStreamFrame(frame, 'rest');
+        },
+        (error: unknown) => {
+          if (pendingRest !== rest) return;
+          // The page holds a part of a snapshot: a whole one (plain) replaces it.
+          log(`portlens serve: could not pack a snapshot's rest: ${String(error)}`);
+          sendStreamFrame(streamFrame(rest.message, 'json'), 'snapshot');
+        },
+      )
+      .finally(() => {
+        if (pendingRest !== rest) return;
+        pendingRest = null;
+        const later = queued;
+        queued = [];
+        for (const next of later) onStream(next);
+      });
+  }
+
+  /** Forgets a snapshot's rest that has not gone yet, and what waited for it. */
+  function cancelRest(): void {
+    if (pendingRest) clearTimeout(pendingRest.timer);
+    pendingRest = null;
+    queued = [];
+  }
+
+  /**
+   * Sends one frame of the stream (a snapshot's first frame, its rest, or anything else); a
+   * client whose backlog keeps growing starts lagging.
+   */
+  function sendStreamFrame(frame: string, kind: 'snapshot' | 'rest' | 'other'): void {
+    if (kind === 'snapshot') snapshotLength = frame.length;
+    else if (kind === 'rest') snapshotLength += frame.length;
     // The backlog before this frame: a snapshot larger than the high-water mark must not by
     // itself count as lagging (it would resync, send the snapshot again, and so on forever).
     const backlog = socket.bufferedAmount;
@@ -103,6 +182,7 @@ export function attachSession(socket: WebSocket, options: SessionOptions): void 
   function stopStream(): void {
     unsubscribe?.();
     unsubscribe = null;
+    cancelRest();
   }
 
   function takeToken(): boolean {
@@ -169,6 +249,8 @@ export function attachSession(socket: WebSocket, options: SessionOptions): void 
       if (message.type === 'subscribe') {
         encoding = message.encoding ?? 'json';
         startStream();
+      } else if (message.type === 'snapshot-rest') {
+        if (pendingRest) sendRest(pendingRest);
       } else stopStream();
       return;
     }
@@ -200,67 +282,6 @@ export function attachSession(socket: WebSocket, options: SessionOptions): void 
     clearInterval(heartbeat);
     stopStream();
   });
-}
-
-/**
- * The backend hands every subscriber the same delta object, and every subscriber of one poll the
- * same snapshot object (in a message of its own): serialise each once per encoding for all tabs
- * (a 20,000-row snapshot is megabytes of JSON, and packing it takes a while too).
- */
-const frames: Record<WsEncoding, WeakMap<object, string>> = { json: new WeakMap(), packed: new WeakMap() };
-/** Snapshots being packed ahead of time, a column per turn of the event loop. */
-const packing = new WeakMap<Snapshot, Generator<void, PackedSnapshot>>();
-
-function streamFrame(stream: StreamMessage, wanted: WsEncoding): string {
-  // A packed subscriber reads plain frames too: small deltas are cheaper to send plain.
-  const encoding = wanted === 'packed' && !worthPacking(stream) ? 'json' : wanted;
-  const key = stream.type === 'snapshot' ? stream.snapshot : stream;
-  let frame = frames[encoding].get(key);
-  if (frame === undefined) {
-    if (encoding === 'packed' && stream.type === 'snapshot') frame = packedSnapshotFrame(stream.snapshot, packing.get(stream.snapshot));
-    else {
-      const packed = encoding === 'packed' ? packStreamMessage(stream) : null;
-      frame = packed ? JSON.stringify({ packed }) : JSON.stringify({ stream });
-    }
-    frames[encoding].set(key, frame);
-  }
-  return frame;
-}
-
-/** Finishes packing `snapshot` now (from where an earlier start left it) and frames it. */
-function packedSnapshotFrame(snapshot: Snapshot, started = packSnapshotSteps(snapshot)): string {
-  packing.delete(snapshot);
-  let step = started.next();
-  while (!step.done) step = started.next();
-  return JSON.stringify({ packed: { type: 'snapshot', snapshot: step.value } });
-}
-
-/**
- * Packs the backend's current snapshot ahead of time. Called when a page is requested: its
- * WebSocket follows within a second, and packing 20,000 rows takes long enough (on a machine
- * also busy loading that page) to be worth doing before the socket asks, not after. It packs a
- * column per turn of the event loop, so the page's own files are served in between; a socket
- * that asks sooner has the rest packed at once. When the snapshot has moved on by then, the
- * socket's own snapshot is packed as usual.
- */
-export function prepareSnapshotFrame(backend: Backend): void {
-  let snapshot: Snapshot | null = null;
-  const unsubscribe = backend.subscribe((message) => {
-    if (message.type === 'snapshot') snapshot = message.snapshot;
-  });
-  unsubscribe();
-  const target: Snapshot | null = snapshot;
-  if (!target || frames.packed.has(target) || packing.has(target)) return;
-  const steps = packSnapshotSteps(target);
-  packing.set(target, steps);
-  const advance = (): void => {
-    if (packing.get(target) !== steps) return; // finished by a socket that could not wait
-    const step = steps.next();
-    if (!step.done) return void setImmediate(advance);
-    packing.delete(target);
-    frames.packed.set(target, JSON.stringify({ packed: { type: 'snapshot', snapshot: step.value } }));
-  };
-  setImmediate(advance);
 }
 
 function rawText(data: RawData): string {

@@ -9,7 +9,7 @@ import { App } from './app/app';
 import { ServicesContext, type Services } from './app/app-context';
 import { StartupError } from './app/startup-error';
 import { initialViewSettings } from './app/view-settings';
-import { loadPrefs } from './filter/view-prefs';
+import { parsePrefs } from './filter/view-prefs';
 import { LiveStore } from './store/live-store';
 import { perfRecord } from './store/perf';
 import type { EarlySocket } from './transport/early-socket';
@@ -36,8 +36,11 @@ async function resolveApi(early: EarlySocket | null): Promise<PortLensApi> {
   return api;
 }
 
-/** Renders the app into #root; `early` is browser mode's socket, opened by the entry module. */
-export async function boot(early: EarlySocket | null): Promise<void> {
+/**
+ * Renders the app into #root; `early` is browser mode's socket and `storedPrefs` the stored view
+ * preferences, both read by the entry module.
+ */
+export async function boot(early: EarlySocket | null, storedPrefs: string | null): Promise<void> {
   const container = document.getElementById('root');
   if (!container) throw new Error('index.html has no #root');
   const root = createRoot(container);
@@ -49,7 +52,7 @@ export async function boot(early: EarlySocket | null): Promise<void> {
     root.render(<StartupError message={error instanceof Error ? error.message : String(error)} />);
     return;
   }
-  const prefs = loadPrefs();
+  const prefs = parsePrefs(storedPrefs);
   const store = new LiveStore(api, initialViewSettings(prefs));
   const services: Services = { api, store, toasts: new ToastStore() };
   store.start();

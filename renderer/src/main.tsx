@@ -4,7 +4,13 @@
  * table…) downloads and compiles; Electron's preload has already put the API on
  * `window.portlens`, and the app starts on that.
  */
+import { readStoredPrefs } from './filter/stored-prefs';
 import { openEarlySocket } from './transport/early-socket';
+import { prepareFormatters } from './ui/format-number';
 
 const early = window.portlens ? null : openEarlySocket();
-void import('./boot').then(({ boot }) => boot(early));
+const app = import('./boot');
+// Work the first render needs that waits on the browser: done while the app's code downloads.
+const storedPrefs = readStoredPrefs();
+prepareFormatters();
+void app.then(({ boot }) => boot(early, storedPrefs));

@@ -1,5 +1,5 @@
 /** The monitor against the real machine: real children, real sockets, real collector. */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { createDefaultPipeline } from '../snapshot/default-pipeline.js';
 import type { MonitorMessage } from './messages.js';
 import { Monitor } from './monitor.js';
 import { startMonitor } from './monitor-host.js';
+import { lowerThreadPriority, MONITOR_NICE } from './thread-priority.js';
 import { applyDelta } from '../diff/apply-delta.js';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
@@ -142,6 +143,70 @@ describe('startMonitor', () => {
     );
     expect(seen.state).toBe('LISTEN');
     expect(handle.current()!.processes[child.pid]?.name).toBe('node');
+  });
+});
+
+describe('the monitor worker thread', () => {
+  /** Nice value of each thread of this process, by thread id (field 19 of /proc/<pid>/task/<tid>/stat). */
+  const niceOfThreads = (): Map<number, number> =>
+    new Map(
+      readdirSync('/proc/self/task').map((tid) => {
+        const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+        return [Number(tid), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16])];
+      }),
+    );
+
+  it.runIf(process.platform === 'linux')('polls at a lower priority, and leaves the thread that started it alone', async () => {
+    const workerPath = `${root}dist/node/monitor-worker.mjs`;
+    if (!existsSync(workerPath)) spawnSync(process.execPath, ['scripts/build.mjs', '--node'], { cwd: root });
+    const before = niceOfThreads().get(process.pid);
+    const handle = startMonitor({ workerPath, intervalMs: 200 });
+    closers.push(() => handle.close());
+    await handle.ready();
+    const after = niceOfThreads();
+    expect(after.get(process.pid)).toBe(before);
+    expect([...after.values()]).toContain(Math.max(before ?? 0, MONITOR_NICE));
+  });
+
+});
+
+describe('lowerThreadPriority (stub OS)', () => {
+  const stubOs = (platform: NodeJS.Platform, nice: number) => {
+    const os = {
+      platform,
+      nice,
+      calls: [] as number[],
+      getPriority: () => os.nice,
+      setPriority: (priority: number) => {
+        os.calls.push(priority);
+        os.nice = priority;
+      },
+    };
+    return os;
+  };
+
+  it('lowers a normal thread, never raises a lower one, and leaves other platforms alone (stub)', () => {
+    const normal = stubOs('linux', 0);
+    expect(lowerThreadPriority(10, normal)).toBe(true);
+    expect(normal.calls).toEqual([10]);
+    const lower = stubOs('linux', 15);
+    expect(lowerThreadPriority(10, lower)).toBe(true);
+    expect(lower.calls).toEqual([]);
+    // Elsewhere a nice value is the whole process's: the window's thread would slow down too.
+    const mac = stubOs('darwin', 0);
+    expect(lowerThreadPriority(10, mac)).toBe(false);
+    expect(mac.calls).toEqual([]);
+  });
+
+  it('carries on at normal priority when the OS refuses (stub)', () => {
+    const refusing = {
+      platform: 'linux' as const,
+      getPriority: () => 0,
+      setPriority: () => {
+        throw new Error('EACCES');
+      },
+    };
+    expect(lowerThreadPriority(10, refusing)).toBe(false);
   });
 });
 

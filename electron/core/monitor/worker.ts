@@ -7,6 +7,7 @@ import { createDefaultPipeline, MONITOR_OWNER_OPTIONS } from '../snapshot/defaul
 import type { SnapshotSource } from '../model.js';
 import type { MonitorCommand } from './messages.js';
 import { Monitor } from './monitor.js';
+import { lowerThreadPriority } from './thread-priority.js';
 
 /** Options the host passes as workerData. */
 export interface MonitorWorkerData {
@@ -19,6 +20,8 @@ export interface MonitorWorkerData {
 const port = parentPort;
 if (!port) throw new Error('monitor-worker must run in a worker thread');
 const options = workerData as MonitorWorkerData;
+// Background work: it yields the CPU to the window's thread and the user's programs.
+lowerThreadPriority();
 
 const { pipeline, close } = createDefaultPipeline({ owners: MONITOR_OWNER_OPTIONS, ...(options.prefer ? { prefer: options.prefer } : {}) });
 const monitor = new Monitor(pipeline, options.intervalMs, options.quietHeartbeatMs === null ? {} : { quietHeartbeatMs: options.quietHeartbeatMs });

@@ -151,8 +151,9 @@ export function App({ initialPrefs }: { initialPrefs: ViewPrefs }) {
   const togglesHide = Object.entries(prefs.toggles).some(
     ([key, on]) => on !== DEFAULT_TOGGLES[key as keyof FilterToggles],
   );
+  // Nothing to show yet while rows are still coming is not "no matches".
   const renderEmpty = () =>
-    status.phase === 'loading' ? (
+    status.phase === 'loading' || status.incoming > 0 ? (
       <LoadingState />
     ) : (
       <NoMatches
@@ -223,7 +224,7 @@ export function App({ initialPrefs }: { initialPrefs: ViewPrefs }) {
             </Suspense>
           )}
         </main>
-        <StatusBar store={store} resyncing={status.resyncing} />
+        <StatusBar store={store} resyncing={status.resyncing} incoming={status.incoming} />
         {menu && (
           <Suspense fallback={null}>
             <RowMenu

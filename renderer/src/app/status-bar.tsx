@@ -7,12 +7,14 @@ import { formatClock, formatCount } from '../ui/format-number';
 export interface StatusBarProps {
   store: LiveStore;
   resyncing: boolean;
+  /** Rows of the first snapshot still on their way (StoreStatus.incoming). */
+  incoming: number;
 }
 
 const n = formatCount;
 
 /** The bar. */
-export function StatusBar({ store, resyncing }: StatusBarProps) {
+export function StatusBar({ store, resyncing, incoming }: StatusBarProps) {
   useStoreVersion(store);
   const { view, data } = store;
   const { meta, counts } = data;
@@ -57,6 +59,11 @@ export function StatusBar({ store, resyncing }: StatusBarProps) {
         </>
       )}
       <span className="spacer" />
+      {incoming > 0 && (
+        <span className="dim" data-testid="status-incoming">
+          loading {n(incoming)} more…
+        </span>
+      )}
       {resyncing && <span className="dim">resyncing…</span>}
       <span title="Where the socket list comes from" data-testid="status-source">
         source <strong>{meta.source ?? '—'}</strong>

@@ -6,6 +6,7 @@
 import { SORT_COLUMNS, type SortSpec } from '../store/sort-keys';
 import type { GroupBy } from '../store/view-index';
 import { DEFAULT_TOGGLES, type FilterToggles } from './match-row';
+import { PREFS_KEY, readStoredPrefs } from './stored-prefs';
 
 /** The persisted view preferences. */
 export interface ViewPrefs {
@@ -26,8 +27,7 @@ export const DEFAULT_PREFS: ViewPrefs = {
   columnSizes: {},
 };
 
-/** localStorage key; bump the version when the shape changes incompatibly. */
-export const PREFS_KEY = 'portlens.view.v1';
+export { PREFS_KEY } from './stored-prefs';
 
 // Hand-written checks rather than zod: these five fields are all that needs validating in
 // the Electron bundle, and zod would triple its size (the web transport loads zod lazily).
@@ -79,11 +79,7 @@ export function parsePrefs(raw: string | null): ViewPrefs {
 export function loadPrefs(
   storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage,
 ): ViewPrefs {
-  try {
-    return parsePrefs(storage?.getItem(PREFS_KEY) ?? null);
-  } catch {
-    return DEFAULT_PREFS;
-  }
+  return parsePrefs(readStoredPrefs(storage));
 }
 
 /** Saves prefs; a full or unavailable storage is not worth an error. */

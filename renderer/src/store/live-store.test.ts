@@ -10,6 +10,7 @@ import { DEFAULT_SETTINGS } from '../../../electron/contract/api';
 import type { Snapshot } from '../../../electron/contract/model';
 import { makeDelta, makeRow, makeSnapshot } from '../testing/factories';
 import { LiveStore, type FrameScheduler, type StoreEvent } from './live-store';
+import { perfRecord } from './perf';
 import { CLOSING_MS } from './socket-data';
 import type { ViewSettings } from './view-index';
 
@@ -146,6 +147,120 @@ describe('LiveStore (scripted stream)', () => {
     // The frame it would have waited for does not run it again.
     vi.advanceTimersByTime(1);
     expect(store.getVersion()).toBe(version + 1);
+  });
+
+  it('shows the first part of a big first snapshot at once, and its other rows as they come', async () => {
+    start();
+    const head = [makeRow({ id: 'l1', localPort: 80 }), makeRow({ id: 'l2', localPort: 443 })];
+    script.send({ type: 'snapshot', snapshot: makeSnapshot(4, head), rest: 3 });
+    await vi.advanceTimersByTimeAsync(1);
+    expect(store.getStatus()).toMatchObject({ phase: 'ready', incoming: 3 });
+    expect(ids(store)).toEqual(['l1', 'l2']);
+
+    const connection = (id: string, localPort: number) =>
+      makeRow({ id, localPort, state: 'ESTABLISHED', remoteAddress: '127.0.0.1', remotePort: 50_000 });
+    script.send({ type: 'snapshot-rest', seq: 4, sockets: [connection('c1', 80)], rest: 2 });
+    // The server sends no delta before the last part; one that came anyway waits for it.
+    script.send({ type: 'delta', delta: makeDelta(5, { removed: ['c2'] }) });
+    await vi.advanceTimersByTimeAsync(1);
+    expect(store.getStatus().incoming).toBe(2);
+    expect(store.data.meta.seq).toBe(4);
+    expect(ids(store)).toEqual(['l1', 'c1', 'l2']);
+
+    script.send({
+      type: 'snapshot-rest',
+      seq: 4,
+      sockets: [connection('c2', 443), connection('c3', 444)],
+      rest: 0,
+    });
+    await vi.advanceTimersByTimeAsync(1);
+    expect(store.getStatus().incoming).toBe(0);
+    // The delta that waited applies now: c2 closes (fading), and nothing is marked new.
+    expect(store.data.meta.seq).toBe(5);
+    expect(store.data.rows.get('c2')?.closingAt).not.toBeNull();
+    expect([...store.data.rows.values()].every((entry) => entry.addedAt === null)).toBe(true);
+    expect(ids(store)).toEqual(['l1', 'c1', 'l2', 'c2', 'c3']);
+  });
+
+  it('keeps showing its rows while a later snapshot comes in parts, then applies it whole', async () => {
+    start();
+    script.send({
+      type: 'snapshot',
+      snapshot: makeSnapshot(1, [makeRow({ id: 'a', localPort: 1 }), makeRow({ id: 'b', localPort: 2 })]),
+    });
+    await vi.advanceTimersByTimeAsync(1);
+    // A reconnect: the new snapshot's first part lacks b, which must not start fading meanwhile.
+    script.send({
+      type: 'snapshot',
+      snapshot: makeSnapshot(9, [makeRow({ id: 'a', localPort: 1 })]),
+      rest: 2,
+    });
+    script.send({ type: 'delta', delta: makeDelta(10, { added: [makeRow({ id: 'd', localPort: 4 })] }) });
+    await vi.advanceTimersByTimeAsync(1);
+    expect(store.data.rows.get('b')?.closingAt).toBeNull();
+    expect(store.data.meta.seq).toBe(1);
+    expect(store.getStatus().incoming).toBe(0);
+    script.send({
+      type: 'snapshot-rest',
+      seq: 9,
+      sockets: [makeRow({ id: 'b', localPort: 2 }), makeRow({ id: 'c', localPort: 3 })],
+      rest: 0,
+    });
+    await vi.advanceTimersByTimeAsync(1);
+    expect(store.data.meta.seq).toBe(10);
+    expect(ids(store)).toEqual(['a', 'b', 'c', 'd']);
+    expect(store.data.rows.get('b')?.closingAt).toBeNull();
+  });
+
+  it('ignores rows of a snapshot it does not hold a part of', async () => {
+    start();
+    script.send({
+      type: 'snapshot',
+      snapshot: makeSnapshot(3, [makeRow({ id: 'a', localPort: 1 })]),
+      rest: 1,
+    });
+    script.send({
+      type: 'snapshot',
+      snapshot: makeSnapshot(6, [makeRow({ id: 'b', localPort: 2 })]),
+      rest: 1,
+    });
+    script.send({
+      type: 'snapshot-rest',
+      seq: 3,
+      sockets: [makeRow({ id: 'stale', localPort: 3 })],
+      rest: 0,
+    });
+    await vi.advanceTimersByTimeAsync(1);
+    expect(store.data.rows.has('stale')).toBe(false);
+    script.send({ type: 'snapshot-rest', seq: 6, sockets: [makeRow({ id: 'c', localPort: 3 })], rest: 0 });
+    await vi.advanceTimersByTimeAsync(1);
+    expect(store.getStatus().incoming).toBe(0);
+    expect(store.data.meta.seq).toBe(6);
+    // Snapshot 6 replaced the part of 3 that was shown: its row fades out.
+    expect(ids(store)).toEqual(['a', 'b', 'c']);
+    expect(store.data.rows.get('a')?.closingAt).not.toBeNull();
+  });
+
+  it('counts first data when rows show, or when the first snapshot is whole', async () => {
+    const record = perfRecord();
+    record.firstDataAt = null;
+    // A filter that hides the first part's listeners: nothing to show until the rest comes.
+    const onlyConnections: ViewSettings = { ...settings, predicate: (row) => row.state !== 'LISTEN' };
+    store = new LiveStore(script.asApi(), onlyConnections, nextTick);
+    store.start();
+    script.send({ type: 'snapshot', snapshot: makeSnapshot(1, [makeRow({ id: 'l' })]), rest: 1 });
+    await vi.advanceTimersByTimeAsync(1);
+    store.committed();
+    expect(record.firstDataAt).toBeNull();
+    script.send({
+      type: 'snapshot-rest',
+      seq: 1,
+      sockets: [makeRow({ id: 'c', state: 'ESTABLISHED' })],
+      rest: 0,
+    });
+    await vi.advanceTimersByTimeAsync(1);
+    store.committed();
+    expect(record.firstDataAt).not.toBeNull();
   });
 
   it('ignores a repeated delta', async () => {

@@ -1,8 +1,9 @@
 /**
  * The external store React reads with useSyncExternalStore. It subscribes to the API's
  * stream, queues messages and applies them once per animation frame (so a burst of deltas
- * costs one view update and one render), resyncs with getSnapshot when a seq is missing,
- * drops closing rows after their fade, and reports commit timings for the benchmark.
+ * costs one view update and one render), shows a big first snapshot's first part while its
+ * other rows come, resyncs with getSnapshot when a seq is missing, drops closing rows after
+ * their fade, and reports commit timings for the benchmark.
  */
 import type {
   ContractError,
@@ -10,10 +11,10 @@ import type {
   PortNotification,
   StreamMessage,
 } from '../../../electron/contract/api';
-import type { Delta, Snapshot } from '../../../electron/contract/model';
+import type { Delta, Snapshot, SocketRow } from '../../../electron/contract/model';
 import { asConnectionAware, toConnectionState } from './connection-source';
 import { ConnectionWatch, type ConnectionState } from './connection-watch';
-import { recordCommit, recordFirstData } from './perf';
+import { recordCommit, recordFirstData, recordWhole } from './perf';
 import { emptyChanges, mergeChanges, SocketData, type ChangeSet } from './socket-data';
 import { ViewIndex, type ViewSettings } from './view-index';
 
@@ -34,6 +35,11 @@ export interface StoreStatus {
   selfReconnecting: boolean;
   /** True while a missing delta is being repaired with a fresh snapshot. */
   resyncing: boolean;
+  /**
+   * Rows of the first snapshot still on their way: a big one comes in parts, and the rows
+   * that came first show meanwhile. 0 once it is whole.
+   */
+  incoming: number;
   errors: readonly StoreError[];
 }
 
@@ -76,9 +82,17 @@ export class LiveStore {
   private unsubscribe: (() => void) | null = null;
   private commitStart: number | null = null;
   private firstDataPending = false;
+  /** The first snapshot is applied, but the view has shown no row of it yet. */
+  private awaitingFirstData = false;
+  /** Whether the commit that shows all of the first snapshot is still to come, next, or past. */
+  private wholeState: 'waiting' | 'pending' | 'recorded' = 'waiting';
   /** The first snapshot was applied to the data; the next frame shows it. */
   private loadedPending = false;
   private lastResyncAt = 0;
+  /** The first snapshot, shown in part while its other rows come (`snapshot-rest`). */
+  private partial: { seq: number; rest: number } | null = null;
+  /** A later snapshot that comes in parts: kept aside, and applied once whole. */
+  private assembling: { snapshot: Snapshot; sockets: SocketRow[]; rest: number } | null = null;
   private nextErrorId = 1;
   private readonly watch: ConnectionWatch | null = null;
   private stopConnection: (() => void) | null = null;
@@ -95,6 +109,7 @@ export class LiveStore {
       connection: aware ? toConnectionState(aware.connection()) : 'connected',
       selfReconnecting: aware !== null,
       resyncing: false,
+      incoming: 0,
       errors: [],
     };
     if (!aware) {
@@ -179,6 +194,10 @@ export class LiveStore {
       recordFirstData(now);
       this.firstDataPending = false;
     }
+    if (this.wholeState === 'pending') {
+      recordWhole(now);
+      this.wholeState = 'recorded';
+    }
   }
 
   /** Starts summing a pid's socket rates (the owner panel's chart); re-renders with it. */
@@ -223,8 +242,10 @@ export class LiveStore {
     this.watch?.noteMessage();
     switch (message.type) {
       case 'snapshot':
-        this.ingestSnapshot(message.snapshot);
-        this.schedule();
+        this.receiveSnapshot(message.snapshot, message.rest ?? 0);
+        return;
+      case 'snapshot-rest':
+        this.receiveSnapshotRest(message.seq, message.sockets, message.rest);
         return;
       case 'delta':
         this.ingestDelta(message.delta);
@@ -250,15 +271,65 @@ export class LiveStore {
   }
 
   /**
-   * Applies a snapshot to the data as soon as it arrives (the frame then only redoes the view
-   * and renders). Deltas that arrived while resyncing and follow it still apply.
+   * A snapshot, whole (`rest` 0) or the first part of one. The first snapshot shows at once
+   * even in part: its other rows join it as they come. A later one (a resync, a reconnect)
+   * replaces rows already on screen, so it waits until it is whole.
    */
-  private ingestSnapshot(snapshot: Snapshot): void {
+  private receiveSnapshot(snapshot: Snapshot, rest: number): void {
+    // A new snapshot replaces any other that was still coming.
+    this.assembling = null;
+    this.partial = null;
+    if (rest > 0 && this.data.loaded) {
+      this.assembling = { snapshot, sockets: [...snapshot.sockets], rest };
+      return;
+    }
+    this.ingestSnapshot(snapshot, rest);
+    this.schedule();
+  }
+
+  /** More rows of the snapshot that came in parts; rows of any other snapshot are stale. */
+  private receiveSnapshotRest(seq: number, sockets: SocketRow[], rest: number): void {
+    const assembling = this.assembling;
+    if (assembling && assembling.snapshot.seq === seq) {
+      for (const row of sockets) assembling.sockets.push(row);
+      assembling.rest = rest;
+      if (rest > 0) return;
+      this.assembling = null;
+      this.ingestSnapshot({ ...assembling.snapshot, sockets: assembling.sockets });
+      this.schedule();
+      return;
+    }
+    const partial = this.partial;
+    if (!partial || partial.seq !== seq) return;
+    mergeChanges(this.pending, this.data.addSnapshotRows(sockets));
+    partial.rest = rest;
+    if (rest === 0) {
+      this.partial = null;
+      this.applyFollowers(seq, Date.now());
+    }
+    this.setStatus({ incoming: rest }, false);
+    this.schedule();
+  }
+
+  /**
+   * Applies a snapshot to the data as soon as it arrives (the frame then only redoes the view
+   * and renders). Deltas that arrived while resyncing and follow it still apply, once it is whole.
+   */
+  private ingestSnapshot(snapshot: Snapshot, rest = 0): void {
+    // It replaces whatever snapshot was still being put together (a resync's comes whole).
+    this.assembling = null;
     const now = Date.now();
     const wasLoaded = this.data.loaded;
     mergeChanges(this.pending, this.data.applySnapshot(snapshot, now));
     if (!wasLoaded) this.loadedPending = true;
-    const followers = this.buffered.filter((delta) => delta.seq > snapshot.seq);
+    this.partial = rest > 0 ? { seq: snapshot.seq, rest } : null;
+    if (this.status.incoming !== rest) this.setStatus({ incoming: rest }, false);
+    if (!this.partial) this.applyFollowers(snapshot.seq, now);
+  }
+
+  /** Applies the buffered deltas that follow snapshot `seq`, now that it is whole. */
+  private applyFollowers(seq: number, now: number): void {
+    const followers = this.buffered.filter((delta) => delta.seq > seq);
     this.buffered = [];
     for (const delta of followers) this.ingestDelta(delta, now, false);
   }
@@ -288,9 +359,15 @@ export class LiveStore {
     this.view.update(this.data, changes, this.settings);
     if (this.loadedPending) {
       this.loadedPending = false;
-      this.firstDataPending = true;
+      this.awaitingFirstData = true;
       this.setStatus({ phase: 'ready' }, false);
     }
+    // First data: rows on screen, or the whole first snapshot (which may show none).
+    if (this.awaitingFirstData && (this.view.items.length > 0 || !this.partial)) {
+      this.awaitingFirstData = false;
+      this.firstDataPending = true;
+    }
+    if (this.wholeState === 'waiting' && this.data.loaded && !this.partial) this.wholeState = 'pending';
     this.commitStart = this.deltaPending ? started : null;
     this.deltaPending = false;
     this.bump();
@@ -299,9 +376,9 @@ export class LiveStore {
 
   /** Applies a delta if it is the next one; otherwise buffers it and resyncs. True if applied. */
   private applyDelta(delta: Delta, changes: ChangeSet, now: number): boolean {
-    if (!this.data.loaded || this.status.resyncing) {
-      // Before the first snapshot (which the stream always sends first) or during a resync:
-      // keep it for when the snapshot arrives.
+    if (!this.data.loaded || this.status.resyncing || this.partial || this.assembling) {
+      // Before the first snapshot (which the stream always sends first), during a resync, or
+      // while a snapshot's rows are still coming: keep it for when the snapshot is whole.
       this.bufferDelta(delta);
       return false;
     }

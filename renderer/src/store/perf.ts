@@ -7,8 +7,10 @@
 export interface PerfRecord {
   /** Milliseconds from the frame that shows a batch of deltas (view update) to the table's commit, one per commit. */
   commits: number[];
-  /** performance.now() when the first snapshot was on screen (committed). */
+  /** performance.now() when the first snapshot was on screen (committed); its first part, if it came in parts. */
   firstDataAt: number | null;
+  /** performance.now() when all of the first snapshot was on screen (committed). */
+  wholeAt: number | null;
 }
 
 // Enough for a long benchmark run; the oldest half is dropped beyond it.
@@ -19,7 +21,7 @@ const host = globalThis as { __portlensPerf?: PerfRecord };
 
 /** The page-global record, created on first use. */
 export function perfRecord(): PerfRecord {
-  host.__portlensPerf ??= { commits: [], firstDataAt: null };
+  host.__portlensPerf ??= { commits: [], firstDataAt: null, wholeAt: null };
   return host.__portlensPerf;
 }
 
@@ -34,4 +36,10 @@ export function recordCommit(ms: number): void {
 export function recordFirstData(at: number): void {
   const record = perfRecord();
   record.firstDataAt ??= at;
+}
+
+/** Records the commit that showed all of the first snapshot (once). */
+export function recordWhole(at: number): void {
+  const record = perfRecord();
+  record.wholeAt ??= at;
 }

@@ -167,6 +167,23 @@ export class SocketData implements OwnerLookup {
     return changes;
   }
 
+  /**
+   * Adds more rows of the first snapshot, which came in parts (see the contract's
+   * `snapshot-rest`): like the first part's rows they are not marked new.
+   */
+  addSnapshotRows(rows: readonly SocketRow[]): ChangeSet {
+    const changes = emptyChanges();
+    for (const row of rows) {
+      const entry = this.rows.get(row.id);
+      if (entry) this.replaceRow(entry, row);
+      else {
+        this.addRow(row, null);
+        changes.added.push(row.id);
+      }
+    }
+    return changes;
+  }
+
   /** Applies the delta that follows the current seq. The caller checks `delta.seq`. */
   applyDelta(delta: Delta, now: number): ChangeSet {
     this.clock = now;

@@ -142,7 +142,35 @@ export function connectWebTransport(options: WebTransportOptions = {}): Promise<
       },
     ));
 
+  /**
+   * Frames that wait until the page has painted the first part of a snapshot: reading the rest
+   * (a big snapshot's other rows) first would hold that paint back by as long as it takes (and
+   * the server sends the rest only when asked, or after a while).
+   */
+  let waiting: unknown[] | null = null;
+
   function onFrame(data: unknown): void {
+    if (waiting) {
+      waiting.push(data);
+      return;
+    }
+    readFrame(data);
+  }
+
+  /** Reads the frames that waited, in order, until one makes the rest wait again. */
+  function readWaiting(): void {
+    const frames = waiting ?? [];
+    waiting = null;
+    for (let i = 0; i < frames.length; i++) {
+      readFrame(frames[i]);
+      if (waiting) {
+        (waiting as unknown[]).push(...frames.slice(i + 1));
+        return;
+      }
+    }
+  }
+
+  function readFrame(data: unknown): void {
     if (typeof data !== 'string') return warn('dropped a binary frame');
     let json: unknown;
     try {
@@ -155,8 +183,19 @@ export function connectWebTransport(options: WebTransportOptions = {}): Promise<
     const frame = readServerFrame(json);
     if (!frame.ok) return warn(`dropped an invalid frame: ${frame.issue}`);
     if (frame.value.kind === 'stream') {
+      const message = frame.value.message;
       if (snapshot) mark('portlens:snapshot-validated');
-      return broadcast(frame.value.message);
+      broadcast(message);
+      if (message.type === 'snapshot' && message.rest) {
+        // Shown first, then the rest: asked for (and read) once the page has painted this part.
+        waiting = [];
+        const from = socket;
+        afterPaint(() => {
+          if (socket === from) sendFrame({ type: 'snapshot-rest' });
+          readWaiting();
+        });
+      }
+      return;
     }
     const { id, result } = frame.value;
     const call = id === null ? undefined : pending.get(id);
@@ -278,7 +317,12 @@ export function connectWebTransport(options: WebTransportOptions = {}): Promise<
         if (!result.ok) return deliver(entry, { type: 'error', error: result.error });
         const seq = result.value.seq;
         deliver(entry, { type: 'snapshot', snapshot: result.value });
+        // What the shared stream brought meanwhile, past this snapshot: the rest of a snapshot
+        // counts only after that snapshot's first part.
+        let restarted = false;
         for (const message of queued) {
+          if (message.type === 'snapshot') restarted = true;
+          if (message.type === 'snapshot-rest' && !restarted) continue;
           if (message.type !== 'delta' || message.delta.seq > seq) deliver(entry, message);
         }
       });
@@ -322,6 +366,28 @@ export function connectWebTransport(options: WebTransportOptions = {}): Promise<
     if (options.early) attach(options.early.socket, first, options.early);
     else open(first);
   });
+}
+
+// A page hidden meanwhile gets no animation frames: it goes on after this long instead.
+const PAINT_WAIT_MAX_MS = 1000;
+
+/**
+ * Runs `run` (once) after the page has painted what it has now: an animation frame comes before
+ * the paint, and a task queued from it after. A hidden page paints nothing and gets no frames.
+ */
+function afterPaint(run: () => void): void {
+  let done = false;
+  const once = (): void => {
+    if (done) return;
+    done = true;
+    run();
+  };
+  if (typeof requestAnimationFrame !== 'function' || document.visibilityState === 'hidden') {
+    setTimeout(once, 0);
+    return;
+  }
+  requestAnimationFrame(() => setTimeout(once, 0));
+  setTimeout(once, PAINT_WAIT_MAX_MS);
 }
 
 function failure<T>(code: ContractError['code'], message: string, detail: string | null = null): Result<T> {
