@@ -17,5 +17,6 @@ const oneShot = argv[0] === 'list' || argv[0] === 'who';
 if (oneShot) {
   void runWith(argv, processIo(), { list: async () => listCommand, who: async () => whoCommand }).then(exitWhenFlushed);
 } else {
+  // This file runs as CommonJS (scripts/build.mjs), so __dirname is dist/node.
   void import(pathToFileURL(join(__dirname, 'cli.mjs')).href);
 }

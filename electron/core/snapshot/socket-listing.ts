@@ -2,7 +2,7 @@
  * One look at the machine for a one-shot list (`portlens list`): the netlink dump in columns
  * (SocketTable) with each socket's owner, and rows made on demand, into one reused object when
  * the caller only reads them. Rows are exactly the ones a one-shot SnapshotPipeline makes
- * (a test holds both to the same bytes); what differs is that no object per socket outlives
+ * (a fast-check property holds both to the same rows); what differs is that no object per socket outlives
  * the moment it is read, which at 20,000 sockets saves most of the command's page faults and
  * GC copying.
  */
