@@ -6,10 +6,19 @@
  */
 import { createRequire } from 'node:module';
 
+import type { LibraryHandle } from 'koffi';
+
 /** koffi's module type. */
 export type Koffi = typeof import('koffi');
 
+/** koffi and the C library, for binding functions. */
+export interface Libc {
+  koffi: Koffi;
+  libc: LibraryHandle;
+}
+
 let loaded: Koffi | Error | undefined;
+let libc: Libc | Error | undefined;
 
 /** koffi, or the error that loading it raised (not installed, no prebuilt binary here). */
 export function loadKoffi(): Koffi | Error {
@@ -22,4 +31,27 @@ export function loadKoffi(): Koffi | Error {
     }
   }
   return loaded;
+}
+
+/**
+ * koffi with the C library loaded once: glibc's libc.so.6, else (musl and others) the symbols
+ * already in the process; or the error that prevented it.
+ */
+export function loadLibc(): Libc | Error {
+  if (libc === undefined) {
+    const koffi = loadKoffi();
+    if (koffi instanceof Error) libc = koffi;
+    else {
+      try {
+        libc = { koffi, libc: koffi.load('libc.so.6') };
+      } catch {
+        try {
+          libc = { koffi, libc: koffi.load(null) };
+        } catch (error) {
+          libc = error instanceof Error ? error : new Error(String(error));
+        }
+      }
+    }
+  }
+  return libc;
 }

@@ -6,7 +6,7 @@
  * fresh arena for each compiler thread. A process that exits in half a second loses nothing by
  * keeping what it frees. Long-running commands (serve, watch) must not call this.
  */
-import { loadKoffi } from './koffi.js';
+import { loadLibc } from './koffi.js';
 
 const M_TRIM_THRESHOLD = -1;
 const M_ARENA_MAX = -8;
@@ -22,10 +22,10 @@ let applied = false;
 export function keepFreedMemory(): void {
   if (applied || process.platform !== 'linux') return;
   applied = true;
-  const koffi = loadKoffi();
-  if (koffi instanceof Error) return;
+  const loaded = loadLibc();
+  if (loaded instanceof Error) return;
   try {
-    const mallopt = koffi.load('libc.so.6').func('int mallopt(int param, int value)') as (param: number, value: number) => number;
+    const mallopt = loaded.libc.func('int mallopt(int param, int value)') as (param: number, value: number) => number;
     mallopt(M_TRIM_THRESHOLD, TRIM_THRESHOLD_BYTES);
     mallopt(M_ARENA_MAX, 1);
   } catch {

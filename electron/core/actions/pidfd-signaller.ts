@@ -6,7 +6,7 @@
  * and the signal reaches it or nobody. Node has no pidfd API; koffi (FFI, prebuilt) reaches
  * libc. Without koffi or pidfd support we fall back to process.kill (see posix-signaller.ts).
  */
-import { loadKoffi } from '../koffi.js';
+import { loadLibc } from '../koffi.js';
 import { constants } from 'node:os';
 import { createPosixSignaller } from './posix-signaller.js';
 import { outcomeOfIdentity, type KillSignal, type ProcessSignaller, type SendOutcome } from './signaller.js';
@@ -64,9 +64,9 @@ function signalNumber(signal: KillSignal | 'probe'): number {
 /** Binds the libc calls; null when koffi, glibc's wrappers or the kernel's syscalls are missing. */
 function loadPidfd(): PidfdCalls | null {
   try {
-    const koffi = loadKoffi();
-    if (koffi instanceof Error) return null;
-    const libc = koffi.load('libc.so.6');
+    const loaded = loadLibc();
+    if (loaded instanceof Error) return null;
+    const { koffi, libc } = loaded;
     const open = libc.func('int pidfd_open(int pid, unsigned int flags)');
     const send = libc.func('int pidfd_send_signal(int pidfd, int sig, void *info, unsigned int flags)');
     const close = libc.func('int close(int fd)');

@@ -2,8 +2,7 @@
  * A NETLINK_SOCK_DIAG socket driven through libc with koffi: synchronous calls, made from the
  * monitor's worker thread. Every failure is a CollectorError naming the syscall and errno.
  */
-import type { LibraryHandle } from 'koffi';
-import { loadKoffi } from '../koffi.js';
+import { loadLibc } from '../koffi.js';
 import { CollectorError } from '../model.js';
 import { errnoName } from './errno-name.js';
 import { AF_NETLINK, NETLINK_SOCK_DIAG } from './netlink-protocol.js';
@@ -39,20 +38,11 @@ interface Libc {
 let libc: Libc | null = null;
 
 /** Binds the libc functions once per thread; throws CollectorError if libc cannot be loaded. */
-function loadLibc(): Libc {
+function bindLibc(): Libc {
   if (libc !== null) return libc;
-  const koffi = loadKoffi();
-  if (koffi instanceof Error) throw new CollectorError('netlink', `cannot load koffi: ${koffi.message}`, { cause: koffi });
-  let library: LibraryHandle;
-  try {
-    library = koffi.load('libc.so.6');
-  } catch {
-    try {
-      library = koffi.load(null); // musl and others: libc's symbols are already in the process
-    } catch (error) {
-      throw new CollectorError('netlink', `cannot load libc: ${String(error)}`, { cause: error });
-    }
-  }
+  const loaded = loadLibc();
+  if (loaded instanceof Error) throw new CollectorError('netlink', `cannot load libc through koffi: ${loaded.message}`, { cause: loaded });
+  const { koffi, libc: library } = loaded;
   try {
     libc = {
       socket: library.func('int socket(int, int, int)'),
@@ -71,7 +61,7 @@ function loadLibc(): Libc {
 
 /** A CollectorError for the failed `call` (libc is loaded: the call went through it). */
 function syscallError(call: string): CollectorError {
-  const errno = loadLibc().errno();
+  const errno = bindLibc().errno();
   return new CollectorError('netlink', `${call} failed: ${errnoName(errno)} (${errno})`);
 }
 
@@ -91,7 +81,7 @@ export class NetlinkSocket {
 
   /** Opens the socket; throws CollectorError (e.g. EPROTONOSUPPORT without sock_diag). */
   static open(): NetlinkSocket {
-    const c = loadLibc();
+    const c = bindLibc();
     const fd = c.socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
     if (fd < 0) throw syscallError('socket(AF_NETLINK, NETLINK_SOCK_DIAG)');
     const long = c.longSize;

@@ -6,7 +6,7 @@
  * readlinkSync; elsewhere readlinkSync does the same job.
  */
 import { closeSync, constants, openSync, readdirSync, readlinkSync } from 'node:fs';
-import { loadKoffi } from '../koffi.js';
+import { loadLibc } from '../koffi.js';
 import { socketInode } from './fd-index.js';
 import { procFailureOf } from './proc-files.js';
 
@@ -47,9 +47,9 @@ let native: Native | null | undefined;
 function loadNative(): typeof native {
   if (native !== undefined) return native;
   try {
-    const koffi = loadKoffi();
-    if (koffi instanceof Error) throw koffi;
-    const libc = koffi.load('libc.so.6');
+    const loaded = loadLibc();
+    if (loaded instanceof Error) throw loaded;
+    const { koffi, libc } = loaded;
     const call = libc.func('intptr_t readlinkat(int dirfd, const char *path, _Out_ uint8_t *buf, size_t size)');
     const callBytes = libc.func('intptr_t readlinkat(int dirfd, const uint8_t *path, _Out_ uint8_t *buf, size_t size)');
     let getdents: GetDents | null = null;
@@ -79,28 +79,33 @@ export function openFdLinks(pid: number, useNative = true): FdLinks | 'gone' | '
   const path = `/proc/${pid}/fd`;
   const calls = useNative ? loadNative() : null;
   if (!calls) return pathLinks(`${path}/`);
-  let dirfd: number;
-  try {
-    dirfd = openSync(path, constants.O_RDONLY | constants.O_DIRECTORY);
-  } catch (error) {
-    const failure = procFailureOf(error);
-    if (failure === null) throw error;
-    return failure === 'gone' ? 'gone' : 'denied';
-  }
+  const dirfd = openFdDirectory(path);
+  if (typeof dirfd === 'string') return dirfd;
   const buffer = Buffer.allocUnsafe(TARGET_BYTES);
   return {
     inodeOf(name) {
       const length = calls.readlinkat(dirfd, name, buffer, TARGET_BYTES);
-      if (length < 0) {
-        const errno = calls.errno();
-        if (errno === ENOENT || errno === ESRCH) return 'gone';
-        if (errno === EACCES || errno === EPERM) return 'denied';
-        throw new Error(`readlinkat ${path}/${name} failed: errno ${errno}`);
-      }
+      if (length < 0) return failureOf(calls.errno(), `readlinkat ${path}/${name}`);
       return socketInodeOf(buffer, length);
     },
     close: () => closeSync(dirfd),
   };
+}
+
+/** The open `/proc/<pid>/fd` directory's fd, or why it could not be opened. */
+function openFdDirectory(path: string): number | 'gone' | 'denied' {
+  try {
+    return openSync(path, constants.O_RDONLY | constants.O_DIRECTORY);
+  } catch (error) {
+    return procFailure(error);
+  }
+}
+
+/** gone or denied for an fs error that means so (procFailureOf); anything else is rethrown. */
+function procFailure(error: unknown): 'gone' | 'denied' {
+  const failure = procFailureOf(error);
+  if (failure === null) throw error;
+  return failure === 'gone' ? 'gone' : 'denied';
 }
 
 /** How reading a whole fd table ended. */
@@ -123,14 +128,8 @@ export function readSocketInodes(pid: number, found: (inode: number) => void, us
   const calls = useNative ? loadNative() : null;
   const path = `/proc/${pid}/fd`;
   if (!calls?.getdents) return readByNames(pid, found, useNative);
-  let dirfd: number;
-  try {
-    dirfd = openSync(path, constants.O_RDONLY | constants.O_DIRECTORY);
-  } catch (error) {
-    const failure = procFailureOf(error);
-    if (failure === null) throw error;
-    return failure === 'gone' ? 'gone' : 'denied';
-  }
+  const dirfd = openFdDirectory(path);
+  if (typeof dirfd === 'string') return dirfd;
   try {
     return readDirents(calls, dirfd, path, found);
   } finally {
@@ -173,7 +172,7 @@ function readDirents(calls: Native, dirfd: number, path: string, found: (inode: 
 }
 
 /** gone or denied for the errnos that mean so; anything else is a real fault. */
-function failureOf(errno: number, what: string): TableRead {
+function failureOf(errno: number, what: string): 'gone' | 'denied' {
   if (errno === ENOENT || errno === ESRCH) return 'gone';
   if (errno === EACCES || errno === EPERM) return 'denied';
   throw new Error(`${what} failed: errno ${errno}`);
@@ -184,9 +183,7 @@ function readByNames(pid: number, found: (inode: number) => void, useNative: boo
   try {
     names = readdirSync(`/proc/${pid}/fd`);
   } catch (error) {
-    const failure = procFailureOf(error);
-    if (failure === null) throw error;
-    return failure === 'gone' ? 'gone' : 'denied';
+    return procFailure(error);
   }
   if (names.length === 0) return 'read'; // kernel threads: nothing to open
   const links = openFdLinks(pid, useNative);
@@ -211,9 +208,7 @@ function pathLinks(prefix: string): FdLinks {
       try {
         return socketInode(readlinkSync(prefix + name));
       } catch (error) {
-        const failure = procFailureOf(error);
-        if (failure === null) throw error;
-        return failure === 'gone' ? 'gone' : 'denied';
+        return procFailure(error);
       }
     },
     close() {},
