@@ -5,7 +5,7 @@
 import { CollectorError } from '../model.js';
 import type { Protocol, RawSocket } from '../model.js';
 import type { LinuxCollector } from './linux-collector.js';
-import { DiagReplyParser, NetlinkRefusal, rawSocketSink, type SocketSink } from './netlink-parse.js';
+import { DiagReplyParser, NetlinkRefusal, type SocketSink } from './netlink-parse.js';
 import {
   AF_INET,
   AF_INET6,
@@ -15,6 +15,7 @@ import {
   buildTcpDumpRequest,
 } from './netlink-protocol.js';
 import { NetlinkSocket } from './netlink-socket.js';
+import { RecyclingSocketSink } from './recycling-sink.js';
 
 /** The kernel sends at most ~32 KiB per datagram; the slack costs nothing and survives changes. */
 const RECEIVE_BUFFER_BYTES = 1 << 20;
@@ -41,6 +42,7 @@ export class NetlinkCollector implements LinuxCollector {
   private combinedTcpDump: boolean;
   private readonly buffer = Buffer.allocUnsafe(RECEIVE_BUFFER_BYTES);
   private readonly parser = new DiagReplyParser();
+  private readonly recycler = new RecyclingSocketSink();
   private warnings: string[] = [];
 
   constructor(options: NetlinkCollectorOptions = {}) {
@@ -51,11 +53,24 @@ export class NetlinkCollector implements LinuxCollector {
     return this.warnings;
   }
 
-  /** Dumps all sockets; throws CollectorError when the kernel or libc refuses. */
+  /**
+   * Dumps all sockets; throws CollectorError when the kernel or libc refuses. A socket that did
+   * not change since the last collect comes back as the same object (RecyclingSocketSink).
+   */
   collect(): RawSocket[] {
-    const sockets: RawSocket[] = [];
-    this.collectInto(rawSocketSink(sockets));
-    return sockets;
+    this.recycler.begin();
+    try {
+      this.collectInto(this.recycler);
+    } catch (error) {
+      this.recycler.reset();
+      throw error;
+    }
+    return this.recycler.sockets;
+  }
+
+  /** Sockets the last collect handed back unchanged from the one before (diagnostics, tests). */
+  get lastReused(): number {
+    return this.recycler.reused;
   }
 
   /**

@@ -80,6 +80,46 @@ describe('applyDelta', () => {
     );
   });
 
+  // Property: a next poll made from the last one by the edits polls see (rows changed, gone,
+  // new, moved) gives the delta a plain match-everything-by-id diff gives, events included.
+  it('gives the same delta as matching every row by id, for polls that keep, break or reorder the order', () => {
+    const arbEdit = fc.record({
+      drop: fc.boolean(),
+      change: fc.boolean(),
+      toListen: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 1, max: 40 }), { maxLength: 12 }),
+        fc.array(arbEdit, { minLength: 12, maxLength: 12 }),
+        fc.uniqueArray(fc.integer({ min: 41, max: 60 }), { maxLength: 3 }),
+        fc.nat({ max: 13 }),
+        fc.boolean(),
+        (ids, edits, fresh, insertAt, swap) => {
+          const before = ids.map((id) => row(`r${id}`, { state: id % 4 === 0 ? 'LISTEN' : 'ESTABLISHED', bytesSent: id }));
+          const after: SocketRow[] = [];
+          before.forEach((old, i) => {
+            const edit = edits[i] as { drop: boolean; change: boolean; toListen: boolean };
+            if (edit.drop) return;
+            if (!edit.change) return void after.push(old);
+            after.push({ ...old, bytesSent: (old.bytesSent ?? 0) + 1, state: edit.toListen ? 'LISTEN' : old.state });
+          });
+          after.splice(Math.min(insertAt, after.length), 0, ...fresh.map((id) => row(`r${id}`, { state: 'LISTEN' })));
+          if (swap && after.length > 1) after.push(after.shift() as SocketRow);
+          const a = snapshot(3, before);
+          const b = snapshot(4, after);
+          const delta = diffSnapshots(a, b);
+          const reference = referenceDiff(a, b);
+          expect(new Set(delta.added.map((r) => r.id))).toEqual(new Set(reference.added));
+          expect(new Set(delta.removed)).toEqual(new Set(reference.removed));
+          expect(new Map(delta.changed.map((p) => [p.id, p]))).toEqual(new Map(reference.changed.map((p) => [p.id, p])));
+          const eventKey = (e: { type: string; rowId: string }) => `${e.type} ${e.rowId}`;
+          expect(delta.events.map(eventKey).sort()).toEqual(reference.events.sort());
+        },
+      ),
+    );
+  });
+
   it('a LiveSnapshot fed a chain of deltas equals applyDelta folded over them, and leaves earlier snapshots alone', () => {
     const arbRow = fc.record({
       id: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'),
@@ -107,3 +147,31 @@ describe('applyDelta', () => {
     );
   });
 });
+
+/** The plain diff the in-step walk must agree with: every row matched by id through Maps. */
+function referenceDiff(a: Snapshot, b: Snapshot): { added: string[]; removed: string[]; changed: Record<string, unknown>[]; events: string[] } {
+  const listening = (r: SocketRow) => r.state === 'LISTEN' || (r.protocol === 'udp' && r.state === 'UNCONN');
+  const before = new Map(a.sockets.map((r) => [r.id, r]));
+  const after = new Map(b.sockets.map((r) => [r.id, r]));
+  const added: string[] = [];
+  const changed: Record<string, unknown>[] = [];
+  const events: string[] = [];
+  for (const r of b.sockets) {
+    const old = before.get(r.id);
+    if (!old) {
+      added.push(r.id);
+      if (listening(r)) events.push(`listen-opened ${r.id}`);
+      continue;
+    }
+    const patch: Record<string, unknown> = {};
+    for (const field of ['state', 'pids', 'ownerReason', 'inode', 'uid', 'bytesSent', 'bytesReceived', 'sendRate', 'receiveRate'] as const) {
+      if (JSON.stringify(old[field]) !== JSON.stringify(r[field])) patch[field] = r[field];
+    }
+    if (Object.keys(patch).length) changed.push({ id: r.id, ...patch });
+    if (listening(r) !== listening(old)) events.push(`${listening(r) ? 'listen-opened' : 'listen-closed'} ${r.id}`);
+  }
+  const removed = a.sockets.filter((r) => !after.has(r.id)).map((r) => r.id);
+  for (const r of a.sockets) if (!after.has(r.id) && listening(r)) events.push(`listen-closed ${r.id}`);
+  return { added, removed, changed, events };
+}
+

@@ -22,38 +22,49 @@ export function isListening(row: SocketRow): boolean {
   return row.state === 'LISTEN' || (row.protocol === 'udp' && row.state === 'UNCONN');
 }
 
-/** The delta that turns `previous` into `next`. */
+/**
+ * The delta that turns `previous` into `next`. Rows are matched by id walking both lists in
+ * step (a poll keeps the kernel's order while sockets stay, so at idle that is every row, with
+ * no Map or Set built); at the first row out of step the rest is matched through a Map.
+ */
 export function diffSnapshots(previous: Snapshot, next: Snapshot): Delta {
-  const before = new Map<string, SocketRow>();
-  for (const row of previous.sockets) before.set(row.id, row);
-
   const added: SocketRow[] = [];
   const changed: SocketPatch[] = [];
   const events: PortEvent[] = [];
-  const seen = new Set<string>();
+  const before = previous.sockets;
+  const after = next.sockets;
 
-  for (const row of next.sockets) {
-    seen.add(row.id);
-    const old = before.get(row.id);
-    if (!old) {
-      added.push(row);
-      if (isListening(row)) events.push(portEvent('listen-opened', row, next.processes, next.time));
-      continue;
-    }
-    if (old === row) continue; // the pipeline reuses an unchanged row's object
-    const patch = patchBetween(old, row);
-    if (patch) changed.push(patch);
-    if (isListening(row) !== isListening(old)) {
-      const type = isListening(row) ? 'listen-opened' : 'listen-closed';
-      events.push(portEvent(type, row, type === 'listen-opened' ? next.processes : previous.processes, next.time));
-    }
+  // In step: the same id at the same position.
+  let i = 0;
+  for (; i < after.length && i < before.length; i++) {
+    const row = after[i] as SocketRow;
+    const old = before[i] as SocketRow;
+    if (old.id !== row.id) break;
+    compareRows(old, row, previous, next, changed, events);
   }
-
   const removed: string[] = [];
-  for (const row of previous.sockets) {
-    if (seen.has(row.id)) continue;
-    removed.push(row.id);
-    if (isListening(row)) events.push(portEvent('listen-closed', row, previous.processes, next.time));
+  if (i < after.length || i < before.length) {
+    // Out of step from `i` on: match the rest by id.
+    const byId = new Map<string, SocketRow>();
+    for (let j = i; j < before.length; j++) byId.set((before[j] as SocketRow).id, before[j] as SocketRow);
+    const seen = new Set<string>();
+    for (let j = i; j < after.length; j++) {
+      const row = after[j] as SocketRow;
+      seen.add(row.id);
+      const old = byId.get(row.id);
+      if (!old) {
+        added.push(row);
+        if (isListening(row)) events.push(portEvent('listen-opened', row, next.processes, next.time));
+        continue;
+      }
+      compareRows(old, row, previous, next, changed, events);
+    }
+    for (let j = i; j < before.length; j++) {
+      const row = before[j] as SocketRow;
+      if (seen.has(row.id)) continue;
+      removed.push(row.id);
+      if (isListening(row)) events.push(portEvent('listen-closed', row, previous.processes, next.time));
+    }
   }
 
   const processesUpserted: ProcessInfo[] = [];
@@ -77,6 +88,24 @@ export function diffSnapshots(previous: Snapshot, next: Snapshot): Delta {
     warnings: next.warnings,
     events,
   };
+}
+
+/** Adds the patch and port event (if any) between two versions of one row. */
+function compareRows(
+  old: SocketRow,
+  row: SocketRow,
+  previous: Snapshot,
+  next: Snapshot,
+  changed: SocketPatch[],
+  events: PortEvent[],
+): void {
+  if (old === row) return; // the pipeline reuses an unchanged row's object
+  const patch = patchBetween(old, row);
+  if (patch) changed.push(patch);
+  if (isListening(row) !== isListening(old)) {
+    const type = isListening(row) ? 'listen-opened' : 'listen-closed';
+    events.push(portEvent(type, row, type === 'listen-opened' ? next.processes : previous.processes, next.time));
+  }
 }
 
 /** Only the changed fields of a row, or null when nothing changed. */

@@ -98,6 +98,41 @@ describe('OwnerResolver (real processes and sockets)', () => {
     expect(owners.get(inode)).toEqual({ pids: [child.pid, worker].sort((a, b) => a - b) });
   });
 
+  it('skips listing /proc while no task was created or reaped, and lists again when one was (stubbed task generation)', async () => {
+    const { child, port } = await startSharer(children);
+    const inode = inodeOf('tcp', port);
+    // Stubbed: the real generation moves whenever anything on the machine starts a thread.
+    let generation = 'g1';
+    const resolver = new OwnerResolver({ fullRescanEveryCalls: 1000, fullRescanIntervalMs: 3_600_000, taskGeneration: () => generation });
+    const first = resolver.resolve([inode]);
+    expect(first.get(inode)).toEqual({ pids: [child.pid] });
+    expect(resolver.lastScanStats).toMatchObject({ kind: 'full', listed: true });
+
+    // Same generation, same inodes: nothing is read and the last answer comes back as is.
+    expect(resolver.resolve([inode])).toBe(first);
+    expect(resolver.lastScanStats).toMatchObject({ kind: 'cached', listed: false, dirsRead: 0, reusedResult: true });
+
+    // A worker now shares the socket; a generation that (wrongly) held still would hide it...
+    const { worker } = (await child.ask('fork')) as { worker: number };
+    await child.ask('share');
+    expect(resolver.resolve([inode]).get(inode)).toEqual({ pids: [child.pid] });
+    expect(resolver.lastScanStats.listed).toBe(false);
+    // ...and the generation a fork really produces makes the next call list and find it.
+    generation = 'g2';
+    expect(resolver.resolve([inode]).get(inode)).toEqual({ pids: [child.pid, worker].sort((a, b) => a - b) });
+    expect(resolver.lastScanStats).toMatchObject({ kind: 'cached', listed: true });
+  });
+
+  it('lists /proc on every call where the task generation cannot be read (stubbed: null)', async () => {
+    const child = await children.node(LISTENERS);
+    const inode = inodeOf('tcp', (child.ready as { v4: number }).v4);
+    const resolver = new OwnerResolver({ fullRescanEveryCalls: 1000, fullRescanIntervalMs: 3_600_000, taskGeneration: () => null });
+    resolver.resolve([inode]);
+    resolver.resolve([inode]);
+    expect(resolver.lastScanStats.listed).toBe(true);
+    expect(resolver.lastScanStats.processes).toBeGreaterThan(0);
+  });
+
   it('picks up an fd passed to an already indexed process at the periodic full rescan', async () => {
     const { child, port } = await startSharer(children);
     const { worker } = (await child.ask('fork')) as { worker: number };

@@ -5,9 +5,10 @@
  * inode → pids index current with as little reading as possible.
  *
  * Cache policy (per `resolve` call):
- * - The /proc listing is read every call (one readdir): processes that exited are dropped;
- *   processes new since the last call get their fd table read (they are usually forks sharing
- *   their parent's sockets), at most `newProcessScanLimit` per call.
+ * - The /proc listing is read every call (one readdir) unless no task was created or reaped
+ *   since the last one (task-generation.ts: one small read instead): processes that exited are
+ *   dropped; processes new since the last call get their fd table read (they are usually forks
+ *   sharing their parent's sockets), at most `newProcessScanLimit` per call.
  * - Indexed inodes are trusted, not re-verified: a socket's inode is unique while it lives, so
  *   a live indexed owner still holds it unless it passed the fd on (SCM_RIGHTS) and closed its
  *   copy. The periodic full rescan corrects that and any other drift.
@@ -34,6 +35,7 @@ import { readdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { FdIndex, type FdTable, type ProbeMark } from './fd-index.js';
 import { pidFromName } from './proc-files.js';
+import { readTaskGeneration, type TaskGeneration, type TaskGenerationSource } from './task-generation.js';
 
 /** The owners of one socket inode, or why there are none. Values are frozen and shared. */
 export type InodeOwners = { pids: number[] } | { reason: 'permission' | 'not-found' };
@@ -46,6 +48,8 @@ export interface OwnerResolverOptions {
   fullRescanIntervalMs?: number;
   /** At most this many new processes have their fd table read per call (default 256; the rest wait). */
   newProcessScanLimit?: number;
+  /** Where the task generation comes from (default /proc/loadavg; tests pass their own). */
+  taskGeneration?: TaskGenerationSource;
 }
 
 /** Optional facts about the requested sockets that save work. */
@@ -64,6 +68,8 @@ export interface OwnerScanStats {
   kind: 'full' | 'incremental' | 'cached';
   /** Processes listed in /proc. */
   processes: number;
+  /** False when the listing was known unchanged (no task created or reaped) and not read again. */
+  listed: boolean;
   /** fd directories listed (readdir), in all. */
   dirsRead: number;
   /** fd tables visited while searching for unknown inodes (probed, or read whole if new). */
@@ -124,6 +130,10 @@ export class OwnerResolver {
   #lastFullCall = -Infinity;
   #lastFullAt = -Infinity;
   #live: number[] = [];
+  readonly #generation: TaskGenerationSource;
+  /** The task generation at which `#live` and the fd tables of new processes were complete. */
+  #listedAt: TaskGeneration | null = null;
+  #listed = false;
   #lastInput: number[] = [];
   /** Last call's answers, with ABSENT where `#lastReason` applies. */
   #lastAnswers: InodeOwners[] = [];
@@ -132,6 +142,7 @@ export class OwnerResolver {
   #stats: OwnerScanStats = {
     kind: 'cached',
     processes: 0,
+    listed: false,
     dirsRead: 0,
     searchedDirs: 0,
     sweptDirs: 0,
@@ -146,6 +157,7 @@ export class OwnerResolver {
     this.#everyCalls = Math.max(1, options.fullRescanEveryCalls ?? 20);
     this.#everyMs = Math.max(0, options.fullRescanIntervalMs ?? 10_000);
     this.#newLimit = Math.max(0, options.newProcessScanLimit ?? 256);
+    this.#generation = options.taskGeneration ?? readTaskGeneration;
   }
 
   /** Cost of the last `resolve` call. */
@@ -176,11 +188,18 @@ export class OwnerResolver {
     fds.dirsRead = 0;
     fds.linksRead = 0;
     const full = call - this.#lastFullCall >= this.#everyCalls || started - this.#lastFullAt >= this.#everyMs;
-    if (full) this.#rescanAll(started);
-    else this.#refreshProcessList();
+    // Read before the listing it vouches for: a task created after this read changes the next one.
+    const generation = this.#generation();
+    if (full) this.#rescanAll(started, generation);
+    else this.#refreshProcessList(generation);
 
     const input = Array.isArray(inodes) ? (inodes as readonly number[]) : [...inodes];
     const count = input.length;
+    // Nothing listed, read or rebuilt, and the same inodes as last call: the same answers.
+    if (!full && !this.#listed && this.#lastResult !== null && sameNumbers(input, this.#lastInput)) {
+      this.#stats = { ...CACHED_STATS, processes: this.#live.length, unreadableDirs: fds.unreadable, ms: performance.now() - started };
+      return this.#lastResult;
+    }
     // One pass: look every inode up, and compare with the last call while nothing differs, so
     // a steady call allocates nothing and returns the last result. Answers hold ABSENT for
     // "no owner"; the reason is decided at the end.
@@ -243,6 +262,7 @@ export class OwnerResolver {
     this.#stats = {
       kind: full ? 'full' : searchedDirs > 0 ? 'incremental' : 'cached',
       processes: this.#live.length,
+      listed: this.#listed,
       dirsRead: fds.dirsRead,
       searchedDirs,
       sweptDirs,
@@ -335,17 +355,24 @@ export class OwnerResolver {
   }
 
   /** Rebuilds the whole index from every fd table. */
-  #rescanAll(now: number): void {
+  #rescanAll(now: number, generation: TaskGeneration | null): void {
     this.#fds.clear();
     this.#missing.clear();
     this.#live = listProcesses();
     for (const pid of this.#live) this.#fds.readNew(pid, null);
     this.#lastFullCall = this.#call;
     this.#lastFullAt = now;
+    this.#listedAt = generation;
+    this.#listed = true;
   }
 
-  /** Drops exited processes and reads the fd tables of new ones (newest first, bounded). */
-  #refreshProcessList(): void {
+  /**
+   * Drops exited processes and reads the fd tables of new ones (newest first, bounded); skipped
+   * when no task was created or reaped since the last complete listing.
+   */
+  #refreshProcessList(generation: TaskGeneration | null): void {
+    this.#listed = generation === null || generation !== this.#listedAt;
+    if (!this.#listed) return;
     const call = this.#call;
     this.#live = listProcesses();
     const fresh: number[] = [];
@@ -358,7 +385,30 @@ export class OwnerResolver {
     fresh.sort((a, b) => b - a);
     const count = Math.min(fresh.length, this.#newLimit);
     for (let i = 0; i < count; i++) this.#fds.readNew(fresh[i] as number, null);
+    // New processes left for a later call: the listing is not complete yet.
+    this.#listedAt = count === fresh.length ? generation : null;
   }
+}
+
+/** The stats of a call answered from the last result without looking anything up. */
+const CACHED_STATS: OwnerScanStats = Object.freeze({
+  kind: 'cached',
+  processes: 0,
+  listed: false,
+  dirsRead: 0,
+  searchedDirs: 0,
+  sweptDirs: 0,
+  linksRead: 0,
+  unreadableDirs: 0,
+  unknownInodes: 0,
+  reusedResult: true,
+  ms: 0,
+});
+
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Every pid in /proc now. */

@@ -58,4 +58,51 @@ describe('ProcessCache (real processes)', () => {
     expect(reread).not.toBe(infoA);
     expect(reread).toEqual(infoA);
   });
+
+  it('within a poll at an unchanged task generation, trusts its entries without reading /proc (stubbed generation)', async () => {
+    const child = await children.node(IDLE);
+    let generation = 'g1';
+    const cache = new ProcessCache({ taskGeneration: () => generation });
+    cache.startPoll();
+    const info = cache.get(child.pid);
+    expect(info).toMatchObject({ pid: child.pid });
+    cache.prune(new Set([child.pid]));
+    await children.stop(child);
+
+    // The stub holds still although the child is gone: the entry is trusted, so nothing was read.
+    cache.startPoll();
+    expect(cache.get(child.pid)).toBe(info);
+    cache.prune(new Set([child.pid]));
+    // Outside a poll, and in a poll at a new generation, the identity is read again.
+    expect(cache.get(child.pid)).toBeNull();
+    generation = 'g2';
+    cache.startPoll();
+    expect(cache.get(child.pid)).toBeNull();
+    cache.prune(new Set());
+  });
+
+  it('notices in the next poll that a cached process exited (real task generation)', async () => {
+    const child = await children.node(IDLE);
+    const cache = new ProcessCache();
+    cache.startPoll();
+    expect(cache.get(child.pid)?.pid).toBe(child.pid);
+    cache.prune(new Set([child.pid]));
+    await children.stop(child);
+    cache.startPoll();
+    expect(cache.get(child.pid)).toBeNull();
+    cache.prune(new Set());
+    expect(cache.size).toBe(0);
+  });
+
+  it('checks a seeded entry in a poll even when the generation held still (stubbed generation)', async () => {
+    const child = await children.node(IDLE);
+    const cache = new ProcessCache({ taskGeneration: () => 'g1' });
+    cache.startPoll();
+    const real = cache.get(child.pid);
+    if (!real) return expect.fail('child not readable');
+    cache.seed({ ...real, startTime: real.startTime + 1, name: 'impostor' });
+    expect(cache.get(child.pid)).toMatchObject({ startTime: real.startTime, name: 'node' });
+    cache.prune(new Set([child.pid]));
+  });
 });
+

@@ -1,10 +1,19 @@
 /**
  * ProcessInfo by pid, kept for as long as the same process lives. A hit costs one read of
  * /proc/<pid>/stat to confirm the identity (pid, start time): a reused pid gets fresh info.
+ * Within a poll (`startPoll` … `prune`), an entry confirmed at the same task generation is
+ * trusted without that read: no task was created or reaped since, so no pid was reused.
  */
 import type { ProcessInfo } from '../model.js';
 import { readProcessInfo } from './process-info.js';
 import { processIdentity } from './proc-stat.js';
+import { readTaskGeneration, type TaskGeneration, type TaskGenerationSource } from './task-generation.js';
+
+/** Options of a ProcessCache. */
+export interface ProcessCacheOptions {
+  /** Where the task generation comes from (default /proc/loadavg; tests pass their own). */
+  taskGeneration?: TaskGenerationSource;
+}
 
 /**
  * Caches ProcessInfo by (pid, startTime). What a process can change while it runs (cwd,
@@ -12,19 +21,42 @@ import { processIdentity } from './proc-stat.js';
  */
 export class ProcessCache {
   readonly #entries = new Map<number, ProcessInfo>();
+  /** The task generation at which each entry's identity was last confirmed. */
+  readonly #confirmedAt = new Map<number, TaskGeneration>();
+  readonly #generation: TaskGenerationSource;
+  /** The generation read by `startPoll`, until `prune` ends the poll; null outside a poll. */
+  #pollGeneration: TaskGeneration | null = null;
+
+  constructor(options: ProcessCacheOptions = {}) {
+    this.#generation = options.taskGeneration ?? readTaskGeneration;
+  }
+
+  /** Starts a poll: the `get` calls until the next `prune` share one task-generation read. */
+  startPoll(): void {
+    this.#pollGeneration = this.#generation();
+  }
 
   /** The info of the process that has `pid` now, or null when none does. */
   get(pid: number): ProcessInfo | null {
+    const cached = this.#entries.get(pid);
+    const generation = this.#pollGeneration;
+    if (cached && generation !== null && this.#confirmedAt.get(pid) === generation) return cached;
+    // Read before the identity it vouches for (see task-generation.ts); outside a poll, always.
+    const confirmedAt = generation ?? this.#generation();
     const identity = processIdentity(pid);
     if (!identity) {
-      this.#entries.delete(pid);
+      this.#forget(pid);
       return null;
     }
-    const cached = this.#entries.get(pid);
-    if (cached && cached.startTime === identity.startTime) return cached;
+    if (cached && cached.startTime === identity.startTime) {
+      this.#confirm(pid, confirmedAt);
+      return cached;
+    }
     const info = readProcessInfo(pid);
-    if (info) this.#entries.set(pid, info);
-    else this.#entries.delete(pid);
+    if (info) {
+      this.#entries.set(pid, info);
+      this.#confirm(pid, confirmedAt);
+    } else this.#forget(pid);
     return info;
   }
 
@@ -34,20 +66,32 @@ export class ProcessCache {
    */
   seed(info: ProcessInfo): void {
     this.#entries.set(info.pid, info);
+    this.#confirmedAt.delete(info.pid); // not confirmed by us: the next `get` checks it
   }
 
   /** Forgets one pid, so the next `get` reads it afresh. */
   invalidate(pid: number): void {
-    this.#entries.delete(pid);
+    this.#forget(pid);
   }
 
-  /** Drops every pid not in `livePids` (call once per poll with the pids still shown). */
+  /** Drops every pid not in `livePids` (call once per poll with the pids still shown); ends a poll. */
   prune(livePids: ReadonlySet<number>): void {
-    for (const pid of this.#entries.keys()) if (!livePids.has(pid)) this.#entries.delete(pid);
+    this.#pollGeneration = null;
+    for (const pid of this.#entries.keys()) if (!livePids.has(pid)) this.#forget(pid);
   }
 
   /** Number of cached processes. */
   get size(): number {
     return this.#entries.size;
+  }
+
+  #confirm(pid: number, generation: TaskGeneration | null): void {
+    if (generation === null) this.#confirmedAt.delete(pid);
+    else this.#confirmedAt.set(pid, generation);
+  }
+
+  #forget(pid: number): void {
+    this.#entries.delete(pid);
+    this.#confirmedAt.delete(pid);
   }
 }

@@ -6,6 +6,7 @@
 import { scopeOf } from '../collect/address.js';
 import type { Collector, ProcessInfo, RawSocket, Snapshot, SocketRow } from '../model.js';
 import { ownerOf, type OwnerAnswer, type RowOwner } from './owner-of.js';
+import { PreviousRows } from './previous-rows.js';
 import { rowId, rowKey, tupleKey } from './row-id.js';
 import { rate } from './traffic.js';
 
@@ -21,6 +22,8 @@ export interface OwnerLookup {
 
 /** What the pipeline needs from the process cache (electron/core/owners ProcessCache). */
 export interface ProcessLookup {
+  /** Called before a poll's `get` calls (which `prune` ends): one freshness check for all of them. */
+  startPoll?(): void;
   get(pid: number): ProcessInfo | null;
   prune(livePids: Set<number>): void;
 }
@@ -44,7 +47,7 @@ export interface PipelineDeps {
 /** Turns successive collections into successive snapshots. Not thread-safe; one per monitor. */
 export class SnapshotPipeline {
   /** Last poll's rows by `rowKey`. */
-  private previousRows = new Map<string, SocketRow>();
+  private previousRows = new PreviousRows();
   private previousTime = 0;
   /**
    * Last known owners by 5-tuple, so a connection's TIME_WAIT row keeps its owner, for sources
@@ -73,7 +76,8 @@ export class SnapshotPipeline {
     const owners = this.deps.owners.resolve(inodes);
 
     const rows: SocketRow[] = new Array(raw.length);
-    const nextRows = new Map<string, SocketRow>();
+    const previousRows = this.previousRows;
+    const nextKeys: string[] = [];
     const nextOwnersByTuple = new Map<string, number[]>();
     const livePids = new Set<number>();
     const history = this.deps.history ?? true;
@@ -83,7 +87,7 @@ export class SnapshotPipeline {
     for (let i = 0; i < raw.length; i++) {
       const socket = raw[i] as RawSocket;
       const key = rowKey(socket);
-      const before = this.previousRows.get(key);
+      const before = previousRows.find(key);
       const { pids, reason } = this.ownersOf(socket, before, owners);
       if (reason === 'permission') hiddenOwners++;
       // Owner lists are shared between sockets of one owner: skip the Set for a repeat.
@@ -109,7 +113,7 @@ export class SnapshotPipeline {
         samePids(before.pids, pids)
       ) {
         rows[i] = before;
-        nextRows.set(key, before);
+        nextKeys.push(key);
         continue;
       }
       const row: SocketRow = {
@@ -133,10 +137,11 @@ export class SnapshotPipeline {
         firstSeen: before?.firstSeen ?? time,
       };
       rows[i] = row;
-      if (history) nextRows.set(key, row);
+      if (history) nextKeys.push(key);
     }
 
     const processes: Record<string, ProcessInfo> = {};
+    this.deps.processes.startPoll?.();
     for (const pid of livePids) {
       const info = this.deps.processes.get(pid);
       if (info) processes[pid] = info;
@@ -144,7 +149,8 @@ export class SnapshotPipeline {
     this.deps.processes.prune(livePids);
 
     const warnings = [...(this.deps.warnings ?? []), ...(this.deps.collector.lastWarnings ?? [])];
-    this.previousRows = nextRows;
+    // Without history no key was kept (and no row had a `before`): the next poll finds nothing.
+    this.previousRows = history ? new PreviousRows(nextKeys, rows) : new PreviousRows();
     this.previousTime = time;
     this.ownersByTuple = nextOwnersByTuple;
     return { time, seq: this.seq++, source: this.deps.collector.source, sockets: rows, processes, hiddenOwners, warnings };

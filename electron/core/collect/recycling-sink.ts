@@ -1,0 +1,132 @@
+/**
+ * The monitor's SocketSink: RawSockets that hand back the last collect's object for a socket
+ * that did not change. On an idle machine that is nearly every socket, so a poll allocates
+ * (and the garbage collector reclaims) almost nothing per socket, and the pipeline sees the
+ * same object, keeping its row without comparing fields one by one.
+ *
+ * The kernel lists sockets in hash-table order, which holds from one dump to the next while
+ * the sockets stay; the last collect is walked with a cursor that steps over one socket gone
+ * or one new. Anything else simply gets a new object: reuse is an optimisation, never a guess
+ * (every field is compared, the cookie by its two words).
+ */
+import type { RawSocket } from '../model.js';
+import { cookieText, type DecodedSocket, type SocketSink } from './netlink-parse.js';
+
+export class RecyclingSocketSink implements SocketSink {
+  /** Handed out by `sockets`: the caller may do as it likes with the array. */
+  #out: RawSocket[] = [];
+  /** The same objects, kept here for the next collect. */
+  #kept: RawSocket[] = [];
+  /** Cookie words of `#kept` (typed: cookies pass 2^30, which would turn a plain array to doubles). */
+  #lows = new Uint32Array(256);
+  #highs = new Uint32Array(256);
+  #previous: RawSocket[] = [];
+  #previousLows = new Uint32Array(256);
+  #previousHighs = new Uint32Array(256);
+  #cursor = 0;
+  /** Sockets of the current collect that reused last collect's object (diagnostics, tests). */
+  reused = 0;
+
+  /** Starts a collect: what was added since the last `begin` becomes the objects to reuse. */
+  begin(): void {
+    this.#previous = this.#kept;
+    // Swap the word arrays: the old previous ones are overwritten by this collect.
+    [this.#previousLows, this.#lows] = [this.#lows, this.#previousLows];
+    [this.#previousHighs, this.#highs] = [this.#highs, this.#previousHighs];
+    this.#out = [];
+    this.#kept = [];
+    this.#cursor = 0;
+    this.reused = 0;
+  }
+
+  /** The sockets added since `begin`. */
+  get sockets(): RawSocket[] {
+    return this.#out;
+  }
+
+  get count(): number {
+    return this.#out.length;
+  }
+
+  truncate(count: number): void {
+    this.#out.length = count;
+    this.#kept.length = count;
+  }
+
+  /** Forgets the objects kept for reuse (after a failed collect: its order means nothing). */
+  reset(): void {
+    this.#kept = [];
+    this.begin();
+  }
+
+  add(s: Readonly<DecodedSocket>): void {
+    const old = this.#match(s.cookieLow, s.cookieHigh);
+    let socket: RawSocket;
+    if (old !== null && sameSocket(old, s)) {
+      socket = old;
+      this.reused++;
+    } else {
+      socket = {
+        protocol: s.protocol,
+        family: s.family,
+        localAddress: s.localAddress,
+        localPort: s.localPort,
+        remoteAddress: s.remoteAddress,
+        remotePort: s.remotePort,
+        state: s.state,
+        inode: s.inode,
+        uid: s.uid,
+        cookie: cookieText(s.cookieLow, s.cookieHigh),
+        bytesSent: s.bytesSent,
+        bytesReceived: s.bytesReceived,
+      };
+    }
+    const at = this.#kept.length;
+    if (at === this.#lows.length) {
+      this.#lows = grown(this.#lows);
+      this.#highs = grown(this.#highs);
+    }
+    this.#lows[at] = s.cookieLow;
+    this.#highs[at] = s.cookieHigh;
+    this.#out.push(socket);
+    this.#kept.push(socket);
+  }
+
+  /**
+   * Last collect's socket with this cookie at the cursor, or just after it (one socket gone);
+   * advances past it. Null when neither matches (a new socket: the cursor stays).
+   */
+  #match(low: number, high: number): RawSocket | null {
+    const end = Math.min(this.#cursor + 2, this.#previous.length);
+    for (let at = this.#cursor; at < end; at++) {
+      if (this.#previousLows[at] === low && this.#previousHighs[at] === high) {
+        this.#cursor = at + 1;
+        return this.#previous[at] as RawSocket;
+      }
+    }
+    return null;
+  }
+}
+
+function grown(words: Uint32Array<ArrayBuffer>): Uint32Array<ArrayBuffer> {
+  const bigger = new Uint32Array(words.length * 2);
+  bigger.set(words);
+  return bigger;
+}
+
+/** Every field but the cookie (matched already) is the same. */
+function sameSocket(old: RawSocket, s: Readonly<DecodedSocket>): boolean {
+  return (
+    old.protocol === s.protocol &&
+    old.family === s.family &&
+    old.state === s.state &&
+    old.localPort === s.localPort &&
+    old.remotePort === s.remotePort &&
+    old.inode === s.inode &&
+    old.uid === s.uid &&
+    old.bytesSent === s.bytesSent &&
+    old.bytesReceived === s.bytesReceived &&
+    old.localAddress === s.localAddress &&
+    old.remoteAddress === s.remoteAddress
+  );
+}
