@@ -5,8 +5,10 @@
 //   - first data on screen after the page loads (≤ 1 s)
 //   - at ~20,000 sockets, live-update commit time at the 95th percentile (≤ 16 ms)
 //   - bytes sent per tick at steady state as a share of a full snapshot (≤ 5%)
-//   - backend CPU when idle at 1 s polling with ~300 sockets (≤ 1% of one core)
-// Usage: node scripts/measure-app.mjs [--seconds N] [--scale small|large] [--json]
+//   - backend CPU when idle at 1 s polling with ~300 sockets (≤ 1% of one core), twice: from 5 s
+//     after first data for --seconds (start-up still in it: V8 compiling the poll loop, the first
+//     memory-reducing GCs), and at steady state, from 30 s after first data for --idle-seconds
+// Usage: node scripts/measure-app.mjs [--seconds N] [--idle-seconds N] [--scale small|large] [--json]
 //   (run `npm run build` first; --scale runs one half only: large = the 20,000-socket measures,
 //   small = the ~300-socket ones)
 import { spawn } from 'node:child_process';
@@ -18,6 +20,9 @@ import { startSocketFarm } from './lib/socket-farm.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
 const seconds = Number(args[args.indexOf('--seconds') + 1]) || 20;
+const idleSeconds = Number(args[args.indexOf('--idle-seconds') + 1]) || 60;
+/** Where the steady idle window starts, in seconds after first data (V8 has tiered up by then). */
+const STEADY_FROM_SECONDS = 30;
 const asJson = args.includes('--json');
 const scale = args.includes('--scale') ? args[args.indexOf('--scale') + 1] : 'all';
 if (!['all', 'small', 'large'].includes(scale)) throw new Error(`--scale takes small or large, not ${scale}`);
@@ -147,7 +152,12 @@ async function main() {
           ['live update commit p95 at 20k', `${results.commitP95Ms} ms (median ${results.commitMedianMs}, n=${results.commits})`, results.commitP95Ms <= 16, '≤ 16 ms'],
           ['data per tick vs full snapshot', `${results.tickShareOfSnapshot}% (p95 ${results.tickBytesP95} B of ${results.snapshotBytes} B)`, results.tickShareOfSnapshot <= 5, '≤ 5%'],
         ]),
-    ...(scale === 'large' ? [] : [['idle backend CPU, ~300 sockets', `${results.idleCpuPercent}% of one core`, results.idleCpuPercent <= 1, '≤ 1%']]),
+    ...(scale === 'large'
+      ? []
+      : [
+          ['idle backend CPU, ~300 sockets, steady', `${results.idleCpuPercent}% of one core (${STEADY_FROM_SECONDS}–${STEADY_FROM_SECONDS + idleSeconds} s after first data)`, results.idleCpuPercent <= 1, '≤ 1%'],
+          ['the same, start-up included', `${results.startupIdleCpuPercent}% of one core (5–${5 + seconds} s after first data)`, results.startupIdleCpuPercent <= 1, '≤ 1%'],
+        ]),
   ];
   if (asJson) {
     process.stdout.write(`${JSON.stringify({ ...results, targets: targets.map(([name, value, met, target]) => ({ name, value, met, target })) }, null, 2)}\n`);
@@ -209,11 +219,18 @@ async function measureSmall(browser, results) {
   results.firstDataSmallAfterLoadMs = Math.round(idleApp.afterLoadMs);
   results.phasesSmall = idleApp.phases;
   await idleApp.page.waitForTimeout(5000); // settle: first snapshot, caches warm
-  const before = cpuSeconds(idle.child.pid);
+  results.startupIdleCpuPercent = await cpuPercentOver(idle.child.pid, seconds);
+  await idleApp.page.waitForTimeout(Math.max(0, STEADY_FROM_SECONDS - 5 - seconds) * 1000);
+  results.idleCpuPercent = await cpuPercentOver(idle.child.pid, idleSeconds);
+}
+
+/** The share of one core process `pid` uses over the next `seconds`. */
+async function cpuPercentOver(pid, seconds) {
+  const before = cpuSeconds(pid);
   const t0 = performance.now();
-  await idleApp.page.waitForTimeout(seconds * 1000);
-  const used = cpuSeconds(idle.child.pid) - before;
-  results.idleCpuPercent = Number(((used / ((performance.now() - t0) / 1000)) * 100).toFixed(2));
+  await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  const used = cpuSeconds(pid) - before;
+  return Number(((used / ((performance.now() - t0) / 1000)) * 100).toFixed(2));
 }
 
 main()

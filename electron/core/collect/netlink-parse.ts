@@ -56,7 +56,7 @@ export interface DecodedSocket {
   bytesReceived: number | null;
 }
 
-/** Where parsed sockets go: a RawSocket list (the monitor) or a SocketTable (one-shot lists). */
+/** Where parsed sockets go: RawSockets (the monitor's RecyclingSocketSink, rawSocketSink) or a SocketTable (one-shot lists). */
 export interface SocketSink {
   add(socket: Readonly<DecodedSocket>): void;
   /** Sockets added so far. */
