@@ -13,9 +13,11 @@ import type { RawSocket } from '../model.js';
 import { cookieText, type DecodedSocket, type SocketSink } from './netlink-parse.js';
 
 export class RecyclingSocketSink implements SocketSink {
-  /** Handed out by `sockets`: the caller may do as it likes with the array. */
-  #out: RawSocket[] = [];
-  /** The same objects, kept here for the next collect. */
+  /**
+   * This collect's sockets, kept for the next one. The two lists are swapped and reused (a new
+   * empty array per collect would start as a list of small integers, and the first socket
+   * pushed would send the optimised parser back to the interpreter).
+   */
   #kept: RawSocket[] = [];
   /** Cookie words of `#kept` (typed: cookies pass 2^30, which would turn a plain array to doubles). */
   #lows = new Uint32Array(256);
@@ -29,33 +31,31 @@ export class RecyclingSocketSink implements SocketSink {
 
   /** Starts a collect: what was added since the last `begin` becomes the objects to reuse. */
   begin(): void {
-    this.#previous = this.#kept;
-    // Swap the word arrays: the old previous ones are overwritten by this collect.
+    // Swap: the old previous lists are overwritten by this collect.
+    [this.#previous, this.#kept] = [this.#kept, this.#previous];
     [this.#previousLows, this.#lows] = [this.#lows, this.#previousLows];
     [this.#previousHighs, this.#highs] = [this.#highs, this.#previousHighs];
-    this.#out = [];
-    this.#kept = [];
+    this.#kept.length = 0;
     this.#cursor = 0;
     this.reused = 0;
   }
 
-  /** The sockets added since `begin`. */
+  /** The sockets added since `begin`, in a new array the caller may do as it likes with. */
   get sockets(): RawSocket[] {
-    return this.#out;
+    return this.#kept.slice();
   }
 
   get count(): number {
-    return this.#out.length;
+    return this.#kept.length;
   }
 
   truncate(count: number): void {
-    this.#out.length = count;
     this.#kept.length = count;
   }
 
   /** Forgets the objects kept for reuse (after a failed collect: its order means nothing). */
   reset(): void {
-    this.#kept = [];
+    this.#kept.length = 0;
     this.begin();
   }
 
@@ -88,7 +88,6 @@ export class RecyclingSocketSink implements SocketSink {
     }
     this.#lows[at] = s.cookieLow;
     this.#highs[at] = s.cookieHigh;
-    this.#out.push(socket);
     this.#kept.push(socket);
   }
 
