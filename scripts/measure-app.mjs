@@ -2,7 +2,8 @@
 /* global window, document */
 // Measures the desktop app's targets through browser mode (same renderer, same contract) in the
 // system Chromium:
-//   - first data on screen after the page loads (≤ 1 s)
+//   - first data on screen after the page loads (≤ 1 s; judged from the end of the load event, as
+//     the target says; the time from navigation is printed beside it)
 //   - at ~20,000 sockets, live-update commit time at the 95th percentile (≤ 16 ms)
 //   - bytes sent per tick at steady state as a share of a full snapshot (≤ 5%)
 //   - backend CPU when idle at 1 s polling with ~300 sockets (≤ 1% of one core), twice: from 5 s
@@ -144,11 +145,11 @@ async function main() {
   await cleanup();
 
   const targets = [
-    ...(scale === 'large' ? [] : [['first data on screen, ~300 sockets', `${results.firstDataSmallMs} ms from navigation, ${results.firstDataSmallAfterLoadMs} ms after load`, results.firstDataSmallMs <= 1000, '≤ 1000 ms']]),
+    ...(scale === 'large' ? [] : [['first data on screen, ~300 sockets', `${results.firstDataSmallAfterLoadMs} ms after load (${results.firstDataSmallMs} ms from navigation)`, results.firstDataSmallAfterLoadMs <= 1000, '≤ 1000 ms after load']]),
     ...(scale === 'small'
       ? []
       : [
-          ['first data on screen, ~20,000 sockets', `${results.firstDataMs} ms from navigation, ${results.firstDataAfterLoadMs} ms after load`, results.firstDataMs <= 1000, '≤ 1000 ms'],
+          ['first data on screen, ~20,000 sockets', `${results.firstDataAfterLoadMs} ms after load (${results.firstDataMs} ms from navigation)`, results.firstDataAfterLoadMs <= 1000, '≤ 1000 ms after load'],
           ['live update commit p95 at 20k', `${results.commitP95Ms} ms (median ${results.commitMedianMs}, n=${results.commits})`, results.commitP95Ms <= 16, '≤ 16 ms'],
           ['data per tick vs full snapshot', `${results.tickShareOfSnapshot}% (p95 ${results.tickBytesP95} B of ${results.snapshotBytes} B)`, results.tickShareOfSnapshot <= 5, '≤ 5%'],
         ]),
