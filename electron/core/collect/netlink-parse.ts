@@ -75,21 +75,26 @@ export function rawSocketSink(out: RawSocket[]): SocketSink {
       out.length = count;
     },
     add: (s) => {
-      out.push({
-        protocol: s.protocol,
-        family: s.family,
-        localAddress: s.localAddress,
-        localPort: s.localPort,
-        remoteAddress: s.remoteAddress,
-        remotePort: s.remotePort,
-        state: s.state,
-        inode: s.inode,
-        uid: s.uid,
-        cookie: cookieText(s.cookieLow, s.cookieHigh),
-        bytesSent: s.bytesSent,
-        bytesReceived: s.bytesReceived,
-      });
+      out.push(rawSocketOf(s));
     },
+  };
+}
+
+/** A RawSocket with a decoded socket's values (the record itself is reused by the parser). */
+export function rawSocketOf(s: Readonly<DecodedSocket>): RawSocket {
+  return {
+    protocol: s.protocol,
+    family: s.family,
+    localAddress: s.localAddress,
+    localPort: s.localPort,
+    remoteAddress: s.remoteAddress,
+    remotePort: s.remotePort,
+    state: s.state,
+    inode: s.inode,
+    uid: s.uid,
+    cookie: cookieText(s.cookieLow, s.cookieHigh),
+    bytesSent: s.bytesSent,
+    bytesReceived: s.bytesReceived,
   };
 }
 

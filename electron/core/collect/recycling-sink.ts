@@ -10,7 +10,7 @@
  * (every field is compared, the cookie by its two words).
  */
 import type { RawSocket } from '../model.js';
-import { cookieText, type DecodedSocket, type SocketSink } from './netlink-parse.js';
+import { rawSocketOf, type DecodedSocket, type SocketSink } from './netlink-parse.js';
 
 export class RecyclingSocketSink implements SocketSink {
   /**
@@ -66,20 +66,7 @@ export class RecyclingSocketSink implements SocketSink {
       socket = old;
       this.reused++;
     } else {
-      socket = {
-        protocol: s.protocol,
-        family: s.family,
-        localAddress: s.localAddress,
-        localPort: s.localPort,
-        remoteAddress: s.remoteAddress,
-        remotePort: s.remotePort,
-        state: s.state,
-        inode: s.inode,
-        uid: s.uid,
-        cookie: cookieText(s.cookieLow, s.cookieHigh),
-        bytesSent: s.bytesSent,
-        bytesReceived: s.bytesReceived,
-      };
+      socket = rawSocketOf(s);
     }
     const at = this.#kept.length;
     if (at === this.#lows.length) {

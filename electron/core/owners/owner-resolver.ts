@@ -139,19 +139,7 @@ export class OwnerResolver {
   #lastAnswers: InodeOwners[] = [];
   #lastReason: InodeOwners = NOT_FOUND;
   #lastResult: ResolvedOwners | null = null;
-  #stats: OwnerScanStats = {
-    kind: 'cached',
-    processes: 0,
-    listed: false,
-    dirsRead: 0,
-    searchedDirs: 0,
-    sweptDirs: 0,
-    linksRead: 0,
-    unreadableDirs: 0,
-    unknownInodes: 0,
-    reusedResult: false,
-    ms: 0,
-  };
+  #stats: OwnerScanStats = NO_WORK;
 
   constructor(options: OwnerResolverOptions = {}) {
     this.#everyCalls = Math.max(1, options.fullRescanEveryCalls ?? 20);
@@ -197,7 +185,7 @@ export class OwnerResolver {
     const count = input.length;
     // Nothing listed, read or rebuilt, and the same inodes as last call: the same answers.
     if (!full && !this.#listed && this.#lastResult !== null && sameNumbers(input, this.#lastInput)) {
-      this.#stats = { ...CACHED_STATS, processes: this.#live.length, unreadableDirs: fds.unreadable, ms: performance.now() - started };
+      this.#stats = { ...NO_WORK, processes: this.#live.length, unreadableDirs: fds.unreadable, reusedResult: true, ms: performance.now() - started };
       return this.#lastResult;
     }
     // One pass: look every inode up, and compare with the last call while nothing differs, so
@@ -390,8 +378,8 @@ export class OwnerResolver {
   }
 }
 
-/** The stats of a call answered from the last result without looking anything up. */
-const CACHED_STATS: OwnerScanStats = Object.freeze({
+/** The stats of a call that read and looked up nothing (before the first call, and the fast path). */
+const NO_WORK: OwnerScanStats = Object.freeze({
   kind: 'cached',
   processes: 0,
   listed: false,
@@ -401,7 +389,7 @@ const CACHED_STATS: OwnerScanStats = Object.freeze({
   linksRead: 0,
   unreadableDirs: 0,
   unknownInodes: 0,
-  reusedResult: true,
+  reusedResult: false,
   ms: 0,
 });
 
