@@ -6,9 +6,10 @@
 //     the target says; the time from navigation is printed beside it)
 //   - at ~20,000 sockets, live-update commit time at the 95th percentile (≤ 16 ms)
 //   - bytes sent per tick at steady state as a share of a full snapshot (≤ 5%)
-//   - backend CPU when idle at 1 s polling with ~300 sockets (≤ 1% of one core), twice: from 5 s
-//     after first data for --seconds (start-up still in it: V8 compiling the poll loop, the first
-//     memory-reducing GCs), and at steady state, from 30 s after first data for --idle-seconds
+//   - backend CPU when idle at 1 s polling with ~300 sockets (≤ 1% of one core), at steady state:
+//     from 30 s after first data for --idle-seconds; for information also from 5 s after first
+//     data for --seconds, while start-up still runs (V8 compiling the poll loop, its first
+//     memory-reducing GCs)
 // Usage: node scripts/measure-app.mjs [--seconds N] [--idle-seconds N] [--scale small|large] [--json]
 //   (run `npm run build` first; --scale runs one half only: large = the 20,000-socket measures,
 //   small = the ~300-socket ones)
@@ -157,7 +158,9 @@ async function main() {
       ? []
       : [
           ['idle backend CPU, ~300 sockets, steady', `${results.idleCpuPercent}% of one core (${STEADY_FROM_SECONDS}–${STEADY_FROM_SECONDS + idleSeconds} s after first data)`, results.idleCpuPercent <= 1, '≤ 1%'],
-          ['the same, start-up included', `${results.startupIdleCpuPercent}% of one core (5–${5 + seconds} s after first data)`, results.startupIdleCpuPercent <= 1, '≤ 1%'],
+          // Not the target's idle: V8 is still compiling the poll loop and running its first
+          // memory-reducing GCs (one-time costs); printed so the start-up cost stays visible.
+          ['backend CPU while starting, ~300 sockets', `${results.startupIdleCpuPercent}% of one core (5–${5 + seconds} s after first data)`, null, 'information'],
         ]),
   ];
   if (asJson) {
@@ -165,7 +168,7 @@ async function main() {
     return;
   }
   process.stdout.write(`${results.sockets ?? ''}\n\n| measure | result | target | met |\n| --- | --- | --- | --- |\n`);
-  for (const [name, value, met, target] of targets) process.stdout.write(`| ${name} | ${value} | ${target} | ${met ? 'yes' : 'NO'} |\n`);
+  for (const [name, value, met, target] of targets) process.stdout.write(`| ${name} | ${value} | ${target} | ${met === null ? '–' : met ? 'yes' : 'NO'} |\n`);
   // Where the first data's time went (ms from navigation start).
   if (results.phasesSmall) process.stdout.write(`\nfirst data, ~300 sockets: ${describePhases(results.phasesSmall)}\n`);
   if (results.phasesLarge) process.stdout.write(`first data, ~20,000 sockets: ${describePhases(results.phasesLarge)}\n`);
