@@ -41,8 +41,9 @@ export class ProcessCache {
     const cached = this.#entries.get(pid);
     const generation = this.#pollGeneration;
     if (cached && generation !== null && this.#confirmedAt.get(pid) === generation) return cached;
-    // Read before the identity it vouches for (see task-generation.ts); outside a poll, always.
-    const confirmedAt = generation ?? this.#generation();
+    // The poll's generation was read before this identity read, so it may vouch for it (see
+    // task-generation.ts); outside a poll nothing is recorded and every `get` reads.
+    const confirmedAt = generation;
     const identity = processIdentity(pid);
     if (!identity) {
       this.#forget(pid);
