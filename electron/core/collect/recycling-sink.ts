@@ -1,8 +1,7 @@
 /**
  * The monitor's SocketSink: RawSockets that hand back the last collect's object for a socket
  * that did not change. On an idle machine that is nearly every socket, so a poll allocates
- * (and the garbage collector reclaims) almost nothing per socket, and the pipeline sees the
- * same object, keeping its row without comparing fields one by one.
+ * (and the garbage collector reclaims) almost nothing per socket.
  *
  * The kernel lists sockets in hash-table order, which holds from one dump to the next while
  * the sockets stay; the last collect is walked with a cursor that steps over one socket gone

@@ -42,21 +42,20 @@ export class ProcessCache {
     const generation = this.#pollGeneration;
     if (cached && generation !== null && this.#confirmedAt.get(pid) === generation) return cached;
     // The poll's generation was read before this identity read, so it may vouch for it (see
-    // task-generation.ts); outside a poll nothing is recorded and every `get` reads.
-    const confirmedAt = generation;
+    // task-generation.ts); outside a poll (null) nothing is recorded and every `get` reads.
     const identity = processIdentity(pid);
     if (!identity) {
       this.#forget(pid);
       return null;
     }
     if (cached && cached.startTime === identity.startTime) {
-      this.#confirm(pid, confirmedAt);
+      this.#confirm(pid, generation);
       return cached;
     }
     const info = readProcessInfo(pid);
     if (info) {
       this.#entries.set(pid, info);
-      this.#confirm(pid, confirmedAt);
+      this.#confirm(pid, generation);
     } else this.#forget(pid);
     return info;
   }

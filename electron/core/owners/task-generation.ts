@@ -9,10 +9,12 @@
  * hence nothing was reaped either (the count would have dropped): every /proc/<pid> that
  * existed then exists now and is the same process, and no pid was reused.
  *
- * Blind spot, left to the callers' periodic full rescans: in a container, a task created outside
- * our pid namespace (the count rises, our last pid does not move) while one of ours is reaped in
- * the same interval. The pid counter wrapping around to the very same value is not a practical
- * concern (it takes ~4 million forks between two reads).
+ * Blind spot: in a container, a task created outside our pid namespace (the count rises, our
+ * last pid does not move) while one of ours is reaped in the same interval. A dead process then
+ * stays listed until the generation next moves or the resolver's periodic full rescan; no pid
+ * can have been reused meanwhile (that needs a creation in our namespace). The pid counter coming
+ * round to the very same value needs pid_max allocations (4 million by default on 64-bit Linux)
+ * between two reads, with the task count back where it was.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 
