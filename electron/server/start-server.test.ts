@@ -6,9 +6,10 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { Delta, Snapshot, SocketRow } from '../contract/model.js';
+import type { Snapshot, SocketRow } from '../contract/model.js';
 import { WS_STREAM_PROTOCOL } from '../contract/ws-protocol.js';
 import { SPLIT_FROM_ROWS } from './snapshot-frames.js';
+import { testDelta } from '../test-support/model-factories.js';
 import { startServer, type RunningServer } from './start-server.js';
 import {
   TEST_META_CSP,
@@ -63,21 +64,6 @@ function bigSnapshot(seq: number, listening: number, connected: number): Snapsho
   };
   return { time: seq, seq, source: 'netlink', sockets, processes: { '4242': owner }, hiddenOwners: 0, warnings: [] };
 }
-
-/** A delta that changes nothing. */
-const emptyDelta = (seq: number): Delta => ({
-  time: seq,
-  seq,
-  source: 'netlink',
-  added: [],
-  removed: [],
-  changed: [],
-  processesUpserted: [],
-  processesRemoved: [],
-  hiddenOwners: 0,
-  warnings: [],
-  events: [],
-});
 
 describe('browser-mode server security (stub backend)', () => {
   const dirs = makeStaticDir();
@@ -302,7 +288,7 @@ describe('browser-mode server security (stub backend)', () => {
       const snapshot = await client.next(streamOf('snapshot'));
       expect(snapshot.stream.snapshot).toEqual({ time: 0, seq: 0, source: 'ss', sockets: [], processes: {}, hiddenOwners: 0, warnings: [] });
       const delta = (seq: number, changed: { id: string; sendRate: number }[]) =>
-        backend.push({ type: 'delta', delta: { time: seq, seq, source: 'ss', added: [], removed: ['tcp#1'], changed, processesUpserted: [], processesRemoved: [], hiddenOwners: 0, warnings: [], events: [] } });
+        backend.push({ type: 'delta', delta: testDelta(seq, { source: 'ss', removed: ['tcp#1'], changed }) });
       const many = Array.from({ length: 40 }, (_, i) => ({ id: `tcp#${100 + i}`, sendRate: i }));
       delta(1, [{ id: 'tcp#2', sendRate: 5 }]);
       delta(2, many);
@@ -324,7 +310,7 @@ describe('browser-mode server security (stub backend)', () => {
       const snapshot = bigSnapshot(7, 12, SPLIT_FROM_ROWS + 500);
       backend.push({ type: 'snapshot', snapshot });
       // Pushed before the rest went: it must wait for the rest.
-      backend.push({ type: 'delta', delta: emptyDelta(8) });
+      backend.push({ type: 'delta', delta: testDelta(8) });
       const first = await client.next(streamOf('snapshot'));
       // Nothing follows the first part until the client asks (a call's reply still does).
       client.sendJson({ id: 70, call: 'getSettings', request: {} });
@@ -366,7 +352,7 @@ describe('browser-mode server security (stub backend)', () => {
         SPLIT_FROM_ROWS + 1,
       ]);
       // Nothing of snapshot 20's rest comes after that of 21.
-      backend.push({ type: 'delta', delta: emptyDelta(22) });
+      backend.push({ type: 'delta', delta: testDelta(22) });
       await client.next(streamOf('delta'));
       expect(client.messages.filter((m) => 'stream' in m && m.stream.type === 'snapshot-rest')).toHaveLength(1);
     } finally {
@@ -436,7 +422,7 @@ describe('browser-mode server, a client that never asks for the rest (stub backe
     try {
       await client.next(streamOf('snapshot'));
       backend.push({ type: 'snapshot', snapshot: bigSnapshot(40, 2, SPLIT_FROM_ROWS + 3) });
-      backend.push({ type: 'delta', delta: emptyDelta(41) });
+      backend.push({ type: 'delta', delta: testDelta(41) });
       const rest = await client.next(streamOf('snapshot-rest'));
       expect(rest.stream).toMatchObject({ seq: 40, rest: 0 });
       expect(rest.stream.sockets).toHaveLength(SPLIT_FROM_ROWS + 3);

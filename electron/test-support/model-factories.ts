@@ -1,5 +1,5 @@
-/** Test values of the contract's model: a listening TCP row, a process, a snapshot. */
-import type { ProcessInfo, Snapshot, SocketRow } from '../contract/model.js';
+/** Test values of the contract's model: a listening TCP row, a process, a snapshot, a delta. */
+import type { Delta, ProcessInfo, Snapshot, SocketRow } from '../contract/model.js';
 
 /** A row with this id: TCP LISTEN on 127.0.0.1:3000 owned by pid 10, unless overridden. */
 export function testRow(id: string, over: Partial<SocketRow> = {}): SocketRow {
@@ -54,5 +54,23 @@ export function testSnapshot(seq: number, sockets: SocketRow[], processes: Proce
     hiddenOwners: 0,
     warnings: [],
     ...over,
+  };
+}
+
+/** Delta `seq` with these parts, the rest empty (a delta that changes nothing by default). */
+export function testDelta(seq: number, parts: Partial<Delta> = {}): Delta {
+  return {
+    time: 1000 + seq,
+    seq,
+    source: 'netlink',
+    added: [],
+    removed: [],
+    changed: [],
+    processesUpserted: [],
+    processesRemoved: [],
+    hiddenOwners: 0,
+    warnings: [],
+    events: [],
+    ...parts,
   };
 }
