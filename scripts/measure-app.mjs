@@ -45,7 +45,7 @@ function startServe() {
     let out = '';
     child.stdout.on('data', (chunk) => {
       out += chunk;
-      const match = /http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/.exec(out);
+      const match = /http:\/\/127\.0\.0\.1:\d+\/#token=\S+/.exec(out);
       if (match) resolve({ url: match[0], child });
     });
     child.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));

@@ -14,7 +14,7 @@ const CLI = `${ROOT}dist/node/cli.mjs`;
 
 /** A running `portlens serve`. */
 export interface PortlensServe {
-  /** The URL it printed, with the token: opening it sets the cookie. */
+  /** The URL it printed, with the token in its fragment. */
   url: string;
   /** http://127.0.0.1:PORT */
   origin: string;
@@ -31,7 +31,7 @@ export async function startPortlensServe(pollMs = 500): Promise<PortlensServe> {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`node scripts/build.mjs\` before the e2e tests`);
   // Fresh settings (defaults: notifications on), never the user's own data directory.
   const dataHome = mkdtempSync(join(tmpdir(), 'portlens-e2e-data-'));
-  const { started, match } = await startChild(process.execPath, [CLI, 'serve', '--port', '0', '--poll', String(pollMs)], /(http:\/\/127\.0\.0\.1:(\d+)\/\?token=([A-Za-z0-9_-]+))/, {
+  const { started, match } = await startChild(process.execPath, [CLI, 'serve', '--port', '0', '--poll', String(pollMs)], /(http:\/\/127\.0\.0\.1:(\d+)\/#token=([A-Za-z0-9_-]+))/, {
     cwd: ROOT,
     env: { ...process.env, PORTLENS_DATA_DIR: dataHome },
     timeoutMs: 30_000,

@@ -32,6 +32,22 @@ export const WS_MAX_MESSAGE_BYTES = 64 * 1024;
 export const WS_STREAM_PROTOCOL = 'portlens.stream.packed';
 
 /**
+ * A page proves the access token as one more WebSocket subprotocol, `portlens.token.<token>`:
+ * a browser's WebSocket can set no header but this one, and it travels only to the server the
+ * page connects to (never to another port, as a cookie would). The server never selects it, so
+ * it is not echoed back. The token is base64url, whose characters are all valid there.
+ */
+export const WS_TOKEN_PROTOCOL_PREFIX = 'portlens.token.';
+
+/** The subprotocols a page offers: the stream, and the token that admits it. */
+export function pageSubprotocols(token: string): string[] {
+  return [WS_STREAM_PROTOCOL, `${WS_TOKEN_PROTOCOL_PREFIX}${token}`];
+}
+
+/** Where a page checks its token over HTTP (`Authorization: Bearer`): 204 when it is valid. */
+export const SESSION_PATH = '/session';
+
+/**
  * How a subscriber wants snapshots and deltas: `json` as the contract's objects, `packed` as
  * columns (packed-stream.ts). Other stream messages are always plain.
  */

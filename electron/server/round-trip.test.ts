@@ -12,7 +12,7 @@ import type { Backend } from '../core/backend/backend.js';
 import { startServer, type RunningServer } from './start-server.js';
 import { WS_STREAM_PROTOCOL } from '../contract/ws-protocol.js';
 import { worthPacking } from '../contract/packed-stream.js';
-import { connectClient, httpGet, makeStaticDir, pageHeaders, replyTo, streamOf, type TestClient } from './test-helpers.js';
+import { connectClient, httpGet, makeStaticDir, replyTo, streamOf, type TestClient } from './test-helpers.js';
 
 describe('browser-mode server with the real backend', () => {
   const dirs = makeStaticDir();
@@ -57,7 +57,7 @@ describe('browser-mode server with the real backend', () => {
 
   it('packs the snapshot when the page is requested, and streams it to the page\'s socket at once', async () => {
     // The socket follows the page at once, so it usually finds the packing under way and finishes it.
-    const page = await httpGet(server.port, '/', { Cookie: pageHeaders(server.port, server.token).Cookie as string });
+    const page = await httpGet(server.port, '/');
     expect(page.status).toBe(200);
     client = await connectClient(server.port, server.token, [WS_STREAM_PROTOCOL]);
     const first = await client.next(streamOf('snapshot'), 45_000);

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { Snapshot, SocketRow } from '../contract/model.js';
+import { pageSubprotocols } from '../contract/ws-frames.js';
 import { WS_STREAM_PROTOCOL } from '../contract/ws-protocol.js';
 import { SPLIT_FROM_ROWS } from './snapshot-frames.js';
 import { testDelta } from '../test-support/model-factories.js';
@@ -69,7 +70,6 @@ describe('browser-mode server security (stub backend)', () => {
   const dirs = makeStaticDir();
   const backend = stubBackend();
   let server: RunningServer;
-  let cookie: string;
 
   beforeAll(async () => {
     server = await startServer({
@@ -78,15 +78,15 @@ describe('browser-mode server security (stub backend)', () => {
       // A snapshot's rest goes when asked for here (the last test of the file sends it unasked).
       sessionLimits: { burstMessages: 40, messagesPerSecond: 1, restUnaskedMs: 120_000 },
     });
-    cookie = `portlens_token_${server.port}=${server.token}`;
   });
   afterAll(async () => {
     await server?.close();
     rmSync(dirs.root, { recursive: true, force: true });
   });
 
-  it('listens on 127.0.0.1 only (stub backend)', () => {
-    expect(server.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${server.port}/\\?token=[A-Za-z0-9_-]{43}$`));
+  it('listens on 127.0.0.1 only, and its URL carries the token in the fragment (stub backend)', () => {
+    // The fragment never travels in a request or a Referer.
+    expect(server.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${server.port}/#token=[A-Za-z0-9_-]{43}$`));
     const listeners = execFileSync('ss', ['-Hltn', `sport = :${server.port}`], { encoding: 'utf8' })
       .trim()
       .split('\n')
@@ -94,42 +94,57 @@ describe('browser-mode server security (stub backend)', () => {
     expect(listeners).toEqual([`127.0.0.1:${server.port}`]);
   });
 
-  it('answers 401 without a token or with a wrong one (stub backend)', async () => {
-    const none = await httpGet(server.port, '/');
-    expect(none.status).toBe(401);
-    expect(none.headers['content-type']).toMatch(/^text\/plain/);
-    expect(none.body).toMatch(/Unauthorized/);
-    expect((await httpGet(server.port, '/?token=wrong')).status).toBe(401);
-    expect((await httpGet(server.port, `/?token=${server.token.slice(0, -1)}`)).status).toBe(401);
-    expect((await httpGet(server.port, '/assets/app.js')).status).toBe(401);
-    expect((await httpGet(server.port, '/', { Cookie: `portlens_token_${server.port}=nope` })).status).toBe(401);
-    // A cookie for another port's server is not ours.
-    expect((await httpGet(server.port, '/', { Cookie: `portlens_token_1=${server.token}` })).status).toBe(401);
+  it('serves the page and its code without a token, and never sets a cookie (stub backend)', async () => {
+    for (const path of ['/', '/index.html', '/assets/app.js', `/?token=${server.token}`]) {
+      const reply = await httpGet(server.port, path);
+      expect(reply.status, path).toBe(200);
+      expect(reply.headers['set-cookie'], path).toBeUndefined();
+      expect(reply.body, path).not.toContain(server.token);
+    }
   });
 
-  it('moves a URL token into a strict HttpOnly cookie and redirects it out of the address bar (stub backend)', async () => {
-    const reply = await httpGet(server.port, `/?token=${server.token}`);
-    expect(reply.status).toBe(303);
-    expect(reply.headers.location).toBe('/');
-    const setCookie = reply.headers['set-cookie']?.[0] ?? '';
-    expect(setCookie).toContain(`portlens_token_${server.port}=${server.token}`);
-    expect(setCookie).toMatch(/HttpOnly/);
-    expect(setCookie).toMatch(/SameSite=Strict/);
-    expect(setCookie).toMatch(/Path=\//);
-
-    const page = await httpGet(server.port, '/', { Cookie: setCookie.split(';')[0] as string });
-    expect(page.status).toBe(200);
-    expect(page.body).toContain('PortLens test page');
+  it('ignores cookies: a tossed token cookie neither admits nor locks out (stub backend)', async () => {
+    // What another 127.0.0.1 port can plant in the browser's cookie jar for this host.
+    const tossed = { Cookie: `portlens_token_${server.port}=nope; portlens_token=${server.token}` };
+    expect((await httpGet(server.port, '/assets/app.js', tossed)).status).toBe(200);
+    expect((await httpGet(server.port, '/session', tossed)).status).toBe(401);
+    const url = `ws://127.0.0.1:${server.port}/ws`;
+    expect(await upgradeStatus(url, { Origin: `http://127.0.0.1:${server.port}`, ...tossed })).toBe(401);
   });
 
-  it('accepts a bearer token (stub backend)', async () => {
-    const reply = await httpGet(server.port, '/assets/app.js', { Authorization: `Bearer ${server.token}` });
-    expect(reply.status).toBe(200);
-    expect(reply.body).toContain('console.log');
+  it('answers /session 204 for the bearer token only, scheme in any case (stub backend)', async () => {
+    for (const scheme of ['Bearer', 'bearer', 'BEARER', 'BeArEr']) {
+      expect((await httpGet(server.port, '/session', { Authorization: `${scheme} ${server.token}` })).status, scheme).toBe(204);
+    }
+    for (const authorization of [`Bearer ${server.token.slice(0, -1)}`, `Basic ${server.token}`, `Bearer${server.token}`, server.token, 'Bearer ']) {
+      const reply = await httpGet(server.port, '/session', { Authorization: authorization });
+      expect(reply.status, authorization).toBe(401);
+      expect(reply.body).toMatch(/Unauthorized/);
+    }
+    expect((await httpGet(server.port, '/session')).status).toBe(401);
+    expect((await httpGet(server.port, `/session?token=${server.token}`)).status).toBe(401);
+  });
+
+  it('answers headers over the limit with 431, and keeps serving (stub backend)', async () => {
+    const { connect } = await import('node:net');
+    const huge = 'a'.repeat(2 * 1024 * 1024);
+    const reply = await new Promise<string>((resolve, reject) => {
+      const socket = connect(server.port, '127.0.0.1', () =>
+        socket.write(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nX-Big: ${huge}\r\n\r\n`),
+      );
+      let text = '';
+      socket.on('data', (chunk) => (text += chunk));
+      socket.on('close', () => resolve(text));
+      socket.on('error', (error: NodeJS.ErrnoException) => (error.code === 'ECONNRESET' || error.code === 'EPIPE' ? resolve(text) : reject(error)));
+    });
+    expect(reply).toMatch(/^HTTP\/1\.1 431 /);
+    // A full cookie jar (180 cookies of 4 KiB, Chromium's limit) is still read.
+    const jar = Array.from({ length: 180 }, (_, i) => `c${i}=${'x'.repeat(4000)}`).join('; ');
+    expect((await httpGet(server.port, '/', { Cookie: jar })).status).toBe(200);
   });
 
   it('serves files with their content type and security headers (stub backend)', async () => {
-    const page = await httpGet(server.port, '/', { Cookie: cookie });
+    const page = await httpGet(server.port, '/');
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(page.headers['cache-control']).toBe('no-store');
     expect(page.headers['x-content-type-options']).toBe('nosniff');
@@ -142,28 +157,28 @@ describe('browser-mode server security (stub backend)', () => {
     expect(csp).not.toContain(':*');
     expect(csp).toContain("frame-ancestors 'none'");
 
-    const script = await httpGet(server.port, '/assets/app.js', { Cookie: cookie });
+    const script = await httpGet(server.port, '/assets/app.js');
     expect(script.status).toBe(200);
     expect(script.headers['content-type']).toBe('text/javascript; charset=utf-8');
-    expect((await httpGet(server.port, '/missing.js', { Cookie: cookie })).status).toBe(404);
-    expect((await httpGet(server.port, '/', { Cookie: cookie }, 'POST')).status).toBe(405);
+    expect((await httpGet(server.port, '/missing.js')).status).toBe(404);
+    expect((await httpGet(server.port, '/', {}, 'POST')).status).toBe(405);
   });
 
   it('serves the build it loaded at start, even if the directory changes under it (stub backend)', async () => {
     writeFileSync(join(dirs.staticDir, 'assets', 'app.js'), 'console.log("rebuilt");\n');
     writeFileSync(join(dirs.staticDir, 'assets', 'new.js'), 'console.log("new");\n');
-    expect((await httpGet(server.port, '/assets/app.js', { Cookie: cookie })).body).toContain('"app"');
-    expect((await httpGet(server.port, '/assets/new.js', { Cookie: cookie })).status).toBe(404);
+    expect((await httpGet(server.port, '/assets/app.js')).body).toContain('"app"');
+    expect((await httpGet(server.port, '/assets/new.js')).status).toBe(404);
   });
 
   it('refuses a Host that is not our loopback name and port (DNS rebinding) (stub backend)', async () => {
     for (const host of ['evil.example:' + server.port, `127.0.0.1:${server.port + 1}`, '127.0.0.1', `portlens.local:${server.port}`]) {
-      const reply = await httpGet(server.port, '/', { Host: host, Cookie: cookie });
+      const reply = await httpGet(server.port, '/', { Host: host });
       expect(reply.status, host).toBe(403);
       expect(reply.body).not.toContain('PortLens test page');
     }
     for (const host of [`localhost:${server.port}`, `[::1]:${server.port}`, `LOCALHOST:${server.port}`]) {
-      expect((await httpGet(server.port, '/', { Host: host, Cookie: cookie })).status, host).toBe(200);
+      expect((await httpGet(server.port, '/', { Host: host })).status, host).toBe(200);
     }
   });
 
@@ -182,7 +197,7 @@ describe('browser-mode server security (stub backend)', () => {
       '//etc/passwd',
     ];
     for (const path of attempts) {
-      const reply = await httpGet(server.port, path, { Cookie: cookie });
+      const reply = await httpGet(server.port, path);
       expect(reply.status, path).toBe(404);
       expect(reply.body, path).not.toContain('TOP SECRET');
     }
@@ -200,27 +215,45 @@ describe('browser-mode server security (stub backend)', () => {
       socket.on('error', reject);
     });
     expect(reply).toMatch(/^HTTP\/1\.1 400 /);
-    expect((await httpGet(server.port, '/', { Cookie: cookie })).status).toBe(200);
-  });
-
-  it('never redirects the token URL off this origin (stub backend)', async () => {
-    const response = await httpGet(server.port, `/.//evil.example?token=${server.token}`);
-    expect(response.status).toBe(303);
-    expect(response.headers.location).toBe('/evil.example');
+    expect((await httpGet(server.port, '/')).status).toBe(200);
   });
 
   it('refuses WebSocket upgrades without a token, from another Origin or Host (stub backend)', async () => {
     const url = `ws://127.0.0.1:${server.port}/ws`;
     const ours = pageHeaders(server.port, server.token);
+    const origin = { Origin: ours.Origin as string };
     expect(await upgradeStatus(url, ours)).toBe(101);
-    expect(await upgradeStatus(url, { Origin: ours.Origin as string })).toBe(401);
-    expect(await upgradeStatus(url, { ...ours, Cookie: `portlens_token_${server.port}=wrong` })).toBe(401);
+    expect(await upgradeStatus(url, { ...ours, Authorization: `bearer ${server.token}` })).toBe(101);
+    // A page proves the token as a subprotocol (it cannot set headers).
+    expect(await upgradeStatus(url, origin, pageSubprotocols(server.token))).toBe(101);
+    expect(await upgradeStatus(url, origin)).toBe(401);
+    expect(await upgradeStatus(url, origin, pageSubprotocols('wrong'))).toBe(401);
+    expect(await upgradeStatus(url, origin, [WS_STREAM_PROTOCOL, `portlens.token.${server.token}x`])).toBe(401);
+    expect(await upgradeStatus(url, { ...ours, Authorization: 'Bearer wrong' })).toBe(401);
+    // The old ways in are closed: the query and the cookie.
+    expect(await upgradeStatus(`${url}?token=${server.token}`, origin)).toBe(401);
+    expect(await upgradeStatus(url, { ...origin, Cookie: `portlens_token_${server.port}=${server.token}` })).toBe(401);
     expect(await upgradeStatus(url, { ...ours, Origin: 'http://evil.example' })).toBe(403);
     expect(await upgradeStatus(url, { ...ours, Origin: `http://127.0.0.1:${server.port + 1}` })).toBe(403);
-    expect(await upgradeStatus(url, { Cookie: ours.Cookie as string })).toBe(403); // no Origin at all
+    expect(await upgradeStatus(url, { Authorization: ours.Authorization as string })).toBe(403); // no Origin at all
     expect(await upgradeStatus(url, { ...ours, Host: `evil.example:${server.port}` })).toBe(403);
-    expect(await upgradeStatus(`${url}?token=${server.token}`, { Origin: ours.Origin as string })).toBe(101);
     expect(await upgradeStatus(`ws://127.0.0.1:${server.port}/other`, ours)).toBe(404);
+  });
+
+  it('selects the stream subprotocol, never echoing the token one (stub backend)', async () => {
+    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/ws`, pageSubprotocols(server.token), {
+      headers: { Origin: `http://127.0.0.1:${server.port}` },
+    });
+    try {
+      const selected = await new Promise<string>((resolve, reject) => {
+        ws.on('upgrade', (response) => resolve(String(response.headers['sec-websocket-protocol'])));
+        ws.on('error', reject);
+      });
+      expect(selected).toBe(WS_STREAM_PROTOCOL);
+      expect(ws.protocol).toBe(WS_STREAM_PROTOCOL);
+    } finally {
+      ws.terminate();
+    }
   });
 
   it('answers invalid frames with typed errors and stays usable (stub backend)', async () => {
@@ -279,7 +312,7 @@ describe('browser-mode server security (stub backend)', () => {
 
   it('streams, packed, from the moment a socket opens with the stream protocol (stub backend)', async () => {
     // A page request leaves no listener behind.
-    expect((await httpGet(server.port, '/', { Cookie: cookie })).status).toBe(200);
+    expect((await httpGet(server.port, '/')).status).toBe(200);
     await new Promise((resolve) => setImmediate(resolve));
     expect(backend.listeners).toBe(0);
     const client = await connectClient(server.port, server.token, [WS_STREAM_PROTOCOL]);

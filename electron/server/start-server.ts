@@ -8,11 +8,13 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { Backend } from '../core/backend/backend.js';
+import { SESSION_PATH } from '../contract/ws-frames.js';
 import { WS_MAX_MESSAGE_BYTES, WS_PATH, WS_STREAM_PROTOCOL } from '../contract/ws-protocol.js';
-import { hostAllowed, originAllowed, tokenCookie, validTokenSource } from './request-guard.js';
+import { bearerToken, hostAllowed, originAllowed, validTokenSource } from './request-guard.js';
+import { answerClientError } from './client-error.js';
 import { baseSecurityHeaders, contentSecurityPolicy } from './security-headers.js';
 import { StaticFiles } from './static-files.js';
-import { generateToken } from './token.js';
+import { generateToken, tokenMatches } from './token.js';
 import { attachSession, type SessionLimits } from './ws-session.js';
 
 /** What `startServer` needs. */
@@ -32,16 +34,28 @@ export interface ServerOptions {
 
 /** A running browser-mode server. */
 export interface RunningServer {
-  /** Open this to use PortLens: http://127.0.0.1:PORT/?token=… */
+  /**
+   * Open this to use PortLens: `http://127.0.0.1:PORT/#token=…`. The token is in the fragment,
+   * which a browser never sends in a request or a Referer; the page keeps it in its own tab.
+   */
   url: string;
   port: number;
   token: string;
+  /** Settles when a page (or client) first connects with the token: the URL has been used. */
+  firstConnection: Promise<void>;
   /** Closes every WebSocket and the listener. The backend stays open: its owner closes it. */
   close(): Promise<void>;
 }
 
 /** The only address we listen on: nothing off this machine may connect. */
 const BIND_ADDRESS = '127.0.0.1';
+
+/**
+ * Node's default header limit is 16 KiB. A page on any other 127.0.0.1 port can fill the
+ * browser's cookie jar for 127.0.0.1 (Chromium: 180 cookies of 4 KiB), and every request to us
+ * then carries them all: we read up to 1 MiB of headers so that cannot lock the page out.
+ */
+const MAX_HEADER_BYTES = 1024 * 1024;
 
 /** Starts the browser-mode server; resolves once it listens. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
@@ -58,9 +72,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let port = 0;
   let headers: OutgoingHttpHeaders = {};
 
-  wss.on('connection', (socket) => attachSession(socket, { backend: options.backend, limits: options.sessionLimits, log: options.log }));
+  let connected = (): void => undefined;
+  const firstConnection = new Promise<void>((resolve) => (connected = resolve));
+  wss.on('connection', (socket) => {
+    connected();
+    attachSession(socket, { backend: options.backend, limits: options.sessionLimits, log: options.log });
+  });
 
-  const server = createServer((request, response) => {
+  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (request, response) => {
     try {
       handleHttp(request, response);
     } catch (error) {
@@ -72,24 +91,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   function handleHttp(request: IncomingMessage, response: ServerResponse): void {
     if (!hostAllowed(request.headers.host, port)) return plain(response, 403, 'Forbidden: unknown Host', headers);
-    const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
-    const source = validTokenSource(request, url, token, port);
-    if (!source) {
-      return plain(response, 401, 'Unauthorized: open PortLens with the URL `portlens serve` printed (it carries the token).', headers);
-    }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.setHeader('Allow', 'GET, HEAD');
       return plain(response, 405, 'Method not allowed', headers);
     }
-    if (source === 'query') {
-      // Keep the token out of the address bar, history and any Referer: move it to a cookie.
-      url.searchParams.delete('token');
-      // One leading slash: `//host` would be a scheme-relative redirect off this origin.
-      const location = `/${url.pathname.replace(/^\/+/, '')}${url.search}`;
-      response.writeHead(303, { ...headers, 'Set-Cookie': tokenCookie(token, port), Location: location, 'Cache-Control': 'no-store' });
+    const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
+    if (url.pathname === SESSION_PATH) {
+      // The page asks this only when its socket was refused: was it the token, or is the server gone?
+      if (!tokenMatches(token, bearerToken(request.headers.authorization))) {
+        return plain(response, 401, 'Unauthorized: open PortLens with the URL `portlens serve` printed (it carries the token).', headers);
+      }
+      response.writeHead(204, { ...headers, 'Cache-Control': 'no-store' });
       response.end();
       return;
     }
+    // The page and its code hold no secret: served to anyone who names our Host.
     if (files.serve(url.pathname, request, response, headers)) return;
     if (url.pathname === '/favicon.ico') {
       // Browsers ask for it unprompted; without one, answer "nothing" instead of logging a 404.
@@ -112,7 +128,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ? 403
       : !originAllowed(request.headers.origin, port)
         ? 403
-        : !validTokenSource(request, url, token, port)
+        : !validTokenSource(request, token)
           ? 401
           : url.pathname !== WS_PATH
             ? 404
@@ -120,7 +136,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (refusal !== null) return refuseUpgrade(socket, refusal);
     wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
   });
-  server.on('clientError', (_error, socket) => socket.destroy());
+  server.on('clientError', answerClientError);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -133,9 +149,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   headers = { ...baseSecurityHeaders(), 'Content-Security-Policy': contentSecurityPolicy(files.indexHtml(), port) };
 
   return {
-    url: `http://127.0.0.1:${port}/?token=${token}`,
+    url: `http://127.0.0.1:${port}/#token=${token}`,
     port,
     token,
+    firstConnection,
     async close() {
       for (const client of wss.clients) client.close(1001, 'server shutting down');
       await new Promise<void>((resolve) => {

@@ -60,15 +60,18 @@ export function httpGet(port: number, path: string, headers: Record<string, stri
   });
 }
 
-/** Headers a browser tab of our own page would send on the WebSocket upgrade. */
+/**
+ * Headers a client of our own origin sends on the WebSocket upgrade; it proves the token with
+ * `Authorization: Bearer` (a browser page, which cannot set headers, offers it as a subprotocol).
+ */
 export function pageHeaders(port: number, token: string): Record<string, string> {
-  return { Origin: `http://127.0.0.1:${port}`, Cookie: `portlens_token_${port}=${token}` };
+  return { Origin: `http://127.0.0.1:${port}`, Authorization: `Bearer ${token}` };
 }
 
 /** Tries a WebSocket upgrade; resolves with the HTTP status of a refusal, or 101 when it opened. */
-export function upgradeStatus(url: string, headers: Record<string, string>): Promise<number> {
+export function upgradeStatus(url: string, headers: Record<string, string>, protocols: string[] = []): Promise<number> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, { headers });
+    const ws = new WebSocket(url, protocols, { headers });
     ws.on('open', () => {
       ws.close();
       resolve(101);

@@ -13,6 +13,7 @@ import { parsePrefs } from './filter/view-prefs';
 import { LiveStore } from './store/live-store';
 import { perfRecord } from './store/perf';
 import type { EarlySocket } from './transport/early-socket';
+import { NO_TOKEN_MESSAGE } from './transport/page-token';
 import { connectWebTransport } from './transport/web';
 import { ErrorBoundary } from './ui/error-boundary';
 import { ToastStore } from './ui/toast-store';
@@ -29,9 +30,10 @@ const SNAPSHOT_WAIT_MS = 400;
 
 async function resolveApi(early: EarlySocket | null): Promise<PortLensApi> {
   if (window.portlens) return window.portlens;
-  if (early)
-    await Promise.race([early.settled, new Promise((resolve) => setTimeout(resolve, SNAPSHOT_WAIT_MS))]);
-  const api = await connectWebTransport(early ? { early } : {});
+  // Browser mode opened without its token: say how to get in, without trying.
+  if (!early) throw new Error(NO_TOKEN_MESSAGE);
+  await Promise.race([early.settled, new Promise((resolve) => setTimeout(resolve, SNAPSHOT_WAIT_MS))]);
+  const api = await connectWebTransport({ early, token: early.token });
   window.portlens = api;
   return api;
 }

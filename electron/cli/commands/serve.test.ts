@@ -1,13 +1,14 @@
 // `portlens serve`: argument parsing, and a real run (real backend, real server) stopped the
 // way Ctrl-C stops it, without signalling the test process.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UsageError, type CliIo } from '../io.js';
-import { httpGet, makeStaticDir } from '../../server/test-helpers.js';
+import { connectClient, httpGet, makeStaticDir } from '../../server/test-helpers.js';
 import { bundledFiles, parseServeArgs, runServe } from './serve.js';
 
 describe('parseServeArgs', () => {
@@ -56,11 +57,12 @@ describe('runServe', () => {
     const stopped = new Promise<void>((resolve) => (stop = resolve));
     const run = runServe({ port: 0, open: false, pollMs: 500 }, io, { workerPath: null, staticDir: dirs.staticDir }, stopped);
     try {
-      await expect.poll(() => io.out(), { timeout: 20_000 }).toMatch(/PortLens is running at http:\/\/127\.0\.0\.1:\d+\/\?token=/);
+      await expect.poll(() => io.out(), { timeout: 20_000 }).toMatch(/PortLens is running at http:\/\/127\.0\.0\.1:\d+\/#token=/);
       const url = new URL(/(http:\/\/\S+)/.exec(io.out())?.[1] as string);
       const port = Number(url.port);
-      const reply = await httpGet(port, url.pathname + url.search);
-      expect(reply.status).toBe(303);
+      const token = new URLSearchParams(url.hash.slice(1)).get('token') as string;
+      expect((await httpGet(port, url.pathname)).status).toBe(200);
+      expect((await httpGet(port, '/session', { Authorization: `Bearer ${token}` })).status).toBe(204);
       stop();
       expect(await run).toBe(0);
       // The listener is gone.
@@ -70,6 +72,53 @@ describe('runServe', () => {
     } finally {
       stop();
       await run;
+    }
+  });
+
+  it('--open hands the browser a private file, never the token, and removes it once the page connects', async () => {
+    process.env.PORTLENS_DATA_DIR = dataDirForTest;
+    // A stand-in xdg-open records its arguments and, at that moment, the file it was given.
+    const stub = mkdtempSync(join(tmpdir(), 'portlens-xdg-'));
+    const record = join(stub, 'record.txt');
+    writeFileSync(
+      join(stub, 'xdg-open'),
+      `#!/bin/sh\nprintf '%s\\n' "$@" > "${record}.tmp"\nf=$(printf '%s' "$1" | sed 's|^file://||')\nstat -c '%a' "$(dirname "$f")" "$f" >> "${record}.tmp"\ncat "$f" >> "${record}.tmp"\nmv "${record}.tmp" "${record}"\n`,
+      { mode: 0o755 },
+    );
+    const savedPath = process.env.PATH;
+    const savedRuntime = process.env.XDG_RUNTIME_DIR;
+    process.env.PATH = `${stub}:${savedPath}`;
+    delete process.env.XDG_RUNTIME_DIR; // the data directory then holds the file
+    const savedUmask = process.umask(0); // the file stays private whatever the umask
+    const io = testIo();
+    let stop = (): void => {};
+    const stopped = new Promise<void>((resolve) => (stop = resolve));
+    const run = runServe({ port: 0, open: true, pollMs: 500 }, io, { workerPath: null, staticDir: dirs.staticDir }, stopped);
+    try {
+      await expect.poll(() => existsSync(record), { timeout: 20_000 }).toBe(true);
+      process.umask(savedUmask);
+      const url = /(http:\/\/\S+)/.exec(io.out())?.[1] as string;
+      const token = new URLSearchParams(new URL(url).hash.slice(1)).get('token') as string;
+      const [argument, dirMode, fileMode, ...html] = readFileSync(record, 'utf8').split('\n');
+      expect(argument).toMatch(/^file:\/\/\/.*\/open\.html$/);
+      expect(argument).not.toContain(token);
+      // One argument only (a second would stand where the modes are).
+      expect([dirMode, fileMode]).toEqual(['700', '600']);
+      expect(html.join('\n')).toContain(`url=${url}`);
+      const file = fileURLToPath(argument as string);
+      expect(existsSync(file)).toBe(true);
+      // The page connects: the file has served its purpose and goes.
+      const client = await connectClient(Number(new URL(url).port), token);
+      await client.close();
+      await expect.poll(() => existsSync(file)).toBe(false);
+      expect(io.err()).toBe('');
+    } finally {
+      process.umask(savedUmask);
+      process.env.PATH = savedPath;
+      if (savedRuntime !== undefined) process.env.XDG_RUNTIME_DIR = savedRuntime;
+      stop();
+      await run;
+      rmSync(stub, { recursive: true, force: true });
     }
   });
 

@@ -1,15 +1,16 @@
 /**
  * `portlens serve [--port N] [--open] [--poll MS]`: PortLens in a browser. Starts the backend
- * and the loopback server, prints the URL (it carries the access token), and runs until
- * Ctrl-C or SIGTERM.
+ * and the loopback server, prints the URL (it carries the access token in its fragment; stdout
+ * is the user's own, a command line is not: see open-in-browser.ts), and runs until Ctrl-C or
+ * SIGTERM.
  */
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createBackend } from '../../core/backend/create-backend.js';
 import { dataDir } from '../../core/paths.js';
 import { startServer } from '../../server/start-server.js';
 import { parse } from '../args.js';
+import { openInBrowser } from '../open-in-browser.js';
 import { UsageError, type CliCommand, type CliIo } from '../io.js';
 
 /** Usage line of `serve`. */
@@ -79,8 +80,16 @@ export async function runServe(args: ServeArgs, io: CliIo, files: ServeFiles, st
     return 1;
   }
   io.stdout.write(`PortLens is running at ${server.url}\n`);
-  if (args.open) openInBrowser(server.url, io);
+  const opener = args.open
+    ? openInBrowser({
+        url: server.url,
+        fallbackDir: dataDir(),
+        used: server.firstConnection,
+        note: (why) => void io.stderr.write(`portlens serve: could not open a browser (${why}); open the URL above yourself\n`),
+      })
+    : null;
   await stopped;
+  opener?.remove();
   await server.close();
   await backend.close();
   return 0;
@@ -101,19 +110,3 @@ export const serveCommand: CliCommand = async (args, io) => {
   }
 };
 
-/** Opens `url` in the default browser; a failure is one line on stderr, never fatal. */
-function openInBrowser(url: string, io: CliIo): void {
-  const [command, ...args] =
-    process.platform === 'darwin' ? ['open', url] : process.platform === 'win32' ? ['cmd', '/c', 'start', '""', url] : ['xdg-open', url];
-  const note = (why: string): void => void io.stderr.write(`portlens serve: could not open a browser (${why}); open the URL above yourself\n`);
-  try {
-    const child = spawn(command as string, args, { stdio: 'ignore', detached: true });
-    child.on('error', (error) => note(error.message));
-    child.on('exit', (code) => {
-      if (code) note(`${command} exited with ${code}`);
-    });
-    child.unref();
-  } catch (error) {
-    note((error as Error).message);
-  }
-}

@@ -5,7 +5,7 @@
  * page's thread is too busy compiling to answer an `open` event in time). Frames are only
  * queued here; the web transport adopts the socket and reads (and validates) them.
  */
-import { WS_PATH, WS_STREAM_PROTOCOL } from '../../../electron/contract/ws-frames';
+import { pageSubprotocols, WS_PATH } from '../../../electron/contract/ws-frames';
 import type { WsSubscribeMessage } from '../../../electron/contract/ws-protocol';
 
 /** The frame that (re)starts the stream on an open socket, in the form the page reads fastest. */
@@ -14,14 +14,19 @@ export const SUBSCRIBE_FRAME = JSON.stringify({
   encoding: 'packed',
 } satisfies WsSubscribeMessage);
 
-/** Opens a socket to the server whose stream starts as soon as it is open. */
-export function openStreamSocket(url: string): WebSocket {
-  return new WebSocket(url, WS_STREAM_PROTOCOL);
+/**
+ * Opens a socket to the server whose stream starts as soon as it is open; the token travels as
+ * a subprotocol (a page's WebSocket can send no other header).
+ */
+export function openStreamSocket(url: string, token: string): WebSocket {
+  return new WebSocket(url, pageSubprotocols(token));
 }
 
 /** A socket opened ahead of the app, and what it received until the app took it over. */
 export interface EarlySocket {
   readonly socket: WebSocket;
+  /** The access token it was opened with (the transport reconnects with it). */
+  readonly token: string;
   /** Text frames received so far, oldest first. */
   readonly frames: unknown[];
   /** True once the socket opened (the stream started then). */
@@ -37,12 +42,12 @@ export function serverSocketUrl(): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${WS_PATH}`;
 }
 
-/** Opens the stream socket and queues what it receives. */
-export function openEarlySocket(): EarlySocket {
-  const socket = openStreamSocket(serverSocketUrl());
+/** Opens the stream socket with the page's token and queues what it receives. */
+export function openEarlySocket(token: string): EarlySocket {
+  const socket = openStreamSocket(serverSocketUrl(), token);
   let settle = (): void => undefined;
   const settled = new Promise<void>((resolve) => (settle = resolve));
-  const early: EarlySocket = { socket, frames: [], opened: false, closed: false, settled };
+  const early: EarlySocket = { socket, token, frames: [], opened: false, closed: false, settled };
   socket.onopen = () => {
     mark('portlens:ws-open');
     early.opened = true;

@@ -1,7 +1,6 @@
 /**
- * Browser mode's transport: the PortLens API over the server's WebSocket (`/ws`). The token
- * travels in the HttpOnly cookie the server set when the page was opened, so this code never
- * sees it. Every frame from the server is validated against the contract; a bad one is
+ * Browser mode's transport: the PortLens API over the server's WebSocket (`/ws`). The access
+ * token (page-token.ts) travels as a WebSocket subprotocol, never in a cookie. Every frame from the server is validated against the contract; a bad one is
  * dropped with a warning, never thrown into the UI.
  *
  * The stream (snapshots in the packed form, deltas) is checked by the contract's zod-free
@@ -19,10 +18,11 @@ import type {
 } from '../../../electron/contract/api';
 import { CALL_NAME_LIST } from '../../../electron/contract/call-names';
 import { checked, snapshot as checkSnapshot } from '../../../electron/contract/wire-check';
-import { isSnapshotFrame, readServerFrame } from '../../../electron/contract/ws-frames';
+import { isSnapshotFrame, readServerFrame, SESSION_PATH } from '../../../electron/contract/ws-frames';
 import type { WsClientMessage } from '../../../electron/contract/ws-protocol';
 import { mark, openStreamSocket, serverSocketUrl, SUBSCRIBE_FRAME, type EarlySocket } from './early-socket';
 import { openLoopbackUrl } from './open-loopback-url';
+import { forgetPageToken, WRONG_TOKEN_MESSAGE } from './page-token';
 
 /** Where the WebSocket is in its life: the UI shows anything but `open`. */
 export type ConnectionState = 'connecting' | 'open' | 'reconnecting' | 'closed';
@@ -40,6 +40,8 @@ export interface WebTransport extends PortLensApi {
 
 /** Options of `connectWebTransport`; the defaults suit the page the server serves. */
 export interface WebTransportOptions {
+  /** The access token `portlens serve` printed (page-token.ts). */
+  token: string;
   /** WebSocket URL; default `ws(s)://<this page's host>/ws`. */
   url?: string;
   /** How long an ordinary call may take before it fails with `timeout`. */
@@ -73,8 +75,9 @@ type ResponseSchemas = (typeof import('../../../electron/contract/api'))['Calls'
  * is gone). After that, a dropped connection is retried with backoff and the stream resumes
  * with a fresh snapshot.
  */
-export function connectWebTransport(options: WebTransportOptions = {}): Promise<WebTransport> {
+export function connectWebTransport(options: WebTransportOptions): Promise<WebTransport> {
   const url = options.url ?? serverSocketUrl();
+  const { token } = options;
   const callTimeoutMs = options.callTimeoutMs ?? 30_000;
   const pending = new Map<number, Pending>();
   const streams = new Set<StreamEntry>();
@@ -254,7 +257,8 @@ export function connectWebTransport(options: WebTransportOptions = {}): Promise<
       if (!opened && onFirstResult) {
         setState('closed');
         closedForGood = true;
-        return onFirstResult.reject(new Error(`cannot connect to the PortLens server at ${url}: open PortLens with the URL \`portlens serve\` printed`));
+        void whyRefused(token).then((why) => onFirstResult.reject(new Error(why)));
+        return;
       }
       if (opened) broadcast({ type: 'error', error: { code: 'internal', message: CONNECTION_LOST_MESSAGE, detail: null } });
       setState('reconnecting');
@@ -271,7 +275,7 @@ export function connectWebTransport(options: WebTransportOptions = {}): Promise<
   }
 
   function open(onFirstResult?: { resolve: () => void; reject: (error: Error) => void }): void {
-    attach(openStreamSocket(url), onFirstResult);
+    attach(openStreamSocket(url, token), onFirstResult);
   }
 
   function scheduleReconnect(): void {
@@ -366,6 +370,24 @@ export function connectWebTransport(options: WebTransportOptions = {}): Promise<
     if (options.early) attach(options.early.socket, first, options.early);
     else open(first);
   });
+}
+
+/**
+ * Why the first socket did not open: a WebSocket tells the page nothing, so ask the server
+ * whether it knows this token (`/session`). A refused token is forgotten, so a reload asks for
+ * the URL instead of offering it again.
+ */
+async function whyRefused(token: string): Promise<string> {
+  try {
+    const response = await fetch(SESSION_PATH, { headers: { Authorization: `Bearer ${token}` }, cache: 'no-store' });
+    if (response.status === 401) {
+      forgetPageToken();
+      return WRONG_TOKEN_MESSAGE;
+    }
+  } catch {
+    // The server is gone: say so below.
+  }
+  return `cannot connect to the PortLens server at ${location.host}: is \`portlens serve\` still running?`;
 }
 
 // A page hidden meanwhile gets no animation frames: it goes on after this long instead.
