@@ -1,5 +1,6 @@
 /** Argument parsing helpers: strict, typed, and every mistake a UsageError (exit 2). */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { readTargetAddress } from '../contract/target-address.js';
 import { UsageError } from './io.js';
 
 /** node:util parseArgs in strict mode, with its errors turned into UsageErrors. */
@@ -29,14 +30,27 @@ export function positiveIntArg(text: string, what: string): number {
   return Number(text);
 }
 
-/** `3000`, `127.0.0.1:3000`, `[::1]:3000`, `localhost:3000` → address (or null) and port. */
+/** How the CLI writes a target address, for messages. */
+const ADDRESS_FORMS = 'an IPv4 address (127.0.0.1:PORT), an IPv6 address in brackets ([::1]:PORT), localhost or *';
+
+/**
+ * `3000`, `127.0.0.1:3000`, `[::1]:3000`, `localhost:3000`, `*:3000` → the canonical address
+ * (null: any) and the port. The address grammar is the contract's (target-address.ts), with
+ * IPv6 in brackets (and only IPv6); host names are never resolved. Anything else: UsageError.
+ */
 export function endpointArg(text: string): { address: string | null; port: number } {
   if (/^\d+$/.test(text)) return { address: null, port: portArg(text, 'port') };
-  const bracketed = /^\[([0-9a-fA-F:.%a-zA-Z]+)\]:(\d+)$/.exec(text);
-  const plain = /^([^:[\]]+):(\d+)$/.exec(text);
-  const match = bracketed ?? plain;
-  if (!match) throw new UsageError(`expected a port or address:port (IPv6 in brackets), got "${text}"`);
-  let address = (match[1] as string).toLowerCase();
-  if (address === '*') address = '0.0.0.0';
-  return { address, port: portArg(match[2] as string, 'port') };
+  const colon = text.lastIndexOf(':');
+  if (colon < 0) throw new UsageError(`expected a port or address:port, got ${JSON.stringify(text)}`);
+  const host = text.slice(0, colon);
+  const port = portArg(text.slice(colon + 1), 'port');
+  const bracketed = host.startsWith('[') && host.endsWith(']');
+  const inner = bracketed ? host.slice(1, -1) : host;
+  if (!bracketed && inner.includes(':'))
+    throw new UsageError(`write an IPv6 address in brackets, as in [::1]:${port}; got ${JSON.stringify(text)}`);
+  const read = readTargetAddress(inner, ADDRESS_FORMS);
+  if (!read.ok) throw new UsageError(read.reason);
+  if (bracketed !== (read.address?.includes(':') ?? false))
+    throw new UsageError(`only an IPv6 address goes in brackets, as in [::1]:${port}; got ${JSON.stringify(text)}`);
+  return { address: read.address, port };
 }

@@ -117,6 +117,9 @@ describe('portlens list / who against real listeners', () => {
     expect(viaWildcard.code).toBe(0);
     expect(viaWildcard.stdout).toContain(`pid ${children.all!.pid}`);
     expect((await cli('who', `[::1]:${children.v4!.ready.port}`)).code).toBe(1);
+    // A 0.0.0.0 socket takes IPv4 only; localhost reaches it through 127.0.0.1.
+    expect((await cli('who', `[::1]:${children.all!.ready.port}`)).code).toBe(1);
+    expect((await cli('who', `localhost:${children.all!.ready.port}`)).stdout).toContain(`pid ${children.all!.pid}`);
   });
 });
 
@@ -137,6 +140,9 @@ describe('portlens exit codes', () => {
     [['list', '--source', 'carrier-pigeon']],
     [['who']],
     [['who', 'host:port:extra']],
+    [['who', 'no.such.host:80']],
+    [['who', '[zz]:80']],
+    [['who', '[127.0.0.1]:80']],
     [['who', '1', '2']],
     [['watch', '--interval', '5']],
     [['frobnicate']],

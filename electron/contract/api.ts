@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { Delta, ProcessInfo, Snapshot, SocketRow } from './model.js';
+import { TargetAddress } from './target-address.js';
 
 const pid = z.number().int().positive();
 const port = z.number().int().min(1).max(65535);
@@ -45,10 +46,12 @@ export type SettingsPatch = z.infer<typeof SettingsPatch>;
 
 /**
  * What an action aims at. A port (optionally with its address) or a process; when the caller
- * saw a process, it passes the start time it saw so a reused pid is refused.
+ * saw a process, it passes the start time it saw so a reused pid is refused. The address is an
+ * IP literal, `localhost` or `*` (see target-address.ts), read to its canonical form; null and
+ * `*` mean any address. A host name or any other text is an `invalid-request`.
  */
 export const Target = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('port'), port, address: z.string().min(1).max(64).nullable() }),
+  z.object({ kind: z.literal('port'), port, address: TargetAddress.nullable() }),
   z.object({ kind: z.literal('pid'), pid, startTime: z.number().int().nonnegative().nullable() }),
 ]);
 export type Target = z.infer<typeof Target>;
@@ -97,7 +100,11 @@ export type RestartMethod = z.infer<typeof RestartMethod>;
 export const RestartPreview = z.object({
   subject: ActionSubject,
   method: RestartMethod,
-  /** The exact command PortLens will run (argv), or for `process` the command it restarts. */
+  /**
+   * The exact command PortLens will run: command[0] is the file executed, the rest its
+   * arguments. For `process`, the one the restart spawns (the restarted process keeps the
+   * original's argv[0], so its name does not change).
+   */
   command: z.array(z.string()),
   cwd: z.string().nullable(),
   /** False when the environment could not be read; restart then needs `withoutEnvironment`. */

@@ -87,6 +87,53 @@ describe('portlens kill (CLI, real processes)', { timeout: ACTION_TEST_TIMEOUT_M
   });
 });
 
+describe('portlens kill address:PORT against a real 0.0.0.0 listener', { timeout: ACTION_TEST_TIMEOUT_MS }, () => {
+  it('refuses host names and non-addresses (exit 2), selects only by its own family, and 127.0.0.1 still kills it', async () => {
+    const child = await children.node(
+      `import net from 'node:net';
+       const server = net.createServer(() => {});
+       server.listen(0, '0.0.0.0', () => report({ port: server.address().port }));`,
+    );
+    const port = child.ready.port as number;
+    const command = makeKillCommand(() => testDeps(temp.make()));
+
+    for (const [text, message] of [
+      [`no.such.host:${port}`, '"no.such.host" is not an address: host names are not resolved'],
+      [`[zz]:${port}`, '"zz" is not an address'],
+      [`NO.SUCH.HOST:${port}`, '"NO.SUCH.HOST" is not an address: host names are not resolved'],
+      [`1.2.3:${port}`, '"1.2.3" is not an address'],
+      [`::1:${port}`, 'write an IPv6 address in brackets'],
+    ]) {
+      const io = testIo();
+      expect(await runCli(['kill', text as string, '--yes'], io), text).toBe(2);
+      expect(io.err()).toContain(`portlens kill: ${message}`);
+      expect(io.err()).toContain('Usage:');
+      expect(io.out()).toBe('');
+      expect(isRunning(child.pid, child.startTime)).toBe(true);
+    }
+
+    // A 0.0.0.0 socket takes no IPv6 traffic: [::1] and [::] select nothing.
+    for (const text of [`[::1]:${port}`, `[::]:${port}`]) {
+      const io = testIo();
+      expect(await command([text, '--yes'], io), text).toBe(1);
+      expect(io.err()).toContain(`portlens: nothing listens on ${text}`);
+      expect(isRunning(child.pid, child.startTime)).toBe(true);
+    }
+
+    // localhost selects it (its 127.0.0.1 half); without --yes and a terminal nothing is killed.
+    const dry = testIo();
+    expect(await command([`localhost:${port}`], dry)).toBe(1);
+    expect(dry.out()).toContain(`pid ${child.pid}`);
+    expect(dry.err()).toMatch(/not a terminal.*pass --yes/);
+    expect(isRunning(child.pid, child.startTime)).toBe(true);
+
+    const io = testIo();
+    expect(await command([`127.0.0.1:${port}`, '--yes'], io)).toBe(0);
+    expect(io.out()).toContain(`Ended node (${child.pid}) by SIGTERM.`);
+    expect(isRunning(child.pid, child.startTime)).toBe(false);
+  });
+});
+
 describe('portlens kill as user nobody (setpriv, real EPERM)', { timeout: ACTION_TEST_TIMEOUT_MS }, () => {
   it("against root's process: names the owner and the sudo command, exit 1, and the process lives", async () => {
     const server = await startServer(children);

@@ -19,6 +19,7 @@ export const whoCommand: CliCommand = async (args, io) => {
   keepFreedMemory();
   const snapshot = await takeSnapshot(prefer ? { prefer } : {});
 
+  // Rows do not say yet whether a `::` socket is IPv6-only (a later issue adds `v6Only`): dual-stack assumed.
   const listeners = snapshot.sockets.filter(
     (row) => isListening(row) && row.localPort === wanted.port && (wanted.address === null || addressAccepts(row.localAddress, wanted.address)),
   );

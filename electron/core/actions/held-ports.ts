@@ -1,6 +1,7 @@
 /** Which sockets and ports a set of processes holds, and who listens on a port now. */
 import { isListening } from '../diff/diff-snapshots.js';
 import type { Snapshot, SocketRow } from '../model.js';
+import { readIp, readTargetAddress } from '../../contract/target-address.js';
 
 /** Every socket owned (at least partly) by one of `pids`. */
 export function socketsHeldBy(snapshot: Snapshot, pids: ReadonlySet<number>): SocketRow[] {
@@ -45,19 +46,23 @@ export function listenersOn(snapshot: Snapshot, port: number, protocol?: SocketR
 }
 
 /**
- * Does a socket bound to `bound` accept traffic for `wanted`? Wildcards accept their family
- * (`::` both, when dual-stack), `::ffff:a.b.c.d` is its IPv4 form, `localhost` is either loopback.
+ * Does a socket bound to `bound` accept traffic for `wanted` (a target address: an IP literal,
+ * `localhost` or `*`)? The same address does (IPv4-mapped `::ffff:a.b.c.d` is `a.b.c.d`);
+ * `0.0.0.0` accepts IPv4 only; `::` accepts IPv6, and IPv4 too unless the socket is IPv6-only
+ * (`v6Only`; unknown means dual-stack, Linux's default); `localhost` is 127.0.0.1 or ::1; `*`
+ * is anything. Text that is not an address accepts nothing, wherever it came from.
  */
-export function addressAccepts(bound: string, wanted: string): boolean {
-  const plain = (a: string): string => {
-    const lower = a.toLowerCase();
-    return lower.startsWith('::ffff:') && lower.includes('.') ? lower.slice(7) : lower;
-  };
-  const b = plain(bound);
-  const w = plain(wanted);
-  if (b === w || b === '::') return true;
-  const wantedIsV4 = w.includes('.') || w === 'localhost';
-  if (b === '0.0.0.0') return wantedIsV4;
-  if (w === 'localhost') return b === '::1' || b.startsWith('127.');
+export function addressAccepts(bound: string, wanted: string, v6Only?: boolean | null): boolean {
+  const target = readTargetAddress(wanted);
+  if (!target.ok) return false;
+  if (target.address === null) return true;
+  if (target.address === 'localhost')
+    return addressAccepts(bound, '127.0.0.1', v6Only) || addressAccepts(bound, '::1', v6Only);
+  const b = readIp(bound);
+  const w = readIp(target.address);
+  if (b === null || w === null) return false;
+  if (b.address === w.address) return true;
+  if (b.address === '0.0.0.0') return w.family === 4;
+  if (b.address === '::') return w.family === 6 || v6Only !== true;
   return false;
 }

@@ -123,6 +123,7 @@ function findProcess(target: Target, snapshot: Snapshot, deps: ActionDeps): Resu
     const info = snapshot.processes[String(target.pid)] ?? deps.processes.info(target.pid);
     return info ? ok(info) : fail('not-found', `no process with pid ${target.pid}`);
   }
+  // Rows do not say yet whether a `::` socket is IPv6-only (a later issue adds `v6Only`): dual-stack assumed.
   const rows = listenersOn(snapshot, target.port).filter(
     (row) => target.address === null || addressAccepts(row.localAddress, target.address),
   );

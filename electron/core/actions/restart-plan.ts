@@ -2,11 +2,16 @@
  * How to restart a process: through whoever manages it (systemd, Docker, pm2), else by
  * PortLens itself (stop, then start the same command in the same place).
  */
+import { accessSync, constants, realpathSync, statSync } from 'node:fs';
+import { delimiter, isAbsolute } from 'node:path';
 import type { RestartMethod, Result } from '../../contract/api.js';
 import type { ProcessInfo } from '../model.js';
 import { fail, ok } from './results.js';
 
-/** The method and the exact argv PortLens will run (for `process`: the command it restarts). */
+/**
+ * The method and the exact argv PortLens will run: command[0] is the file executed. (For
+ * `process`, the new process gets the original argv[0] as its argv[0], keeping its name.)
+ */
 export interface RestartPlan {
   method: RestartMethod;
   command: string[];
@@ -16,8 +21,13 @@ export interface RestartPlan {
  * Plans the restart of `info`. `selfUid` is our effective uid (null on Windows): another
  * user's systemd user unit is reached with `systemctl --user -M USER@` (systemd ≥ 248; it
  * opens a PAM session for that user and talks to their manager through systemd-stdio-bridge).
+ * `searchPath` is the PATH a plain process will be started with (see processCommand).
  */
-export function planRestart(info: ProcessInfo, selfUid: number | null): Result<RestartPlan> {
+export function planRestart(
+  info: ProcessInfo,
+  selfUid: number | null,
+  searchPath?: string,
+): Result<RestartPlan> {
   const service = info.service;
   if (info.name === 'docker-proxy' && service?.kind !== 'docker') {
     // Its cgroup is docker.service: "restarting the manager" would restart every container.
@@ -41,19 +51,66 @@ export function planRestart(info: ProcessInfo, selfUid: number | null): Result<R
   if (service?.kind === 'docker')
     return ok({ method: 'docker', command: ['docker', 'restart', service.containerId] });
   if (service?.kind === 'pm2') return ok({ method: 'pm2', command: ['pm2', 'restart', service.id] });
-  const program = executableOf(info);
-  if (program === null)
-    return fail('unsupported', `pid ${info.pid} (${info.name}) has no command line to start again`);
-  return ok({ method: 'process', command: [program, ...info.argv.slice(1)] });
+  const command = processCommand(info, searchPath);
+  if (command === null)
+    return fail(
+      'unsupported',
+      info.argv.length === 0 && !info.exe
+        ? `pid ${info.pid} (${info.name}) has no command line to start again`
+        : `pid ${info.pid} (${info.name}): its program (${info.argv[0] ?? info.exe}) is no longer found, so it cannot be started again`,
+    );
+  return ok({ method: 'process', command });
 }
 
 /**
- * The program to run: /proc/<pid>/exe (absolute, immune to PATH), else argv[0]. A binary
- * replaced on disk since the start reads `/path (deleted)`; the path names the new one.
+ * The command that starts `info` again, as it will be spawned: its argv, with argv[0] looked up
+ * as the shell did (a bare name on `searchPath`, a path from the process's cwd) when that still
+ * finds the program running now (/proc/<pid>/exe); else the running program's own path. Never a
+ * symlink's target: `python3` stays /usr/bin/python3, not python3.11, so the new process gets the
+ * same name. (The launch passes the original argv[0] as argv0, so ps shows the same argv too.)
  */
-export function executableOf(info: ProcessInfo): string | null {
-  const exe = info.exe?.replace(/ \(deleted\)$/, '') ?? null;
-  if (exe) return exe;
-  const first = info.argv[0];
-  return first ? first : null;
+export function processCommand(info: ProcessInfo, searchPath: string | undefined): string[] | null {
+  const [first, ...rest] = info.argv;
+  const exe = info.exe?.replace(/ \(deleted\)$/, '') || null;
+  const found = first ? lookUpProgram(first, info.cwd, searchPath) : null;
+  // argv[0] may no longer name what runs (a rewritten argv, a PATH changed since); the running
+  // binary may be gone (upgraded): then the other one is what can start it.
+  if (found !== null && (exe === null || !isProgram(exe) || realPath(found) === exe))
+    return [found, ...rest];
+  if (exe !== null && isProgram(exe)) return [exe, ...rest];
+  return null;
+}
+
+/**
+ * Where a program name leads, as execvp finds it: a name with `/` as is, else the first
+ * executable file in `searchPath` (unset: /usr/bin:/bin, Node's default); a relative result is
+ * taken from `cwd` (an empty PATH entry is the cwd). Paths are joined, not normalised, as execvp
+ * joins them. Null when nothing is found.
+ */
+export function lookUpProgram(name: string, cwd: string | null, searchPath: string | undefined): string | null {
+  const candidates = name.includes('/')
+    ? [name]
+    : (searchPath ?? '/usr/bin:/bin').split(delimiter).map((dir) => (dir === '' ? name : `${dir}/${name}`));
+  for (const candidate of candidates) {
+    const file = isAbsolute(candidate) ? candidate : cwd === null ? null : `${cwd.replace(/\/$/, '')}/${candidate}`;
+    if (file !== null && isProgram(file)) return file;
+  }
+  return null;
+}
+
+function isProgram(file: string): boolean {
+  try {
+    accessSync(file, constants.X_OK);
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function realPath(file: string): string | null {
+  try {
+    return realpathSync(file);
+  } catch {
+    return null;
+  }
 }

@@ -93,6 +93,7 @@ function portOwners(
   deps: ActionDeps,
   verb: string,
 ): Result<number[]> {
+  // Rows do not say yet whether a `::` socket is IPv6-only (a later issue adds `v6Only`): dual-stack assumed.
   const matches = (row: SocketRow): boolean =>
     target.address === null || addressAccepts(row.localAddress, target.address);
   // Only listeners: a connection's local port says nothing about who "is on" that port, and

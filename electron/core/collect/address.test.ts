@@ -1,4 +1,4 @@
-import { SocketAddress } from 'node:net';
+import { isIP, SocketAddress } from 'node:net';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalAddress, formatIpv4, formatIpv6, parseIpv4, parseIpv6, scopeOf } from './address.js';
@@ -53,12 +53,42 @@ describe('parseIpv6 / parseIpv4', () => {
       '::1.2.3',
       '12345::',
       '[::1]',
+      '1.2.3.4::',
+      '1.2.3.4::1',
+      '::1.2.3.4:1',
+      '::01.2.3.4',
     ]) {
       expect(parseIpv6(bad), bad).toBeNull();
     }
-    for (const bad of ['', '1.2.3', '1.2.3.4.5', '256.0.0.1', '1.2.3.-4', '01234.1.1.1', ' 1.2.3.4']) {
+    for (const bad of ['', '1.2.3', '1.2.3.4.5', '256.0.0.1', '1.2.3.-4', '01234.1.1.1', ' 1.2.3.4', '010.0.0.1', '1.2.3.00']) {
       expect(parseIpv4(bad), bad).toBeNull();
     }
+  });
+
+  it("accepts exactly the text Node's net.isIP accepts (zones aside: PortLens takes none)", () => {
+    const addressy = fc.oneof(
+      fc.stringMatching(/^[0-9a-fA-F.:]{0,46}$/),
+      fc.stringMatching(/^(?:[0-9a-f]{0,5}:){0,9}(?:[0-9a-f]{0,5}|\d{1,4}(?:\.\d{1,4}){0,4})$/),
+      fc.ipV4Extended(),
+      fc.ipV6(),
+      fc.ipV4(),
+      fc.string({ maxLength: 12 }),
+      // One character of a valid address replaced, inserted or removed: the edge of the grammar.
+      fc
+        .tuple(fc.oneof(fc.ipV6(), fc.ipV4(), fc.ipV4().map((v4) => `::ffff:${v4}`)), fc.nat(), fc.constantFrom(':', '.', '0', 'f', '1', '9', ''))
+        .chain(([ip, at, c]) => {
+          const i = at % (ip.length + 1);
+          return fc.constantFrom(ip.slice(0, i) + c + ip.slice(i), ip.slice(0, i) + c + ip.slice(i + 1));
+        }),
+    );
+    fc.assert(
+      fc.property(addressy, (text) => {
+        fc.pre(!text.includes('%'));
+        const ours = parseIpv4(text) !== null ? 4 : parseIpv6(text) !== null ? 6 : 0;
+        expect(ours, text).toBe(isIP(text));
+      }),
+      { numRuns: 20_000 },
+    );
   });
 
   it('reads any valid form to the canonical one', () => {
