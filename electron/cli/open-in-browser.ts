@@ -6,9 +6,10 @@
  * the command line. The file is removed once the page has connected, or after a minute.
  */
 import { spawn } from 'node:child_process';
-import { chmodSync, closeSync, constants, fchmodSync, mkdirSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, constants, fchmodSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { ensurePrivateDir } from '../core/private-files.js';
 
 /** How long the forwarding file stays when no page connects (the browser may be slow to start). */
 export const OPENER_LIFETIME_MS = 60_000;
@@ -45,7 +46,7 @@ export function openerHtml(url: string): string {
 
 /** Writes the forwarding file: a fresh 0700 directory under `base`, the file 0600, whatever the umask. */
 export function writeOpenerFile(url: string, base: string): OpenerFile {
-  mkdirSync(base, { recursive: true, mode: 0o700 });
+  ensurePrivateDir(base);
   // mkdtemp picks an unguessable name and creates it 0700 (less under a strict umask: set it).
   const dir = mkdtempSync(join(base, 'portlens-open-'));
   chmodSync(dir, 0o700);

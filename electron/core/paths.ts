@@ -1,4 +1,8 @@
-/** Where PortLens keeps its files (settings, restart logs). */
+/**
+ * Where PortLens keeps its files (settings, restart logs). Only the path: the directory is
+ * created, or tightened, to 0700 by `ensurePrivateDir` (private-files.ts) when PortLens writes
+ * there, and one that someone else owns is refused.
+ */
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 

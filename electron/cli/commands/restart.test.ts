@@ -1,6 +1,8 @@
-import { realpathSync } from 'node:fs';
+import { chmodSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RestartResult } from '../../contract/api.js';
+import { logFilePath } from '../../core/actions/index.js';
 import {
   actionFixtures,
   freePort,
@@ -38,6 +40,21 @@ describe('portlens restart (CLI, real processes)', { timeout: ACTION_TEST_TIMEOU
     expect(await makeRestartCommand(() => testDeps(temp.make()))(['--pid', String(server.pid)], io)).toBe(1);
     expect(io.out()).toContain(`Restart by PortLens: stop pid ${server.pid}`);
     expect(io.err()).toMatch(/pass --yes/);
+    expect(isRunning(server.pid, server.startTime)).toBe(true);
+  });
+
+  it('prints why it refuses a log file someone else owns or can write, and stops nothing', async () => {
+    const server = await startServer(children);
+    const dataDir = temp.make();
+    const logFile = logFilePath(dataDir, 'node', server.port);
+    mkdirSync(join(dataDir, 'logs'));
+    writeFileSync(logFile, '');
+    chmodSync(logFile, 0o666);
+    const io = testIo();
+    expect(await makeRestartCommand(() => testDeps(dataDir))([String(server.port), '--yes'], io)).toBe(1);
+    expect(io.err()).toContain(
+      `portlens: PortLens did not stop pid ${server.pid}: ${logFile} can be written by other users (mode 0666)`,
+    );
     expect(isRunning(server.pid, server.startTime)).toBe(true);
   });
 

@@ -4,8 +4,9 @@
  * must not leave it running as root).
  */
 import { spawn } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { closeSync, writeSync } from 'node:fs';
+import { PrivateFileError } from '../private-files.js';
+import { openLogFile } from './log-files.js';
 
 /** What to start and where its output goes. */
 export interface LaunchSpec {
@@ -28,23 +29,29 @@ export interface Launched {
   exit: { code: number | null; signal: string | null } | null;
 }
 
+/** The log file opened privately (see openLogFile), with the header written; else why not. */
+function openLog(file: string, header: string): { ok: true; fd: number } | { ok: false; message: string } {
+  let fd: number | null = null;
+  try {
+    fd = openLogFile(file);
+    writeSync(fd, header);
+    return { ok: true, fd };
+  } catch (error) {
+    if (fd !== null) closeSync(fd);
+    if (error instanceof PrivateFileError) return { ok: false, message: error.message };
+    return { ok: false, message: `cannot write the log file ${file}: ${(error as Error).message}` };
+  }
+}
+
 /** Spawns the command; resolves once it started, or with the reason it could not. */
 export function launchDetached(
   spec: LaunchSpec,
 ): Promise<{ ok: true; value: Launched } | { ok: false; message: string }> {
   const [file, ...args] = spec.command;
   if (file === undefined) return Promise.resolve({ ok: false, message: 'empty command' });
-  let fd: number;
-  try {
-    mkdirSync(dirname(spec.logFile), { recursive: true, mode: 0o700 });
-    fd = openSync(spec.logFile, 'a', 0o600);
-    writeSync(fd, spec.header);
-  } catch (error) {
-    return Promise.resolve({
-      ok: false,
-      message: `cannot write the log file ${spec.logFile}: ${(error as Error).message}`,
-    });
-  }
+  const log = openLog(spec.logFile, spec.header);
+  if (!log.ok) return Promise.resolve(log);
+  const fd = log.fd;
   return new Promise((resolve) => {
     const child = spawn(file, args, {
       cwd: spec.cwd,

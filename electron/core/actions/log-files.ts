@@ -3,7 +3,8 @@
  * `<dataDir>/logs/<name>-<port>.log`, appended, one header line per start.
  */
 import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { checkPrivateFile, openPrivateAppend } from '../private-files.js';
 
 /** The logs directory under a data directory. */
 export function logsDir(dataDir: string): string {
@@ -19,6 +20,28 @@ export function safeName(name: string): string {
 /** The log file for a process name and its (first) port; `<name>.log` when it listens on none. */
 export function logFilePath(dataDir: string, name: string, port: number | null): string {
   return join(logsDir(dataDir), `${safeName(name)}${port === null ? '' : `-${port}`}.log`);
+}
+
+/**
+ * Opens a log file (a `logFilePath`) to append to: the data and logs directories private
+ * (0700, ours), the file created 0600, never through a link, and refused with a
+ * PrivateFileError if it is not ours or others can write it (see private-files).
+ */
+export function openLogFile(file: string): number {
+  return openPrivateAppend(file, dataDirOf(file));
+}
+
+/**
+ * Throws the PrivateFileError `openLogFile` would, without creating the file: checked before
+ * a restart stops anything, so an unusable log does not leave the service stopped.
+ */
+export function checkLogFile(file: string): void {
+  checkPrivateFile(file, dataDirOf(file));
+}
+
+/** `<dataDir>/logs/<name>.log` → `<dataDir>`. */
+function dataDirOf(file: string): string {
+  return dirname(dirname(file));
 }
 
 /** The first existing log file for this name on any of these ports, else null. */

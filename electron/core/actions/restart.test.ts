@@ -1,9 +1,19 @@
-import { chmodSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LogsResult, RestartPreview, RestartResult } from '../../contract/api.js';
 import { readProcessInfo, readStat } from '../owners/index.js';
 import { CHILD_PRELUDE } from '../owners/test-support/children.js';
+import { logFilePath } from './log-files.js';
 import { readLogs } from './logs.js';
 import { previewRestart, restart } from './restart.js';
 import { readPrimaryGid } from './proc-extra.js';
@@ -108,6 +118,41 @@ describe('restart a plain process (real processes)', { timeout: ACTION_TEST_TIME
     expect(result.error.code).toBe('failed');
     expect(result.error.message).toMatch(/exited \(status 3\) before listening/);
     expect(result.error.detail).toContain('marker file present: refusing to start');
+  });
+
+  it('refuses, before stopping anything, a log file that others can write or that is a link', async () => {
+    const server = await startServer(children);
+    const dataDir = temp.make();
+    const deps = testDeps(dataDir);
+    const logFile = logFilePath(dataDir, 'node', server.port);
+    mkdirSync(join(dataDir, 'logs'));
+    writeFileSync(logFile, 'planted\n');
+    chmodSync(logFile, 0o666);
+    const request = {
+      pid: server.pid,
+      startTime: server.startTime,
+      withoutEnvironment: false,
+      timeoutMs: null,
+    };
+
+    const writable = await restart(request, deps);
+    expect(!writable.ok && writable.error).toMatchObject({
+      code: 'refused',
+      message: expect.stringMatching(
+        new RegExp(
+          `^PortLens did not stop pid ${server.pid}: ${logFile} can be written by other users \\(mode 0666\\)`,
+        ),
+      ),
+    });
+    expect(isRunning(server.pid, server.startTime)).toBe(true);
+
+    rmSync(logFile);
+    symlinkSync(join(dataDir, 'elsewhere'), logFile);
+    const linked = await restart(request, deps);
+    expect(!linked.ok && linked.error.code).toBe('refused');
+    expect(!linked.ok && linked.error.message).toMatch(/is a symbolic link/);
+    expect(isRunning(server.pid, server.startTime)).toBe(true);
+    expect(existsSync(join(dataDir, 'elsewhere'))).toBe(false);
   });
 
   it('refuses a stale identity and PortLens itself', async () => {

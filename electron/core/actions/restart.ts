@@ -12,13 +12,14 @@ import type {
   Result,
   Target,
 } from '../../contract/api.js';
-import type { ActionDeps } from './deps.js';
+import { PrivateFileError } from '../private-files.js';
+import type { ActionDeps, EnvironRead } from './deps.js';
 import { guardContext } from './guard.js';
 import { heldPorts, listenersOn, listeningPorts, portNumbers, type HeldPort } from './held-ports.js';
 import { identityOf } from './identity.js';
 import { killRequestFor, portsStillBound } from './kill.js';
 import { launchDetached, type Launched } from './launch-process.js';
-import { logFilePath, startHeader, tailLines } from './log-files.js';
+import { checkLogFile, logFilePath, startHeader, tailLines } from './log-files.js';
 import { planRestart } from './restart-plan.js';
 import { elevated, fail, ok, safely } from './results.js';
 import { stopProcesses } from './stop-processes.js';
@@ -50,11 +51,12 @@ async function previewRestartUnsafe(target: Target, deps: ActionDeps): Promise<R
 }
 
 function previewOf(subject: ActionSubject, deps: ActionDeps): Result<RestartPreview> {
-  const plan = planRestart(subject.process, deps.selfUid);
+  const environ = deps.processes.environ(subject.process.pid);
+  // The command a plain process restarts with is looked up on the PATH it will run with.
+  const plan = planRestart(subject.process, deps.selfUid, launchEnvironment(environ).PATH);
   if (!plan.ok) return plan;
   // Only PortLens's own restart needs the environment; the managers keep their own.
-  const environmentReadable =
-    plan.value.method !== 'process' || deps.processes.environ(subject.process.pid).ok;
+  const environmentReadable = plan.value.method !== 'process' || environ.ok;
   return ok({
     subject,
     method: plan.value.method,
@@ -160,11 +162,15 @@ async function restartProcess(
       sudo,
     );
   }
-  const env = environ.ok ? { ...environ.env } : stringEnv(process.env);
+  const env = launchEnvironment(environ);
   const asOwner = deps.selfUid === 0 && info.uid !== 0;
   const gid = asOwner ? deps.processes.gid(info.pid) : null;
   if (asOwner && gid === null)
     return fail('failed', `cannot read the group of pid ${info.pid}; not restarting it as root instead`);
+
+  const logFile = logFilePath(deps.dataDir, info.name, preview.ports[0] ?? null);
+  const unusableLog = logFileRefusal(logFile, info.pid);
+  if (unusableLog) return unusableLog;
 
   const kill = killRequestFor({ subjects: [preview.subject] }, { force: false, timeoutMs: null });
   if (!kill.ok) return kill;
@@ -184,7 +190,6 @@ async function restartProcess(
     );
   }
 
-  const logFile = logFilePath(deps.dataDir, info.name, preview.ports[0] ?? null);
   const launch = await launchDetached({
     command: preview.command,
     argv0: info.argv[0] ?? null,
@@ -227,6 +232,19 @@ async function restartProcess(
     ports: preview.ports,
     logFile,
   });
+}
+
+/** Why the log file cannot be written (see checkLogFile), found before anything is stopped; else null. */
+function logFileRefusal(logFile: string, pid: number): Result<never> | null {
+  try {
+    checkLogFile(logFile);
+    return null;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return error instanceof PrivateFileError
+      ? fail('refused', `PortLens did not stop pid ${pid}: ${message}`)
+      : fail('failed', `PortLens did not stop pid ${pid}: cannot write the log file ${logFile}: ${message}`);
+  }
 }
 
 /** Exited unsuccessfully. (Status 0 may be a daemon that forked: keep waiting for its port.) */
@@ -273,6 +291,11 @@ async function holderText({ port, protocol }: HeldPort, deps: ActionDeps): Promi
 function tail(output: string): string | null {
   const lines = output.trimEnd().split('\n').slice(-FAILURE_TAIL_LINES).join('\n');
   return lines ? `${lines}\n` : null;
+}
+
+/** The environment a plain process restarts with: its own, else (with consent) PortLens's. */
+function launchEnvironment(environ: EnvironRead): Record<string, string> {
+  return environ.ok ? { ...environ.env } : stringEnv(process.env);
 }
 
 /** process.env without undefined values, as spawn wants it. */

@@ -1,5 +1,5 @@
 /** The real backend (in-process monitor) against real children. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -86,6 +86,46 @@ describe('createBackend', () => {
     const got = await backend.call('getSettings', {});
     expect(got.ok && got.value.notifications.ignoredPorts).toEqual([8080]);
   });
+
+  it.skipIf(process.platform === 'win32')(
+    'tightens an existing data directory of ours to 0700 when it starts',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'portlens-backend-open-'));
+      chmodSync(dir, 0o755);
+      const other = await createBackend({ dataDir: dir, workerPath: null, pollIntervalMs: 1000 });
+      try {
+        expect(statSync(dir).mode & 0o777).toBe(0o700);
+      } finally {
+        await other.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
+
+  it.skipIf(process.getuid?.() !== 0)(
+    'a data directory another user owns: a standing warning, and setSettings is refused saying why (root chowns it to nobody)',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'portlens-backend-foreign-'));
+      chownSync(dir, 65534, 65534);
+      const other = await createBackend({ dataDir: dir, workerPath: null, pollIntervalMs: 1000 });
+      try {
+        const snapshot = await other.call('getSnapshot', {});
+        expect(snapshot.ok && snapshot.value.warnings.join('\n')).toMatch(
+          /PortLens cannot keep its files private: the directory .* is owned by nobody \(uid 65534\)/,
+        );
+        const set = await other.call('setSettings', { pollIntervalMs: 2000 });
+        expect(set).toMatchObject({ ok: false, error: { code: 'refused' } });
+        expect(!set.ok && set.error.message).toMatch(
+          /^could not save settings: the directory .* PORTLENS_DATA_DIR/,
+        );
+        expect(readdirSync(dir)).toEqual([]);
+      } finally {
+        await other.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    60_000,
+  );
 
   it('kill through the contract: the preview names the child, the kill ends it and frees its port', async () => {
     const child = await startChild(tcpListenerScript('127.0.0.1'));

@@ -2,12 +2,14 @@
  * The real Backend: a monitor (worker thread), settings on disk, notification rules, process
  * details and the actions, behind the contract's calls and stream.
  */
+import { existsSync } from 'node:fs';
 import type { CallName, CallRequest, CallResponse, Result, StreamMessage } from '../../contract/api.js';
 import { contractError } from '../../contract/validate.js';
 import { startMonitor, type MonitorHandle } from '../monitor/monitor-host.js';
 import type { MonitorMessage } from '../monitor/messages.js';
 import { notificationFor } from '../notify/index.js';
 import type { Snapshot } from '../model.js';
+import { ensurePrivateDir, PrivateFileError } from '../private-files.js';
 import type { DefaultPipeline } from '../snapshot/default-pipeline.js';
 import type { Backend, BackendOptions } from './backend.js';
 import { runAction } from './action-calls.js';
@@ -36,7 +38,9 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       });
     return (await actionPipeline).pipeline.tick();
   };
-  const standingWarnings = settings.loadWarning ? [settings.loadWarning] : [];
+  const standingWarnings = [settings.loadWarning, privateDataDirWarning(options.dataDir)].filter(
+    (warning): warning is string => warning !== null,
+  );
 
   const broadcast = (message: StreamMessage): void => {
     for (const listener of listeners) safely(listener, message);
@@ -73,7 +77,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         monitor.setIntervalMs(options.pollIntervalMs ?? next.pollIntervalMs);
         return ok(next);
       } catch (error) {
-        return fail('failed', `could not save settings: ${(error as Error).message}`);
+        const code = error instanceof PrivateFileError ? 'refused' : 'failed';
+        return fail(code, `could not save settings: ${(error as Error).message}`);
       }
     },
     killPreview: (request) => runAction('killPreview', request, options.dataDir, settings.get(), actionSnapshot),
@@ -107,6 +112,21 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       if (actionPipeline) await actionPipeline.then((pipeline) => pipeline.close()).catch(() => {});
     },
   };
+}
+
+/**
+ * Tightens an existing data directory (one made by an older PortLens, or by hand) to 0700 at
+ * start, rather than at the first write; a directory someone else controls is reported as a
+ * standing warning. A missing one is left for the first write to create.
+ */
+function privateDataDirWarning(dataDir: string): string | null {
+  if (!existsSync(dataDir)) return null;
+  try {
+    ensurePrivateDir(dataDir);
+    return null;
+  } catch (error) {
+    return `PortLens cannot keep its files private: ${(error as Error).message}`;
+  }
 }
 
 /** How long a call waits for the monitor's first snapshot before answering with an error. */

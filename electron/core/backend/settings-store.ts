@@ -1,10 +1,12 @@
 /**
  * Settings on disk: `<dataDir>/settings.json`, validated on read (a damaged or hand-edited file
- * falls back to defaults field by field, with a warning, never a crash) and written atomically.
+ * falls back to defaults field by field, with a warning, never a crash) and written atomically
+ * and privately (a 0600 file in a 0700 directory; see private-files).
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_SETTINGS, Settings, type SettingsPatch } from '../../contract/api.js';
+import { writePrivateFileAtomic } from '../private-files.js';
 
 export class SettingsStore {
   private value: Settings;
@@ -23,18 +25,20 @@ export class SettingsStore {
     return this.value;
   }
 
-  /** Merges a validated patch, persists, and returns the new settings. */
+  /**
+   * Merges a validated patch, persists, and returns the new settings. Throws (a
+   * PrivateFileError for a data directory someone else controls) when it cannot save; the
+   * settings are then unchanged, in memory and on disk.
+   */
   update(patch: SettingsPatch): Settings {
-    const next: Settings = {
+    const merged: Settings = {
       ...this.value,
       ...definedOnly(patch),
       notifications: { ...this.value.notifications, ...definedOnly(patch.notifications ?? {}) },
     };
-    this.value = Settings.parse(next);
-    mkdirSync(join(this.file, '..'), { recursive: true });
-    const temp = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(temp, `${JSON.stringify(this.value, null, 2)}\n`, { mode: 0o600 });
-    renameSync(temp, this.file);
+    const next = Settings.parse(merged);
+    writePrivateFileAtomic(this.file, `${JSON.stringify(next, null, 2)}\n`);
+    this.value = next;
     return this.value;
   }
 }
