@@ -4,19 +4,56 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
+/** A glob of `no-restricted-imports` (`**` any folders, `*` within one) as a RegExp source. */
+const globToRegex = (glob) =>
+  `^${glob
+    .split(/(\*\*\/|\/\*\*|\*)/)
+    .map((part) => (part === '**/' ? '(?:.*/)?' : part === '/**' ? '(?:/.*)?' : part === '*' ? '[^/]*' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))
+    .join('')}(?:/.*)?$`;
+
 /**
- * `no-restricted-imports` for a layer: ELECTRON (the package itself, by exact name — a pattern
- * would also match our own `electron/` folder) plus [globs, message] pattern groups.
+ * `no-restricted-imports` sees only static imports: this rule holds dynamic `import('…')` (with a
+ * literal specifier) to the same groups, so a lazy import cannot cross a layer either.
  */
-const forbid = (...groups) => ({
-  'no-restricted-imports': [
-    'error',
-    {
-      paths: groups.includes(ELECTRON) ? [{ name: 'electron', message: 'only electron/main and electron/preload may import electron' }] : [],
-      patterns: groups.filter((g) => g !== ELECTRON).map(([group, message]) => ({ group, message })),
+const layers = {
+  rules: {
+    'dynamic-import': {
+      meta: { type: 'problem', schema: false },
+      create(context) {
+        const groups = context.options.map(({ patterns, message }) => ({ res: patterns.map((p) => new RegExp(p)), message }));
+        return {
+          ImportExpression(node) {
+            const { source } = node;
+            const value = source.type === 'Literal' ? source.value : source.type === 'TemplateLiteral' && source.expressions.length === 0 ? source.quasis[0].value.cooked : null;
+            if (typeof value !== 'string') return;
+            const hit = groups.find(({ res }) => res.some((re) => re.test(value)));
+            if (hit) context.report({ node, message: `'${value}' import is restricted from being used by a pattern. ${hit.message}` });
+          },
+        };
+      },
     },
-  ],
-});
+  },
+};
+
+/**
+ * `no-restricted-imports` for a layer, and the same for dynamic imports: ELECTRON (the package
+ * itself, by exact name — a pattern would also match our own `electron/` folder) plus [globs,
+ * message] pattern groups.
+ */
+const forbid = (...groups) => {
+  const patterns = groups.filter((g) => g !== ELECTRON);
+  const electron = groups.includes(ELECTRON) ? [{ patterns: ['^electron$'], message: 'only electron/main and electron/preload may import electron' }] : [];
+  return {
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: electron.length ? [{ name: 'electron', message: electron[0].message }] : [],
+        patterns: patterns.map(([group, message]) => ({ group, message })),
+      },
+    ],
+    'layers/dynamic-import': ['error', ...electron, ...patterns.map(([group, message]) => ({ patterns: group.map(globToRegex), message }))],
+  };
+};
 const ELECTRON = Symbol('electron');
 const NODE = [['node:*', 'fs', 'path', 'child_process', 'os', 'net', 'worker_threads'], 'the renderer runs in a browser: no Node modules'];
 
@@ -25,6 +62,7 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    plugins: { layers },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

@@ -5,7 +5,7 @@
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const nodeOnly = process.argv.includes('--node');
@@ -14,7 +14,9 @@ const nodeOnly = process.argv.includes('--node');
 // Native and optional modules stay outside the bundle: koffi ships a .node binary.
 const external = ['koffi', 'electron', 'bufferutil', 'utf-8-validate'];
 
-const common = { absWorkingDir: root, bundle: true, platform: 'node', target: 'node20', sourcemap: 'linked', external, logLevel: 'warning', legalComments: 'none' };
+const { version } = JSON.parse(readFileSync(`${root}/package.json`, 'utf8'));
+const common = { absWorkingDir: root, bundle: true, platform: 'node', target: 'node20', sourcemap: 'linked', external, logLevel: 'warning', legalComments: 'none',
+  define: { __PORTLENS_VERSION__: JSON.stringify(version) } };
 // ESM bundles still meet CommonJS dependencies that call require(): give them one.
 const esmBanner = { js: "import { createRequire as __plCreateRequire } from 'node:module'; const require = __plCreateRequire(import.meta.url);" };
 
@@ -25,7 +27,7 @@ await Promise.all([
   // The `portlens` command's entry: list and who in one CommonJS file, which starts faster than
   // the ESM build's nine modules; every other command loads cli.mjs (see main-one-shot.ts).
   build({ ...common, format: 'cjs', outdir: 'dist/node', outExtension: { '.js': '.cjs' }, entryPoints: { cli: 'electron/cli/main-one-shot.ts' },
-    define: { 'import.meta.url': '__importMetaUrl' }, banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" } }),
+    define: { ...common.define, 'import.meta.url': '__importMetaUrl' }, banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" } }),
   build({ ...common, format: 'cjs', outdir: 'dist/electron', outExtension: { '.js': '.cjs' },
     entryPoints: { main: 'electron/main/index.ts' } }).catch(skipMissing),
   // A sandboxed preload may require only 'electron' (and a few Node builtins): one CJS file.

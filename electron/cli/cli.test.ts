@@ -1,6 +1,6 @@
 /** The CLI end to end, in-process (runCli) and as a real process, against real sockets. */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
@@ -176,7 +176,8 @@ describe('portlens exit codes', () => {
     expect(bad.stderr).toContain('Usage:');
     // ...every other command from the ESM build it hands over to.
     const version = run('--version');
-    expect([version.status, version.stdout.trim()]).toEqual([0, '0.1.0']);
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect([version.status, version.stdout.trim()]).toEqual([0, pkg.version]);
     const unknown = run('frobnicate');
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain('unknown command "frobnicate"');

@@ -5,6 +5,9 @@
  */
 import { UsageError, type CliCommand, type CliIo } from './io.js';
 
+/** Set by the build (scripts/build.mjs) from package.json; absent when the sources run unbundled (tests). */
+declare const __PORTLENS_VERSION__: string | undefined;
+
 /** Loads a command (commands load lazily so each pays only for what it uses). */
 export type CommandTable = Record<string, () => Promise<CliCommand>>;
 
@@ -31,7 +34,7 @@ export async function runWith(argv: string[], io: CliIo, commands: CommandTable)
     return name === undefined ? 2 : 0;
   }
   if (name === '--version' || name === '-V') {
-    io.stdout.write(`${process.env.PORTLENS_VERSION ?? '0.1.0'}\n`);
+    io.stdout.write(`${typeof __PORTLENS_VERSION__ === 'string' ? __PORTLENS_VERSION__ : 'unknown (unbundled sources)'}\n`);
     return 0;
   }
   const load = Object.hasOwn(commands, name) ? commands[name] : undefined;

@@ -11,8 +11,6 @@ import { PiecePool } from '../piece-pool.js';
 import { UsageError, type CliCommand } from '../io.js';
 import { sourceArg } from './source-arg.js';
 
-export const LIST_USAGE = 'portlens list [--json] [--listening] [--tcp|--udp] [--port N] [--pid N] [--source netlink|ss|proc]';
-
 export const listCommand: CliCommand = async (args, io) => {
   const { values, positionals } = parse(
     args,

@@ -13,9 +13,6 @@ import { parse } from '../args.js';
 import { openInBrowser } from '../open-in-browser.js';
 import { UsageError, type CliCommand, type CliIo } from '../io.js';
 
-/** Usage line of `serve`. */
-export const SERVE_USAGE = 'portlens serve [--port N] [--open] [--poll MS]';
-
 /** Parsed `serve` arguments. */
 export interface ServeArgs {
   /** 0 picks a free port. */

@@ -6,8 +6,6 @@ import { endpoint } from '../format.js';
 import { UsageError, type CliCommand } from '../io.js';
 import { sourceArg } from './source-arg.js';
 
-export const WATCH_USAGE = 'portlens watch [--json] [--interval MS] [--source netlink|ss|proc]';
-
 export const watchCommand: CliCommand = async (args, io) => {
   const { values, positionals } = parse(
     args,

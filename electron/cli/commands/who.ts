@@ -9,8 +9,6 @@ import { endpoint } from '../format.js';
 import { UsageError, type CliCommand } from '../io.js';
 import { sourceArg } from './source-arg.js';
 
-export const WHO_USAGE = 'portlens who <port | address:port> [--json] [--source netlink|ss|proc]';
-
 export const whoCommand: CliCommand = async (args, io) => {
   const { values, positionals } = parse(args, { json: { type: 'boolean' }, source: { type: 'string' } }, true);
   if (positionals.length !== 1) throw new UsageError('who takes exactly one port or address:port');

@@ -46,12 +46,3 @@ export function describeRestart(result: RestartResult, name: string): ToastInput
 export function describeError(action: string, error: ContractError): ToastInput {
   return { kind: 'error', title: `${action} failed`, body: error.message, detail: error.detail };
 }
-
-/** A call that threw instead of returning a Result (a transport bug): still a toast, never a crash. */
-export function describeThrown(action: string, thrown: unknown): ToastInput {
-  return {
-    kind: 'error',
-    title: `${action} failed`,
-    body: thrown instanceof Error ? thrown.message : String(thrown),
-  };
-}

@@ -59,9 +59,6 @@ export const ALL_STATES: readonly SocketState[] = [
   'NEW_SYN_RECV',
 ];
 
-/** Names of the `key:` tokens, for the help text. */
-export const FILTER_KEYS = ['port', 'pid', 'proc', 'state', 'user', 'uid'] as const;
-
 interface RawToken {
   text: string;
   start: number;
@@ -180,9 +177,4 @@ export function parseFilter(input: string): ParsedFilter {
     terms.push({ kind: 'text', value: text.toLowerCase(), negate });
   }
   return { terms, issues };
-}
-
-/** True when the filter has no terms (the table shows everything its toggles allow). */
-export function isEmptyFilter(filter: ParsedFilter): boolean {
-  return filter.terms.length === 0;
 }
