@@ -13,7 +13,10 @@ test.describe('browser mode security', () => {
   test('opened without the token, the page says how to get in', async ({ page, portlens }) => {
     const response = await page.goto(`${portlens.origin}/`);
     expect(response?.status()).toBe(200);
-    await expect(page.getByTestId('startup-error')).toContainText('open PortLens with the URL `portlens serve` printed');
+    await expect(page.getByTestId('startup-error')).toContainText('open PortLens with the URL portlens serve printed');
+    // Pasting the printed URL into this tab changes only the fragment: the page starts over with it.
+    await page.goto(portlens.url);
+    await waitForData(page);
   });
 
   test('a wrong token is refused, said so, and forgotten', async ({ page, portlens }) => {

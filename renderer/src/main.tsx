@@ -13,6 +13,8 @@ import { prepareFormatters } from './ui/format-number';
 // Browser mode: the token from the URL's fragment (or this tab's storage) opens the socket.
 const token = window.portlens ? null : takePageToken();
 const early = token ? openEarlySocket(token) : null;
+// Pasting the URL with the token into this tab changes only the fragment (no reload): start over.
+if (!window.portlens) addEventListener('hashchange', () => location.hash.includes('token=') && location.reload());
 const app = import('./boot');
 // Work the first render needs that waits on the browser: done while the app's code downloads.
 const storedPrefs = readStoredPrefs();
