@@ -31,10 +31,15 @@ import { profileMarkdown, summarizeProfile } from './lib/cpu-profile-summary.mjs
 import { listAll as nodeNetstatListAll } from './lib/node-netstat-list.mjs';
 import { INSIDE_ENV, namespacesUnavailable, runInPrivateNamespaces } from './lib/private-namespaces.mjs';
 import { startSocketFarm } from './lib/socket-farm.mjs';
+import { findTool, missingTools } from './lib/system-tools.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const DEFAULT_SCALES = [300, 20_000];
 const SOURCES = ['netlink', 'ss', 'proc'];
+/** The peers PortLens is compared with: absent ones get a "not installed" row, not a failure. */
+const PEER_TOOLS = ['ss', 'netstat', 'lsof'];
+/** node-netstat runs `netstat -apntu` and parses it: without netstat it has nothing to read. */
+const NODE_NETSTAT_NEEDS = 'netstat';
 const log = (text) => process.stderr.write(`bench: ${text}\n`);
 
 /** Bad command-line arguments: printed without a stack, exit 2. */
@@ -199,6 +204,7 @@ function externalTools(cliBuild, source) {
       command: node,
       args: ['scripts/lib/node-netstat-list.mjs'],
       rows: ROW_COUNTERS.number,
+      needs: NODE_NETSTAT_NEEDS,
     },
   ].map((tool) => ({ ...tool, mode: 'fresh process' }));
 }
@@ -209,6 +215,10 @@ async function measureExternal(tools, runs) {
   for (const tool of tools) {
     if (tool.blocked) {
       results.set(tool, { status: 'failed', reason: tool.blocked, samples: [], cpuSamples: [] });
+      continue;
+    }
+    if (tool.needs && !findTool(tool.needs)) {
+      results.set(tool, { status: 'not-installed', reason: `needs \`${tool.needs}\``, samples: [], cpuSamples: [] });
       continue;
     }
     const warm = await timeCommand(tool.command, tool.args, { cwd: root, capture: true });
@@ -270,6 +280,7 @@ async function measureNodeNetstatInProcess(runs) {
     label: 'node-netstat (async, all connections)',
     mode: 'in-process, warm',
   };
+  if (!findTool(NODE_NETSTAT_NEEDS)) return { ...tool, status: 'not-installed', reason: `needs \`${NODE_NETSTAT_NEEDS}\`` };
   try {
     const warm = await timeAsync(nodeNetstatListAll);
     const samples = [];
@@ -333,9 +344,24 @@ function countMachineSockets() {
   return Promise.all(
     ['-tanH', '-uanH'].map(async (flag) => {
       const run = await timeCommand('ss', [flag], { capture: true });
-      return run.status === 'ok' ? lineCount(0)(run.stdout) : null;
+      if (run.status === 'ok') return lineCount(0)(run.stdout);
+      // No ss: the kernel's own tables (one header line each).
+      return countProcNet(flag === '-tanH' ? ['tcp', 'tcp6'] : ['udp', 'udp6']);
     }),
   ).then(([tcp, udp]) => ({ tcp, udp }));
+}
+
+/** Sockets listed in /proc/net/<files>, or null when none can be read. */
+function countProcNet(files) {
+  let count = null;
+  for (const file of files) {
+    try {
+      count = (count ?? 0) + lineCount(1)(readFileSync(`/proc/net/${file}`, 'utf8'));
+    } catch {
+      // No IPv6 in this kernel.
+    }
+  }
+  return count;
 }
 
 /** CPU profiles of `portlens list --json` and of the monitor's ticks, summarized by self time. */
@@ -457,6 +483,8 @@ async function main() {
     log(`running on the host's sockets and processes: ${why}`);
   }
   stopOnSignals();
+  const missing = missingTools(PEER_TOOLS);
+  if (missing) log(`${missing}: their rows say "not installed"${findTool(NODE_NETSTAT_NEEDS) ? '' : ", and so do node-netstat's (it runs netstat)"}`);
   if (opts.nice !== null) os.setPriority(0, Math.min(19, opts.nice));
   const extraCaCerts = process.env.NODE_EXTRA_CA_CERTS;
   if (!opts.keepEnv) delete process.env.NODE_EXTRA_CA_CERTS;

@@ -2,23 +2,29 @@
 // Rasterizes build/icon.svg — the one icon source — into every file packaging needs:
 //   build/icons/<N>x<N>.png  (16…1024: Linux icon set, tray, window, notifications)
 //   build/icon.png (1024), build/icon.ico (16–256, PNG entries), build/icon.icns (PNG entries)
-// It screenshots the SVG in the system Chromium at each size with a transparent background, so
-// small sizes are rendered from the vector, not scaled down from a big bitmap. The outputs are
-// committed; run this again after editing the SVG: `node scripts/icons.mjs`.
+// It screenshots the SVG in Chromium (the one scripts/lib/find-chromium.mjs finds) at each size
+// with a transparent background, so small sizes are rendered from the vector, not scaled down
+// from a big bitmap. The outputs are committed; run this again after editing the SVG:
+// `node scripts/icons.mjs`.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { buildIcns, buildIco, ICNS_TYPES, pngSize } from './icon-containers.mjs';
+import { describeChromium, findChromium } from './lib/find-chromium.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const buildDir = join(root, 'build');
 const SIZES = [16, 24, 32, 48, 64, 128, 256, 512, 1024];
 const ICO_SIZES = [16, 24, 32, 48, 64, 128, 256];
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const found = findChromium();
+if ('skip' in found) {
+  process.stderr.write(`icons: ${describeChromium(found)}\n`);
+  process.exit(1);
+}
 
 const svg = readFileSync(join(buildDir, 'icon.svg'));
-const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({ executablePath: found.executablePath, args: found.args, env: found.env });
 const pngs = new Map();
 try {
   const page = await browser.newPage({ deviceScaleFactor: 1 });

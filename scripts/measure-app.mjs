@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /* global window, document */
-// Measures the desktop app's targets through browser mode (same renderer, same contract) in the
-// system Chromium:
+// Measures the desktop app's targets through browser mode (same renderer, same contract) in
+// Chromium (scripts/lib/find-chromium.mjs):
 //   - first data on screen after the page loads (≤ 1 s; judged from the end of the load event, as
 //     the target says; the time from navigation is printed beside it)
 //   - at ~20,000 sockets, live-update commit time at the 95th percentile (≤ 16 ms)
@@ -17,6 +17,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { describeChromium, findChromium } from './lib/find-chromium.mjs';
 import { startSocketFarm } from './lib/socket-farm.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -29,7 +30,6 @@ const asJson = args.includes('--json');
 const scale = args.includes('--scale') ? args[args.indexOf('--scale') + 1] : 'all';
 if (!['all', 'small', 'large'].includes(scale)) throw new Error(`--scale takes small or large, not ${scale}`);
 const CLOCK_TICKS = 100; // USER_HZ on Linux
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 
 const cleanups = [];
 process.on('SIGINT', async () => {
@@ -138,7 +138,11 @@ const describePhases = (phases) =>
 
 async function main() {
   const results = {};
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const found = findChromium();
+  if ('skip' in found) throw new Error(describeChromium(found));
+  // The page-side figures depend on the browser: say which one measured them.
+  process.stderr.write(`measure-app: ${describeChromium(found)}\n`);
+  const browser = await chromium.launch({ executablePath: found.executablePath, args: found.args, env: found.env });
   cleanups.push(() => browser.close());
 
   if (scale !== 'small') await measureLarge(browser, results);

@@ -45,14 +45,14 @@ describe('npm start (scripts/start.mjs)', () => {
         let out = '';
         child.stdout.on('data', (chunk) => {
           out += chunk;
-          const match = /http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/.exec(out);
+          const match = /http:\/\/127\.0\.0\.1:\d+\/#token=\S+/.exec(out);
           if (match) resolve(match[0]);
         });
         child.once('exit', (code) => reject(new Error(`exited ${code}: ${stderr}`)));
       });
       expect(stderr.split('\n')[0]).toBe(MISSING_MESSAGE);
       const response = await fetch(url, { redirect: 'manual' });
-      expect(response.status).toBe(303);
+      expect(response.status).toBe(200);
     } finally {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Runs every suite: typecheck, lint, build, Vitest (Node side, real sockets and processes),
-// Playwright (web project in system Chromium; electron project where the binary exists).
-// Prints each suite's own output, then one line counting all: `N passed, N failed, N skipped`.
+// Playwright (web project in the Chromium scripts/lib/find-chromium.mjs finds; electron project
+// where the binary exists). Tests that need what this machine lacks (a browser, `ss`, `setpriv`...)
+// are skipped with a printed reason, never failed. Prints each suite's own output, then one line
+// counting all: `N passed, N failed, N skipped`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

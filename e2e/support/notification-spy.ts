@@ -1,7 +1,10 @@
 /**
  * Records the page's `new Notification(...)` calls. An init script wraps the real
  * window.Notification (the permission is granted through the browser context, so the real API
- * runs too); the test reads what was shown from `window.__notificationsShown`.
+ * runs too); the test reads what was shown from `window.__notificationsShown`. A headless shell
+ * (chrome-headless-shell, as @sparticuz/chromium ships) has no notification service and says
+ * `denied` whatever the context grants: there a stand-in that says `granted` takes the calls,
+ * so what is tested, when the app notifies and with what, is the same in every Chromium.
  */
 import type { Page } from '@playwright/test';
 
@@ -18,6 +21,19 @@ export async function installNotificationSpy(page: Page): Promise<void> {
     (window as unknown as { __notificationsShown: typeof shown }).__notificationsShown = shown;
     const Real = window.Notification;
     if (!Real) return;
+    if (Real.permission !== 'granted') {
+      class StandIn {
+        static readonly permission = 'granted';
+        static requestPermission = (): Promise<NotificationPermission> => Promise.resolve('granted');
+        onclick: (() => void) | null = null;
+        constructor(title: string, options?: NotificationOptions) {
+          shown.push({ title, body: options?.body ?? null });
+        }
+        close(): void {}
+      }
+      window.Notification = StandIn as unknown as typeof Notification;
+      return;
+    }
     class Recorded extends Real {
       constructor(title: string, options?: NotificationOptions) {
         shown.push({ title, body: options?.body ?? null });

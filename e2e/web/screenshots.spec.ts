@@ -8,11 +8,15 @@ import type { Page } from '@playwright/test';
 import { expect, test } from '../support/fixtures.js';
 import type { HttpServerChild } from '../support/http-servers.js';
 import { ROOT } from '../support/portlens-serve.js';
+import { missingTools } from '../../scripts/lib/system-tools.mjs';
 import { firstNumber, freePort, listenerRow, setFilter, waitForData } from '../support/scenarios.js';
 
 const OUT = process.env.PORTLENS_SCREENSHOTS === '1' ? `${ROOT}docs/screenshots` : `${ROOT}test-results/screenshots`;
 /** Above this many sockets the machine is busy with something else: filter to our servers. */
 const QUIET_MACHINE = 300;
+/** Why the python http.server is left out of the picture here, or null. */
+const noPython = missingTools(['python3']);
+if (noPython) console.log(`${noPython}: the screenshots show no python server`);
 
 /** The familiar port if it is free on `host`, else any free one. */
 async function portOr(preferred: number, host = '127.0.0.1'): Promise<number> {
@@ -48,9 +52,13 @@ test('screenshots of a developer machine (table, owner panel, dark theme)', asyn
     portOr(3000, '0.0.0.0').then((port) => servers.start({ port, host: '0.0.0.0', label: 'next-dev' })),
     portOr(6006).then((port) => servers.start({ port, label: 'storybook' })),
     portOr(8080, '::1').then((port) => servers.start({ port, host: '::1', label: 'api' })),
-    portOr(8000).then((port) =>
-      servers.start({ port, command: { file: 'python3', args: (p) => ['-u', '-m', 'http.server', String(p), '--bind', '127.0.0.1'], ready: /port (\d+)/ } }),
-    ),
+    ...(noPython
+      ? []
+      : [
+          portOr(8000).then((port) =>
+            servers.start({ port, command: { file: 'python3', args: (p) => ['-u', '-m', 'http.server', String(p), '--bind', '127.0.0.1'], ready: /port (\d+)/ } }),
+          ),
+        ]),
   ]);
   const [vite] = started as [HttpServerChild];
   // Not to python's http.server: it speaks HTTP/1.0 and closes each connection (TIME_WAIT pile-up).

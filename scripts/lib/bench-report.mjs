@@ -93,7 +93,9 @@ function toolRow(t, ss) {
   const rows = t.rows === null || t.rows === undefined ? '' : String(t.rows);
   if (t.status !== 'ok') {
     const why =
-      t.status === 'not-installed' ? 'not installed' : `${t.status}${t.reason ? `: ${t.reason}` : ''}`;
+      t.status === 'not-installed'
+        ? `not installed${t.reason ? ` (${t.reason})` : ''}`
+        : `${t.status}${t.reason ? `: ${t.reason}` : ''}`;
     return `| ${t.label} | ${t.mode} | ${rows} | ${why.replaceAll('|', '/')} | | | | |`;
   }
   const times = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${fixed(a / b, 2)}×` : '–');

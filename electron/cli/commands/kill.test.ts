@@ -11,6 +11,7 @@ import { ACTION_TEST_TIMEOUT_MS, testDeps } from '../../core/actions/test-suppor
 import { testIo } from '../../core/actions/test-support/test-io.js';
 import { runCli } from '../run-cli.js';
 import { makeKillCommand } from './kill.js';
+import { withoutTools } from '../../test-support/system-tools.js';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const children = new Children();
@@ -134,7 +135,7 @@ describe('portlens kill address:PORT against a real 0.0.0.0 listener', { timeout
   });
 });
 
-describe('portlens kill as user nobody (setpriv, real EPERM)', { timeout: ACTION_TEST_TIMEOUT_MS }, () => {
+describe.skipIf(withoutTools('setpriv'))('portlens kill as user nobody (setpriv, real EPERM)', { timeout: ACTION_TEST_TIMEOUT_MS }, () => {
   it("against root's process: names the owner and the sudo command, exit 1, and the process lives", async () => {
     const server = await startServer(children);
     const dir = temp.make('portlens-nobody-');

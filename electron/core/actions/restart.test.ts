@@ -26,6 +26,7 @@ import {
   startServer,
 } from './test-support/servers.js';
 import { ACTION_TEST_TIMEOUT_MS, testDeps } from './test-support/test-deps.js';
+import { withoutTools } from '../../test-support/system-tools.js';
 
 const { children, adopted, temp } = actionFixtures();
 
@@ -76,7 +77,7 @@ describe('restart a plain process (real processes)', { timeout: ACTION_TEST_TIME
     expect(logs.value.text).toContain(`server listening on ${port}`);
   });
 
-  it("as root, restarts another user's process as that user (setpriv nobody)", async () => {
+  it.skipIf(withoutTools('setpriv'))("as root, restarts another user's process as that user (setpriv nobody)", async () => {
     const dir = temp.make('portlens-nobody-server-');
     chmodSync(dir, 0o755);
     const script = join(dir, 'server.mjs');

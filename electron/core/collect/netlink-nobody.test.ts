@@ -9,11 +9,14 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withoutTools } from '../../test-support/system-tools.js';
 import type { RawSocket } from '../model.js';
 
 const run = promisify(execFile);
 const SETPRIV = ['/usr/bin/setpriv', '/bin/setpriv'].find((path) => existsSync(path));
 const canDropToNobody = process.getuid?.() === 0 && SETPRIV !== undefined;
+// As root without setpriv, say why this is skipped.
+if (process.getuid?.() === 0 && SETPRIV === undefined) withoutTools('setpriv');
 /** The node_modules folder koffi is installed in (its entry is node_modules/koffi/index.cjs). */
 const nodeModules = dirname(dirname(createRequire(import.meta.url).resolve('koffi')));
 

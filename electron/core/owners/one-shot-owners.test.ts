@@ -1,9 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { OwnerResolver } from './owner-resolver.js';
 import { OneShotOwners, answerOwners, scanAllOwners } from './one-shot-owners.js';
 import { Children } from './test-support/children.js';
-import { inodeOf } from './test-support/socket-inodes.js';
+import { allSockets, inodeOf } from './test-support/socket-inodes.js';
 import { LISTENERS, startSharer } from './test-support/owner-fixtures.js';
 
 const children = new Children();
@@ -34,7 +33,7 @@ describe('scanAllOwners (real processes and sockets)', () => {
 
   it('answers exactly as a full OwnerResolver scan does, for every socket on the machine', async () => {
     await children.node(LISTENERS);
-    const inodes = [...new Set(socketInodesFromSs())];
+    const inodes = [...new Set(allSockets().map((socket) => socket.inode).filter((inode) => inode > 0))];
     const scan = scanAllOwners();
     const resolved = new OwnerResolver().resolve(inodes);
     // A socket opened or closed between the two scans may differ; everything else must match.
@@ -64,9 +63,3 @@ describe('scanAllOwners (real processes and sockets)', () => {
     expect(answerOwners({ ...pairs, deniedProcesses: 1 }).get(99)).toEqual({ reason: 'permission' });
   });
 });
-
-/** Inodes of every TCP and UDP socket, from `ss` (independent of the scan under test). */
-function socketInodesFromSs(): number[] {
-  const text = execFileSync('ss', ['-tuanHe'], { encoding: 'utf8', maxBuffer: 1 << 28 });
-  return [...text.matchAll(/\bino:(\d+)/g)].map((match) => Number(match[1])).filter((inode) => inode > 0);
-}
