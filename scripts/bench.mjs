@@ -33,6 +33,46 @@ import { INSIDE_ENV, namespacesUnavailable, runInPrivateNamespaces } from './lib
 import { startSocketFarm } from './lib/socket-farm.mjs';
 import { findTool, missingTools } from './lib/system-tools.mjs';
 
+/** @import { MonitorMemory, ScaleResult, ToolResult } from './lib/bench-report.mjs' */
+/** @import { SampleSummary } from './lib/bench-stats.mjs' */
+/** @import { ProfileSummary } from './lib/cpu-profile-summary.mjs' */
+/** @import { SocketFarm } from './lib/socket-farm.mjs' */
+
+/** @typedef {{ ok: boolean; reason: string | null }} CliBuild Whether dist/node built, and if not why. */
+/** @typedef {CliBuild & { file: string }} MonitorBuild Whether the monitor bench entry built, and where to. */
+/** @typedef {{ cli: CliBuild; monitor: MonitorBuild }} Builds */
+
+/**
+ * A command compared in a fresh process.
+ * @typedef {object} ExternalTool
+ * @property {string} id
+ * @property {string} label
+ * @property {string} mode
+ * @property {string} command
+ * @property {string[]} args
+ * @property {(stdout: string) => number} rows Counts the rows in what it printed.
+ * @property {string | null} [blocked] Why it cannot run (its build failed).
+ * @property {string} [needs] A tool it runs, without which it cannot.
+ */
+
+/**
+ * An external tool's runs so far.
+ * @typedef {object} ExternalResult
+ * @property {ToolResult['status']} status
+ * @property {string | null} [reason]
+ * @property {number | null} [rows]
+ * @property {number[]} samples
+ * @property {number[]} cpuSamples
+ */
+
+/**
+ * The JSON line scripts/lib/bench-monitor.ts prints (its MonitorBenchResult).
+ * @typedef {{ ok: false; error: string }
+ *   | ({ ok: true; samples: number[]; cpuSamples: number[]; warnings?: string[] } & MonitorMemory)} MonitorResult
+ */
+
+/** @typedef {{ tcp: number | null; udp: number | null }} MachineSockets */
+
 const root = fileURLToPath(new URL('..', import.meta.url));
 const DEFAULT_SCALES = [300, 20_000];
 const SOURCES = ['netlink', 'ss', 'proc'];
@@ -40,6 +80,7 @@ const SOURCES = ['netlink', 'ss', 'proc'];
 const PEER_TOOLS = ['ss', 'netstat', 'lsof'];
 /** node-netstat runs `netstat -apntu` and parses it: without netstat it has nothing to read. */
 const NODE_NETSTAT_NEEDS = 'netstat';
+/** @param {string} text */
 const log = (text) => process.stderr.write(`bench: ${text}\n`);
 
 /** Bad command-line arguments: printed without a stack, exit 2. */
@@ -57,8 +98,9 @@ function options() {
   try {
     return parseOptions();
   } catch (error) {
-    if (error instanceof UsageError || String(error?.code).startsWith('ERR_PARSE_ARGS'))
-      throw new UsageError(error.message);
+    const thrown = /** @type {NodeJS.ErrnoException} */ (error);
+    if (error instanceof UsageError || String(thrown?.code).startsWith('ERR_PARSE_ARGS'))
+      throw new UsageError(thrown.message);
     throw error;
   }
 }
@@ -87,6 +129,7 @@ function parseOptions() {
     process.stdout.write(usage());
     process.exit(0);
   }
+  /** @type {(text: string, name: string, min: number) => number} */
   const int = (text, name, min) => {
     const value = Number(text);
     if (!Number.isInteger(value) || value < min)
@@ -121,8 +164,13 @@ function parseOptions() {
   };
 }
 
-/** Builds the CLI (dist/node) and the monitor bench entry (dist/bench); reports what failed. */
+/**
+ * Builds the CLI (dist/node) and the monitor bench entry (dist/bench); reports what failed.
+ * @param {boolean} skipBuild
+ * @returns {Promise<Builds>}
+ */
 async function buildAll(skipBuild) {
+  /** @type {CliBuild} */
   const cli = { ok: true, reason: null };
   if (!skipBuild) {
     log('building dist/node (scripts/build.mjs --node)');
@@ -139,6 +187,7 @@ async function buildAll(skipBuild) {
     }
   }
   const monitorBench = path.join(root, 'dist/bench/monitor-bench.mjs');
+  /** @type {MonitorBuild} */
   const monitor = { ok: true, reason: null, file: monitorBench };
   try {
     await build({
@@ -157,18 +206,24 @@ async function buildAll(skipBuild) {
       logLevel: 'silent',
     });
   } catch (error) {
-    const first = error?.errors?.[0];
+    const failure = /** @type {Partial<import('esbuild').BuildFailure> | undefined} */ (error);
+    const first = failure?.errors?.[0];
     const detail = first
       ? `${first.text}${first.location ? ` (${first.location.file}:${first.location.line})` : ''}`
-      : String(error?.message ?? error);
+      : String(failure?.message ?? error);
     Object.assign(monitor, { ok: false, reason: `build failed: ${detail}` });
   }
   return { cli, monitor };
 }
 
-/** Counts what a tool printed, so the table shows each one saw the farm. */
+/**
+ * Counts what a tool printed, so the table shows each one saw the farm.
+ * @param {number} skip Header lines.
+ * @returns {(stdout: string) => number}
+ */
 const lineCount = (skip) => (stdout) =>
   Math.max(0, stdout.split('\n').filter((line) => line.trim() !== '').length - skip);
+/** @type {Record<'json' | 'ssInfo' | 'number', (stdout: string) => number>} */
 const ROW_COUNTERS = {
   json: (stdout) => JSON.parse(stdout).length,
   // -i puts each socket's tcp_info on a continuation line starting with whitespace.
@@ -177,6 +232,12 @@ const ROW_COUNTERS = {
   number: (stdout) => Number(stdout.trim()),
 };
 
+/**
+ * The commands compared in fresh processes.
+ * @param {CliBuild} cliBuild
+ * @param {string | null} source
+ * @returns {ExternalTool[]}
+ */
 function externalTools(cliBuild, source) {
   const node = process.execPath;
   return [
@@ -209,8 +270,14 @@ function externalTools(cliBuild, source) {
   ].map((tool) => ({ ...tool, mode: 'fresh process' }));
 }
 
-/** Warm-up run (captured, to count rows and catch failures), then `runs` interleaved timed rounds. */
+/**
+ * Warm-up run (captured, to count rows and catch failures), then `runs` interleaved timed rounds.
+ * @param {ExternalTool[]} tools
+ * @param {number} runs
+ * @returns {Promise<ToolResult[]>}
+ */
 async function measureExternal(tools, runs) {
+  /** @type {Map<ExternalTool, ExternalResult>} */
   const results = new Map();
   for (const tool of tools) {
     if (tool.blocked) {
@@ -225,11 +292,11 @@ async function measureExternal(tools, runs) {
     let rows = null;
     if (warm.status === 'ok') {
       try {
-        rows = tool.rows(warm.stdout);
+        rows = tool.rows(warm.stdout ?? '');
       } catch (error) {
         results.set(tool, {
           status: 'failed',
-          reason: `unreadable output: ${error.message}`,
+          reason: `unreadable output: ${/** @type {Error} */ (error).message}`,
           samples: [],
           cpuSamples: [],
         });
@@ -244,13 +311,15 @@ async function measureExternal(tools, runs) {
       cpuSamples: [],
     });
   }
-  const timed = tools.filter((tool) => results.get(tool).status === 'ok');
+  // Every tool has a result from here on.
+  const resultOf = (/** @type {ExternalTool} */ tool) => /** @type {ExternalResult} */ (results.get(tool));
+  const timed = tools.filter((tool) => resultOf(tool).status === 'ok');
   for (let round = 0; round < runs; round++) {
     // Rotate the order each round so no tool always runs right after the same neighbour.
     for (let i = 0; i < timed.length; i++) {
-      const tool = timed[(i + round) % timed.length];
+      const tool = /** @type {ExternalTool} */ (timed[(i + round) % timed.length]);
       const run = await timeCommand(tool.command, tool.args, { cwd: root });
-      const result = results.get(tool);
+      const result = resultOf(tool);
       if (run.status === 'ok') {
         result.samples.push(run.ms);
         if (run.cpuMs !== null) result.cpuSamples.push(run.cpuMs);
@@ -258,7 +327,7 @@ async function measureExternal(tools, runs) {
     }
   }
   return tools.map((tool) => {
-    const { samples, cpuSamples, ...result } = results.get(tool);
+    const { samples, cpuSamples, ...result } = resultOf(tool);
     return {
       id: tool.id,
       label: tool.label,
@@ -269,11 +338,21 @@ async function measureExternal(tools, runs) {
   });
 }
 
-/** Adds the median CPU ms of `cpuSamples` (null when CPU time could not be read). */
+/**
+ * Adds the median CPU ms of `cpuSamples` (null when CPU time could not be read).
+ * @param {SampleSummary} summary
+ * @param {number[]} cpuSamples
+ * @returns {SampleSummary & { cpuMedianMs: number | null }}
+ */
 function withCpu(summary, cpuSamples) {
   return { ...summary, cpuMedianMs: cpuSamples.length ? median(cpuSamples) : null };
 }
 
+/**
+ * node-netstat's full listing called in this process, after one warm-up call.
+ * @param {number} runs
+ * @returns {Promise<ToolResult>}
+ */
 async function measureNodeNetstatInProcess(runs) {
   const tool = {
     id: TOOL.nodeNetstat,
@@ -283,7 +362,9 @@ async function measureNodeNetstatInProcess(runs) {
   if (!findTool(NODE_NETSTAT_NEEDS)) return { ...tool, status: 'not-installed', reason: `needs \`${NODE_NETSTAT_NEEDS}\`` };
   try {
     const warm = await timeAsync(nodeNetstatListAll);
+    /** @type {number[]} */
     const samples = [];
+    /** @type {number[]} */
     const cpuSamples = [];
     for (let i = 0; i < runs; i++) {
       const run = await timeAsync(nodeNetstatListAll);
@@ -292,17 +373,21 @@ async function measureNodeNetstatInProcess(runs) {
     }
     return { ...tool, status: 'ok', rows: warm.value, ...withCpu(summarize(samples), cpuSamples) };
   } catch (error) {
-    return { ...tool, status: 'failed', reason: error.message };
+    return { ...tool, status: 'failed', reason: /** @type {Error} */ (error).message };
   }
 }
 
-/** Validates the monitor bench's JSON line: it crosses a process boundary. */
+/**
+ * Validates the monitor bench's JSON line: it crosses a process boundary.
+ * @param {string} stdout
+ * @returns {MonitorResult}
+ */
 function parseMonitorResult(stdout) {
   const line = stdout.trim().split('\n').at(-1) ?? '';
   const result = JSON.parse(line);
   if (result?.ok === false && typeof result.error === 'string') return result;
   const numbers = ['sockets', 'rssBytes', 'heapUsedBytes', 'maxRssBytes'];
-  const series = (value) => Array.isArray(value) && value.every(Number.isFinite);
+  const series = (/** @type {unknown} */ value) => Array.isArray(value) && value.every(Number.isFinite);
   if (
     result?.ok !== true ||
     !series(result.samples) ||
@@ -314,6 +399,13 @@ function parseMonitorResult(stdout) {
   return result;
 }
 
+/**
+ * The monitor's steady-state tick, timed in a process that runs only the monitor (which also
+ * gives its memory).
+ * @param {MonitorBuild} monitorBuild
+ * @param {{ ticks: number; warmupTicks: number; tickGapMs: number; source: string | null }} options
+ * @returns {Promise<{ tool: ToolResult; monitor: MonitorMemory | null }>}
+ */
 async function measureTick(monitorBuild, { ticks, warmupTicks, tickGapMs, source }) {
   const tool = { id: TOOL.tick, label: 'PortLens monitor tick (steady state)', mode: 'in-process, warm' };
   if (!monitorBuild.ok)
@@ -328,7 +420,11 @@ async function measureTick(monitorBuild, { ticks, warmupTicks, tickGapMs, source
     result = parseMonitorResult(run.stdout ?? '');
   } catch (error) {
     return {
-      tool: { ...tool, status: 'failed', reason: run.status === 'ok' ? error.message : run.reason },
+      tool: {
+        ...tool,
+        status: 'failed',
+        reason: run.status === 'ok' ? /** @type {Error} */ (error).message : run.reason,
+      },
       monitor: null,
     };
   }
@@ -340,19 +436,30 @@ async function measureTick(monitorBuild, { ticks, warmupTicks, tickGapMs, source
   };
 }
 
+/**
+ * TCP and UDP sockets on the whole machine (the farm's and everyone else's).
+ * @returns {Promise<MachineSockets>}
+ */
 function countMachineSockets() {
-  return Promise.all(
-    ['-tanH', '-uanH'].map(async (flag) => {
-      const run = await timeCommand('ss', [flag], { capture: true });
-      if (run.status === 'ok') return lineCount(0)(run.stdout);
-      // No ss: the kernel's own tables (one header line each).
-      return countProcNet(flag === '-tanH' ? ['tcp', 'tcp6'] : ['udp', 'udp6']);
-    }),
+  return /** @type {Promise<[tcp: number | null, udp: number | null]>} */ (
+    Promise.all(
+      ['-tanH', '-uanH'].map(async (flag) => {
+        const run = await timeCommand('ss', [flag], { capture: true });
+        if (run.status === 'ok') return lineCount(0)(run.stdout ?? '');
+        // No ss: the kernel's own tables (one header line each).
+        return countProcNet(flag === '-tanH' ? ['tcp', 'tcp6'] : ['udp', 'udp6']);
+      }),
+    )
   ).then(([tcp, udp]) => ({ tcp, udp }));
 }
 
-/** Sockets listed in /proc/net/<files>, or null when none can be read. */
+/**
+ * Sockets listed in /proc/net/<files>, or null when none can be read.
+ * @param {readonly string[]} files
+ * @returns {number | null}
+ */
 function countProcNet(files) {
+  /** @type {number | null} */
   let count = null;
   for (const file of files) {
     try {
@@ -364,8 +471,14 @@ function countProcNet(files) {
   return count;
 }
 
-/** CPU profiles of `portlens list --json` and of the monitor's ticks, summarized by self time. */
+/**
+ * CPU profiles of `portlens list --json` and of the monitor's ticks, summarized by self time.
+ * @param {Builds} builds
+ * @param {string | null} source
+ * @returns {Promise<({ title: string } & ProfileSummary)[]>}
+ */
 async function profileAt(builds, source) {
+  /** @type {({ title: string } & ProfileSummary)[]} */
   const profiles = [];
   const cases = [
     {
@@ -407,14 +520,22 @@ async function machine() {
     cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown CPU',
     kernel: os.release(),
     node: process.version,
-    ss: ss.status === 'ok' ? ss.stdout.trim() : 'ss not installed',
+    ss: ss.status === 'ok' ? (ss.stdout ?? '').trim() : 'ss not installed',
   };
 }
 
-/** Says when other work on the machine makes this scale's timings unrepresentative. */
+/**
+ * Says when other work on the machine makes this scale's timings unrepresentative.
+ * @param {number} scale
+ * @param {string} when
+ * @param {{ tcpConnections?: number; machineSockets?: MachineSockets }} [farm] The farm's size and the
+ *   machine's socket count, to tell foreign sockets.
+ * @returns {string[]}
+ */
 function quietnessWarnings(scale, when, { tcpConnections, machineSockets } = {}) {
+  /** @type {string[]} */
   const warnings = [];
-  if (machineSockets) {
+  if (machineSockets && tcpConnections !== undefined) {
     const farmSockets = tcpConnections * 2 + 2;
     const foreign = (machineSockets.tcp ?? 0) - farmSockets;
     if (foreign > Math.max(200, farmSockets * 0.1)) {
@@ -423,7 +544,8 @@ function quietnessWarnings(scale, when, { tcpConnections, machineSockets } = {})
       );
     }
   }
-  const load = Number(os.loadavg()[0].toFixed(2));
+  const [load1 = 0] = os.loadavg();
+  const load = Number(load1.toFixed(2));
   const cpus = os.cpus().length;
   if (load > cpus)
     warnings.push(
@@ -448,6 +570,7 @@ function cpuPressure() {
   }
 }
 
+/** @type {SocketFarm | null} */
 let activeFarm = null;
 async function cleanup() {
   killRunning();
@@ -493,11 +616,14 @@ async function main() {
       extraCaCerts === undefined ? 'unset' : opts.keepEnv ? 'kept' : 'removed for child processes',
   };
   const builds = await buildAll(opts.skipBuild);
-  if (!builds.cli.ok) log(builds.cli.reason);
+  if (!builds.cli.ok) log(builds.cli.reason ?? 'the build failed');
   if (!builds.monitor.ok) log(`monitor bench: ${builds.monitor.reason}`);
 
+  /** @type {ScaleResult[]} */
   const scales = [];
+  /** @type {({ scale: number; title: string } & ProfileSummary)[]} */
   const profiles = [];
+  /** @type {string[]} */
   const warnings = [];
   const largest = Math.max(...opts.scales);
   for (const scale of opts.scales) {
@@ -508,7 +634,7 @@ async function main() {
     try {
       const machineSockets = await countMachineSockets();
       const loadAverage = os.loadavg().map((load) => Number(load.toFixed(2)));
-      const warn = (list) => {
+      const warn = (/** @type {string[]} */ list) => {
         for (const warning of list) log(`warning: ${warning}`);
         warnings.push(...list);
       };

@@ -15,6 +15,7 @@ const nodeOnly = process.argv.includes('--node');
 const external = ['koffi', 'electron', 'bufferutil', 'utf-8-validate'];
 
 const { version } = JSON.parse(readFileSync(`${root}/package.json`, 'utf8'));
+/** @type {import('esbuild').BuildOptions} */
 const common = { absWorkingDir: root, bundle: true, platform: 'node', target: 'node20', sourcemap: 'linked', external, logLevel: 'warning', legalComments: 'none',
   define: { __PORTLENS_VERSION__: JSON.stringify(version) } };
 // ESM bundles still meet CommonJS dependencies that call require(): give them one.
@@ -40,7 +41,10 @@ if (!nodeOnly) {
   if (vite.status !== 0) process.exit(vite.status ?? 1);
 }
 
-/** The Electron shell may not exist yet in a partial checkout; the Node side still builds. */
+/**
+ * The Electron shell may not exist yet in a partial checkout; the Node side still builds.
+ * @param {Error | undefined} error esbuild's rejection (a BuildFailure).
+ */
 function skipMissing(error) {
   if (String(error?.message).includes('Could not resolve')) return;
   throw error;

@@ -1,7 +1,11 @@
 // Icon containers written by hand (no dependency): Windows .ico and macOS .icns, both holding
 // PNG-compressed images, which every supported OS version reads (Windows Vista+, macOS 10.7+).
 
-/** The width and height in a PNG's IHDR chunk. Throws when `png` is not a PNG. */
+/**
+ * The width and height in a PNG's IHDR chunk. Throws when `png` is not a PNG.
+ * @param {Buffer} png
+ * @returns {{ width: number; height: number }}
+ */
 export function pngSize(png) {
   const signature = '89504e470d0a1a0a';
   if (
@@ -17,6 +21,8 @@ export function pngSize(png) {
 /**
  * A .ico file: ICONDIR (6 bytes), one 16-byte ICONDIRENTRY per image, then the PNG data.
  * Sizes up to 256 px; 256 is stored as 0 in the one-byte width and height fields.
+ * @param {readonly Buffer[]} pngs
+ * @returns {Buffer}
  */
 export function buildIco(pngs) {
   const header = Buffer.alloc(6 + 16 * pngs.length);
@@ -42,7 +48,10 @@ export function buildIco(pngs) {
   return Buffer.concat([header, ...pngs]);
 }
 
-/** ICNS PNG element types by pixel size (ic11–ic14 are the @2x variants of 16–256 pt). */
+/**
+ * ICNS PNG element types by pixel size (ic11–ic14 are the `@2x` variants of 16–256 pt).
+ * @type {ReadonlyArray<readonly [type: string, pixels: number]>}
+ */
 export const ICNS_TYPES = [
   ['ic11', 32],
   ['ic12', 64],
@@ -57,6 +66,8 @@ export const ICNS_TYPES = [
 /**
  * A .icns file: 'icns' and the total length (big-endian), then one element per entry: its
  * four-character type, its length including that 8-byte header, and the PNG data.
+ * @param {ReadonlyArray<{ type: string; png: Buffer }>} entries
+ * @returns {Buffer}
  */
 export function buildIcns(entries) {
   const elements = entries.map(({ type, png }) => {
@@ -72,7 +83,11 @@ export function buildIcns(entries) {
   return Buffer.concat([head, ...elements]);
 }
 
-/** The images of an .ico file: [{ width, height, png }] (reader for tests and checks). */
+/**
+ * The images of an .ico file (reader for tests and checks).
+ * @param {Buffer} ico
+ * @returns {{ width: number; height: number; png: Buffer }[]}
+ */
 export function readIco(ico) {
   if (ico.readUInt16LE(0) !== 0 || ico.readUInt16LE(2) !== 1) throw new Error('not an .ico file');
   return Array.from({ length: ico.readUInt16LE(4) }, (_, index) => {
@@ -87,10 +102,15 @@ export function readIco(ico) {
   });
 }
 
-/** The elements of an .icns file: [{ type, png }] (reader for tests and checks). */
+/**
+ * The elements of an .icns file (reader for tests and checks).
+ * @param {Buffer} icns
+ * @returns {{ type: string; png: Buffer }[]}
+ */
 export function readIcns(icns) {
   if (icns.toString('ascii', 0, 4) !== 'icns' || icns.readUInt32BE(4) !== icns.length)
     throw new Error('not an .icns file');
+  /** @type {{ type: string; png: Buffer }[]} */
   const elements = [];
   for (let at = 8; at < icns.length;) {
     const length = icns.readUInt32BE(at + 4);

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/// <reference lib="dom" />
 // Rasterizes build/icon.svg — the one icon source — into every file packaging needs:
 //   build/icons/<N>x<N>.png  (16…1024: Linux icon set, tray, window, notifications)
 //   build/icon.png (1024), build/icon.ico (16–256, PNG entries), build/icon.icns (PNG entries)
@@ -25,6 +26,7 @@ if ('skip' in found) {
 
 const svg = readFileSync(join(buildDir, 'icon.svg'));
 const browser = await chromium.launch({ executablePath: found.executablePath, args: found.args, env: found.env });
+/** @type {Map<number, Buffer>} */
 const pngs = new Map();
 try {
   const page = await browser.newPage({ deviceScaleFactor: 1 });
@@ -35,7 +37,7 @@ try {
       `<!doctype html><html><body style="margin:0;background:transparent">` +
         `<img id="icon" src="${source}" width="${size}" height="${size}" style="display:block"></body></html>`,
     );
-    await page.locator('#icon').evaluate((img) => img.decode());
+    await page.locator('#icon').evaluate((img) => /** @type {HTMLImageElement} */ (img).decode());
     const png = await page.screenshot({
       omitBackground: true,
       clip: { x: 0, y: 0, width: size, height: size },
@@ -49,6 +51,7 @@ try {
   await browser.close();
 }
 
+/** @param {number} size */
 const at = (size) => {
   const png = pngs.get(size);
   if (!png) throw new Error(`no ${size} px rendering`);

@@ -48,10 +48,17 @@ function electronBinary() {
   return binary && existsSync(binary) ? binary : null;
 }
 
-/** Runs `command` attached to this terminal, forwarding Ctrl-C and termination; exits with its code. */
+/**
+ * Runs `command` attached to this terminal, forwarding Ctrl-C and termination; exits with its code.
+ * @param {string} command
+ * @param {readonly string[]} commandArgs
+ * @param {NodeJS.ProcessEnv} [env]
+ */
 function runAttached(command, commandArgs, env = process.env) {
   const child = spawn(command, commandArgs, { cwd: root, stdio: 'inherit', env });
-  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  /** @type {NodeJS.Signals[]} */
+  const forwarded = ['SIGINT', 'SIGTERM'];
+  for (const signal of forwarded) process.on(signal, () => child.kill(signal));
   child.on('error', (error) => {
     process.stderr.write(`start: could not run ${command}: ${error.message}\n`);
     process.exit(1);

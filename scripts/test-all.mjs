@@ -14,12 +14,26 @@ mkdirSync(out, { recursive: true });
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const only = process.argv.slice(2); // e.g. `vitest` or `e2e` to run one suite
 
+/**
+ * Runs one suite's command with stdio inherited; true when it exited 0.
+ * @param {string} label
+ * @param {string} command
+ * @param {readonly string[]} args
+ * @param {Record<string, string>} [env]
+ * @returns {boolean}
+ */
 function run(label, command, args, env = {}) {
   process.stdout.write(`\n=== ${label}: ${[command, ...args].join(' ')}\n`);
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
   return result.status === 0;
 }
 
+/**
+ * Runs a pass/fail suite (unless another was asked for) and counts it.
+ * @param {string} label
+ * @param {string} command
+ * @param {readonly string[]} args
+ */
 function check(label, command, args) {
   if (only.length && !only.includes(label)) return;
   const ok = run(label, command, args);

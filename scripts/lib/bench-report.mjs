@@ -2,6 +2,74 @@
 
 const MB = 1024 * 1024;
 
+/**
+ * One tool's result at one scale.
+ * @typedef {object} ToolResult
+ * @property {string} id
+ * @property {string} label
+ * @property {string} mode
+ * @property {'ok' | 'failed' | 'not-installed'} status
+ * @property {string | null} [reason]
+ * @property {number | null} [rows]
+ * @property {number} [runs]
+ * @property {number} [medianMs]
+ * @property {number} [p95Ms]
+ * @property {number} [minMs]
+ * @property {number} [maxMs]
+ * @property {number | null} [cpuMedianMs] Median CPU ms (user + system), null where unreadable.
+ */
+
+/**
+ * Memory of the monitor-only process.
+ * @typedef {object} MonitorMemory
+ * @property {number} rssBytes
+ * @property {number} maxRssBytes
+ * @property {number} heapUsedBytes
+ * @property {number} sockets
+ * @property {string} source
+ */
+
+/**
+ * Everything measured at one scale.
+ * @typedef {object} ScaleResult
+ * @property {number} scale
+ * @property {number} tcpConnections
+ * @property {number} udpSockets
+ * @property {{ tcp: number | null; udp: number | null }} machineSockets
+ * @property {number[]} [loadAverage] os.loadavg() when the scale's measurements began (other work on the machine skews them).
+ * @property {number} runs
+ * @property {number} ticks
+ * @property {number} warmupTicks
+ * @property {number} [tickGapMs] Pause between ticks (the default poll interval unless --tick-gap).
+ * @property {ToolResult[]} tools
+ * @property {MonitorMemory | null} monitor
+ */
+
+/**
+ * A target and whether it was met; `met` and `value` are null when not measured.
+ * @typedef {object} TargetResult
+ * @property {string} name
+ * @property {string} limit
+ * @property {number | null} value
+ * @property {number | null} cpuValue The same measure in CPU time, when both sides have it.
+ * @property {string} unit
+ * @property {boolean | null} met
+ */
+
+/**
+ * The whole run, as written to docs/bench-results.json.
+ * @typedef {object} BenchResults
+ * @property {string} date
+ * @property {string} command
+ * @property {{ cpus: number; cpuModel: string; kernel: string; node: string; ss: string }} machine
+ * @property {{ NODE_EXTRA_CA_CERTS: string }} [environment]
+ * @property {string} [isolation] Whether the farm and the tools ran in private namespaces (see private-namespaces.mjs).
+ * @property {number} [nice] Nice value the bench and its children ran at.
+ * @property {ScaleResult[]} scales
+ * @property {TargetResult[]} targets
+ * @property {string[]} [warnings] Why the run may not be representative (foreign sockets, load).
+ */
+
 /** Tool ids the targets refer to. */
 export const TOOL = {
   cold: 'portlens-cold',
@@ -10,19 +78,39 @@ export const TOOL = {
   nodeNetstat: 'node-netstat-in-process',
 };
 
+/**
+ * The tool `id` at `scale`, if it ran there and succeeded.
+ * @param {ScaleResult | null} scale
+ * @param {string} id
+ * @returns {ToolResult | null}
+ */
 function tool(scale, id) {
   const found = scale?.tools.find((t) => t.id === id);
   return found?.status === 'ok' ? found : null;
 }
 
-/** `value`, or null when any input is missing (the target is then "not measured"). */
-function measured(...inputs) {
-  return inputs.every((input) => input !== null && input !== undefined && Number.isFinite(input));
+/**
+ * Whether `input` was measured: a finite number (when not, the target is "not measured").
+ * @param {number | null | undefined} input
+ * @returns {input is number}
+ */
+function measured(input) {
+  return input !== null && input !== undefined && Number.isFinite(input);
 }
+
+/**
+ * `a / b`, or NaN when either is missing.
+ * @param {number | null | undefined} a
+ * @param {number | null | undefined} b
+ */
+const quotient = (a, b) =>
+  a === null || a === undefined || b === null || b === undefined ? Number.NaN : a / b;
 
 /**
  * Checks the performance targets against measured scales. A target whose scale or tools were
  * not measured has `met: null`.
+ * @param {readonly ScaleResult[]} scales
+ * @returns {TargetResult[]}
  */
 export function evaluateTargets(scales) {
   const big = scales.find((s) => s.scale === 20_000) ?? null;
@@ -36,6 +124,14 @@ export function evaluateTargets(scales) {
 
   // `met` judges wall time (what a user waits for); `cpuValue` is the same measure in CPU time,
   // which a busy machine distorts far less.
+  /**
+   * @param {string} name
+   * @param {[wall: number | null | undefined, cpu: number | null | undefined]} values
+   * @param {string} unit
+   * @param {(value: number) => boolean} ok
+   * @param {string} limit
+   * @returns {TargetResult}
+   */
   const target = (name, [value, cpuValue], unit, ok, limit) => {
     const known = measured(value);
     return {
@@ -47,7 +143,14 @@ export function evaluateTargets(scales) {
       met: known ? ok(value) : null,
     };
   };
-  const ratio = (a, b) => (a && b ? [a.medianMs / b.medianMs, a.cpuMedianMs / b.cpuMedianMs] : [null, null]);
+  /**
+   * `a` over `b` in wall and in CPU time (NaN where either lacks the measure), or nulls.
+   * @param {ToolResult | null} a
+   * @param {ToolResult | null} b
+   * @returns {[wall: number | null, cpu: number | null]}
+   */
+  const ratio = (a, b) =>
+    a && b ? [quotient(a.medianMs, b.medianMs), quotient(a.cpuMedianMs, b.cpuMedianMs)] : [null, null];
   return [
     target(
       '20,000 sockets: `portlens list --json` vs `ss -tanpi`',
@@ -87,8 +190,17 @@ export function evaluateTargets(scales) {
   ];
 }
 
+/**
+ * @param {number} value
+ * @param {number} [digits]
+ */
 const fixed = (value, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '–');
 
+/**
+ * A tool's row of the report's table, with its ratios to `ss -tanpi` (`ss`, if it ran).
+ * @param {ToolResult} t
+ * @param {ToolResult | null} ss
+ */
 function toolRow(t, ss) {
   const rows = t.rows === null || t.rows === undefined ? '' : String(t.rows);
   if (t.status !== 'ok') {
@@ -98,12 +210,18 @@ function toolRow(t, ss) {
         : `${t.status}${t.reason ? `: ${t.reason}` : ''}`;
     return `| ${t.label} | ${t.mode} | ${rows} | ${why.replaceAll('|', '/')} | | | | |`;
   }
+  /** @type {(a: number, b: number) => string} */
   const times = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${fixed(a / b, 2)}×` : '–');
+  const wall = t.medianMs ?? Number.NaN;
   const cpu = t.cpuMedianMs ?? Number.NaN;
-  return `| ${t.label} | ${t.mode} | ${rows} | ${fixed(t.medianMs)} | ${fixed(t.p95Ms)} | ${times(t.medianMs, ss?.medianMs)} | ${fixed(cpu)} | ${times(cpu, ss?.cpuMedianMs ?? Number.NaN)} |`;
+  return `| ${t.label} | ${t.mode} | ${rows} | ${fixed(wall)} | ${fixed(t.p95Ms ?? Number.NaN)} | ${times(wall, ss?.medianMs ?? Number.NaN)} | ${fixed(cpu)} | ${times(cpu, ss?.cpuMedianMs ?? Number.NaN)} |`;
 }
 
-/** The whole report as Markdown. */
+/**
+ * The whole report as Markdown.
+ * @param {BenchResults} results
+ * @returns {string}
+ */
 export function renderMarkdown(results) {
   const lines = [`## PortLens benchmark — ${results.date}`, ''];
   const m = results.machine;
@@ -156,6 +274,7 @@ export function renderMarkdown(results) {
     '| target | limit | measured | met | same in CPU time |',
     '| --- | --- | ---: | :---: | ---: |',
   );
+  /** @type {(value: number | null, unit: string) => string} */
   const show = (value, unit) =>
     value === null ? '–' : `${fixed(value, unit === '×' ? 2 : 1)}${unit === '×' ? '×' : ` ${unit}`}`;
   for (const t of results.targets) {

@@ -4,7 +4,19 @@ import { spawn } from 'node:child_process';
 import process from 'node:process';
 import { childrenCpuMs, selfCpuMs } from './child-cpu.mjs';
 
-/** Children running right now, for {@link killRunning}. */
+/**
+ * How one run of a command went. `stdout`/`stderr` are set only with `capture`. Every variant
+ * names every field (absent ones as `?: undefined`), so callers may read `reason` or `stdout`
+ * whatever the status.
+ * @typedef {{ status: 'ok'; ms: number; cpuMs: number | null; reason?: undefined; stdout?: string; stderr?: string }
+ *   | { status: 'failed'; ms?: number; cpuMs?: undefined; reason: string; stdout?: string; stderr?: string }
+ *   | { status: 'not-installed'; ms?: undefined; cpuMs?: undefined; reason?: undefined; stdout?: undefined; stderr?: undefined }} CommandRun
+ */
+
+/**
+ * Children running right now, for {@link killRunning}.
+ * @type {Set<import('node:child_process').ChildProcess>}
+ */
 const running = new Set();
 
 /**
@@ -14,6 +26,10 @@ const running = new Set();
  * the warm-up run, to count rows and explain failures) and the time is not meant to be used.
  * `cpuMs` is the CPU (user + system) of the child and its reaped descendants, or null where it
  * cannot be read; it assumes no other child of ours exits meanwhile (the bench runs one at a time).
+ * @param {string} command
+ * @param {readonly string[]} args
+ * @param {{ cwd?: string; env?: NodeJS.ProcessEnv; capture?: boolean }} [options]
+ * @returns {Promise<CommandRun>}
  */
 export function timeCommand(command, args, { cwd, env, capture = false } = {}) {
   return new Promise((resolve) => {
@@ -21,14 +37,16 @@ export function timeCommand(command, args, { cwd, env, capture = false } = {}) {
     const started = process.hrtime.bigint();
     const child = spawn(command, args, { cwd, env, stdio: capture ? ['ignore', 'pipe', 'pipe'] : 'ignore' });
     running.add(child);
+    /** @type {Buffer[]} */
     const stdout = [];
     let stderr = '';
     if (capture) {
-      child.stdout.on('data', (chunk) => stdout.push(chunk));
-      child.stderr.setEncoding('utf8');
-      child.stderr.on('data', (text) => (stderr = (stderr + text).slice(-4000)));
+      // Piped with `capture`, so both streams exist.
+      child.stdout?.on('data', (/** @type {Buffer} */ chunk) => stdout.push(chunk));
+      child.stderr?.setEncoding('utf8');
+      child.stderr?.on('data', (/** @type {string} */ text) => (stderr = (stderr + text).slice(-4000)));
     }
-    child.once('error', (error) => {
+    child.once('error', (/** @type {NodeJS.ErrnoException} */ error) => {
       running.delete(child);
       resolve(
         error.code === 'ENOENT' ? { status: 'not-installed' } : { status: 'failed', reason: error.message },
@@ -55,6 +73,9 @@ export function timeCommand(command, args, { cwd, env, capture = false } = {}) {
 /**
  * Wall time of one call of an async function, in milliseconds, its result, and the CPU it took:
  * this process's plus that of children reaped meanwhile (e.g. a command it spawned).
+ * @template T
+ * @param {() => Promise<T>} fn
+ * @returns {Promise<{ ms: number; cpuMs: number; value: T }>}
  */
 export async function timeAsync(fn) {
   const children = childrenCpuMs();

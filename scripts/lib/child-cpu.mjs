@@ -5,12 +5,18 @@ import { createRequire } from 'node:module';
 import process from 'node:process';
 
 const RUSAGE_CHILDREN = -1;
+/**
+ * Reads the children's `struct rusage` into a buffer; null when koffi or libc cannot be loaded,
+ * undefined until first tried.
+ * @type {(() => Buffer | null) | null | undefined}
+ */
 let getrusage;
 
 function load() {
   if (getrusage !== undefined) return getrusage;
   getrusage = null;
   try {
+    /** @type {typeof import('koffi')} */
     const koffi = createRequire(import.meta.url)('koffi');
     const libc = koffi.load('libc.so.6');
     const fn = libc.func('int getrusage(int who, _Out_ uint8_t *usage)');
@@ -31,6 +37,7 @@ export function childrenCpuMs() {
   if (process.platform !== 'linux' || !['x64', 'arm64'].includes(process.arch)) return null;
   const buffer = load()?.();
   if (!buffer) return null;
+  /** @param {number} offset */
   const ms = (offset) =>
     Number(buffer.readBigInt64LE(offset)) * 1e3 + Number(buffer.readBigInt64LE(offset + 8)) / 1e3;
   return ms(0) + ms(16);

@@ -6,8 +6,40 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import process from 'node:process';
 
-/** Loads `<file>.map` for a file:// script URL once; null when there is none. */
+/**
+ * The parts of a V8 .cpuprofile the summary reads.
+ * @typedef {object} CpuProfile
+ * @property {{
+ *   id: number;
+ *   callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+ *   positionTicks?: { line: number; ticks: number }[];
+ * }[]} nodes `positionTicks`: samples per 1-based script line, when V8 recorded them.
+ * @property {number} startTime
+ * @property {number} endTime
+ * @property {number[]} samples
+ * @property {number[]} timeDeltas
+ */
+
+/**
+ * One function's self time.
+ * @typedef {object} ProfileRow
+ * @property {string} name
+ * @property {string} location `file:line`, relative to the root, mapped through a linked source map when there is one.
+ * @property {number} selfMs
+ * @property {number} percent
+ * @property {{ where: string; percent: number }[]} lines Its hottest lines (`file:line`, mapped like `location`) and their share of its line samples.
+ */
+
+/** @typedef {{ totalMs: number; top: ProfileRow[] }} ProfileSummary */
+
+/** @typedef {{ map: SourceMap; dir: string }} LoadedMap */
+
+/**
+ * Loads `<file>.map` for a file:// script URL once; null when there is none.
+ * @returns {(url: string) => LoadedMap | null}
+ */
 function sourceMapLoader() {
+  /** @type {Map<string, LoadedMap | null>} */
   const cache = new Map();
   return (url) => {
     if (!url.startsWith('file://')) return null;
@@ -24,7 +56,7 @@ function sourceMapLoader() {
       }
       cache.set(url, map);
     }
-    return cache.get(url);
+    return cache.get(url) ?? null;
   };
 }
 
@@ -32,13 +64,24 @@ function sourceMapLoader() {
  * Where a position in a script is, as `file:line` relative to `root`, through the source map
  * if any. Line and column are 0-based; a null column means "the line" (its last mapping, so a
  * line whose first mapping starts after column 0 still maps to itself, not the line before).
+ * @param {string} url
+ * @param {number} lineNumber
+ * @param {number | null} columnNumber
+ * @param {(url: string) => LoadedMap | null} loadMap
+ * @param {string} root
+ * @returns {string}
  */
 function locate(url, lineNumber, columnNumber, loadMap, root) {
   if (!url) return '';
   const mapped = loadMap(url);
   if (mapped) {
     const entry = mapped.map.findEntry(lineNumber, columnNumber ?? Number.MAX_SAFE_INTEGER);
-    if (entry?.originalSource && (columnNumber !== null || entry.generatedLine === lineNumber)) {
+    // findEntry gives {} where nothing maps.
+    if (
+      'originalSource' in entry &&
+      entry.originalSource &&
+      (columnNumber !== null || entry.generatedLine === lineNumber)
+    ) {
       const source = entry.originalSource.startsWith('file://')
         ? fileURLToPath(entry.originalSource)
         : path.resolve(mapped.dir, entry.originalSource);
@@ -54,15 +97,20 @@ function locate(url, lineNumber, columnNumber, loadMap, root) {
  * Returns the profile's total wall time and rows of { name, location, selfMs, percent, lines }:
  * `lines` are the function's hottest source lines (V8's per-line ticks) with their share of its
  * samples — inlined callees are counted in the caller, so these say where inside it time goes.
+ * @param {CpuProfile} profile
+ * @param {{ limit?: number; root?: string }} [options]
+ * @returns {ProfileSummary}
  */
 export function summarizeProfile(profile, { limit = 15, root = process.cwd() } = {}) {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  /** @type {Map<number, number>} */
   const selfUs = new Map();
   for (let i = 0; i < profile.samples.length; i++) {
-    const id = profile.samples[i];
+    const id = /** @type {number} */ (profile.samples[i]);
     selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i + 1] ?? 0));
   }
   const loadMap = sourceMapLoader();
+  /** @type {Map<string, { name: string; location: string; selfMs: number; lineTicks: Map<string, number> }>} */
   const rows = new Map();
   for (const [id, us] of selfUs) {
     const frame = byId.get(id)?.callFrame;
@@ -94,7 +142,12 @@ export function summarizeProfile(profile, { limit = 15, root = process.cwd() } =
   return { totalMs, top };
 }
 
-/** A summary as a Markdown table. */
+/**
+ * A summary as a Markdown table.
+ * @param {string} title
+ * @param {ProfileSummary} summary
+ * @returns {string}
+ */
 export function profileMarkdown(title, summary) {
   const lines = [
     `#### ${title} (profile ${summary.totalMs.toFixed(0)} ms)`,

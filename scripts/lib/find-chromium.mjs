@@ -15,6 +15,21 @@ import process from 'node:process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { findTool } from './system-tools.mjs';
 
+/**
+ * A Chromium that runs here, with what to launch it with.
+ * @typedef {object} FoundChromium
+ * @property {string} executablePath
+ * @property {string[]} args
+ * @property {Record<string, string> | undefined} env The whole environment to launch it in, or undefined to inherit this process's.
+ * @property {string} source Where it came from: `$PORTLENS_CHROMIUM`, `the system`, `Playwright's browsers`, `@sparticuz/chromium <version>`.
+ * @property {string} version
+ */
+
+/**
+ * Why no Chromium can be had here.
+ * @typedef {{ skip: string }} NoChromium
+ */
+
 /** The environment variable naming a Chromium executable to use. */
 export const CHROMIUM_ENV = 'PORTLENS_CHROMIUM';
 /** What to run where no browser could be found. */
@@ -37,20 +52,30 @@ const MAC_APPS = [
   '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
 ];
 
+/** @type {FoundChromium | NoChromium | undefined} */
 let found;
-/** The Chromium to launch, or `{ skip }` saying why there is none. Looked up once per process. */
+/**
+ * The Chromium to launch, or `{ skip }` saying why there is none. Looked up once per process;
+ * throws if $PORTLENS_CHROMIUM is set and does not run.
+ * @returns {FoundChromium | NoChromium}
+ */
 export function findChromium() {
   found ??= search();
   return found;
 }
 
-/** The one-line description of a search's outcome, for logs and skip messages. */
+/**
+ * The one-line description of a search's outcome, for logs and skip messages.
+ * @param {FoundChromium | NoChromium} result
+ * @returns {string}
+ */
 export function describeChromium(result) {
   return 'skip' in result
     ? `no Chromium for the browser tests: ${result.skip}. To run them: ${INSTALL_HINT} (or set ${CHROMIUM_ENV})`
     : `Chromium ${result.version} from ${result.source}: ${result.executablePath}`;
 }
 
+/** @returns {FoundChromium | NoChromium} */
 function search() {
   const explicit = process.env[CHROMIUM_ENV];
   if (explicit) {
@@ -58,6 +83,7 @@ function search() {
     if (typeof why === 'string') throw new Error(`${CHROMIUM_ENV}=${explicit} does not run: ${why}`);
     return launchable(explicit, `$${CHROMIUM_ENV}`, why);
   }
+  /** @type {string[]} */
   const tried = [];
   for (const path of systemCandidates()) {
     const version = probe(path);
@@ -81,7 +107,13 @@ function search() {
   };
 }
 
-/** A found browser: `version` is probe()'s answer. */
+/**
+ * A found browser: `version` is probe()'s answer.
+ * @param {string} executablePath
+ * @param {string} source
+ * @param {{ version: string }} version
+ * @returns {FoundChromium}
+ */
 const launchable = (executablePath, source, version) => ({
   executablePath,
   args: CHROMIUM_ARGS,
@@ -90,7 +122,12 @@ const launchable = (executablePath, source, version) => ({
   version: version.version,
 });
 
-/** `{ version }` when `path --version` runs, else why not (missing, not executable, a library...). */
+/**
+ * `{ version }` when `path --version` runs, else why not (missing, not executable, a library...).
+ * @param {string} path
+ * @param {Record<string, string>} [extraEnv]
+ * @returns {string | { version: string }}
+ */
 function probe(path, extraEnv = {}) {
   const run = spawnSync(path, ['--version'], {
     encoding: 'utf8',
@@ -99,21 +136,31 @@ function probe(path, extraEnv = {}) {
   });
   if (run.error) return run.error.message;
   if (run.status !== 0)
-    return (run.stderr || run.stdout || `exit ${run.status}`).trim().split('\n').slice(-1)[0];
+    return /** @type {string} */ (
+      (run.stderr || run.stdout || `exit ${run.status}`).trim().split('\n').slice(-1)[0]
+    );
   return { version: /\d+(\.\d+)+/.exec(run.stdout)?.[0] ?? run.stdout.trim() };
 }
 
-/** The usual names as PATH resolves them, then the macOS app bundles. */
+/**
+ * The usual names as PATH resolves them, then the macOS app bundles.
+ * @returns {string[]}
+ */
 function systemCandidates() {
   const onPath = SYSTEM_NAMES.map(findTool).filter((path) => path !== null);
   const mac = process.platform === 'darwin' ? MAC_APPS.filter((path) => existsSync(path)) : [];
   return [...new Set([...onPath, ...mac])];
 }
 
-/** Where playwright-core's own Chromium (its exact revision) lives, if it was installed. */
+/**
+ * Where playwright-core's own Chromium (its exact revision) lives, if it was installed.
+ * @returns {string | null}
+ */
 function playwrightChromium() {
   try {
-    const path = require('playwright-core').chromium.executablePath();
+    /** @type {typeof import('playwright-core')} */
+    const playwright = require('playwright-core');
+    const path = playwright.chromium.executablePath();
     return path && existsSync(path) ? path : null;
   } catch {
     return null;
@@ -125,13 +172,16 @@ function playwrightChromium() {
  * node_modules/.cache/portlens-chromium/<version>: its package unpacks into os.tmpdir(), so the
  * child gets TMPDIR pointed at a fresh directory, renamed into place only when complete (no
  * half-unpacked binary is ever reused, and no file another user planted in /tmp is run).
+ * @returns {NoChromium | { executablePath: string; source: string; env: Record<string, string> }}
  */
 function sparticuzChromium() {
   if (process.platform !== 'linux' || process.arch !== 'x64')
     return {
       skip: `no system or Playwright Chromium, and @sparticuz/chromium has no build for ${process.platform}/${process.arch}`,
     };
+  /** @type {string} */
   let entry;
+  /** @type {string} */
   let version;
   try {
     entry = require.resolve('@sparticuz/chromium');
@@ -160,7 +210,12 @@ function sparticuzChromium() {
   };
 }
 
-/** Unpacks @sparticuz/chromium's archives into `dir`; returns an error message or null. */
+/**
+ * Unpacks @sparticuz/chromium's archives into `dir`; returns an error message or null.
+ * @param {string} entry
+ * @param {string} dir
+ * @returns {string | null}
+ */
 function unpack(entry, dir) {
   const partial = `${dir}.partial-${process.pid}`;
   rmSync(partial, { recursive: true, force: true });
@@ -179,6 +234,7 @@ function unpack(entry, dir) {
     rmSync(partial, { recursive: true, force: true });
     return (run.error?.message ?? run.stderr.trim().slice(0, 500)) || `exit ${run.status}`;
   }
+  /** @param {string} text */
   const xml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
   writeFileSync(
     join(partial, 'fonts.conf'),
@@ -191,12 +247,17 @@ function unpack(entry, dir) {
   } catch (error) {
     // Another process got there first (ENOTEMPTY): use its copy.
     rmSync(partial, { recursive: true, force: true });
-    if (!existsSync(dir)) return error.message;
+    if (!existsSync(dir)) return /** @type {Error} */ (error).message;
   }
   return null;
 }
 
-/** process.env without unset entries, as Playwright's `env` launch option wants it. */
+/**
+ * process.env without unset entries, as Playwright's `env` launch option wants it.
+ * @returns {Record<string, string>}
+ */
 function inherited() {
-  return Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== undefined));
+  return /** @type {Record<string, string>} */ (
+    Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== undefined))
+  );
 }

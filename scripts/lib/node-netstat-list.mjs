@@ -4,9 +4,19 @@
 // Run directly (`node node-netstat-list.mjs`) it lists once and exits: the fresh-process case.
 import { fileURLToPath } from 'node:url';
 import process from 'node:process';
-import netstat from 'node-netstat';
+// @ts-expect-error -- node-netstat ships no types; the part used here is typed just below.
+import untypedNetstat from 'node-netstat';
 
-/** Lists every connection; resolves with how many node-netstat parsed. */
+/**
+ * node-netstat's entry: calls `onItem` for each parsed connection, then `done` (with an error, if any).
+ * @type {(options: { done?: (error: unknown) => void }, onItem: (item: unknown) => void) => void}
+ */
+const netstat = untypedNetstat;
+
+/**
+ * Lists every connection; resolves with how many node-netstat parsed.
+ * @returns {Promise<number>}
+ */
 export function listAll() {
   return new Promise((resolve, reject) => {
     let rows = 0;

@@ -12,14 +12,19 @@ import process from 'node:process';
 export const INSIDE_ENV = 'PORTLENS_BENCH_ISOLATED';
 const UNSHARE_ARGS = ['--net', '--pid', '--fork', '--mount-proc', '--'];
 
-/** Null when private namespaces can be made here; otherwise why not. */
+/**
+ * Null when private namespaces can be made here; otherwise why not.
+ * @returns {string | null}
+ */
 export function namespacesUnavailable() {
   if (process.env[INSIDE_ENV] === '1') return 'already inside them';
   if (process.geteuid?.() !== 0) return 'not root';
-  for (const [tool, args] of [
+  /** @type {[tool: string, args: string[]][]} */
+  const probes = [
     ['unshare', ['--version']],
     ['ip', ['-V']],
-  ]) {
+  ];
+  for (const [tool, args] of probes) {
     const probe = spawnSync(tool, args, { stdio: 'ignore' });
     if (probe.error || probe.status !== 0) return `\`${tool}\` is not available`;
   }
@@ -34,6 +39,9 @@ export function namespacesUnavailable() {
  * Runs `command args` in new network (loopback up), PID and mount namespaces with stdio
  * inherited, forwarding SIGINT and SIGTERM to it. The command is PID 1 there: when it exits,
  * the kernel kills whatever it left behind. Resolves with an exit code for this process.
+ * @param {string} command
+ * @param {readonly string[]} args
+ * @returns {Promise<number>}
  */
 export function runInPrivateNamespaces(command, args) {
   const child = spawn(
@@ -45,6 +53,7 @@ export function runInPrivateNamespaces(command, args) {
     },
   );
   // unshare --fork ignores SIGINT and SIGTERM while it waits: signal the namespace's PID 1.
+  /** @param {NodeJS.Signals} signal */
   const forward = (signal) => {
     const inner = childPidOf(child.pid);
     if (inner !== null) process.kill(inner, signal);
@@ -64,7 +73,11 @@ export function runInPrivateNamespaces(command, args) {
   });
 }
 
-/** The (single) child of `pid`: unshare --fork's child, PID 1 of the new namespace. */
+/**
+ * The (single) child of `pid`: unshare --fork's child, PID 1 of the new namespace.
+ * @param {number | undefined} pid
+ * @returns {number | null}
+ */
 function childPidOf(pid) {
   try {
     const first = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(' ')[0];

@@ -10,17 +10,47 @@ import net from 'node:net';
 import dgram from 'node:dgram';
 import process from 'node:process';
 
+/**
+ * What a client process's connections send (see SocketFarmOptions.traffic).
+ * @typedef {{ every: number; bytes: number; intervalMs: number }} TrafficPlan
+ */
+
+/**
+ * A farm process's role and its share of the farm, as JSON in argv[2].
+ * @typedef {{ role: 'server'; host: string; listeners: number }
+ *   | { role: 'client'; host: string; sourceAddress: string; targets: { port: number; count: number }[]; concurrency: number; traffic: TrafficPlan | null }
+ *   | { role: 'udp'; host: string; count: number }} ChildConfig
+ */
+
+/**
+ * What a farm process tells the farm over IPC.
+ * @typedef {{ type: 'listening'; ports: number[] }
+ *   | { type: 'accepted'; count: number }
+ *   | { type: 'connected'; count: number }
+ *   | { type: 'bound'; ports: number[] }
+ *   | { type: 'error'; message: string }} ChildMessage
+ */
+
+/** @type {ChildConfig} */
 const config = JSON.parse(process.argv[2] ?? '{}');
-/** Every TCP socket this process holds, so shutdown can reset them all. */
+/**
+ * Every TCP socket this process holds, so shutdown can reset them all.
+ * @type {Set<net.Socket>}
+ */
 const tcpSockets = new Set();
+/** @type {net.Server[]} */
 const servers = [];
+/** @type {dgram.Socket[]} */
 const udpSockets = [];
+/** @type {NodeJS.Timeout[]} */
 const timers = [];
 
+/** @param {ChildMessage} message */
 function send(message) {
-  if (process.connected) process.send(message);
+  if (process.connected) process.send?.(message);
 }
 
+/** @param {unknown} error */
 function fail(error) {
   send({
     type: 'error',
@@ -41,6 +71,7 @@ process.on('SIGINT', shutdown);
 // The farm died without stopping us: do not outlive it.
 process.on('disconnect', shutdown);
 
+/** @param {net.Socket} socket */
 function track(socket) {
   tcpSockets.add(socket);
   socket.on('close', () => tcpSockets.delete(socket));
@@ -48,9 +79,11 @@ function track(socket) {
   socket.on('error', () => {});
 }
 
+/** @param {Extract<ChildConfig, { role: 'server' }>} config */
 async function runServer({ host, listeners }) {
   let accepted = 0;
   let reported = -1;
+  /** @type {number[]} */
   const ports = [];
   for (let i = 0; i < listeners; i++) {
     const server = net.createServer((socket) => {
@@ -59,12 +92,15 @@ async function runServer({ host, listeners }) {
       socket.on('data', (chunk) => socket.write(chunk));
     });
     servers.push(server);
-    await new Promise((resolve, reject) => {
-      server.once('error', reject);
-      server.listen({ host, port: 0, backlog: 4096 }, resolve);
-    });
+    await /** @type {Promise<void>} */ (
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen({ host, port: 0, backlog: 4096 }, resolve);
+      })
+    );
     server.on('error', fail);
-    ports.push(server.address().port);
+    // Listening on TCP: address() is an AddressInfo.
+    ports.push(/** @type {net.AddressInfo} */ (server.address()).port);
   }
   send({ type: 'listening', ports });
   // Report the count when it changes, a few times a second: cheap and enough for a ready check.
@@ -77,6 +113,12 @@ async function runServer({ host, listeners }) {
   );
 }
 
+/**
+ * @param {string} host
+ * @param {number} port
+ * @param {string} localAddress
+ * @returns {Promise<net.Socket>}
+ */
 function connectOne(host, port, localAddress) {
   return new Promise((resolve, reject) => {
     const socket = net.connect({ host, port, localAddress });
@@ -86,14 +128,16 @@ function connectOne(host, port, localAddress) {
   });
 }
 
+/** @param {Extract<ChildConfig, { role: 'client' }>} config */
 async function runClient({ host, sourceAddress, targets, concurrency, traffic }) {
   const queue = targets.flatMap(({ port, count }) => Array.from({ length: count }, () => port));
+  /** @type {net.Socket[]} */
   const connected = [];
   let next = 0;
   // A bounded number of handshakes in flight keeps the listeners' accept queues from overflowing.
   async function worker() {
     while (next < queue.length) {
-      const port = queue[next++];
+      const port = /** @type {number} */ (queue[next++]);
       connected.push(await connectOne(host, port, sourceAddress));
     }
   }
@@ -110,24 +154,43 @@ async function runClient({ host, sourceAddress, targets, concurrency, traffic })
   }
 }
 
+/** @param {Extract<ChildConfig, { role: 'udp' }>} config */
 async function runUdp({ host, count }) {
+  /** @type {number[]} */
   const ports = [];
   for (let i = 0; i < count; i++) {
     const socket = dgram.createSocket('udp4');
     udpSockets.push(socket);
-    await new Promise((resolve, reject) => {
-      socket.once('error', reject);
-      socket.bind({ address: host, port: 0 }, resolve);
-    });
+    await /** @type {Promise<void>} */ (
+      new Promise((resolve, reject) => {
+        socket.once('error', reject);
+        socket.bind({ address: host, port: 0 }, resolve);
+      })
+    );
     ports.push(socket.address().port);
   }
   send({ type: 'bound', ports });
 }
 
-const roles = { server: runServer, client: runClient, udp: runUdp };
-const run = roles[config.role];
-if (!run) {
+/**
+ * Starts the role `config` names; undefined for an unknown role.
+ * @returns {Promise<void> | undefined}
+ */
+function run() {
+  switch (config.role) {
+    case 'server':
+      return runServer(config);
+    case 'client':
+      return runClient(config);
+    case 'udp':
+      return runUdp(config);
+    default:
+      return undefined;
+  }
+}
+const running = run();
+if (!running) {
   fail(new Error(`unknown role ${JSON.stringify(config.role)}`));
   process.exit(2);
 }
-run(config).catch(fail);
+running.catch(fail);

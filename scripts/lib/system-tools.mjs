@@ -5,7 +5,10 @@ import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import process from 'node:process';
 
-/** The Debian package that brings each tool, for the hint. */
+/**
+ * The Debian package that brings each tool, for the hint.
+ * @type {Readonly<Record<string, string>>}
+ */
 export const DEBIAN_PACKAGES = {
   ss: 'iproute2',
   ip: 'iproute2',
@@ -16,7 +19,11 @@ export const DEBIAN_PACKAGES = {
   python3: 'python3',
 };
 
-/** The executable `name` resolves to on PATH (as spawn would find it), or null. */
+/**
+ * The executable `name` resolves to on PATH (as spawn would find it), or null.
+ * @param {string} name
+ * @returns {string | null}
+ */
 export function findTool(name) {
   for (const dir of (process.env.PATH ?? '').split(delimiter)) {
     if (!dir) continue;
@@ -31,7 +38,11 @@ export function findTool(name) {
   return null;
 }
 
-/** Why `names` cannot all be run here ("`ss` is not installed (Debian: apt-get install iproute2)"), or null. */
+/**
+ * Why `names` cannot all be run here ("`ss` is not installed (Debian: apt-get install iproute2)"), or null.
+ * @param {readonly string[]} names
+ * @returns {string | null}
+ */
 export function missingTools(names) {
   const missing = names.filter((name) => findTool(name) === null);
   if (missing.length === 0) return null;
