@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startChild, stopAllChildren, tcpListenerScript, udpSocketScript, type Child } from '../test-support/children.js';
+import { startChild, stopAllChildren, tcpListenerScript, udpSocketScript, V6_ONLY_SCRIPT, type Child } from '../test-support/children.js';
 import { runCli } from './run-cli.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -74,6 +74,20 @@ describe('portlens list / who against real listeners', () => {
       process: { pid: child.pid, name: 'node', user: 'root' },
     });
     for (const field of ['bytesSent', 'bytesReceived', 'inode', 'uid', 'id']) expect(rows[0]).toHaveProperty(field);
+  });
+
+  it('list --json tells whether each IPv6 socket is IPv6-only (v6Only), null for IPv4', async () => {
+    const child = await startChild(V6_ONLY_SCRIPT);
+    const ports = child.ready as Record<string, number>;
+    const rows = JSON.parse((await cli('list', '--json', '--pid', String(child.pid))).stdout) as Array<Record<string, unknown>>;
+    const v6Only = (name: string) => rows.find((row) => row.localPort === ports[name])?.v6Only;
+    expect({ tcpOnly: v6Only('tcpOnly'), tcpDual: v6Only('tcpDual'), udpOnly: v6Only('udpOnly'), udpDual: v6Only('udpDual'), v4: v6Only('v4') }).toEqual({
+      tcpOnly: true,
+      tcpDual: false,
+      udpOnly: true,
+      udpDual: false,
+      v4: null,
+    });
   });
 
   it('list filters by protocol, port and listening state', async () => {

@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ProcessInfo, SocketRow } from '../contract/model.js';
+import { ROW_FIELDS } from '../contract/row-fields.js';
+import { rowFields } from '../contract/test-arbitraries.js';
 import { testProcess } from '../test-support/model-factories.js';
 import { JsonBytes, literal } from './json-bytes.js';
 import { jsonRowPieces, jsonRows } from './json-rows.js';
@@ -8,21 +11,16 @@ import { PiecePool } from './piece-pool.js';
 
 const text = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.constantFrom('127.0.0.1', '::1', 'fe80::1', 'tcp#42', 'a "q" \\ \n \u0000 \ud800'));
 const count = fc.oneof(fc.constant(null), fc.nat(), fc.maxSafeNat());
-/** Any row, with its keys in the contract's order (the order JSON.stringify then follows). */
+/**
+ * Any row: every field of the field table, keys in its order (the order JSON.stringify then
+ * follows), with text that needs escaping and owners that may be known or not.
+ */
 const row: fc.Arbitrary<SocketRow> = fc.record({
+  ...rowFields,
   id: text,
-  protocol: fc.constantFrom('tcp', 'udp'),
-  family: fc.constantFrom(4, 6),
   localAddress: text,
-  localPort: fc.integer({ min: 0, max: 65535 }),
   remoteAddress: fc.option(text),
-  remotePort: fc.option(fc.integer({ min: 0, max: 65535 })),
-  state: fc.constantFrom('ESTABLISHED', 'LISTEN', 'TIME_WAIT', 'NEW_SYN_RECV', 'UNCONN', 'CLOSE_WAIT'),
   pids: fc.array(fc.integer({ min: 1, max: 4 }), { maxLength: 3 }),
-  ownerReason: fc.constantFrom(null, 'permission', 'unreadable', 'no-inode', 'not-found'),
-  inode: fc.nat(),
-  uid: fc.option(fc.nat()),
-  scope: fc.constantFrom('loopback', 'all', 'address'),
   bytesSent: count,
   bytesReceived: count,
   sendRate: count,
@@ -53,6 +51,22 @@ describe('jsonRows', () => {
         expect(jsonRows(oneAtATime, processes)).toBe(reference(rows));
       }),
     );
+  });
+
+  it("writes every field of the table, in the table's order, then `process`", () => {
+    fc.assert(
+      fc.property(row, (r) => {
+        const [out] = JSON.parse(jsonRows([r], processes)) as [Record<string, unknown>];
+        expect(Object.keys(out)).toEqual([...ROW_FIELDS, 'process']);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it("documents every field in the README's JSON table", () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const table = readme.slice(readme.indexOf('`portlens list --json` prints'), readme.indexOf('`who --json` prints'));
+    for (const field of ROW_FIELDS) expect(table, field).toMatch(new RegExp(`^\\| [^|]*\`${field}\``, 'm'));
   });
 
   it('writes the first owner as `process`, null when there is none or it is unknown', () => {

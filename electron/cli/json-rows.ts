@@ -7,6 +7,7 @@
  */
 import { OWNER_REASONS, PROTOCOLS, SCOPES, SOCKET_STATES } from '../contract/enum-values.js';
 import type { Family, Protocol, SocketRow, Snapshot } from '../contract/model.js';
+import type { RowField } from '../contract/row-fields.js';
 import { JsonBytes, NUMBER_MAX_BYTES, literal, putBytes, putNumber, putString, stringMaxBytes, type PieceSource } from './json-bytes.js';
 import type { RowList } from './listing-order.js';
 
@@ -39,16 +40,22 @@ const RECEIVED = literal(',"bytesReceived":');
 const SEND_RATE = literal(',"sendRate":');
 const RECEIVE_RATE = literal(',"receiveRate":');
 const FIRST_SEEN = literal(',"firstSeen":');
+const V6_ONLY = { true: literal(',"v6Only":true'), false: literal(',"v6Only":false'), null: literal(',"v6Only":null') };
 const COMMA = literal(',');
 const COMMA_BYTE = 0x2c;
 const OPEN = literal('[');
 const CLOSE = literal(']');
 const NO_PROCESS = literal(',"process":null}');
-/** The fields writeRow writes, in order: the compiler fails here when SocketRow gains one. */
+/**
+ * The fields writeRow writes, in order. writeRow is written out for speed rather than looped over
+ * the field table: the compiler fails here when the table gains a field, and json-rows.test.ts
+ * holds the output to JSON.stringify of rows with every field of the table, in the table's order.
+ */
 const WRITTEN = {
   id: 1, protocol: 2, family: 3, localAddress: 4, localPort: 5, remoteAddress: 6, remotePort: 7, state: 8, pids: 9,
   ownerReason: 10, inode: 11, uid: 12, scope: 13, bytesSent: 14, bytesReceived: 15, sendRate: 16, receiveRate: 17, firstSeen: 18,
-} satisfies Record<keyof SocketRow, number>;
+  v6Only: 19,
+} satisfies Record<RowField, number>;
 void WRITTEN;
 
 /**
@@ -114,6 +121,7 @@ const ROW_FIXED_BYTES =
   Math.max(...Object.values(STATE_THEN_PIDS).map((bytes) => bytes.length)) +
   Math.max(...Object.values(REASON_THEN_INODE).map((bytes) => bytes.length)) +
   Math.max(...Object.values(SCOPE_THEN_SENT).map((bytes) => bytes.length)) +
+  Math.max(...Object.values(V6_ONLY).map((bytes) => bytes.length)) +
   9 * NUMBER_MAX_BYTES;
 
 /**
@@ -160,5 +168,6 @@ function writeRow(out: JsonBytes, row: SocketRow, tail: RowTail): void {
     at = putBytes(p, at, FIRST_SEEN);
     at = putNumber(p, at, row.firstSeen);
   }
+  at = putBytes(p, at, row.v6Only === null ? V6_ONLY.null : row.v6Only ? V6_ONLY.true : V6_ONLY.false);
   out.position = at;
 }

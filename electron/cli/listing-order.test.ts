@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SocketRow } from '../contract/model.js';
-import { isListening } from '../core/diff/diff-snapshots.js';
+import { isListening } from '../contract/row-fields.js';
 import { testRow } from '../test-support/model-factories.js';
 import { listingKey, orderByKeys, sortForListing } from './listing-order.js';
 

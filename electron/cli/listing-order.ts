@@ -5,7 +5,7 @@
  * share one exactly representable double.
  */
 import type { SocketRow } from '../contract/model.js';
-import { isListening } from '../core/diff/diff-snapshots.js';
+import { isListening } from '../contract/row-fields.js';
 
 /**
  * Rows by index: an array, or rows made on demand (a SocketListing's, into one reused object:

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { Delta, ProcessInfo, Snapshot, SocketRow } from './model.js';
 import { TargetAddress } from './target-address.js';
+import { ERROR_CODES } from './enum-values.js';
 
 const pid = z.number().int().positive();
 const port = z.number().int().min(1).max(65535);
@@ -187,17 +188,7 @@ export type CallResponse<N extends CallName> = z.infer<(typeof Calls)[N]['respon
 export const CALL_NAMES = Object.keys(Calls) as CallName[];
 
 /** Error codes a call may fail with; the message is for people, the code for code. */
-export const ErrorCode = z.enum([
-  'invalid-request',
-  'not-found',
-  'stale-identity',
-  'refused',
-  'permission',
-  'timeout',
-  'failed',
-  'unsupported',
-  'internal',
-]);
+export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
 export const ContractError = z.object({

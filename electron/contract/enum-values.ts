@@ -32,3 +32,16 @@ export const OWNER_REASONS = ['permission', 'unreadable', 'no-inode', 'not-found
 
 /** Snapshot sources, in fallback order. */
 export const SNAPSHOT_SOURCES = ['netlink', 'ss', 'proc'] as const;
+
+/** Error codes a call may fail with (api.ts ErrorCode); the message is for people, the code for code. */
+export const ERROR_CODES = [
+  'invalid-request',
+  'not-found',
+  'stale-identity',
+  'refused',
+  'permission',
+  'timeout',
+  'failed',
+  'unsupported',
+  'internal',
+] as const;

@@ -1,17 +1,27 @@
 /**
  * The data model every part of PortLens shares: core produces it, transports carry it,
  * the renderer and the CLI show it. Schemas are the single source; the types are inferred,
- * so a runtime check and a compile-time type can never disagree.
+ * so a runtime check and a compile-time type can never disagree. A socket row's schema (and
+ * SocketPatch's) is made from the field table in row-fields.ts.
  */
 import { z } from 'zod';
 import { OWNER_REASONS, PROTOCOLS, SCOPES, SNAPSHOT_SOURCES, SOCKET_STATES } from './enum-values.js';
+import {
+  CHANGING_FIELDS,
+  FAMILIES,
+  ROW_FIELD_TABLE,
+  type ChangingField,
+  type FieldType,
+  type RowField,
+  type RowValue,
+} from './row-fields.js';
 
 /** Transport protocol of a socket. */
 export const Protocol = z.enum(PROTOCOLS);
 export type Protocol = z.infer<typeof Protocol>;
 
 /** IP family: 4 or 6. */
-export const Family = z.union([z.literal(4), z.literal(6)]);
+export const Family = z.literal(FAMILIES);
 export type Family = z.infer<typeof Family>;
 
 /**
@@ -43,36 +53,41 @@ export const SnapshotSource = z.enum(SNAPSHOT_SOURCES);
 export type SnapshotSource = z.infer<typeof SnapshotSource>;
 
 const port = z.number().int().min(0).max(65535);
-const count = z.number().nonnegative();
 
-/** One socket as PortLens shows it. */
-export const SocketRow = z.object({
-  /** Stable across polls for the life of the socket (kernel cookie, else tuple and inode). */
-  id: z.string().min(1),
-  protocol: Protocol,
-  family: Family,
-  localAddress: z.string(),
-  localPort: port,
-  /** Null for listening and unconnected sockets. */
-  remoteAddress: z.string().nullable(),
-  remotePort: port.nullable(),
-  state: SocketState,
-  /** Owning processes; several when a socket is shared across fork or SO_REUSEPORT peers. */
-  pids: z.array(z.number().int().positive()),
-  /** Null when `pids` is non-empty; otherwise why it is empty. */
-  ownerReason: OwnerReason.nullable(),
-  inode: z.number().int().nonnegative(),
-  uid: z.number().int().nonnegative().nullable(),
-  scope: Scope,
-  /** Cumulative bytes; null where the source has no counters (UDP, /proc/net). */
-  bytesSent: count.nullable(),
-  bytesReceived: count.nullable(),
-  /** Bytes per second over the last poll interval; null until two samples exist. */
-  sendRate: count.nullable(),
-  receiveRate: count.nullable(),
-  /** Epoch ms when PortLens first saw this socket. */
-  firstSeen: z.number(),
-});
+/** The zod schema of a row field's type (row-fields.ts). */
+function schemaOf(type: FieldType): z.ZodType {
+  const schema = ((): z.ZodType => {
+    switch (type.kind) {
+      case 'text':
+        return type.min ? z.string().min(type.min) : z.string();
+      case 'enum':
+        return type.values.every((value) => typeof value === 'string')
+          ? z.enum(type.values as [string, ...string[]])
+          : z.literal(type.values as number[]);
+      case 'int':
+        return z.number().int().min(type.min);
+      case 'port':
+        return port;
+      case 'count':
+        return z.number().nonnegative();
+      case 'number':
+        return z.number();
+      case 'boolean':
+        return z.boolean();
+      case 'pids':
+        return z.array(z.number().int().positive());
+    }
+  })();
+  return type.nullable ? schema.nullable() : schema;
+}
+
+/** Each row field's schema, in the table's order. */
+const rowShape = Object.fromEntries(ROW_FIELD_TABLE.map((spec) => [spec.name, schemaOf(spec.type)])) as {
+  [K in RowField]: z.ZodType<RowValue<K>>;
+};
+
+/** One socket as PortLens shows it: the fields of row-fields.ts's table (documented there). */
+export const SocketRow = z.object(rowShape);
 export type SocketRow = z.infer<typeof SocketRow>;
 
 /** How a process is managed, when detectable; decides how `restart` works. */
@@ -139,8 +154,13 @@ export const PortEvent = z.object({
 });
 export type PortEvent = z.infer<typeof PortEvent>;
 
-/** Changed fields of one row; `id` names it. */
-export const SocketPatch = SocketRow.partial().extend({ id: z.string().min(1) });
+/** Changed fields of one row: `id` names it, then any of the fields that can change. */
+export const SocketPatch = z.object({
+  id: rowShape.id,
+  ...(Object.fromEntries(CHANGING_FIELDS.map((field) => [field, rowShape[field].optional()])) as {
+    [K in ChangingField]: z.ZodOptional<z.ZodType<RowValue<K>>>;
+  }),
+});
 export type SocketPatch = z.infer<typeof SocketPatch>;
 
 /** What changed between snapshot `seq - 1` and `seq`. */

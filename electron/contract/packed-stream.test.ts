@@ -15,6 +15,7 @@ import {
   unpackStreamMessage,
 } from './packed-stream.js';
 import { junk, mutate, validDelta, validSnapshot, validStreamMessage } from './test-arbitraries.js';
+import { plainRow } from './test-rows.js';
 
 /** `value` as the other end of a WebSocket sees it. */
 const overJson = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
@@ -180,6 +181,7 @@ describe('packed stream', () => {
 
 function row(n: number, port: number): SocketRow {
   return {
+    ...plainRow(),
     id: `tcp#${1_704_700 + n}`,
     protocol: 'tcp',
     family: 4,

@@ -15,6 +15,14 @@
 import type { Delta, Snapshot, SocketPatch, SocketRow } from './model.js';
 import type { StreamMessage } from './api.js';
 import {
+  CHANGING_FIELDS,
+  ROW_FIELD_TABLE,
+  ROW_FIELDS,
+  type PackedCodec,
+  type RowField,
+  type RowValue,
+} from './row-fields.js';
+import {
   arrayOf,
   checked,
   fail,
@@ -26,7 +34,6 @@ import {
   processRecord,
   record,
   ROW_FIELD_CHECKS,
-  ROW_FIELDS,
   snapshotRest,
   streamHeader,
   within,
@@ -39,15 +46,15 @@ import {
 export type PackedColumn =
   unknown[] | { d: unknown[]; i: number[] } | { z: number[] } | { p: number[]; s: string[] };
 
-/** Rows as columns: `n` rows, one column per SocketRow field. */
+/** Rows as columns: `n` rows, one column per SocketRow field, keyed by the field's name. */
 export interface PackedRows {
   n: number;
   c: Record<string, PackedColumn>;
 }
 
 /**
- * Patches as columns: per patch a mask of the fields it carries (bit k = the k-th SocketRow
- * field after `id`), its id, and per field the values of the patches that carry it, in order.
+ * Patches as columns: per patch a mask of the fields it carries (bit k = the k-th field of the
+ * table that can change), its id, and per field the values of the patches that carry it, in order.
  */
 export interface PackedPatches {
   n: number;
@@ -72,8 +79,8 @@ export type PackedStreamMessage =
   | { type: 'snapshot-rest'; seq: number; sockets: PackedRows; rest: number }
   | { type: 'delta'; delta: PackedDelta };
 
-/** Row fields a patch may carry, in mask-bit order. */
-const PATCH_FIELDS = ROW_FIELDS.filter((field) => field !== 'id');
+/** Row fields a patch may carry (the ones that can change), in mask-bit order. */
+const PATCH_FIELDS = CHANGING_FIELDS;
 const MAX_MASK = 2 ** PATCH_FIELDS.length - 1;
 
 // ---- packing (server side; input is already valid, produced by core) ----
@@ -142,57 +149,49 @@ export function packRows(rows: readonly SocketRow[]): PackedRows {
  * lets other work in between (or runs the steps at once, as packRows does).
  */
 export function* packRowsSteps(rows: readonly SocketRow[]): Generator<void, PackedRows> {
-  // One pass with plain property reads (a read by a computed field name per cell is far slower).
-  // Arrays grow by push: a preallocated `new Array(n)` of this size is slow to make and holey.
-  const columns = ROW_FIELDS.map((): unknown[] => []);
-  const [
-    id,
-    protocol,
-    family,
-    localAddress,
-    localPort,
-    remoteAddress,
-    remotePort,
-    state,
-    pids,
-    ownerReason,
-    inode,
-    uid,
-    scope,
-    bytesSent,
-    bytesReceived,
-    sendRate,
-    receiveRate,
-    firstSeen,
-  ] = columns as [unknown[], ...unknown[][]];
+  // One pass with plain property reads (a read by a computed field name per cell is far slower),
+  // into the columns by name. Arrays grow by push: a preallocated `new Array(n)` of this size is
+  // slow to make and holey.
+  const c = Object.fromEntries(ROW_FIELDS.map((field) => [field, []])) as unknown as { [K in RowField]: RowValue<K>[] };
+  const { id, protocol, family, localAddress, localPort, remoteAddress, remotePort, state, pids, ownerReason } = c;
+  const { inode, uid, scope, bytesSent, bytesReceived, sendRate, receiveRate, firstSeen, v6Only } = c;
   for (const row of rows) {
     id.push(row.id);
-    protocol!.push(row.protocol);
-    family!.push(row.family);
-    localAddress!.push(row.localAddress);
-    localPort!.push(row.localPort);
-    remoteAddress!.push(row.remoteAddress);
-    remotePort!.push(row.remotePort);
-    state!.push(row.state);
-    pids!.push(row.pids);
-    ownerReason!.push(row.ownerReason);
-    inode!.push(row.inode);
-    uid!.push(row.uid);
-    scope!.push(row.scope);
-    bytesSent!.push(row.bytesSent);
-    bytesReceived!.push(row.bytesReceived);
-    sendRate!.push(row.sendRate);
-    receiveRate!.push(row.receiveRate);
-    firstSeen!.push(row.firstSeen);
+    protocol.push(row.protocol);
+    family.push(row.family);
+    localAddress.push(row.localAddress);
+    localPort.push(row.localPort);
+    remoteAddress.push(row.remoteAddress);
+    remotePort.push(row.remotePort);
+    state.push(row.state);
+    pids.push(row.pids);
+    ownerReason.push(row.ownerReason);
+    inode.push(row.inode);
+    uid.push(row.uid);
+    scope.push(row.scope);
+    bytesSent.push(row.bytesSent);
+    bytesReceived.push(row.bytesReceived);
+    sendRate.push(row.sendRate);
+    receiveRate.push(row.receiveRate);
+    firstSeen.push(row.firstSeen);
+    v6Only.push(row.v6Only);
   }
-  const c: Record<string, PackedColumn> = {};
-  for (let k = 0; k < ROW_FIELDS.length; k++) {
+  const packed: Record<string, PackedColumn> = {};
+  for (const spec of ROW_FIELD_TABLE) {
     yield;
-    const field = ROW_FIELDS[k]!;
-    c[field] = field === 'id' ? frontCode(columns[k] as string[]) : packColumn(columns[k]!);
+    const values: unknown[] = c[spec.name];
+    // The loop above is written out for speed: a field of the table it misses fails here.
+    if (values.length !== rows.length) throw new Error(`packRows: the ${spec.name} column was not filled`);
+    packed[spec.name] = CODECS[spec.packed](values);
   }
-  return { n: rows.length, c };
+  return { n: rows.length, c: packed };
 }
+
+/** Each packed codec of the field table (row-fields.ts PackedCodec). */
+const CODECS: Record<PackedCodec, (values: readonly unknown[]) => PackedColumn> = {
+  'front-coded': (values) => frontCode(values as string[]),
+  shortest: (values) => packColumn(values),
+};
 
 function packPatches(patches: readonly SocketPatch[]): PackedPatches {
   const masks: number[] = [];
@@ -412,54 +411,19 @@ function unpackRows(value: unknown): SocketRow[] {
   const v = record(value);
   const n = int(v.n, 'n', 0);
   const columns = record(v.c, 'c');
-  // One reader per column, read row by row: no column is first copied out in full.
-  const readers = ROW_FIELDS.map((field) =>
-    within('c', () =>
-      within(field, () => columnReader<unknown>(columns[field], n, ROW_FIELD_CHECKS[field], ['c', field])),
-    ),
-  );
-  const [
-    id,
-    protocol,
-    family,
-    localAddress,
-    localPort,
-    remoteAddress,
-    remotePort,
-    state,
-    pids,
-    ownerReason,
-    inode,
-    uid,
-    scope,
-    bytesSent,
-    bytesReceived,
-    sendRate,
-    receiveRate,
-    firstSeen,
-  ] = readers as [
-    () => string,
-    () => SocketRow['protocol'],
-    () => SocketRow['family'],
-    () => string,
-    () => number,
-    () => string | null,
-    () => number | null,
-    () => SocketRow['state'],
-    () => number[],
-    () => SocketRow['ownerReason'],
-    () => number,
-    () => number | null,
-    () => SocketRow['scope'],
-    () => number | null,
-    () => number | null,
-    () => number | null,
-    () => number | null,
-    () => number,
-  ];
+  // One reader per column, by field name, read row by row: no column is first copied out in full.
+  const readers = Object.fromEntries(
+    ROW_FIELDS.map((field) => [
+      field,
+      within('c', () => within(field, () => columnReader<unknown>(columns[field], n, ROW_FIELD_CHECKS[field], ['c', field]))),
+    ]),
+  ) as { [K in RowField]: () => RowValue<K> };
+  const { id, protocol, family, localAddress, localPort, remoteAddress, remotePort, state, pids, ownerReason } = readers;
+  const { inode, uid, scope, bytesSent, bytesReceived, sendRate, receiveRate, firstSeen, v6Only } = readers;
   const rows = new Array<SocketRow>(n);
   for (let r = 0; r < n; r++) {
-    // Built in the schema's field order, like every other row object (one hidden class).
+    // Built in the table's field order, like every other row object (one hidden class); the
+    // compiler holds the literal to every field.
     rows[r] = {
       id: id(),
       protocol: protocol(),
@@ -479,6 +443,7 @@ function unpackRows(value: unknown): SocketRow[] {
       sendRate: sendRate(),
       receiveRate: receiveRate(),
       firstSeen: firstSeen(),
+      v6Only: v6Only(),
     };
   }
   return rows;

@@ -7,7 +7,15 @@
 import fc from 'fast-check';
 import type { Delta, PortEvent, ProcessInfo, Snapshot, SocketPatch, SocketRow } from './model.js';
 import type { StreamMessage } from './api.js';
-import { OWNER_REASONS, SOCKET_STATES } from './enum-values.js';
+import { ERROR_CODES } from './enum-values.js';
+import {
+  CHANGING_FIELDS,
+  ROW_FIELD_TABLE,
+  type ChangingField,
+  type FieldType,
+  type RowField,
+  type RowValue,
+} from './row-fields.js';
 
 /** Values of the wrong type or range for every field of the contract. */
 export const junk: fc.Arbitrary<unknown> = fc.oneof(
@@ -86,27 +94,44 @@ const rowId = fc.oneof(
   fc.nat().map((n) => `udp#${n}`),
 );
 
-/** Each SocketRow field's valid values. */
-export const rowFields = {
+/** Valid values of a field type (row-fields.ts), for fields without a generator of their own below. */
+function arbitraryOf(type: FieldType): fc.Arbitrary<unknown> {
+  const valid = ((): fc.Arbitrary<unknown> => {
+    switch (type.kind) {
+      case 'text':
+        return fc.string({ minLength: type.min, maxLength: Math.max(type.min, 12) });
+      case 'enum':
+        return fc.constantFrom(...type.values);
+      case 'int':
+        return type.min === 0 ? nat : fc.integer({ min: Math.max(type.min, Number.MIN_SAFE_INTEGER) });
+      case 'port':
+        return port;
+      case 'count':
+        return countValue;
+      case 'number':
+        return finite;
+      case 'boolean':
+        return fc.boolean();
+      case 'pids':
+        return fc.array(pid, { maxLength: 3 });
+    }
+  })();
+  return type.nullable ? fc.option(valid) : valid;
+}
+
+/** Generators closer to real values than their type's, for some fields. */
+const FIELD_ARBITRARIES: Partial<Record<RowField, fc.Arbitrary<unknown>>> = {
   id: rowId,
-  protocol: fc.constantFrom('tcp', 'udp'),
-  family: fc.constantFrom(4, 6),
   localAddress: address,
-  localPort: port,
   remoteAddress: fc.option(address),
-  remotePort: fc.option(port),
-  state: fc.constantFrom(...SOCKET_STATES),
-  pids: fc.array(pid, { maxLength: 3 }),
-  ownerReason: fc.option(fc.constantFrom(...OWNER_REASONS)),
-  inode: nat,
   uid: fc.option(fc.nat({ max: 70_000 })),
-  scope: fc.constantFrom('loopback', 'all', 'address'),
-  bytesSent: fc.option(countValue),
-  bytesReceived: fc.option(countValue),
-  sendRate: fc.option(countValue),
-  receiveRate: fc.option(countValue),
   firstSeen: fc.oneof(finite, fc.integer({ min: 1_700_000_000_000, max: 1_900_000_000_000 })),
 };
+
+/** Each SocketRow field's valid values, in the table's order: every field of the table. */
+export const rowFields = Object.fromEntries(
+  ROW_FIELD_TABLE.map((spec) => [spec.name, FIELD_ARBITRARIES[spec.name] ?? arbitraryOf(spec.type)]),
+) as { [K in RowField]: fc.Arbitrary<RowValue<K>> };
 
 /** A valid SocketRow. */
 export const validRow = fc.record(rowFields) as fc.Arbitrary<SocketRow>;
@@ -114,8 +139,16 @@ export const validRow = fc.record(rowFields) as fc.Arbitrary<SocketRow>;
 /** A SocketRow with the odd field missing or wrong. */
 export const roughRow = roughObject(rowFields, 40);
 
-/** A valid SocketPatch: an id and any subset of the other fields. */
-export const validPatch = fc.record(rowFields, { requiredKeys: ['id'] }).map((patch) => patch as SocketPatch);
+/** Each field a SocketPatch may carry: the id and the fields that can change. */
+export const patchFields = {
+  id: rowFields.id,
+  ...(Object.fromEntries(CHANGING_FIELDS.map((field) => [field, rowFields[field]])) as {
+    [K in ChangingField]: fc.Arbitrary<RowValue<K>>;
+  }),
+};
+
+/** A valid SocketPatch: an id and any subset of the fields that can change. */
+export const validPatch = fc.record(patchFields, { requiredKeys: ['id'] }).map((patch) => patch as SocketPatch);
 
 const serviceManager = fc.option(
   fc.oneof(
@@ -261,17 +294,7 @@ export const roughDelta = roughObject(
 );
 
 const contractError = fc.record({
-  code: fc.constantFrom(
-    'invalid-request',
-    'not-found',
-    'stale-identity',
-    'refused',
-    'permission',
-    'timeout',
-    'failed',
-    'unsupported',
-    'internal',
-  ),
+  code: fc.constantFrom(...ERROR_CODES),
   message: fc.string(),
   detail: fc.option(fc.string()),
 });

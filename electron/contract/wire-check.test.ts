@@ -28,6 +28,7 @@ import {
   validSnapshot,
   validStreamMessage,
 } from './test-arbitraries.js';
+import { plainRow } from './test-rows.js';
 
 const tally = { accepted: 0, refused: 0 };
 
@@ -137,6 +138,7 @@ describe('wire check failures', () => {
   it('name the path to the value that is wrong', () => {
     const base = { time: 1, seq: 1, source: 'netlink', processes: {}, hiddenOwners: 0, warnings: [] };
     const row = {
+      ...plainRow(),
       id: 'tcp#1',
       protocol: 'tcp',
       family: 4,

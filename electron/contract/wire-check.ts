@@ -6,27 +6,30 @@
  *
  * Why not zod here: the page's CSP forbids `eval`, which puts zod on its slow path, and a
  * 20,000-row snapshot then takes hundreds of milliseconds to validate before the first paint.
- * These checks are plain code (no schema interpretation) and import nothing, so the page can
- * also validate the stream before zod has even loaded. The zod schemas stay the source of
- * truth: a change there fails the equivalence tests until it is made here too.
+ * These checks are plain code (no schema interpretation) and import no zod, so the page can
+ * also validate the stream before zod has even loaded. A socket row's field checks are made from
+ * the field table (row-fields.ts), like its zod schema; the rest mirrors the zod schemas by
+ * hand, and a change there fails the equivalence tests until it is made here too.
  */
 import type {
   Delta,
-  Family,
-  OwnerReason,
   PortEvent,
   ProcessInfo,
-  Protocol,
-  Scope,
   ServiceManager,
   Snapshot,
   SnapshotSource,
   SocketPatch,
   SocketRow,
-  SocketState,
 } from './model.js';
 import type { ContractError, ErrorCode, PortNotification, StreamMessage } from './api.js';
-import { OWNER_REASONS, PROTOCOLS, SCOPES, SNAPSHOT_SOURCES, SOCKET_STATES } from './enum-values.js';
+import { ERROR_CODES, SNAPSHOT_SOURCES } from './enum-values.js';
+import {
+  CHANGING_FIELDS,
+  ROW_FIELD_TABLE,
+  type FieldType,
+  type RowField,
+  type RowValue,
+} from './row-fields.js';
 
 /** Names a value inside its parent: a field name or an index. */
 export type Key = string | number;
@@ -129,13 +132,9 @@ function nullableStr(value: unknown, key: Key): string | null {
   return value === null ? null : str(value, key);
 }
 
-function nullableCount(value: unknown, key: Key): number | null {
-  return value === null ? null : count(value, key);
-}
-
 /** One of `values` (an enum). */
-function oneOf<T extends string>(values: ReadonlySet<string>, value: unknown, key: Key): T {
-  if (typeof value !== 'string' || !values.has(value)) fail(`expected one of ${[...values].join(', ')}`, key);
+function oneOf<T extends string | number>(values: ReadonlySet<unknown>, value: unknown, key: Key): T {
+  if (!values.has(value)) fail(`expected one of ${[...values].join(', ')}`, key);
   return value as T;
 }
 
@@ -173,58 +172,53 @@ export function pidList(value: unknown, key: Key): number[] {
 
 // ---- enums (the contract's z.enum values) ----
 
-const PROTOCOL_SET: ReadonlySet<string> = new Set(PROTOCOLS);
-const STATES: ReadonlySet<string> = new Set(SOCKET_STATES);
-const SCOPE_SET: ReadonlySet<string> = new Set(SCOPES);
-const OWNER_REASON_SET: ReadonlySet<string> = new Set(OWNER_REASONS);
 const SOURCES: ReadonlySet<string> = new Set(SNAPSHOT_SOURCES);
 const EVENT_TYPES: ReadonlySet<string> = new Set<PortEvent['type']>(['listen-opened', 'listen-closed']);
-const ERROR_CODES: ReadonlySet<string> = new Set<ErrorCode>([
-  'invalid-request',
-  'not-found',
-  'stale-identity',
-  'refused',
-  'permission',
-  'timeout',
-  'failed',
-  'unsupported',
-  'internal',
-]);
+const ERROR_CODE_SET: ReadonlySet<string> = new Set(ERROR_CODES);
 const SYSTEMD_SCOPES: ReadonlySet<string> = new Set(['system', 'user']);
 
-/** Each SocketRow field's check, by name: the packed codec checks columns with these. */
-export const ROW_FIELD_CHECKS: {
-  readonly [K in keyof SocketRow]: (value: unknown, key: Key) => SocketRow[K];
-} = {
-  id: (value, key) => str(value, key, 1),
-  protocol: (value, key) => oneOf<Protocol>(PROTOCOL_SET, value, key),
-  family: (value, key): Family => {
-    if (value !== 4 && value !== 6) fail('expected 4 or 6', key);
-    return value;
-  },
-  localAddress: str,
-  localPort: port,
-  remoteAddress: nullableStr,
-  remotePort: (value, key) => (value === null ? null : port(value, key)),
-  state: (value, key) => oneOf<SocketState>(STATES, value, key),
-  pids: pidList,
-  ownerReason: (value, key) => (value === null ? null : oneOf<OwnerReason>(OWNER_REASON_SET, value, key)),
-  inode: (value, key) => int(value, key, 0),
-  uid: (value, key) => (value === null ? null : int(value, key, 0)),
-  scope: (value, key) => oneOf<Scope>(SCOPE_SET, value, key),
-  bytesSent: nullableCount,
-  bytesReceived: nullableCount,
-  sendRate: nullableCount,
-  receiveRate: nullableCount,
-  firstSeen: num,
-};
+/** A row field's check: returns the value, or fails naming `key`. */
+type FieldCheck<T> = (value: unknown, key: Key) => T;
 
-/** SocketRow's fields in the schema's order (the order every row object is built in). */
-export const ROW_FIELDS = Object.keys(ROW_FIELD_CHECKS) as (keyof SocketRow)[];
+/** The check of a row field's type (row-fields.ts), the zod-free twin of model.ts's schemaOf. */
+function checkOf(type: FieldType): FieldCheck<unknown> {
+  const check = ((): FieldCheck<unknown> => {
+    switch (type.kind) {
+      case 'text':
+        return type.min ? (value, key) => str(value, key, type.min) : (value, key) => str(value, key);
+      case 'enum': {
+        const values: ReadonlySet<unknown> = new Set(type.values);
+        return (value, key) => oneOf(values, value, key);
+      }
+      case 'int':
+        return (value, key) => int(value, key, type.min);
+      case 'port':
+        return port;
+      case 'count':
+        return count;
+      case 'number':
+        return num;
+      case 'boolean':
+        return bool;
+      case 'pids':
+        return pidList;
+    }
+  })();
+  return type.nullable ? (value, key) => (value === null ? null : check(value, key)) : check;
+}
+
+/** Each SocketRow field's check, by name, made from the field table: the packed codec checks columns with these. */
+export const ROW_FIELD_CHECKS = Object.fromEntries(
+  ROW_FIELD_TABLE.map((spec) => [spec.name, checkOf(spec.type)]),
+) as { readonly [K in RowField]: FieldCheck<RowValue<K>> };
 
 const F = ROW_FIELD_CHECKS;
 
-/** A SocketRow. Written out field by field: it runs 20,000 times per snapshot. */
+/**
+ * A SocketRow. Written out field by field, not looped over the table: it runs 20,000 times per
+ * snapshot. The compiler holds it to every field (the literal is a SocketRow), and
+ * wire-check.test.ts to the zod schema made from the table, for rows with any field wrong.
+ */
 export function socketRow(value: unknown): SocketRow {
   const v = record(value);
   return {
@@ -246,17 +240,17 @@ export function socketRow(value: unknown): SocketRow {
     sendRate: F.sendRate(v.sendRate, 'sendRate'),
     receiveRate: F.receiveRate(v.receiveRate, 'receiveRate'),
     firstSeen: F.firstSeen(v.firstSeen, 'firstSeen'),
+    v6Only: F.v6Only(v.v6Only, 'v6Only'),
   };
 }
 
-/** A SocketPatch: `id` plus any SocketRow fields (each absent or valid). */
+/** A SocketPatch: `id` plus any of the fields that can change (each absent or valid; others are dropped, as zod does). */
 export function socketPatch(value: unknown): SocketPatch {
   const v = record(value);
   const out: Record<string, unknown> = { id: F.id(v.id, 'id') };
-  for (const field of ROW_FIELDS) {
-    if (field === 'id') continue;
+  for (const field of CHANGING_FIELDS) {
     const item = v[field];
-    if (item !== undefined) out[field] = (F[field] as (value: unknown, key: Key) => unknown)(item, field);
+    if (item !== undefined) out[field] = (F[field] as FieldCheck<unknown>)(item, field);
   }
   return out as SocketPatch;
 }
@@ -379,7 +373,7 @@ export function delta(value: unknown): Delta {
 export function contractError(value: unknown): ContractError {
   const v = record(value);
   return {
-    code: oneOf<ErrorCode>(ERROR_CODES, v.code, 'code'),
+    code: oneOf<ErrorCode>(ERROR_CODE_SET, v.code, 'code'),
     message: str(v.message, 'message'),
     detail: nullableStr(v.detail, 'detail'),
   };

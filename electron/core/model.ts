@@ -2,7 +2,8 @@
  * Core's model: the contract's shared types plus what only core sees (raw collector output,
  * the collector and owner-resolver interfaces).
  */
-import type { Family, Protocol, SnapshotSource, SocketState } from '../contract/model.js';
+import type { SnapshotSource } from '../contract/model.js';
+import type { CollectedField, RowValue } from '../contract/row-fields.js';
 
 export type {
   Delta,
@@ -20,26 +21,14 @@ export type {
   SocketState,
 } from '../contract/model.js';
 
-/** One socket as a collector reports it, before owners and rates are attached. */
-export interface RawSocket {
-  protocol: Protocol;
-  family: Family;
-  /** Canonical text form: dotted quad for IPv4, RFC 5952 compressed for IPv6 (no brackets). */
-  localAddress: string;
-  localPort: number;
-  /** Null when the remote side is unspecified (0.0.0.0:0, [::]:0, `*`). */
-  remoteAddress: string | null;
-  remotePort: number | null;
-  state: SocketState;
-  /** 0 when the kernel ties the socket to no file (TIME_WAIT, some closing sockets). */
-  inode: number;
-  uid: number | null;
+/**
+ * One socket as a collector reports it, before owners and rates are attached: the row fields
+ * the table marks `from: 'collector'` (row-fields.ts documents each), plus the cookie.
+ */
+export type RawSocket = { [K in CollectedField]: RowValue<K> } & {
   /** Kernel socket cookie as a decimal string (unique for the socket's life), when known. */
   cookie: string | null;
-  /** Cumulative byte counters from tcp_info; null when the source does not give them. */
-  bytesSent: number | null;
-  bytesReceived: number | null;
-}
+};
 
 /** A source of sockets. `collect` is synchronous or async; both are fine for the monitor. */
 export interface Collector {

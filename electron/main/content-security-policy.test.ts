@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { electronPolicy, FALLBACK_POLICY, metaPolicy } from './content-security-policy.js';
+import { FALLBACK_POLICY, metaPolicy } from '../contract/content-security-policy.js';
+import { contentSecurityPolicy } from '../server/security-headers.js';
+import { electronPolicy } from './content-security-policy.js';
 
 const indexHtml = readFileSync(new URL('../../renderer/index.html', import.meta.url), 'utf8');
 const directives = (policy: string): Map<string, string> =>
@@ -38,6 +40,17 @@ describe('electronPolicy', () => {
       expect(policy.get('script-src')).toBe("'self'");
     }
     expect(FALLBACK_POLICY).not.toMatch(/unsafe/);
+  });
+
+  it('falls back to the same policy as browser mode, each adding only its own header directives', () => {
+    const electron = directives(electronPolicy(null));
+    const browser = directives(contentSecurityPolicy(null, 8080));
+    const fallback = directives(FALLBACK_POLICY);
+    for (const [name, sources] of fallback) {
+      if (name === 'connect-src') continue; // each shell narrows or widens it for its transport
+      expect(electron.get(name), name).toBe(sources);
+      expect(browser.get(name), name).toBe(sources);
+    }
   });
 
   it('reads a policy in single quotes and with entities', () => {

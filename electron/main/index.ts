@@ -5,8 +5,7 @@
  * names the security checklist item it serves.
  */
 import { app, dialog, Menu, session, shell } from 'electron';
-import type { StreamMessage } from '../contract/api.js';
-import type { Backend } from '../core/backend/backend.js';
+import { DisposableStore, toDisposable } from '../contract/events.js';
 import { createBackend } from '../core/backend/create-backend.js';
 import { iconImage, trayImage } from './app-icons.js';
 import { appMenuTemplate } from './app-menu.js';
@@ -21,7 +20,7 @@ import { applyPermissionPolicy } from './permissions.js';
 import { PortNotifier } from './port-notifier.js';
 import { claimSingleInstance } from './single-instance.js';
 import { StreamHub } from './stream-hub.js';
-import { TrayController } from './tray.js';
+import { TrayController, type TrayDependencies } from './tray.js';
 import { electronTrayFactory } from './tray-factory.js';
 
 const paths = appPaths(__dirname);
@@ -87,28 +86,25 @@ async function start(): Promise<void> {
     openExternal: (url) => shell.openExternal(url),
   });
 
-  const shellFeed = subscribeShell(backend, (message) => {
-    tray?.accept(message);
-    notifier.accept(message);
+  tray = startTray({
+    revealRow,
+    showWindow: () => mainWindow.show(),
+    toggleWindow: () => mainWindow.toggle(),
+    quit,
+    isWindowVisible: () => mainWindow.isVisible(),
+    // The tray reads the monitor's live snapshot in place: no stream, no copy of its own.
+    snapshots: backend.live,
   });
-  try {
-    tray = new TrayController(electronTrayFactory(trayImage(paths.iconsDir, process.platform)), {
-      revealRow,
-      showWindow: () => mainWindow.show(),
-      toggleWindow: () => mainWindow.toggle(),
-      quit,
-      isWindowVisible: () => mainWindow.isVisible(),
-      resync: () => shellFeed.resubscribeSoon(),
-    });
-  } catch (error) {
-    // No tray on this desktop: closing the window quits instead of hiding it out of reach.
-    console.warn(`PortLens: no tray icon (${(error as Error).message}); closing the window will quit.`);
-  }
   const notifier = new PortNotifier(electronNotificationFactory(iconImage(paths.iconsDir, 256)), {
     isPaused: () => tray?.notificationsPaused ?? false,
     revealRow,
   });
-  shellFeed.resubscribe(); // now that tray and notifier exist, take the snapshot
+  // What quitting tears down before the backend closes, last set up first.
+  const teardown = new DisposableStore();
+  teardown.add(toDisposable(removeBridge));
+  teardown.add(streams);
+  teardown.add(toDisposable(backend.subscribe((message) => notifier.accept(message))));
+  if (tray) teardown.add(tray);
 
   exposeE2EHooks({
     trayLabels: () => tray?.labels() ?? [],
@@ -131,10 +127,7 @@ async function start(): Promise<void> {
     if (closed) return;
     event.preventDefault();
     closed = true;
-    removeBridge();
-    streams.stopAll();
-    shellFeed.stop();
-    tray?.destroy();
+    teardown.dispose();
     // Stop the monitor worker before exiting so no poll runs against a half-torn-down process.
     void backend.close().finally(() => app.quit());
   });
@@ -142,34 +135,15 @@ async function start(): Promise<void> {
   mainWindow.get();
 }
 
-/** The shell's own subscription (tray, notifications), restartable after a stream gap. */
-function subscribeShell(
-  backend: Backend,
-  listener: (message: StreamMessage) => void,
-): { resubscribe(): void; resubscribeSoon(): void; stop(): void } {
-  let unsubscribe: (() => void) | null = null;
-  let scheduled = false;
-  const resubscribe = (): void => {
-    unsubscribe?.();
-    unsubscribe = backend.subscribe(listener);
-  };
-  return {
-    resubscribe,
-    // A gap is noticed inside the backend's broadcast; subscribing again from there would hand
-    // the same delta to the new subscription. Wait for the broadcast to finish.
-    resubscribeSoon() {
-      if (scheduled) return;
-      scheduled = true;
-      setImmediate(() => {
-        scheduled = false;
-        if (unsubscribe) resubscribe();
-      });
-    },
-    stop() {
-      unsubscribe?.();
-      unsubscribe = null;
-    },
-  };
+/** The tray icon, or null on a desktop without one. */
+function startTray(deps: TrayDependencies): TrayController | null {
+  try {
+    return new TrayController(electronTrayFactory(trayImage(paths.iconsDir, process.platform)), deps);
+  } catch (error) {
+    // No tray on this desktop: closing the window quits instead of hiding it out of reach.
+    console.warn(`PortLens: no tray icon (${(error as Error).message}); closing the window will quit.`);
+    return null;
+  }
 }
 
 function fail(error: unknown): void {

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { diffSnapshots } from '../core/diff/diff-snapshots.js';
+import { LiveSnapshot } from '../core/diff/live-snapshot.js';
 import { ListeningPorts, listeningPorts } from './listening-ports.js';
 import { proc, row, snapshot } from './test-snapshots.js';
 
@@ -33,7 +34,7 @@ const ssh = row({
 describe('listeningPorts', () => {
   it('lists listening TCP and bound UDP ports by port, one per dual-stack pair, owners named', () => {
     const ports = listeningPorts(
-      snapshot(1, [vite6, client, vite, mdns, ssh], [proc(4242, 'node'), proc(77, 'avahi-daemon')]),
+      new LiveSnapshot(snapshot(1, [vite6, client, vite, mdns, ssh], [proc(4242, 'node'), proc(77, 'avahi-daemon')])),
     );
     expect(ports).toEqual([
       { rowId: 'ssh', port: 22, protocol: 'tcp', owner: null },
@@ -43,54 +44,55 @@ describe('listeningPorts', () => {
   });
 
   it('names an owner without process details by pid', () => {
-    expect(listeningPorts(snapshot(1, [vite], []))[0]?.owner).toBe('pid 4242');
+    expect(listeningPorts(new LiveSnapshot(snapshot(1, [vite], [])))[0]?.owner).toBe('pid 4242');
   });
 });
 
 describe('ListeningPorts', () => {
-  it('follows real deltas and reports a change only when the listening set changes', () => {
+  it('follows the live snapshot through real deltas, reporting a change only when the listening set changes', () => {
     const tracker = new ListeningPorts();
     const first = snapshot(1, [vite, client]);
-    expect(tracker.accept({ type: 'snapshot', snapshot: first })).toBe(true);
+    const live = new LiveSnapshot(first);
+    expect(tracker.refresh(live)).toBe(true);
     expect(tracker.counts()).toEqual({ listening: 1, sockets: 2 });
 
     // Traffic on the connection only: same listening set, no menu rebuild.
     const second = snapshot(2, [vite, { ...client, bytesSent: 500 }]);
-    expect(tracker.accept({ type: 'delta', delta: diffSnapshots(first, second) })).toBe(false);
+    live.apply(diffSnapshots(first, second));
+    expect(tracker.refresh(live)).toBe(false);
 
     const third = snapshot(
       3,
       [vite, { ...client, bytesSent: 500 }, mdns],
       [proc(4242, 'node'), proc(77, 'avahi-daemon')],
     );
-    expect(tracker.accept({ type: 'delta', delta: diffSnapshots(second, third) })).toBe(true);
+    live.apply(diffSnapshots(second, third));
+    expect(tracker.refresh(live)).toBe(true);
     expect(tracker.list().map((p) => p.port)).toEqual([5173, 5353]);
     expect(tracker.counts()).toEqual({ listening: 2, sockets: 3 });
 
     const fourth = snapshot(4, [mdns], [proc(77, 'avahi-daemon')]);
-    expect(tracker.accept({ type: 'delta', delta: diffSnapshots(third, fourth) })).toBe(true);
+    live.apply(diffSnapshots(third, fourth));
+    expect(tracker.refresh(live)).toBe(true);
     expect(tracker.list().map((p) => p.rowId)).toEqual(['mdns']);
   });
 
-  it('clears and asks for a snapshot after a sequence gap', () => {
+  it('reads the rows in place: it never has the live snapshot build a copy', () => {
+    const first = snapshot(1, [vite, client]);
+    const live = new LiveSnapshot(first);
+    live.apply(diffSnapshots(first, snapshot(2, [vite, client, mdns], [proc(4242, 'node'), proc(77, 'avahi-daemon')])));
+    const build = vi.spyOn(live, 'snapshot');
     const tracker = new ListeningPorts();
-    const first = snapshot(1, [vite]);
-    tracker.accept({ type: 'snapshot', snapshot: first });
-    const third = snapshot(3, []);
-    const gap = diffSnapshots(snapshot(2, [vite]), third);
-    expect(tracker.accept({ type: 'delta', delta: gap })).toBe(true);
-    expect(tracker.needsSnapshot).toBe(true);
-    expect(tracker.list()).toEqual([]);
-    tracker.accept({ type: 'snapshot', snapshot: first });
-    expect(tracker.needsSnapshot).toBe(false);
+    tracker.refresh(live);
+    expect(tracker.list().map((p) => p.owner)).toEqual(['node', 'avahi-daemon']);
+    expect(build).not.toHaveBeenCalled();
   });
 
-  it('ignores deltas before its first snapshot, and other messages', () => {
+  it('shows nothing before the first snapshot', () => {
     const tracker = new ListeningPorts();
-    expect(
-      tracker.accept({ type: 'delta', delta: diffSnapshots(snapshot(1, []), snapshot(2, [vite])) }),
-    ).toBe(false);
-    expect(tracker.accept({ type: 'reveal', rowId: 'x' })).toBe(false);
+    expect(tracker.refresh(null)).toBe(false);
+    expect(tracker.list()).toEqual([]);
     expect(tracker.counts()).toEqual({ listening: 0, sockets: 0 });
+    expect(tracker.refresh(new LiveSnapshot(snapshot(1, [vite])))).toBe(true);
   });
 });

@@ -4,6 +4,7 @@
  * messages (`reveal`) ride the same channel and wait until the page is listening.
  */
 import type { StreamMessage } from '../contract/api.js';
+import { DisposableStore, toDisposable, type Disposable } from '../contract/events.js';
 import type { Backend } from '../core/backend/backend.js';
 
 /** The parts of a webContents the hub uses (a structural subset of Electron's WebContents). */
@@ -16,15 +17,10 @@ export interface StreamTarget {
   onPageGone(stop: () => void): () => void;
 }
 
-interface Subscription {
-  target: StreamTarget;
-  unsubscribe: () => void;
-  removeGoneHook: () => void;
-}
-
 /** Per-window backend subscriptions. */
-export class StreamHub {
-  private readonly subscriptions = new Map<number, Subscription>();
+export class StreamHub implements Disposable {
+  /** Each streaming window's subscription and page-gone hook, by webContents id. */
+  private readonly subscriptions = new Map<number, DisposableStore>();
   private readonly pending = new Map<number, StreamMessage[]>();
 
   constructor(private readonly backend: Backend) {}
@@ -32,14 +28,10 @@ export class StreamHub {
   /** (Re)starts the stream for `target`: a second start replaces the first (a fresh snapshot). */
   start(target: StreamTarget): void {
     this.stop(target.id);
-    const subscription: Subscription = {
-      target,
-      unsubscribe: () => undefined,
-      removeGoneHook: () => undefined,
-    };
+    const subscription = new DisposableStore();
     this.subscriptions.set(target.id, subscription);
-    subscription.removeGoneHook = target.onPageGone(() => this.stop(target.id));
-    subscription.unsubscribe = this.backend.subscribe((message) => this.post(target, message));
+    subscription.add(toDisposable(target.onPageGone(() => this.stop(target.id))));
+    subscription.add(toDisposable(this.backend.subscribe((message) => this.post(target, message))));
     for (const message of this.pending.get(target.id) ?? []) this.post(target, message);
     this.pending.delete(target.id);
   }
@@ -49,8 +41,7 @@ export class StreamHub {
     const subscription = this.subscriptions.get(id);
     if (!subscription) return;
     this.subscriptions.delete(id);
-    subscription.unsubscribe();
-    subscription.removeGoneHook();
+    subscription.dispose();
   }
 
   /** True while `id` receives the stream. */
@@ -69,7 +60,7 @@ export class StreamHub {
   }
 
   /** Ends every stream (quit). */
-  stopAll(): void {
+  dispose(): void {
     for (const id of [...this.subscriptions.keys()]) this.stop(id);
     this.pending.clear();
   }

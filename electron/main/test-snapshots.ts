@@ -1,10 +1,15 @@
 /** Test helper: snapshots as the monitor makes them, validated by the contract schema. */
-import { Snapshot, type ProcessInfo, type SocketRow } from '../contract/model.js';
+import { Emitter } from '../contract/events.js';
+import { Snapshot, type Delta, type ProcessInfo, type SocketRow } from '../contract/model.js';
+import { plainRow } from '../contract/test-rows.js';
+import { LiveSnapshot } from '../core/diff/live-snapshot.js';
+import type { LiveSnapshotSource, SnapshotView } from '../core/monitor/monitor-host.js';
 
 /** A socket row (override any field); listening TCP on 127.0.0.1 by default. */
 export function row(overrides: Partial<SocketRow> & { id: string; localPort: number }): SocketRow {
   const localAddress = overrides.localAddress ?? '127.0.0.1';
   return {
+    ...plainRow(),
     protocol: 'tcp',
     family: localAddress.includes(':') ? 6 : 4,
     localAddress,
@@ -57,4 +62,27 @@ export function snapshot(
     hiddenOwners: 0,
     warnings: [],
   });
+}
+
+/**
+ * A monitor host's live snapshot as the tray reads it: `show` starts over from a snapshot,
+ * `apply` applies a delta in place; each fires `onDidChange`, as the host does.
+ */
+export function liveSource(): LiveSnapshotSource & { show(snapshot: Snapshot): void; apply(delta: Delta): void; listeners(): number } {
+  const changes = new Emitter<SnapshotView>();
+  let live: LiveSnapshot | null = null;
+  return {
+    view: () => live,
+    onDidChange: changes.event,
+    show(next) {
+      live = new LiveSnapshot(next);
+      changes.fire(live);
+    },
+    apply(delta) {
+      if (!live) throw new Error('apply before show');
+      live.apply(delta);
+      changes.fire(live);
+    },
+    listeners: () => changes.size,
+  };
 }

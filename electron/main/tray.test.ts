@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { diffSnapshots } from '../core/diff/diff-snapshots.js';
 import { menuLabels } from './tray-menu.js';
 import { TrayController, type TrayDependencies, type TrayHost } from './tray.js';
-import { proc, row, snapshot } from './test-snapshots.js';
+import { liveSource, proc, row, snapshot } from './test-snapshots.js';
 
 /** A recording TrayHost: the OS tray cannot exist in Node. */
 function stubTray(): TrayHost & {
@@ -23,14 +23,14 @@ function stubTray(): TrayHost & {
   return host;
 }
 
-function deps(visible = { value: true }): TrayDependencies {
+function deps(visible = { value: true }, snapshots = liveSource()): TrayDependencies {
   return {
     revealRow: vi.fn(),
     showWindow: vi.fn(),
     toggleWindow: vi.fn(),
     quit: vi.fn(),
     isWindowVisible: () => visible.value,
-    resync: vi.fn(),
+    snapshots,
   };
 }
 
@@ -46,17 +46,18 @@ const client = row({
 describe('TrayController (stub tray)', () => {
   it('shows the listening ports and counts, rebuilding the menu only when the set changes', () => {
     const host = stubTray();
-    const tray = new TrayController(() => host, deps());
+    const live = liveSource();
+    const tray = new TrayController(() => host, deps(undefined, live));
     expect(host.menus).toHaveLength(1);
 
     const s1 = snapshot(1, [vite]);
-    tray.accept({ type: 'snapshot', snapshot: s1 });
+    live.show(s1);
     expect(tray.labels()).toContain('5173 · node');
     expect(host.menus).toHaveLength(2);
     expect(tray.tooltipText()).toBe('PortLens — 1 listening, 1 socket');
 
     const s2 = snapshot(2, [vite, client]);
-    tray.accept({ type: 'delta', delta: diffSnapshots(s1, s2) });
+    live.apply(diffSnapshots(s1, s2));
     expect(host.menus).toHaveLength(2); // a new connection is not a new listening port
     expect(host.tooltips.at(-1)).toBe('PortLens — 1 listening, 2 sockets');
 
@@ -65,15 +66,24 @@ describe('TrayController (stub tray)', () => {
       [vite, client, row({ id: 'py', localPort: 8000, pids: [31] })],
       [proc(4242, 'node'), proc(31, 'python3')],
     );
-    tray.accept({ type: 'delta', delta: diffSnapshots(s2, s3) });
+    live.apply(diffSnapshots(s2, s3));
     expect(host.menus).toHaveLength(3);
     expect(menuLabels(host.menus.at(-1)!)).toContain('8000 · python3');
   });
 
+  it('shows the snapshot the monitor already has when it is made', () => {
+    const live = liveSource();
+    live.show(snapshot(1, [vite]));
+    const tray = new TrayController(stubTray, deps(undefined, live));
+    expect(tray.labels()).toContain('5173 · node');
+    expect(tray.tooltipText()).toBe('PortLens — 1 listening, 1 socket');
+  });
+
   it('clicking a port reveals its row', () => {
-    const d = deps();
+    const live = liveSource();
+    const d = deps(undefined, live);
     const tray = new TrayController(stubTray, d);
-    tray.accept({ type: 'snapshot', snapshot: snapshot(1, [vite]) });
+    live.show(snapshot(1, [vite]));
     expect(tray.clickItem('5173 · node')).toBe(true);
     expect(d.revealRow).toHaveBeenCalledWith('vite');
     expect(tray.clickItem('no such item')).toBe(false);
@@ -103,11 +113,16 @@ describe('TrayController (stub tray)', () => {
     expect(d.toggleWindow).toHaveBeenCalled();
   });
 
-  it('asks for a resync after a stream gap', () => {
-    const d = deps();
-    const tray = new TrayController(stubTray, d);
-    tray.accept({ type: 'snapshot', snapshot: snapshot(1, [vite]) });
-    tray.accept({ type: 'delta', delta: diffSnapshots(snapshot(5, []), snapshot(6, [vite])) });
-    expect(d.resync).toHaveBeenCalled();
+  it('stops following the monitor and removes its icon when disposed', () => {
+    const host = stubTray();
+    const live = liveSource();
+    const tray = new TrayController(() => host, deps(undefined, live));
+    expect(live.listeners()).toBe(1);
+    tray.dispose();
+    tray.dispose();
+    expect(live.listeners()).toBe(0);
+    expect(host.destroy).toHaveBeenCalledTimes(1);
+    live.show(snapshot(1, [vite]));
+    expect(host.menus).toHaveLength(1);
   });
 });

@@ -4,7 +4,8 @@
  * controller runs in Node tests with a recording stub; tray-factory.ts is the Electron one.
  */
 import type { MenuItemConstructorOptions } from 'electron';
-import type { StreamMessage } from '../contract/api.js';
+import { DisposableStore, type Disposable } from '../contract/events.js';
+import type { LiveSnapshotSource, SnapshotView } from '../core/monitor/monitor-host.js';
 import { ListeningPorts } from './listening-ports.js';
 import { menuLabels, trayMenuTemplate, trayTooltip, type TrayMenuActions } from './tray-menu.js';
 
@@ -23,14 +24,15 @@ export type TrayFactory = () => TrayHost;
 /** What the tray needs from the rest of the shell. */
 export interface TrayDependencies extends Omit<TrayMenuActions, 'setNotificationsPaused'> {
   isWindowVisible(): boolean;
-  /** Called after a stream gap: resubscribe to get a fresh snapshot. */
-  resync(): void;
+  /** The monitor's live snapshot, read in place: the tray keeps no copy of its own. */
+  snapshots: LiveSnapshotSource;
 }
 
 /** Owns the tray icon and keeps its menu and tooltip current. */
-export class TrayController {
+export class TrayController implements Disposable {
   private readonly host: TrayHost;
   private readonly ports = new ListeningPorts();
+  private readonly disposables = new DisposableStore();
   private paused = false;
   private tooltip = '';
   private template: MenuItemConstructorOptions[] = [];
@@ -43,15 +45,10 @@ export class TrayController {
     this.host = factory();
     this.windowVisible = deps.isWindowVisible();
     this.host.onClick(() => deps.toggleWindow());
+    this.ports.refresh(deps.snapshots.view());
     this.rebuildMenu();
     this.refreshTooltip();
-  }
-
-  /** Feeds one stream message; the menu is rebuilt only when the listening set changes. */
-  accept(message: StreamMessage): void {
-    if (this.ports.accept(message)) this.rebuildMenu();
-    this.refreshTooltip();
-    if (this.ports.needsSnapshot && message.type === 'delta') this.deps.resync();
+    this.disposables.add(deps.snapshots.onDidChange((view) => this.update(view)));
   }
 
   /** Session-only: pausing is not a setting, it ends when PortLens quits. */
@@ -94,8 +91,17 @@ export class TrayController {
     return true;
   }
 
-  destroy(): void {
+  /** Stops following the monitor and removes the icon. */
+  dispose(): void {
+    if (this.disposables.isDisposed) return;
+    this.disposables.dispose();
     this.host.destroy();
+  }
+
+  /** The snapshot changed; the menu is rebuilt only when the listening set did. */
+  private update(view: SnapshotView): void {
+    if (this.ports.refresh(view)) this.rebuildMenu();
+    this.refreshTooltip();
   }
 
   private rebuildMenu(): void {

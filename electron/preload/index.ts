@@ -16,25 +16,20 @@ import type {
   StreamMessage,
 } from '../contract/api.js';
 import { STREAM_CHANNEL, STREAM_START_CHANNEL, callChannel } from '../contract/channels.js';
+import { Emitter } from '../contract/events.js';
 
 /** Invokes one contract call in main; main validates the sender and the request. */
 function invoke<N extends CallName>(name: N, request: CallRequest<N>): Promise<Result<CallResponse<N>>> {
   return ipcRenderer.invoke(callChannel(name), request) as Promise<Result<CallResponse<N>>>;
 }
 
-const listeners = new Set<(message: StreamMessage) => void>();
+const stream = new Emitter<StreamMessage>({
+  onListenerError: (error) => console.error('PortLens stream listener failed', error),
+});
 
 // One IPC listener fans out to the page's listeners; it strips the event (which carries
 // `sender`, an ipcRenderer) so nothing of Electron crosses into the page.
-ipcRenderer.on(STREAM_CHANNEL, (_event: IpcRendererEvent, message: StreamMessage) => {
-  for (const listener of [...listeners]) {
-    try {
-      listener(message);
-    } catch (error) {
-      console.error('PortLens stream listener failed', error);
-    }
-  }
-});
+ipcRenderer.on(STREAM_CHANNEL, (_event: IpcRendererEvent, message: StreamMessage) => stream.fire(message));
 
 /** Explicit, one function per call: a call added to the contract is a type error here until wired. */
 const api: PortLensApi = {
@@ -50,19 +45,21 @@ const api: PortLensApi = {
   openExternal: (request) => invoke('openExternal', request),
   subscribe(listener) {
     if (typeof listener !== 'function') throw new TypeError('subscribe needs a function');
-    listeners.add(listener);
+    let subscribed = true;
+    const subscription = stream.event(listener);
     // Each subscriber asks main to (re)start the stream, which answers with a fresh snapshot.
     void ipcRenderer.invoke(STREAM_START_CHANNEL).then(
       (result: Result<unknown>) => {
-        if (!result.ok && listeners.has(listener)) listener({ type: 'error', error: result.error });
+        if (!result.ok && subscribed) listener({ type: 'error', error: result.error });
       },
       (error: unknown) => {
         const message = `could not start the stream: ${error instanceof Error ? error.message : String(error)}`;
-        if (listeners.has(listener)) listener({ type: 'error', error: { code: 'internal', message, detail: null } });
+        if (subscribed) listener({ type: 'error', error: { code: 'internal', message, detail: null } });
       },
     );
     return () => {
-      listeners.delete(listener);
+      subscribed = false;
+      subscription.dispose();
     };
   },
   transport: 'electron',

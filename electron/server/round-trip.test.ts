@@ -85,7 +85,8 @@ describe('browser-mode server with the real backend', () => {
     expect(first.stream.snapshot.sockets.some((row) => row.pids.includes(process.pid))).toBe(true);
     const server2 = createServer();
     listener = server2;
-    await new Promise<void>((resolve) => server2.listen(0, '127.0.0.1', () => resolve()));
+    // IPv6-only: the row's v6Only (true) must reach the page in either encoding.
+    await new Promise<void>((resolve) => server2.listen({ port: 0, host: '::', ipv6Only: true }, () => resolve()));
     const port = (server2.address() as { port: number }).port;
 
     const added = await client.next(
@@ -100,6 +101,7 @@ describe('browser-mode server with the real backend', () => {
     expect(added.stream.delta.seq).toBeGreaterThan(first.stream.snapshot.seq);
     const row = added.stream.delta.added.find((r) => r.localPort === port);
     expect(row?.pids).toContain(process.pid);
+    expect(row).toMatchObject({ family: 6, localAddress: '::', v6Only: true });
     expect(added.stream.delta.events).toContainEqual(expect.objectContaining({ type: 'listen-opened', localPort: port }));
 
     await new Promise<void>((resolve) => server2.close(() => resolve()));

@@ -14,6 +14,7 @@
  */
 import type { StreamMessage } from '../contract/api.js';
 import type { Snapshot, SocketRow } from '../contract/model.js';
+import { isListening } from '../contract/row-fields.js';
 import {
   packRowsSteps,
   packSnapshot,
@@ -72,14 +73,10 @@ export function packedSnapshotFrames(snapshot: Snapshot): SnapshotFrames {
   return frames;
 }
 
-/** Sockets a page shows first: those that accept connections or datagrams (the services). */
-function isListening(row: SocketRow): boolean {
-  return row.state === 'LISTEN' || (row.protocol === 'udp' && row.state === 'UNCONN');
-}
-
 function makeFrames(snapshot: Snapshot): SnapshotFrames {
   const first: SocketRow[] = [];
   const rest: SocketRow[] = [];
+  // A page shows first the sockets that accept connections or datagrams (the services).
   for (const row of snapshot.sockets) (isListening(row) ? first : rest).push(row);
   if (rest.length < SPLIT_FROM_ROWS) {
     return { first: packedText({ type: 'snapshot', snapshot: packSnapshot(snapshot) }), rest: null };

@@ -68,6 +68,32 @@ export function udpSocketScript(host: string): string {
   return `const s=require('dgram').createSocket('${type}');s.bind(0,${JSON.stringify(host)},()=>{console.log(JSON.stringify({port:s.address().port}))});`;
 }
 
+/**
+ * A child with sockets whose IPV6_V6ONLY differs: TCP listeners and bound UDP sockets on `::`
+ * with the option set (`only`) and not (`dual`), a UDP socket on `::` that connects to ::1 on
+ * SIGUSR2 (`connects`; the kernel then tells the option no more), and an IPv4 listener (`v4`).
+ * Prints the ports: {"tcpOnly", "tcpDual", "udpOnly", "udpDual", "connects", "v4"}.
+ */
+export const V6_ONLY_SCRIPT = `
+const net = require('node:net');
+const dgram = require('node:dgram');
+const listen = (options) => new Promise((resolve) => { const s = net.createServer(); s.listen({ port: 0, ...options }, () => resolve(s.address().port)); });
+const bind = (ipv6Only) => new Promise((resolve) => { const s = dgram.createSocket({ type: 'udp6', ipv6Only }); s.bind(0, '::', () => resolve(s)); });
+(async () => {
+  const ports = {
+    tcpOnly: await listen({ host: '::', ipv6Only: true }),
+    tcpDual: await listen({ host: '::', ipv6Only: false }),
+    udpOnly: (await bind(true)).address().port,
+    udpDual: (await bind(false)).address().port,
+    v4: await listen({ host: '127.0.0.1' }),
+  };
+  const connects = await bind(false);
+  ports.connects = connects.address().port;
+  process.on('SIGUSR2', () => connects.connect(ports.udpDual, '::1'));
+  console.log(JSON.stringify(ports));
+})();
+`;
+
 /** Polls `check` until it returns a truthy value or the time runs out. */
 export async function waitFor<T>(check: () => T | Promise<T>, timeoutMs = 10_000, what = 'condition'): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;

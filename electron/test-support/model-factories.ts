@@ -1,26 +1,21 @@
 /** Test values of the contract's model: a listening TCP row, a process, a snapshot, a delta. */
 import type { Delta, ProcessInfo, Snapshot, SocketRow } from '../contract/model.js';
+import { plainRow } from '../contract/test-rows.js';
 
 /** A row with this id: TCP LISTEN on 127.0.0.1:3000 owned by pid 10, unless overridden. */
 export function testRow(id: string, over: Partial<SocketRow> = {}): SocketRow {
   return {
+    ...plainRow(),
     id,
     protocol: 'tcp',
     family: 4,
     localAddress: '127.0.0.1',
     localPort: 3000,
-    remoteAddress: null,
-    remotePort: null,
     state: 'LISTEN',
     pids: [10],
-    ownerReason: null,
     inode: 1234,
     uid: 1000,
     scope: 'loopback',
-    bytesSent: null,
-    bytesReceived: null,
-    sendRate: null,
-    receiveRate: null,
     firstSeen: 1,
     ...over,
   };

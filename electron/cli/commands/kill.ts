@@ -5,6 +5,7 @@
  */
 import { createInterface } from 'node:readline';
 import type { ActionSubject, ContractError, KillPreview, KillResult, Target } from '../../contract/api.js';
+import { isListening } from '../../contract/row-fields.js';
 import {
   createActionDeps,
   kill,
@@ -162,9 +163,7 @@ export function subjectText(subject: ActionSubject): string {
       `  children: ${shown.join(', ')}${children.length > shown.length ? `, and ${children.length - shown.length} more` : ''}`,
     );
   }
-  const listening = sockets.filter(
-    (row) => row.state === 'LISTEN' || (row.protocol === 'udp' && row.state === 'UNCONN'),
-  );
+  const listening = sockets.filter(isListening);
   const connections = sockets.length - listening.length;
   const held = listening.map(
     (row) => `${row.protocol}${row.family === 6 ? '6' : ''} ${endpoint(row.localAddress, row.localPort)}`,

@@ -2,7 +2,7 @@
 import type { Snapshot, SnapshotSource, SocketRow } from '../../contract/model.js';
 import { keepFreedMemory } from '../../core/one-shot-memory.js';
 import { takeListing } from '../../core/snapshot/socket-listing.js';
-import { isListening } from '../../core/diff/diff-snapshots.js';
+import { isListening } from '../../contract/row-fields.js';
 import { parse, portArg, positiveIntArg } from '../args.js';
 import { bytes, endpoint, ownerText, table, userText } from '../format.js';
 import { jsonRowPieces } from '../json-rows.js';

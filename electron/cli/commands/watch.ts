@@ -18,7 +18,7 @@ export const watchCommand: CliCommand = async (args, io) => {
   const prefer = sourceArg(values.source);
 
   const monitor = startMonitor({ workerPath: null, intervalMs, ...(prefer ? { prefer } : {}) });
-  monitor.subscribe((message) => {
+  monitor.onMessage((message) => {
     if (message.type === 'delta') {
       for (const event of message.delta.events) io.stdout.write(values.json ? `${JSON.stringify(event)}\n` : eventLine(event));
     } else if (message.type === 'error') {

@@ -1,6 +1,6 @@
 /** `portlens who <port | address:port>`: who listens there, with their processes and sockets. */
 import type { ProcessInfo, Snapshot, SocketRow } from '../../contract/model.js';
-import { isListening } from '../../core/diff/diff-snapshots.js';
+import { isListening } from '../../contract/row-fields.js';
 import { keepFreedMemory } from '../../core/one-shot-memory.js';
 import { takeSnapshot } from '../../core/snapshot/default-pipeline.js';
 import { addressAccepts } from '../../core/actions/held-ports.js';

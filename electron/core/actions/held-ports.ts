@@ -1,5 +1,5 @@
 /** Which sockets and ports a set of processes holds, and who listens on a port now. */
-import { isListening } from '../diff/diff-snapshots.js';
+import { isListening } from '../../contract/row-fields.js';
 import type { Snapshot, SocketRow } from '../model.js';
 import { readIp, readTargetAddress } from '../../contract/target-address.js';
 

@@ -4,8 +4,9 @@
  */
 import { existsSync } from 'node:fs';
 import type { CallName, CallRequest, CallResponse, Result, StreamMessage } from '../../contract/api.js';
+import { DisposableStore, Emitter } from '../../contract/events.js';
 import { contractError } from '../../contract/validate.js';
-import { startMonitor, type MonitorHandle } from '../monitor/monitor-host.js';
+import { startMonitor, type LiveSnapshotSource, type MonitorHandle } from '../monitor/monitor-host.js';
 import type { MonitorMessage } from '../monitor/messages.js';
 import { notificationFor } from '../notify/index.js';
 import type { Snapshot } from '../model.js';
@@ -16,14 +17,25 @@ import { runAction } from './action-calls.js';
 import { processDetail } from './process-detail.js';
 import { SettingsStore } from './settings-store.js';
 
+/**
+ * The Backend of this process, plus the monitor's live snapshot for the shell's own views (the
+ * tray reads it in place rather than keeping a copy from the stream).
+ */
+export interface LocalBackend extends Backend {
+  readonly live: LiveSnapshotSource;
+}
+
 /** Starts the monitor and returns the Backend over it. */
-export async function createBackend(options: BackendOptions): Promise<Backend> {
+export async function createBackend(options: BackendOptions): Promise<LocalBackend> {
   const settings = new SettingsStore(options.dataDir);
   const monitor: MonitorHandle = startMonitor({
     workerPath: options.workerPath,
     intervalMs: options.pollIntervalMs ?? settings.get().pollIntervalMs,
   });
-  const listeners = new Set<(message: StreamMessage) => void>();
+  // One bad listener (a closed socket, a destroyed window) must not stop the others.
+  const stream = new Emitter<StreamMessage>();
+  const owned = new DisposableStore();
+  owned.add(stream);
   let lastError: string | null = null;
   // Actions check ports many times (is it free yet? listening again?): they get fresh snapshots
   // from one pipeline of their own, whose owner cache stays warm between checks. Created on
@@ -42,10 +54,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     (warning): warning is string => warning !== null,
   );
 
-  const broadcast = (message: StreamMessage): void => {
-    for (const listener of listeners) safely(listener, message);
-  };
-  const stopForwarding = monitor.subscribe((message: MonitorMessage) => {
+  const broadcast = (message: StreamMessage): void => stream.fire(message);
+  const forwarding = monitor.onMessage((message: MonitorMessage) => {
     if (message.type === 'snapshot') {
       broadcast({ type: 'snapshot', snapshot: withWarnings(message.snapshot, standingWarnings) });
     } else if (message.type === 'delta') {
@@ -57,6 +67,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       broadcast({ type: 'error', error: contractError('failed', message.message) });
     }
   });
+  owned.add(forwarding);
 
   const handlers: { [N in CallName]: (request: CallRequest<N>) => Promise<Result<CallResponse<N>>> } = {
     async getSnapshot() {
@@ -92,6 +103,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   };
 
   return {
+    live: monitor,
     async call(name, request) {
       try {
         return await handlers[name](request);
@@ -100,14 +112,13 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       }
     },
     subscribe(listener) {
-      listeners.add(listener);
+      const subscription = stream.event(listener);
       const current = monitor.current();
       if (current) safely(listener, { type: 'snapshot', snapshot: withWarnings(current, standingWarnings) });
-      return () => listeners.delete(listener);
+      return () => subscription.dispose();
     },
     async close() {
-      stopForwarding();
-      listeners.clear();
+      owned.dispose();
       await monitor.close();
       if (actionPipeline) await actionPipeline.then((pipeline) => pipeline.close()).catch(() => {});
     },
@@ -148,12 +159,12 @@ function withWarnings<T extends { warnings: string[] }>(value: T, extra: string[
   return extra.length ? { ...value, warnings: [...value.warnings, ...extra] } : value;
 }
 
-/** One bad listener (a closed socket, a destroyed window) must not stop the others. */
+/** A new subscriber's first snapshot goes to it alone, contained like the stream's messages. */
 function safely(listener: (message: StreamMessage) => void, message: StreamMessage): void {
   try {
     listener(message);
-  } catch {
-    // The transport that owns this listener reports and removes it.
+  } catch (error) {
+    console.error('portlens: a stream listener threw', error);
   }
 }
 

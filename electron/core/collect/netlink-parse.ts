@@ -10,6 +10,7 @@ import {
   AF_INET6,
   DIAG_MSG,
   INET_DIAG_INFO,
+  INET_DIAG_SKV6ONLY,
   NLMSG_DONE,
   NLMSG_ERROR,
   NLMSG_HDRLEN,
@@ -54,6 +55,7 @@ export interface DecodedSocket {
   cookieHigh: number;
   bytesSent: number | null;
   bytesReceived: number | null;
+  v6Only: boolean | null;
 }
 
 /** Where parsed sockets go: RawSockets (the monitor's RecyclingSocketSink, rawSocketSink) or a SocketTable (one-shot lists). */
@@ -95,6 +97,7 @@ export function rawSocketOf(s: Readonly<DecodedSocket>): RawSocket {
     cookie: cookieText(s.cookieLow, s.cookieHigh),
     bytesSent: s.bytesSent,
     bytesReceived: s.bytesReceived,
+    v6Only: s.v6Only,
   };
 }
 
@@ -117,6 +120,7 @@ export class DiagReplyParser {
     cookieHigh: NO_COOKIE,
     bytesSent: null,
     bytesReceived: null,
+    v6Only: null,
   };
 
   /**
@@ -200,7 +204,25 @@ export class DiagReplyParser {
     const inode = view.getUint32(at + DIAG_MSG.inode, true);
     let bytesSent: number | null = null;
     let bytesReceived: number | null = null;
-    const info = findAttribute(view, at + DIAG_MSG.size, at + length, INET_DIAG_INFO);
+    // The attributes: tcp_info, and (IPv6 listening and unconnected sockets only) IPV6_V6ONLY.
+    let info = -1;
+    let v6Only: boolean | null = null;
+    const end = at + length;
+    let attribute = at + DIAG_MSG.size;
+    while (end - attribute >= RTA_HDRLEN) {
+      const attributeLength = view.getUint16(attribute, true);
+      if (attributeLength < RTA_HDRLEN || attributeLength > end - attribute)
+        throw malformed(`attribute length ${attributeLength}`);
+      const type = view.getUint16(attribute + 2, true);
+      if (type === INET_DIAG_INFO && info < 0) {
+        info = attribute;
+        // The kernel sends IPV6_V6ONLY before tcp_info: an IPv4 socket has nothing more to find.
+        if (family === 4 || v6Only !== null) break;
+      } else if (type === INET_DIAG_SKV6ONLY && attributeLength > RTA_HDRLEN && v6Only === null) {
+        v6Only = view.getUint8(attribute + RTA_HDRLEN) !== 0;
+      }
+      attribute += align4(attributeLength);
+    }
     if (info >= 0) {
       // tcpi_bytes_acked, not tcpi_bytes_sent: it exists since 4.1 (bytes_sent since 4.19),
       // counts each byte once (bytes_sent counts retransmissions again) and matches what the
@@ -225,6 +247,8 @@ export class DiagReplyParser {
     d.cookieHigh = view.getUint32(at + DIAG_MSG.cookie + 4, true);
     d.bytesSent = bytesSent;
     d.bytesReceived = bytesReceived;
+    // Only an IPv6 socket has the option (the kernel sends the attribute for no other).
+    d.v6Only = family === 6 ? v6Only : null;
     sink.add(d);
   }
 
@@ -239,18 +263,6 @@ export class DiagReplyParser {
     }
     return this.view;
   }
-}
-
-/** Offset of the first attribute (its rtattr header) of `type` in [from, end), else -1. */
-function findAttribute(view: DataView, from: number, end: number, type: number): number {
-  let at = from;
-  while (end - at >= RTA_HDRLEN) {
-    const length = view.getUint16(at, true);
-    if (length < RTA_HDRLEN || length > end - at) throw malformed(`attribute length ${length}`);
-    if (view.getUint16(at + 2, true) === type) return at;
-    at += align4(length);
-  }
-  return -1;
 }
 
 function isZero(view: DataView, at: number, family: Family): boolean {

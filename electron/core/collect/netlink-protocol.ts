@@ -51,6 +51,11 @@ export const DIAG_MSG = {
 /** struct rtattr: len u16, type u16; payloads are 4-byte aligned. */
 export const RTA_HDRLEN = 4;
 export const INET_DIAG_INFO = 2;
+/**
+ * A u8, 1 when IPV6_V6ONLY is set. The kernel (inet_diag_msg_attrs_fill) sends it for IPv6
+ * sockets in state LISTEN or CLOSE (TCP_CLOSE is also an unconnected UDP socket) only, unasked.
+ */
+export const INET_DIAG_SKV6ONLY = 11;
 /** The cookie value that means "none" (INET_DIAG_NOCOOKIE in both words). */
 export const NO_COOKIE = 0xffffffff;
 

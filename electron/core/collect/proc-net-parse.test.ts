@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ParseError } from '../model.js';
-import type { Family, Protocol, RawSocket, SocketState } from '../model.js';
+import type { Family, Protocol, RawSocket } from '../model.js';
 import { parseIpv4, parseIpv6 } from './address.js';
 import { parseProcNet } from './proc-net-parse.js';
+import { STATE_CODES } from './socket-state.js';
 import { parseSsOutput } from './ss-parse.js';
 import { arbitraryMangledText, arbitrarySocket, PRINTABLE_STATES } from './test-arbitraries.js';
 import type { GeneratedSocket } from './test-arbitraries.js';
@@ -18,22 +19,6 @@ const FILES = [
 /** Real /proc/net files, captured at the same moment as fixtures/ss-tuanieHO.txt. */
 const fixture = (name: string): string =>
   readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
-
-const STATE_CODES: Partial<Record<SocketState, number>> = {
-  ESTABLISHED: 1,
-  SYN_SENT: 2,
-  SYN_RECV: 3,
-  FIN_WAIT1: 4,
-  FIN_WAIT2: 5,
-  TIME_WAIT: 6,
-  CLOSE: 7,
-  CLOSE_WAIT: 8,
-  LAST_ACK: 9,
-  LISTEN: 10,
-  CLOSING: 11,
-  NEW_SYN_RECV: 12,
-  UNCONN: 7,
-};
 
 const hex = (value: number, digits: number): string => value.toString(16).toUpperCase().padStart(digits, '0');
 /** A network-order word as the kernel prints it: a host-order number. */
@@ -55,7 +40,7 @@ function hexAddress(address: string, family: Family, littleEndian: boolean): str
 /** Prints a socket the way the kernel's /proc/net/{tcp,udp}[6] seq_show does. */
 function procLine({ socket: s, kernelUid }: GeneratedSocket, slot: number, littleEndian: boolean): string {
   const remote = s.remoteAddress ?? (s.family === 4 ? '0.0.0.0' : '::');
-  return `${String(slot).padStart(4)}: ${hexAddress(s.localAddress, s.family, littleEndian)}:${hex(s.localPort, 4)} ${hexAddress(remote, s.family, littleEndian)}:${hex(s.remotePort ?? 0, 4)} ${hex(STATE_CODES[s.state] ?? 0, 2)} 00000000:00000000 00:00000000 00000000 ${String(kernelUid).padStart(5)} ${String(0).padStart(8)} ${s.inode} 1 0000000000000000 100 0 0 10 0`;
+  return `${String(slot).padStart(4)}: ${hexAddress(s.localAddress, s.family, littleEndian)}:${hex(s.localPort, 4)} ${hexAddress(remote, s.family, littleEndian)}:${hex(s.remotePort ?? 0, 4)} ${hex(STATE_CODES[s.state], 2)} 00000000:00000000 00:00000000 00000000 ${String(kernelUid).padStart(5)} ${String(0).padStart(8)} ${s.inode} 1 0000000000000000 100 0 0 10 0`;
 }
 
 const key = (s: RawSocket): string =>

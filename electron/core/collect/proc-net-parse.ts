@@ -79,6 +79,8 @@ function parseProcNetLine(
     cookie: null,
     bytesSent: null,
     bytesReceived: null,
+    // /proc/net/tcp6 and udp6 do not show the option.
+    v6Only: null,
   };
 }
 

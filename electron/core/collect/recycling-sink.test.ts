@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { COLLECTED_FIELDS } from '../../contract/row-fields.js';
+import { rowFields } from '../../contract/test-arbitraries.js';
 import type { RawSocket } from '../model.js';
 import { NO_COOKIE } from './netlink-protocol.js';
 import { rawSocketSink, type DecodedSocket } from './netlink-parse.js';
@@ -21,6 +23,7 @@ const decoded = (cookie: number, fields: Partial<DecodedSocket> = {}): DecodedSo
   cookieHigh: cookie > 0xffffffff ? Math.floor(cookie / 2 ** 32) : 0,
   bytesSent: 10,
   bytesReceived: 20,
+  v6Only: null,
   ...fields,
 });
 
@@ -88,6 +91,24 @@ describe('RecyclingSocketSink', () => {
     const second = collect(sink, [decoded(1)]);
     expect(second[0]).not.toBe(first[0]);
     expect(second).toEqual(first);
+  });
+
+  it('takes a new object when any one field a collector reports changed (every field of the table)', () => {
+    for (const field of COLLECTED_FIELDS) {
+      fc.assert(
+        fc.property(rowFields[field] as fc.Arbitrary<unknown>, (value) => {
+          const before = decoded(1);
+          fc.pre(value !== before[field]);
+          const sink = new RecyclingSocketSink();
+          const [first] = collect(sink, [before]);
+          const changed = { ...before, [field]: value } as DecodedSocket;
+          const [second] = collect(sink, [changed]);
+          expect(second, field).not.toBe(first);
+          expect(second).toEqual(plain([changed])[0]);
+        }),
+        { numRuns: 20 },
+      );
+    }
   });
 
   // Property: whatever the sockets of two collects, the second yields exactly what a plain sink

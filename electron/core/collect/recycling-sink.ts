@@ -99,7 +99,10 @@ function grown(words: Uint32Array<ArrayBuffer>): Uint32Array<ArrayBuffer> {
   return bigger;
 }
 
-/** Every field but the cookie (matched already) is the same. */
+/**
+ * Every field but the cookie (matched already) is the same. Written out (it runs for every
+ * socket of every poll); recycling-sink.test.ts changes each field of the table in turn.
+ */
 function sameSocket(old: RawSocket, s: Readonly<DecodedSocket>): boolean {
   return (
     old.protocol === s.protocol &&
@@ -112,6 +115,7 @@ function sameSocket(old: RawSocket, s: Readonly<DecodedSocket>): boolean {
     old.bytesSent === s.bytesSent &&
     old.bytesReceived === s.bytesReceived &&
     old.localAddress === s.localAddress &&
-    old.remoteAddress === s.remoteAddress
+    old.remoteAddress === s.remoteAddress &&
+    old.v6Only === s.v6Only
   );
 }

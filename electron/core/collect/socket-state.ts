@@ -4,29 +4,37 @@
  */
 import type { Protocol, SocketState } from '../model.js';
 
-/** Kernel TCP state codes (include/net/tcp_states.h), index = code. */
-const TCP_STATES: readonly (SocketState | undefined)[] = [
-  undefined,
-  'ESTABLISHED',
-  'SYN_SENT',
-  'SYN_RECV',
-  'FIN_WAIT1',
-  'FIN_WAIT2',
-  'TIME_WAIT',
-  'CLOSE',
-  'CLOSE_WAIT',
-  'LAST_ACK',
-  'LISTEN',
-  'CLOSING',
-  'NEW_SYN_RECV',
-];
+/**
+ * Kernel state codes (include/net/tcp_states.h) of every state: the compiler asks for a code
+ * for each state of the contract. UNCONN is TCP_CLOSE (7) on a UDP socket.
+ */
+export const STATE_CODES = {
+  ESTABLISHED: 1,
+  SYN_SENT: 2,
+  SYN_RECV: 3,
+  FIN_WAIT1: 4,
+  FIN_WAIT2: 5,
+  TIME_WAIT: 6,
+  CLOSE: 7,
+  CLOSE_WAIT: 8,
+  LAST_ACK: 9,
+  LISTEN: 10,
+  CLOSING: 11,
+  NEW_SYN_RECV: 12,
+  UNCONN: 7,
+} as const satisfies Record<SocketState, number>;
 
-/** Kernel state code 7 (TCP_CLOSE): a bound-only TCP socket, or an unconnected UDP socket. */
-const CLOSE_CODE = 7;
+/** Kernel TCP state by code (index = code). */
+const TCP_STATES: readonly (SocketState | undefined)[] = (() => {
+  const states: (SocketState | undefined)[] = [];
+  for (const [state, code] of Object.entries(STATE_CODES) as [SocketState, number][])
+    if (state !== 'UNCONN') states[code] = state;
+  return Array.from(states);
+})();
 
 /** State of a kernel state code as netlink and /proc report it; null for an unknown code. */
 export function stateFromCode(protocol: Protocol, code: number): SocketState | null {
-  if (protocol === 'udp' && code === CLOSE_CODE) return 'UNCONN';
+  if (protocol === 'udp' && code === STATE_CODES.UNCONN) return 'UNCONN';
   return TCP_STATES[code] ?? null;
 }
 

@@ -16,7 +16,8 @@ const STATE_CODES = new Map<SocketState, number>(SOCKET_STATES.map((state, code)
 
 /**
  * The sockets by column, socket i at index i. Codes: protocol 0 tcp / 1 udp; state the index
- * in SOCKET_STATES; NONE (-1) for null in remotePort, uid and the byte counts.
+ * in SOCKET_STATES; NONE (-1) for null in remotePort, uid, the byte counts and v6Only. A socket's
+ * row is made of these by socket-listing.ts, held to the pipeline's rows by its tests.
  */
 export interface SocketColumns {
   readonly count: number;
@@ -34,6 +35,8 @@ export interface SocketColumns {
   readonly cookieHigh: Uint32Array;
   readonly bytesSent: Float64Array;
   readonly bytesReceived: Float64Array;
+  /** NONE for null, 0 false, 1 true. */
+  readonly v6Only: Int8Array;
 }
 
 /** Collects the sockets of one dump by column. */
@@ -50,6 +53,7 @@ export class SocketTable implements SocketSink {
   #cookieHigh = new Uint32Array(FIRST_CAPACITY);
   #bytesSent = new Float64Array(FIRST_CAPACITY);
   #bytesReceived = new Float64Array(FIRST_CAPACITY);
+  #v6Only = new Int8Array(FIRST_CAPACITY);
   readonly #localAddress: string[] = [];
   readonly #remoteAddress: (string | null)[] = [];
 
@@ -67,6 +71,7 @@ export class SocketTable implements SocketSink {
     this.#cookieHigh[i] = s.cookieHigh;
     this.#bytesSent[i] = s.bytesSent ?? NONE;
     this.#bytesReceived[i] = s.bytesReceived ?? NONE;
+    this.#v6Only[i] = s.v6Only === null ? NONE : s.v6Only ? 1 : 0;
     this.#localAddress[i] = s.localAddress;
     this.#remoteAddress[i] = s.remoteAddress;
     this.count = i + 1;
@@ -98,6 +103,7 @@ export class SocketTable implements SocketSink {
       cookieHigh: this.#cookieHigh.subarray(0, n),
       bytesSent: this.#bytesSent.subarray(0, n),
       bytesReceived: this.#bytesReceived.subarray(0, n),
+      v6Only: this.#v6Only.subarray(0, n),
     };
   }
 
@@ -114,13 +120,17 @@ export class SocketTable implements SocketSink {
     this.#cookieHigh = grown(this.#cookieHigh, new Uint32Array(capacity));
     this.#bytesSent = grown(this.#bytesSent, new Float64Array(capacity));
     this.#bytesReceived = grown(this.#bytesReceived, new Float64Array(capacity));
+    this.#v6Only = grown(this.#v6Only, new Int8Array(capacity));
   }
 }
 
 /** A number column's value, or null for NONE. */
 export const orNull = (value: number): number | null => (value === NONE ? null : value);
 
-function grown<T extends Uint8Array | Uint16Array | Int32Array | Uint32Array | Float64Array>(from: T, to: T): T {
+/** The v6Only column's value. */
+export const flagOrNull = (value: number): boolean | null => (value === NONE ? null : value !== 0);
+
+function grown<T extends Uint8Array | Int8Array | Uint16Array | Int32Array | Uint32Array | Float64Array>(from: T, to: T): T {
   to.set(from as never);
   return to;
 }

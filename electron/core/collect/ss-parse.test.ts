@@ -42,7 +42,9 @@ function ssLine({ socket: s, kernelUid, iface }: GeneratedSocket): string {
   const details: string[] = [];
   if (s.state === 'TIME_WAIT') details.push('timer:(timewait,59sec,0)');
   if (kernelUid !== 0) details.push(`uid:${kernelUid}`);
-  details.push(`ino:${s.inode}`, `sk:${BigInt(s.cookie ?? '0').toString(16)}`, 'cgroup:/', '<->');
+  details.push(`ino:${s.inode}`, `sk:${BigInt(s.cookie ?? '0').toString(16)}`, 'cgroup:/');
+  if (s.v6Only !== null) details.push(`v6only:${s.v6Only ? 1 : 0}`);
+  details.push('<->');
   if (s.bytesSent !== null && s.bytesReceived !== null) {
     details.push('ts', 'sack', 'cubic', 'wscale:7,7', 'rto:204', 'rtt:0.05/0.025', 'mss:32768', 'cwnd:10');
     if (s.bytesSent) details.push(`bytes_sent:${s.bytesSent + 7}`, `bytes_acked:${s.bytesSent}`);
@@ -66,7 +68,7 @@ describe('parseSsOutput', () => {
     }
   });
 
-  it('reads the shapes this capture holds: interface suffix, `*`, mapped, other uid, TIME-WAIT', () => {
+  it('reads the shapes this capture holds: interface suffix, `*`, mapped, other uid, TIME-WAIT, v6only', () => {
     const { sockets } = parseSsOutput(FIXTURE);
     const byPort = (port: number) => sockets.filter((s) => s.localPort === port);
     expect(byPort(47123)).toEqual([
@@ -77,6 +79,7 @@ describe('parseSsOutput', () => {
         remoteAddress: null,
         state: 'UNCONN',
         bytesSent: null,
+        v6Only: null,
       }),
     ]);
     expect(byPort(47124)).toContainEqual(
@@ -88,6 +91,7 @@ describe('parseSsOutput', () => {
         state: 'LISTEN',
         bytesSent: 0,
         bytesReceived: 0,
+        v6Only: true,
       }),
     );
     expect(byPort(47125)).toEqual([expect.objectContaining({ state: 'LISTEN', uid: 65534 })]);
@@ -99,6 +103,7 @@ describe('parseSsOutput', () => {
         remoteAddress: null,
         remotePort: null,
         state: 'LISTEN',
+        v6Only: false,
       }),
     );
     expect(dual).toContainEqual(
@@ -108,6 +113,7 @@ describe('parseSsOutput', () => {
         remoteAddress: '::ffff:127.0.0.1',
         remotePort: 45486,
         state: 'ESTABLISHED',
+        v6Only: null,
       }),
     );
     const timeWait = sockets.filter((s) => s.state === 'TIME_WAIT');
@@ -124,7 +130,7 @@ describe('parseSsOutput', () => {
     const states = PRINTABLE_STATES;
     fc.assert(
       fc.property(
-        fc.array(arbitrarySocket({ cookies: true, counters: true, states }), { minLength: 1, maxLength: 20 }),
+        fc.array(arbitrarySocket({ cookies: true, counters: true, states, v6Only: true }), { minLength: 1, maxLength: 20 }),
         (generated) => {
           const { sockets, warnings } = parseSsOutput(generated.map(ssLine).join('\n') + '\n');
           expect(warnings).toEqual([]);

@@ -46,6 +46,8 @@ interface Details {
   bytesAcked: number | null;
   bytesReceived: number | null;
   tcpInfo: boolean;
+  /** `v6only:` (with -e, for IPv6 listening and unconnected sockets only, as netlink gives it). */
+  v6Only: boolean | null;
 }
 
 /**
@@ -91,6 +93,7 @@ function parseSsLine(line: string): RawSocket {
     cookie: details.cookie,
     bytesSent: hasCounters ? (details.bytesAcked ?? 0) : null,
     bytesReceived: hasCounters ? (details.bytesReceived ?? 0) : null,
+    v6Only: family === 6 ? details.v6Only : null,
   };
 }
 
@@ -109,6 +112,7 @@ function readDetails(rest: string): Details {
   const cookie = detail(rest, ' sk:');
   const bytesAcked = detail(rest, ' bytes_acked:');
   const bytesReceived = detail(rest, ' bytes_received:');
+  const v6Only = detail(rest, ' v6only:');
   return {
     uid: uid === null ? null : decimal(uid, 'uid'),
     inode: inode === null ? null : decimal(inode, 'ino'),
@@ -117,6 +121,7 @@ function readDetails(rest: string): Details {
     bytesReceived: bytesReceived === null ? null : decimal(bytesReceived, 'bytes_received'),
     tcpInfo:
       bytesAcked !== null || bytesReceived !== null || TCP_INFO_KEYS.some((key) => rest.includes(` ${key}:`)),
+    v6Only: v6Only === null ? null : decimal(v6Only, 'v6only') !== 0,
   };
 }
 

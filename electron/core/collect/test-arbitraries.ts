@@ -3,23 +3,13 @@
  * and of text made from real output's fragments, for the parsers' round-trip and fuzz tests.
  */
 import fc from 'fast-check';
+import { SOCKET_STATES } from '../../contract/enum-values.js';
 import type { Family, Protocol, RawSocket, SocketState } from '../model.js';
 import { formatIpv4, formatIpv6 } from './address.js';
 import { ownerUid } from './socket-state.js';
 
-const TCP_STATES: readonly SocketState[] = [
-  'ESTABLISHED',
-  'SYN_SENT',
-  'SYN_RECV',
-  'FIN_WAIT1',
-  'FIN_WAIT2',
-  'TIME_WAIT',
-  'CLOSE',
-  'CLOSE_WAIT',
-  'LAST_ACK',
-  'LISTEN',
-  'CLOSING',
-];
+/** TCP states ss and /proc print (NEW_SYN_RECV never reaches either; UNCONN is UDP's). */
+const TCP_STATES: readonly SocketState[] = SOCKET_STATES.filter((state) => state !== 'NEW_SYN_RECV' && state !== 'UNCONN');
 const UDP_STATES: readonly SocketState[] = ['UNCONN', 'ESTABLISHED'];
 
 /** Every state ss and /proc can print for TCP and UDP (NEW_SYN_RECV never reaches either). */
@@ -51,7 +41,12 @@ export interface SocketShape {
   counters: boolean;
   /** States the source can print (ss has no name for NEW_SYN_RECV, and so on). */
   states?: readonly SocketState[];
+  /** Whether the source tells IPV6_V6ONLY (netlink and ss do, for IPv6 listening and unconnected sockets). */
+  v6Only?: boolean;
 }
+
+/** States of the IPv6 sockets the kernel tells IPV6_V6ONLY of (TCP_LISTEN and TCP_CLOSE). */
+const TELLS_V6_ONLY: ReadonlySet<SocketState> = new Set(['LISTEN', 'CLOSE', 'UNCONN']);
 
 /** Sockets that a source with the given shape could report. */
 export function arbitrarySocket(shape: SocketShape): fc.Arbitrary<GeneratedSocket> {
@@ -73,6 +68,7 @@ export function arbitrarySocket(shape: SocketShape): fc.Arbitrary<GeneratedSocke
         fc.nat({ max: Number.MAX_SAFE_INTEGER }),
       ),
       iface: fc.option(fc.constantFrom('lo', 'eth0', 'wlp2s0', 'veth1a2b'), { nil: null }),
+      v6Only: fc.boolean(),
     })
     .map((g) => {
       const allowed = (g.protocol === 'tcp' ? TCP_STATES : UDP_STATES).filter(
@@ -98,6 +94,7 @@ export function arbitrarySocket(shape: SocketShape): fc.Arbitrary<GeneratedSocke
         cookie: shape.cookies ? g.cookie.toString() : null,
         bytesSent: withCounters ? g.counters[1] : null,
         bytesReceived: withCounters ? g.counters[2] : null,
+        v6Only: shape.v6Only && g.family === 6 && TELLS_V6_ONLY.has(state) ? g.v6Only : null,
       };
       return { socket, kernelUid, iface: g.iface };
     });

@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { CHANGING_FIELDS } from '../../contract/row-fields.js';
+import { rowFields, validRow } from '../../contract/test-arbitraries.js';
 import type { ProcessInfo, Snapshot, SocketRow } from '../model.js';
 import { applyDelta, DeltaSequenceError } from './apply-delta.js';
 import { diffSnapshots } from './diff-snapshots.js';
@@ -33,6 +35,31 @@ describe('diffSnapshots', () => {
     expect(delta.changed).toEqual([{ id: 'c', bytesSent: 50, sendRate: 40 }]);
     expect(delta.added).toEqual([]);
     expect(delta.events).toEqual([]);
+  });
+
+  it('patches each field that can change, alone (every such field of the table), and applies back to the new row', () => {
+    for (const field of CHANGING_FIELDS) {
+      fc.assert(
+        fc.property(validRow, rowFields[field] as fc.Arbitrary<unknown>, (old, value) => {
+          const next = { ...old, [field]: value } as SocketRow;
+          fc.pre(JSON.stringify(next[field]) !== JSON.stringify(old[field]));
+          const delta = diffSnapshots(snapshot(0, [old], []), snapshot(1, [next], []));
+          expect(delta.changed, field).toEqual([{ id: old.id, [field]: value }]);
+          expect(applyDelta(snapshot(0, [old], []), delta).sockets).toEqual([next]);
+        }),
+        { numRuns: 20 },
+      );
+    }
+  });
+
+  it('reports a socket whose IPV6_V6ONLY became unknown (a bound UDP socket that connected)', () => {
+    const bound = row('u6', { protocol: 'udp', family: 6, localAddress: '::', scope: 'all', state: 'UNCONN', v6Only: false });
+    const connected = { ...bound, localAddress: '::1', scope: 'loopback' as const, remoteAddress: '::1', remotePort: 53, state: 'ESTABLISHED' as const, v6Only: null };
+    const delta = diffSnapshots(snapshot(0, [bound]), snapshot(1, [connected]));
+    expect(delta.changed).toEqual([
+      { id: 'u6', localAddress: '::1', remoteAddress: '::1', remotePort: 53, state: 'ESTABLISHED', scope: 'loopback', v6Only: null },
+    ]);
+    expect(delta.events).toMatchObject([{ type: 'listen-closed', rowId: 'u6' }]);
   });
 
   it('treats a bound UDP socket as an open port', () => {

@@ -2,25 +2,9 @@
  * Snapshot × snapshot → Delta: rows added, removed and changed (only the fields that changed),
  * processes that appeared or went, and port events (a listening socket opened or closed).
  */
+import { CHANGING_FIELDS, isListening } from '../../contract/row-fields.js';
+import { sameItems } from '../../contract/same-items.js';
 import type { Delta, PortEvent, ProcessInfo, Snapshot, SocketPatch, SocketRow } from '../model.js';
-
-/** Row fields that may change during a socket's life; the others are fixed by its id. */
-const MUTABLE_FIELDS = [
-  'state',
-  'pids',
-  'ownerReason',
-  'inode',
-  'uid',
-  'bytesSent',
-  'bytesReceived',
-  'sendRate',
-  'receiveRate',
-] as const satisfies readonly (keyof SocketRow)[];
-
-/** A port is "open" while a TCP socket listens on it or a UDP socket is bound without a peer. */
-export function isListening(row: SocketRow): boolean {
-  return row.state === 'LISTEN' || (row.protocol === 'udp' && row.state === 'UNCONN');
-}
 
 /**
  * The delta that turns `previous` into `next`. Rows are matched by id walking both lists in
@@ -108,24 +92,21 @@ function compareRows(
   }
 }
 
-/** Only the changed fields of a row, or null when nothing changed. */
+/**
+ * Only the changed fields of a row, or null when nothing changed: every field the table says can
+ * change (the others are fixed for a row's life). Runs only for rows the pipeline remade.
+ */
 function patchBetween(old: SocketRow, row: SocketRow): SocketPatch | null {
   let patch: SocketPatch | null = null;
-  for (const field of MUTABLE_FIELDS) {
+  for (const field of CHANGING_FIELDS) {
     const a = old[field];
     const b = row[field];
-    const same = Array.isArray(a) && Array.isArray(b) ? sameNumbers(a, b) : a === b;
+    const same = Array.isArray(a) && Array.isArray(b) ? sameItems<unknown>(a, b) : a === b;
     if (same) continue;
     patch ??= { id: row.id };
     (patch as Record<string, unknown>)[field] = b;
   }
   return patch;
-}
-
-function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /** Process info rarely changes for one (pid, start time); argv and cwd can, name via prctl. */
@@ -136,8 +117,7 @@ function sameProcess(a: ProcessInfo, b: ProcessInfo): boolean {
     a.exe === b.exe &&
     a.user === b.user &&
     a.ppid === b.ppid &&
-    a.argv.length === b.argv.length &&
-    a.argv.every((arg, i) => arg === b.argv[i]) &&
+    sameItems(a.argv, b.argv) &&
     JSON.stringify(a.service) === JSON.stringify(b.service)
   );
 }

@@ -42,6 +42,21 @@ export class LiveSnapshot {
     this.built = null;
   }
 
+  /** How many rows the current snapshot has. */
+  get rowCount(): number {
+    return this.rows.size;
+  }
+
+  /** The current rows, without building a snapshot (do not modify them). */
+  currentRows(): IterableIterator<SocketRow> {
+    return this.rows.values();
+  }
+
+  /** A process of the current snapshot. */
+  process(pid: number): ProcessInfo | undefined {
+    return this.processes.get(pid);
+  }
+
   /** The current snapshot (built once per delta, on demand; do not modify it). */
   snapshot(): Snapshot {
     if (this.built) return this.built;

@@ -2,9 +2,11 @@
  * A quiet delta changes nothing a subscriber needs to hear about now: the monitor may leave it
  * unannounced, which is most ticks on an idle machine.
  */
+import { sameItems } from '../../contract/same-items.js';
+import type { RowField } from '../../contract/row-fields.js';
 import type { Delta, Snapshot, SocketPatch } from '../model.js';
 
-const TRAFFIC_FIELDS = new Set<string>(['id', 'bytesSent', 'bytesReceived', 'sendRate', 'receiveRate']);
+const TRAFFIC_FIELDS = new Set<string>(['id', 'bytesSent', 'bytesReceived', 'sendRate', 'receiveRate'] satisfies RowField[]);
 
 /**
  * True when `delta`, applied to `previous`, changes nothing but `time`, `seq`, and the traffic
@@ -20,8 +22,7 @@ export function isQuietDelta(delta: Delta, previous: Snapshot, trafficExempt: Re
     delta.events.length === 0 &&
     delta.hiddenOwners === previous.hiddenOwners &&
     delta.source === previous.source &&
-    delta.warnings.length === previous.warnings.length &&
-    delta.warnings.every((warning, i) => warning === previous.warnings[i]) &&
+    sameItems(delta.warnings, previous.warnings) &&
     delta.changed.every((patch) => trafficExempt.has(patch.id) && onlyTraffic(patch))
   );
 }

@@ -4,5 +4,5 @@ export { startMonitor, type MonitorHandle, type MonitorHostOptions } from './mon
 export type { MonitorCommand, MonitorMessage } from './messages.js';
 export { SnapshotPipeline, type PipelineDeps, type OwnerLookup, type ProcessLookup } from '../snapshot/pipeline.js';
 export { createDefaultPipeline, takeSnapshot, type OneShotOptions, type PipelineOptions } from '../snapshot/default-pipeline.js';
-export { diffSnapshots, isListening } from '../diff/diff-snapshots.js';
+export { diffSnapshots } from '../diff/diff-snapshots.js';
 export { applyDelta } from '../diff/apply-delta.js';

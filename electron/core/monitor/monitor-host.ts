@@ -2,8 +2,10 @@
  * Runs the monitor — in a worker thread when given the bundled worker's path, in-process
  * otherwise — and keeps the current snapshot on this side by applying the deltas it receives,
  * so any number of subscribers can join late without asking the worker for a full snapshot.
+ * That LiveSnapshot is the process's one copy of the data: the tray reads it too.
  */
 import { Worker } from 'node:worker_threads';
+import { Emitter, type Event } from '../../contract/events.js';
 import { LiveSnapshot } from '../diff/live-snapshot.js';
 import type { Snapshot, SnapshotSource } from '../model.js';
 import type { MonitorCommand, MonitorMessage } from './messages.js';
@@ -28,18 +30,30 @@ export interface MonitorHostOptions {
  */
 export const QUIET_HEARTBEAT_MS = 4000;
 
+/** The current snapshot read in place, without building one (do not modify its rows). */
+export type SnapshotView = Pick<LiveSnapshot, 'seq' | 'rowCount' | 'currentRows' | 'process'>;
+
+/** The host's live snapshot, for readers on this thread that need no stream of their own. */
+export interface LiveSnapshotSource {
+  /** The current snapshot, or null before the first one arrived. */
+  view(): SnapshotView | null;
+  /** Fires after each snapshot or delta has been applied. */
+  readonly onDidChange: Event<SnapshotView>;
+}
+
 /** A running monitor seen from the thread that started it. */
-export interface MonitorHandle {
+export interface MonitorHandle extends LiveSnapshotSource {
   /** The latest snapshot, or null before the first one arrived. */
   current(): Snapshot | null;
   /** Resolves with the first snapshot. */
   ready(): Promise<Snapshot>;
   /**
    * Every message from now on: snapshot, delta (quiet ticks only as a heartbeat) and error;
-   * tick-stats only from an in-process monitor. Returns unsubscribe.
+   * tick-stats only from an in-process monitor.
    */
-  subscribe(listener: (message: MonitorMessage) => void): () => void;
+  readonly onMessage: Event<MonitorMessage>;
   setIntervalMs(intervalMs: number): void;
+  /** Stops the monitor (and its worker); the events fire no more. */
   close(): Promise<void>;
 }
 
@@ -47,7 +61,9 @@ const MAX_RESPAWNS = 5;
 
 /** Starts a monitor. */
 export function startMonitor(options: MonitorHostOptions): MonitorHandle {
-  const listeners = new Set<(message: MonitorMessage) => void>();
+  // One failing subscriber must not take the host (or the worker's message port) down.
+  const messages = new Emitter<MonitorMessage>();
+  const changes = new Emitter<SnapshotView>();
   let current: LiveSnapshot | null = null;
   let resolveReady: (snapshot: Snapshot) => void = () => {};
   const ready = new Promise<Snapshot>((resolve) => (resolveReady = resolve));
@@ -59,25 +75,23 @@ export function startMonitor(options: MonitorHostOptions): MonitorHandle {
       current.apply(message.delta);
     }
     if (message.type === 'snapshot') resolveReady(message.snapshot);
-    for (const listener of listeners) {
-      try {
-        listener(message);
-      } catch {
-        // One failing subscriber must not take the host (or the worker's message port) down.
-      }
-    }
+    messages.fire(message);
+    if (current && (message.type === 'snapshot' || message.type === 'delta')) changes.fire(current);
   };
 
   const driver = options.workerPath ? workerDriver(options, options.workerPath, receive) : inProcessDriver(options, receive);
   return {
     current: () => current?.snapshot() ?? null,
+    view: () => current,
     ready: () => ready,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    onMessage: messages.event,
+    onDidChange: changes.event,
     setIntervalMs: driver.setIntervalMs,
-    close: driver.close,
+    async close() {
+      messages.dispose();
+      changes.dispose();
+      await driver.close();
+    },
   };
 }
 

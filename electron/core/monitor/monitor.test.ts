@@ -143,6 +143,18 @@ describe('startMonitor', () => {
     );
     expect(seen.state).toBe('LISTEN');
     expect(handle.current()!.processes[child.pid]?.name).toBe('node');
+
+    // Readers on this thread (the tray) see the same live snapshot, in place, as it changes.
+    const changed = await new Promise<number>((resolve) => {
+      const subscription = handle.onDidChange((view) => {
+        subscription.dispose();
+        resolve(view.seq);
+      });
+    });
+    const view = handle.view()!;
+    expect(view.seq).toBeGreaterThanOrEqual(changed);
+    expect([...view.currentRows()].some((r) => r.localPort === child.ready.port)).toBe(true);
+    expect(view.process(child.pid)?.name).toBe('node');
   });
 });
 

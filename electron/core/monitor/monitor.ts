@@ -11,6 +11,7 @@
  * delta sent would change those counters and cause the next one. `seq`
  * counts announcements, not ticks, so receivers still see every seq in order.
  */
+import { Emitter, type Event } from '../../contract/events.js';
 import { diffSnapshots } from '../diff/diff-snapshots.js';
 import { connectionsOf, isQuietDelta } from '../diff/quiet-delta.js';
 import type { Snapshot } from '../model.js';
@@ -36,7 +37,11 @@ export class Monitor {
   private lastAnnouncedAt = 0;
   private timer: NodeJS.Timeout | null = null;
   private running = false;
-  private readonly listeners = new Set<(message: MonitorMessage) => void>();
+  // A failing listener must not stop the loop or the other listeners (events.ts reports it).
+  private readonly messages = new Emitter<MonitorMessage>();
+
+  /** Every message from now on. */
+  readonly onMessage: Event<MonitorMessage> = this.messages.event;
 
   constructor(
     private readonly source: SnapshotSourceLike,
@@ -47,12 +52,6 @@ export class Monitor {
   /** The latest announced snapshot, or null before the first tick succeeded. */
   snapshot(): Snapshot | null {
     return this.current;
-  }
-
-  /** Listens to every message from now on. Returns unsubscribe. */
-  onMessage(listener: (message: MonitorMessage) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
   }
 
   /** Starts polling; the first tick runs at once. */
@@ -121,12 +120,6 @@ export class Monitor {
   }
 
   private emit(message: MonitorMessage): void {
-    for (const listener of this.listeners) {
-      try {
-        listener(message);
-      } catch {
-        // A failing listener must not stop the loop or the other listeners; it reports itself.
-      }
-    }
+    this.messages.fire(message);
   }
 }

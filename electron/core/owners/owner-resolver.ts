@@ -33,6 +33,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { sameItems } from '../../contract/same-items.js';
 import { FdIndex, type FdTable, type ProbeMark } from './fd-index.js';
 import { pidFromName } from './proc-files.js';
 import { readTaskGeneration, type TaskGeneration, type TaskGenerationSource } from './task-generation.js';
@@ -184,7 +185,7 @@ export class OwnerResolver {
     const input = Array.isArray(inodes) ? (inodes as readonly number[]) : [...inodes];
     const count = input.length;
     // Nothing listed, read or rebuilt, and the same inodes as last call: the same answers.
-    if (!full && !this.#listed && this.#lastResult !== null && sameNumbers(input, this.#lastInput)) {
+    if (!full && !this.#listed && this.#lastResult !== null && sameItems(input, this.#lastInput)) {
       this.#stats = { ...NO_WORK, processes: this.#live.length, unreadableDirs: fds.unreadable, reusedResult: true, ms: performance.now() - started };
       return this.#lastResult;
     }
@@ -392,12 +393,6 @@ const NO_WORK: OwnerScanStats = Object.freeze({
   reusedResult: false,
   ms: 0,
 });
-
-function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
 
 /** Every pid in /proc now. */
 function listProcesses(): number[] {

@@ -1,5 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { RawSocket } from '../model.js';
+import { COLLECTED_FIELDS, isChangingField } from '../../contract/row-fields.js';
+import { rowFields } from '../../contract/test-arbitraries.js';
+import type { RawSocket, SocketRow } from '../model.js';
 import { SnapshotPipeline, type OwnerLookup } from './pipeline.js';
 
 /** A connection as a source reports it; TIME_WAIT has no inode. */
@@ -17,6 +20,7 @@ function connection(state: 'ESTABLISHED' | 'TIME_WAIT', cookie: string | null): 
     cookie,
     bytesSent: 10,
     bytesReceived: 20,
+    v6Only: null,
   };
 }
 
@@ -64,5 +68,44 @@ describe('SnapshotPipeline', () => {
     expect(first.pids).toEqual([7]);
     expect(second).toMatchObject({ pids: [], ownerReason: 'no-inode' });
     expect(second.firstSeen).toBeGreaterThan(first.firstSeen);
+  });
+
+  it('remakes a row when any one field a collector reports changed under its key (every such field of the table)', async () => {
+    /** A row without what depends on the poll before it (id and first-seen time kept, rates). */
+    const own = (row: SocketRow) => ({ ...row, id: '', firstSeen: 0, sendRate: null, receiveRate: null });
+    for (const field of COLLECTED_FIELDS) {
+      if (!isChangingField(field)) continue; // fixed under one key (the protocol and family)
+      await fc.assert(
+        fc.asyncProperty(rowFields[field] as fc.Arbitrary<unknown>, async (value) => {
+          const before = connection('ESTABLISHED', '42');
+          fc.pre(value !== before[field]);
+          const after = { ...before, [field]: value } as RawSocket;
+          // The second poll has rates, so a third with nothing changed would keep its row.
+          const pipeline = scripted([[before], [before], [after]]);
+          await pipeline.tick();
+          const first = (await pipeline.tick()).sockets[0]!;
+          const second = (await pipeline.tick()).sockets[0]!;
+          const fresh = (await scripted([[after]], false).tick()).sockets[0]!;
+          expect(second, field).not.toBe(first);
+          expect(own(second), field).toEqual(own(fresh));
+          expect(second).toMatchObject({ id: first.id, firstSeen: first.firstSeen });
+        }),
+        { numRuns: 15 },
+      );
+    }
+  });
+
+  it('keeps the row object of a socket that did not change', async () => {
+    const pipeline = scripted([[connection('ESTABLISHED', '42')], [connection('ESTABLISHED', '42')]]);
+    const first = (await pipeline.tick()).sockets[0]!;
+    const second = (await pipeline.tick()).sockets[0]!;
+    // The counters did not move: the rate is 0 now, no longer unknown; a third poll keeps it.
+    expect(second).toMatchObject({ sendRate: 0, receiveRate: 0 });
+    const steady = scripted([[connection('ESTABLISHED', '42')], [connection('ESTABLISHED', '42')], [connection('ESTABLISHED', '42')]]);
+    await steady.tick();
+    const a = (await steady.tick()).sockets[0]!;
+    const b = (await steady.tick()).sockets[0]!;
+    expect(b).toBe(a);
+    expect(first.id).toBe(second.id);
   });
 });

@@ -3,6 +3,8 @@
  * enough of the previous poll to keep ids, first-seen times and rates continuous, and to let
  * TIME_WAIT rows (inode 0, no owner in the kernel) keep the owner their connection had.
  */
+import { sameItems } from '../../contract/same-items.js';
+import type { ChangingField } from '../../contract/row-fields.js';
 import { scopeOf } from '../collect/address.js';
 import type { Collector, ProcessInfo, RawSocket, Snapshot, SocketRow } from '../model.js';
 import { ownerOf, type OwnerAnswer, type RowOwner } from './owner-of.js';
@@ -99,10 +101,15 @@ export class SnapshotPipeline {
       const sendRate = rate(before?.bytesSent, socket.bytesSent, elapsed);
       const receiveRate = rate(before?.bytesReceived, socket.bytesReceived, elapsed);
       // An unchanged socket keeps its row object: no garbage per idle row, and diffSnapshots
-      // skips identical rows without comparing their fields.
+      // skips identical rows without comparing their fields. Every field that can change is
+      // compared (UNCHANGED_COVERS says how); the others are fixed by the row's key.
       if (
         before &&
         before.state === socket.state &&
+        before.localAddress === socket.localAddress &&
+        before.localPort === socket.localPort &&
+        before.remoteAddress === socket.remoteAddress &&
+        before.remotePort === socket.remotePort &&
         before.ownerReason === reason &&
         before.inode === socket.inode &&
         before.uid === socket.uid &&
@@ -110,12 +117,15 @@ export class SnapshotPipeline {
         before.bytesReceived === socket.bytesReceived &&
         before.sendRate === sendRate &&
         before.receiveRate === receiveRate &&
-        samePids(before.pids, pids)
+        before.v6Only === socket.v6Only &&
+        sameItems(before.pids, pids)
       ) {
         rows[i] = before;
         nextKeys.push(key);
         continue;
       }
+      // In the table's field order (one hidden class for every row); the compiler holds the
+      // literal to every field.
       const row: SocketRow = {
         id: before?.id ?? rowId(socket),
         protocol: socket.protocol,
@@ -135,6 +145,7 @@ export class SnapshotPipeline {
         sendRate,
         receiveRate,
         firstSeen: before?.firstSeen ?? time,
+        v6Only: socket.v6Only,
       };
       rows[i] = row;
       if (history) nextKeys.push(key);
@@ -171,9 +182,26 @@ export class SnapshotPipeline {
   }
 }
 
-function samePids(a: readonly number[], b: readonly number[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
+/**
+ * How the "unchanged" check in `tick` covers each field that can change: the compiler asks for
+ * every such field of the table here, and pipeline.test.ts changes each collected field in turn
+ * and expects it in the next row. A field left out would keep a stale row.
+ */
+const UNCHANGED_COVERS = {
+  localAddress: 'compared',
+  localPort: 'compared',
+  remoteAddress: 'compared',
+  remotePort: 'compared',
+  state: 'compared',
+  pids: 'compared item by item',
+  ownerReason: 'compared',
+  inode: 'compared',
+  uid: 'compared',
+  scope: 'follows localAddress',
+  bytesSent: 'compared',
+  bytesReceived: 'compared',
+  sendRate: 'compared',
+  receiveRate: 'compared',
+  v6Only: 'compared',
+} as const satisfies Record<ChangingField, string>;
+void UNCHANGED_COVERS;

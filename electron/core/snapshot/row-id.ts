@@ -5,8 +5,14 @@
  */
 import type { RawSocket } from '../model.js';
 
+/** What an id is made of: the socket's cookie, else its endpoints and inode. */
+export type IdentityFields = Pick<
+  RawSocket,
+  'protocol' | 'family' | 'localAddress' | 'localPort' | 'remoteAddress' | 'remotePort' | 'inode' | 'cookie'
+>;
+
 /** The id a row keeps from one poll to the next. */
-export function rowId(socket: RawSocket): string {
+export function rowId(socket: IdentityFields): string {
   if (socket.cookie !== null) return `${socket.protocol}#${socket.cookie}`;
   return `${tupleKey(socket)}|${socket.inode}`;
 }
@@ -16,11 +22,11 @@ export function rowId(socket: RawSocket): string {
  * (unique across protocols, and already a string: no allocation per row per poll), else the
  * tuple-and-inode id.
  */
-export function rowKey(socket: RawSocket): string {
+export function rowKey(socket: IdentityFields): string {
   return socket.cookie ?? `${tupleKey(socket)}|${socket.inode}`;
 }
 
 /** Protocol and both endpoints: unique among live sockets except for SO_REUSEPORT listeners. */
-export function tupleKey(socket: RawSocket): string {
+export function tupleKey(socket: Omit<IdentityFields, 'inode' | 'cookie'>): string {
   return `${socket.protocol}${socket.family}|${socket.localAddress}|${socket.localPort}|${socket.remoteAddress ?? '*'}|${socket.remotePort ?? '*'}`;
 }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ROW_FIELDS } from '../../contract/row-fields.js';
 import type { ProcessInfo, RawSocket, SocketRow } from '../model.js';
 import { NO_COOKIE } from '../collect/netlink-protocol.js';
 import { rawSocketSink, type DecodedSocket } from '../collect/netlink-parse.js';
@@ -14,7 +15,7 @@ import { SnapshotPipeline } from './pipeline.js';
 import { listingOf, takeListing } from './socket-listing.js';
 
 /** A socket as the netlink parser hands it over, with the cookie either given or not. */
-const decoded = fc.tuple(arbitrarySocket({ cookies: true, counters: true }), fc.boolean()).map(([{ socket }, noCookie]): DecodedSocket => {
+const decoded = fc.tuple(arbitrarySocket({ cookies: true, counters: true, v6Only: true }), fc.boolean()).map(([{ socket }, noCookie]): DecodedSocket => {
   const cookie = BigInt(socket.cookie as string);
   return {
     ...socket,
@@ -57,6 +58,10 @@ describe('listingOf (generated sockets and owners)', () => {
 
         const rows = Array.from({ length: listing.length }, (_, i) => listing.rowAt(i));
         expect(rows).toEqual(snapshot.sockets);
+        for (const [i, row] of rows.entries()) {
+          expect(Object.keys(row)).toEqual(ROW_FIELDS);
+          expect(Object.keys(snapshot.sockets[i]!)).toEqual(ROW_FIELDS);
+        }
         expect(listing.processes).toEqual(snapshot.processes);
         expect(listing.hiddenOwners).toBe(snapshot.hiddenOwners);
         // Made into one reused object, each row is still the same while it is read.

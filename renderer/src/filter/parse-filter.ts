@@ -14,6 +14,7 @@
  * keeps showing something useful while the user types.
  */
 import type { SocketState } from '../../../electron/contract/model';
+import { SOCKET_STATES } from '../../../electron/contract/enum-values';
 
 /** One condition of a filter. */
 export type FilterTerm =
@@ -42,21 +43,11 @@ export interface ParsedFilter {
   issues: FilterIssue[];
 }
 
-/** Every state name, in the order prefixes are tried. */
+/** Every state name, in the order prefixes are tried: the common ones first, then the contract's order. */
+const PREFERRED_STATES: readonly SocketState[] = ['LISTEN', 'ESTABLISHED', 'UNCONN'];
 export const ALL_STATES: readonly SocketState[] = [
-  'LISTEN',
-  'ESTABLISHED',
-  'UNCONN',
-  'SYN_SENT',
-  'SYN_RECV',
-  'FIN_WAIT1',
-  'FIN_WAIT2',
-  'TIME_WAIT',
-  'CLOSE',
-  'CLOSE_WAIT',
-  'LAST_ACK',
-  'CLOSING',
-  'NEW_SYN_RECV',
+  ...PREFERRED_STATES,
+  ...SOCKET_STATES.filter((state) => !PREFERRED_STATES.includes(state)),
 ];
 
 interface RawToken {

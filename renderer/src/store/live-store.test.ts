@@ -91,7 +91,7 @@ describe('LiveStore (scripted stream)', () => {
     script = new ScriptedApi();
   });
   afterEach(() => {
-    store.stop();
+    store.dispose();
     vi.useRealTimers();
   });
 
@@ -358,7 +358,7 @@ describe('LiveStore (scripted stream)', () => {
           ? { ok: true, value: DEFAULT_SETTINGS }
           : { ok: false, error: { code: 'failed', message: 'down', detail: null } },
       );
-    store.stop();
+    store.dispose();
     store = new LiveStore(api, settings, nextTick);
     store.start();
     await vi.advanceTimersByTimeAsync(10_000);

@@ -11,6 +11,7 @@ import type {
   PortNotification,
   StreamMessage,
 } from '../../../electron/contract/api';
+import { asSubscribe, Emitter, type Disposable } from '../../../electron/contract/events';
 import type { Delta, Snapshot, SocketRow } from '../../../electron/contract/model';
 import { asConnectionAware, toConnectionState } from './connection-source';
 import { ConnectionWatch, type ConnectionState } from './connection-watch';
@@ -64,13 +65,13 @@ const MAX_ERRORS = 5;
 const MAX_BUFFERED_DELTAS = 120;
 
 /** The store. One per window. */
-export class LiveStore {
+export class LiveStore implements Disposable {
   readonly data = new SocketData();
   readonly view = new ViewIndex();
   private version = 0;
   private status: StoreStatus;
-  private readonly listeners = new Set<() => void>();
-  private readonly eventListeners = new Set<(event: StoreEvent) => void>();
+  private readonly changed = new Emitter<void>();
+  private readonly events = new Emitter<StoreEvent>();
   private reveals: string[] = [];
   /** A delta was applied since the last frame (the frame's commit is timed). */
   private deltaPending = false;
@@ -142,7 +143,7 @@ export class LiveStore {
   }
 
   /** Stops everything (tests, hot reload). */
-  stop(): void {
+  dispose(): void {
     this.unsubscribe?.();
     this.unsubscribe = null;
     this.stopConnection?.();
@@ -153,10 +154,7 @@ export class LiveStore {
   }
 
   /** useSyncExternalStore's subscribe. */
-  readonly subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  readonly subscribe = asSubscribe(this.changed.event);
 
   /** Changes whenever rows or the view changed. */
   readonly getVersion = (): number => this.version;
@@ -165,10 +163,7 @@ export class LiveStore {
   readonly getStatus = (): StoreStatus => this.status;
 
   /** Listens to reveal and notify messages. */
-  onEvent(listener: (event: StoreEvent) => void): () => void {
-    this.eventListeners.add(listener);
-    return () => this.eventListeners.delete(listener);
-  }
+  readonly onEvent = asSubscribe(this.events.event);
 
   /** New filter, sort or grouping: the view is rebuilt at once (a user is waiting for it). */
   setSettings(settings: ViewSettings): void {
@@ -478,10 +473,10 @@ export class LiveStore {
   }
 
   private notify(): void {
-    for (const listener of this.listeners) listener();
+    this.changed.fire();
   }
 
   private emit(event: StoreEvent): void {
-    for (const listener of this.eventListeners) listener(event);
+    this.events.fire(event);
   }
 }

@@ -5,28 +5,34 @@
  * the largest cost of applying a 20,000-row delta.)
  */
 import type { SocketPatch, SocketRow } from '../../../electron/contract/model';
+import { CHANGING_FIELDS, type ChangingField, type RowField } from '../../../electron/contract/row-fields';
 
-/** Bits of the fields a socket may change during its life. */
-export const FIELD_BITS = {
-  state: 1,
-  pids: 2,
-  ownerReason: 4,
-  inode: 8,
-  uid: 16,
-  bytesSent: 32,
-  bytesReceived: 64,
-  sendRate: 128,
-  receiveRate: 256,
-  firstSeen: 512,
-} as const satisfies Partial<Record<keyof SocketRow, number>>;
+/** A bit per field that can change during a socket's life (the field table's, in its order). */
+export const FIELD_BITS = Object.fromEntries(CHANGING_FIELDS.map((field, bit) => [field, 1 << bit])) as Readonly<
+  Record<ChangingField, number>
+>;
 
 /** Every bit: a row replaced as a whole. */
-export const ALL_FIELDS = 1023;
+export const ALL_FIELDS = (1 << CHANGING_FIELDS.length) - 1;
 
-/** `row` with `patch` applied, and the mask of the fields the patch names. */
+/**
+ * The bits of those of `fields` that can change: what a key reading these fields depends on
+ * (a fixed field never changes a key, so it has no bit).
+ */
+export function fieldMask(fields: readonly RowField[]): number {
+  let mask = 0;
+  for (const field of fields) mask |= (FIELD_BITS as Partial<Record<RowField, number>>)[field] ?? 0;
+  return mask;
+}
+
+/**
+ * `row` with `patch` applied, and the mask of the fields the patch names. Written out for
+ * speed; the compiler holds the literal to every field, and patch-row.test.ts patches each field
+ * of the table that can change in turn.
+ */
 export function patchRow(row: SocketRow, patch: SocketPatch): { row: SocketRow; mask: number } {
   let mask = 0;
-  const pick = <K extends keyof typeof FIELD_BITS>(key: K): SocketRow[K] => {
+  const pick = <K extends ChangingField>(key: K): SocketRow[K] => {
     const value = patch[key];
     if (value === undefined) return row[key];
     mask |= FIELD_BITS[key];
@@ -36,21 +42,22 @@ export function patchRow(row: SocketRow, patch: SocketPatch): { row: SocketRow; 
     id: row.id,
     protocol: row.protocol,
     family: row.family,
-    localAddress: row.localAddress,
-    localPort: row.localPort,
-    remoteAddress: row.remoteAddress,
-    remotePort: row.remotePort,
+    localAddress: pick('localAddress'),
+    localPort: pick('localPort'),
+    remoteAddress: pick('remoteAddress'),
+    remotePort: pick('remotePort'),
     state: pick('state'),
     pids: pick('pids'),
     ownerReason: pick('ownerReason'),
     inode: pick('inode'),
     uid: pick('uid'),
-    scope: row.scope,
+    scope: pick('scope'),
     bytesSent: pick('bytesSent'),
     bytesReceived: pick('bytesReceived'),
     sendRate: pick('sendRate'),
     receiveRate: pick('receiveRate'),
-    firstSeen: pick('firstSeen'),
+    firstSeen: row.firstSeen,
+    v6Only: pick('v6Only'),
   };
   return { row: next, mask };
 }

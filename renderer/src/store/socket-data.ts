@@ -11,6 +11,7 @@ import type {
   SnapshotSource,
   SocketRow,
 } from '../../../electron/contract/model';
+import { isListening } from '../../../electron/contract/row-fields';
 import type { OwnerLookup } from '../filter/match-row';
 import { ALL_FIELDS, patchRow } from './patch-row';
 import { RateHistory } from './rate-history';
@@ -82,10 +83,6 @@ export interface RowCounts {
   udp: number;
   listening: number;
   closing: number;
-}
-
-function isListeningRow(row: SocketRow): boolean {
-  return row.state === 'LISTEN' || (row.protocol === 'udp' && row.state === 'UNCONN');
 }
 
 /** Header facts of the latest update. */
@@ -369,7 +366,7 @@ export class SocketData implements OwnerLookup {
   private count(row: SocketRow, sign: 1 | -1): void {
     if (row.protocol === 'tcp') this.counts.tcp += sign;
     else this.counts.udp += sign;
-    if (isListeningRow(row)) this.counts.listening += sign;
+    if (isListening(row)) this.counts.listening += sign;
   }
 
   private indexPids(id: string, pids: readonly number[]): void {

@@ -1,7 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { CHANGING_FIELDS } from '../../../electron/contract/row-fields';
+import { rowFields, validRow } from '../../../electron/contract/test-arbitraries';
 import { makeRow } from '../testing/factories';
+import { FIELD_BITS } from './patch-row';
 import { SocketData } from './socket-data';
-import { addressKey, compareKeys, sortKey } from './sort-keys';
+import { addressKey, compareKeys, SORT_COLUMNS, SORT_DEPENDS, sortKey } from './sort-keys';
 
 describe('addressKey', () => {
   it('orders IPv4 numerically, not as text', () => {
@@ -37,5 +41,22 @@ describe('sortKey', () => {
     expect(compareKeys(young, old, false)).toBeLessThan(0);
     expect(sortKey('total', makeRow({ id: 't', bytesSent: 5, bytesReceived: null }), data)).toBe(5);
     expect(sortKey('total', makeRow({ id: 'n' }), data)).toBeNull();
+  });
+});
+
+describe('SORT_DEPENDS', () => {
+  it('names every field that can change which a column key reads: a change of any other leaves the key', () => {
+    const data = new SocketData();
+    for (const column of SORT_COLUMNS) {
+      for (const field of CHANGING_FIELDS) {
+        if (SORT_DEPENDS[column].fields & FIELD_BITS[field]) continue;
+        fc.assert(
+          fc.property(validRow, rowFields[field] as fc.Arbitrary<unknown>, (row, value) => {
+            expect(sortKey(column, { ...row, [field]: value }, data), `${column} reads ${field}`).toEqual(sortKey(column, row, data));
+          }),
+          { numRuns: 25 },
+        );
+      }
+    }
   });
 });

@@ -6,7 +6,8 @@
 import type { Family, SocketRow, SocketState } from '../../../electron/contract/model';
 import type { OwnerLookup } from '../filter/match-row';
 import { rowUser } from '../filter/match-row';
-import { FIELD_BITS } from './patch-row';
+import type { RowField } from '../../../electron/contract/row-fields';
+import { fieldMask } from './patch-row';
 
 /** Columns the table can sort by. */
 export const SORT_COLUMNS = [
@@ -34,22 +35,27 @@ export interface SortSpec {
 export type SortKey = number | string | null;
 
 /**
- * Row fields a column's key reads (beyond those fixed for a row's life; a FIELD_BITS mask),
- * and whether it reads process info. A change elsewhere leaves the row where it is.
+ * Row fields a column's key reads, and whether it reads process info. Only a change of one of
+ * these can move a row; a field fixed for a row's life never does (fieldMask gives it no bit).
  */
-export const SORT_DEPENDS: Record<SortColumn, { fields: number; processes: boolean }> = {
-  protocol: { fields: 0, processes: false },
-  local: { fields: 0, processes: false },
-  remote: { fields: 0, processes: false },
-  state: { fields: FIELD_BITS.state, processes: false },
-  process: { fields: FIELD_BITS.pids | FIELD_BITS.ownerReason, processes: true },
-  user: { fields: FIELD_BITS.pids | FIELD_BITS.uid, processes: true },
-  scope: { fields: 0, processes: false },
-  sendRate: { fields: FIELD_BITS.sendRate, processes: false },
-  receiveRate: { fields: FIELD_BITS.receiveRate, processes: false },
-  total: { fields: FIELD_BITS.bytesSent | FIELD_BITS.bytesReceived, processes: false },
-  age: { fields: FIELD_BITS.firstSeen, processes: false },
+const SORT_READS: Record<SortColumn, { fields: readonly RowField[]; processes: boolean }> = {
+  protocol: { fields: ['protocol', 'family'], processes: false },
+  local: { fields: ['localPort', 'localAddress', 'family'], processes: false },
+  remote: { fields: ['remoteAddress', 'remotePort', 'family'], processes: false },
+  state: { fields: ['state'], processes: false },
+  process: { fields: ['pids', 'ownerReason'], processes: true },
+  user: { fields: ['pids', 'uid'], processes: true },
+  scope: { fields: ['scope'], processes: false },
+  sendRate: { fields: ['sendRate'], processes: false },
+  receiveRate: { fields: ['receiveRate'], processes: false },
+  total: { fields: ['bytesSent', 'bytesReceived'], processes: false },
+  age: { fields: ['firstSeen'], processes: false },
 };
+
+/** What a column's key depends on: the FIELD_BITS mask of the fields it reads that can change. */
+export const SORT_DEPENDS: Record<SortColumn, { fields: number; processes: boolean }> = Object.fromEntries(
+  SORT_COLUMNS.map((column) => [column, { fields: fieldMask(SORT_READS[column].fields), processes: SORT_READS[column].processes }]),
+) as Record<SortColumn, { fields: number; processes: boolean }>;
 
 const hex2 = (n: number) => n.toString(16).padStart(2, '0');
 

@@ -8,7 +8,7 @@
  */
 import type { RowPredicate } from '../filter/match-row';
 import { isListening } from '../table/format';
-import { FIELD_BITS } from './patch-row';
+import { fieldMask } from './patch-row';
 import type { ChangeSet, RowEntry, SocketData } from './socket-data';
 import { compareKeys, SORT_DEPENDS, sortKey, type SortKey, type SortSpec } from './sort-keys';
 
@@ -54,8 +54,20 @@ type Repair = { removed: SortRecord[]; moved: SortRecord[] } | 'unchanged' | 're
 // Up to this many changed rows are spliced into the order one by one; more are merged.
 const SPLICE_LIMIT = 64;
 
-// Fields a filter or a group key reads: other changes cannot move a row in or out.
-const VIEW_FIELDS = FIELD_BITS.state | FIELD_BITS.pids | FIELD_BITS.uid | FIELD_BITS.ownerReason;
+// Fields a filter (match-row.ts) or a group key reads; a change of another field cannot move a
+// row in or out, and a field fixed for a row's life gets no bit.
+const VIEW_FIELDS = fieldMask([
+  'protocol',
+  'family',
+  'localAddress',
+  'localPort',
+  'remoteAddress',
+  'remotePort',
+  'state',
+  'pids',
+  'ownerReason',
+  'uid',
+]);
 
 const REASON_LABEL: Record<string, string> = {
   permission: 'Owner hidden (permission)',

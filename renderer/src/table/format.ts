@@ -79,9 +79,7 @@ export function formatState(state: SocketState): string {
 }
 
 /** True for a socket that accepts traffic on its port: TCP LISTEN, or bound UDP with no peer. */
-export function isListening(row: Pick<SocketRow, 'protocol' | 'state'>): boolean {
-  return row.state === 'LISTEN' || (row.protocol === 'udp' && row.state === 'UNCONN');
-}
+export { isListening } from '../../../electron/contract/row-fields';
 
 const SAFE_WORD = /^[\w@%+=:,./-]+$/;
 

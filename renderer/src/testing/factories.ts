@@ -1,25 +1,21 @@
 /** Builders of contract values for the renderer's unit tests. */
 import type { Delta, ProcessInfo, Snapshot, SocketRow } from '../../../electron/contract/model';
+import { plainRow } from '../../../electron/contract/test-rows';
 
 /** A TCP listener on 127.0.0.1 with the given overrides. */
 export function makeRow(overrides: Partial<SocketRow> & { id: string }): SocketRow {
   return {
+    ...plainRow(),
     protocol: 'tcp',
     family: 4,
     localAddress: '127.0.0.1',
     localPort: 3000,
-    remoteAddress: null,
-    remotePort: null,
     state: 'LISTEN',
     pids: [],
     ownerReason: 'not-found',
     inode: 1,
     uid: 1000,
     scope: 'loopback',
-    bytesSent: null,
-    bytesReceived: null,
-    sendRate: null,
-    receiveRate: null,
     firstSeen: 1_700_000_000_000,
     ...overrides,
   };

@@ -1,4 +1,5 @@
 /** Toasts: short messages about results and errors, as a tiny external store. */
+import { asSubscribe, Emitter } from '../../../electron/contract/events';
 
 /** How a toast looks and how long it stays. */
 export type ToastKind = 'success' | 'error' | 'info' | 'warning';
@@ -37,14 +38,11 @@ const MAX_TOASTS = 5;
 /** Holds the visible toasts. */
 export class ToastStore {
   private toasts: readonly Toast[] = [];
-  private readonly listeners = new Set<() => void>();
+  private readonly changed = new Emitter<void>();
   private nextId = 1;
 
   /** useSyncExternalStore's subscribe. */
-  readonly subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  readonly subscribe = asSubscribe(this.changed.event);
 
   /** The current toasts (new array on change). */
   readonly getToasts = (): readonly Toast[] => this.toasts;
@@ -75,6 +73,6 @@ export class ToastStore {
 
   private set(toasts: readonly Toast[]): void {
     this.toasts = toasts;
-    for (const listener of this.listeners) listener();
+    this.changed.fire();
   }
 }
