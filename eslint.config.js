@@ -1,5 +1,6 @@
 // Lint: typescript-eslint's recommended rules, plus the import boundaries of
-// ARCHITECTURE.md (a file's folder says where it runs and what it may import).
+// docs/architecture.md (a file's folder says where it runs and what it may import), and test
+// helpers (`testing/`, `test-support/`) kept out of shipped code.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -32,6 +33,25 @@ const layers = {
         };
       },
     },
+    // Test factories and fakes (`testing/`, `test-support/`) are for tests: shipped code that
+    // imported one would ship it (and fast-check with it).
+    'test-only': {
+      meta: { type: 'problem', schema: false },
+      create(context) {
+        const TEST_CODE = /(^|\/)(testing|test-support)(\/|$)/;
+        const check = (node, source) => {
+          const value = source?.type === 'Literal' ? source.value : source?.type === 'TemplateLiteral' && source.expressions.length === 0 ? source.quasis[0].value.cooked : null;
+          if (typeof value === 'string' && TEST_CODE.test(value))
+            context.report({ node, message: `'${value}' is test code: only tests and test helpers may import it` });
+        };
+        return {
+          ImportDeclaration: (node) => check(node, node.source),
+          ExportNamedDeclaration: (node) => check(node, node.source),
+          ExportAllDeclaration: (node) => check(node, node.source),
+          ImportExpression: (node) => check(node, node.source),
+        };
+      },
+    },
   },
 };
 
@@ -42,7 +62,7 @@ const layers = {
  */
 const forbid = (...groups) => {
   const patterns = groups.filter((g) => g !== ELECTRON);
-  const electron = groups.includes(ELECTRON) ? [{ patterns: ['^electron$'], message: 'only electron/main and electron/preload may import electron' }] : [];
+  const electron = groups.includes(ELECTRON) ? [{ patterns: ['^electron$'], message: 'only electron/shell (main and preload) may import electron' }] : [];
   return {
     'no-restricted-imports': [
       'error',
@@ -71,16 +91,16 @@ export default tseslint.config(
   {
     files: ['electron/core/**/*.ts'],
     rules: {
-      ...forbid(ELECTRON, [['**/main/**', '**/preload/**', '**/server/**', '**/cli/**', '**/renderer/**'], 'core is the bottom layer: it imports only the contract']),
+      ...forbid(ELECTRON, [['**/shell/**', '**/server/**', '**/cli/**', '**/renderer/**'], 'core is the bottom layer: it imports only the contract']),
       'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'no default exports in core' }],
     },
   },
   {
     // Every IPC handler goes through the bridge, which checks the sender and validates requests.
-    files: ['electron/main/**/*.ts'],
-    ignores: ['electron/main/ipc-bridge.ts'],
+    files: ['electron/shell/main/**/*.ts'],
+    ignores: ['electron/shell/main/ipc-bridge.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', importNames: ['ipcMain'], message: 'IPC handlers live in electron/main/ipc-bridge.ts (sender check + validation)' }] }],
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', importNames: ['ipcMain'], message: 'IPC handlers live in electron/shell/main/ipc-bridge.ts (sender check + validation)' }] }],
     },
   },
   {
@@ -95,22 +115,33 @@ export default tseslint.config(
   },
   {
     files: ['electron/contract/**/*.ts'],
-    rules: forbid(ELECTRON, [['**/core/**', '**/main/**', '**/preload/**', '**/server/**', '**/cli/**', 'node:*'], 'the contract imports only its validation library']),
+    rules: forbid(ELECTRON, [['**/core/**', '**/shell/**', '**/server/**', '**/cli/**', 'node:*'], 'the contract imports only its validation library']),
   },
   {
-    files: ['electron/preload/**/*.ts'],
+    // `../main/…` is the shell's main process, the preload's sibling.
+    files: ['electron/shell/preload/**/*.ts'],
     rules: forbid([['**/core/**', '**/main/**', '**/server/**', '**/cli/**', 'node:*'], 'the preload bridges IPC only: it may import electron and the contract']),
   },
   {
     files: ['electron/server/**/*.ts', 'electron/cli/**/*.ts'],
-    rules: forbid(ELECTRON, [['**/main/**', '**/preload/**', '**/renderer/**'], 'server and cli sit beside the Electron shell, not on it']),
+    rules: forbid(ELECTRON, [['**/shell/**', '**/renderer/**'], 'server and cli sit beside the Electron shell, not on it']),
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      ...forbid(ELECTRON, NODE, [['**/electron/core/**', '**/electron/main/**', '**/electron/preload/**', '**/electron/server/**', '**/electron/cli/**'], 'the renderer talks only to window.portlens with the contract\'s types']),
+      ...forbid(
+        ELECTRON,
+        NODE,
+        [['**/electron/core/**', '**/electron/shell/**', '**/electron/server/**', '**/electron/cli/**', '@contract/**/..*'], 'the renderer talks only to window.portlens with the contract\'s types'],
+        [['**/electron/contract/**'], 'import the contract as @contract/… (tsconfig.renderer.json paths)'],
+      ),
     },
+  },
+  {
+    files: ['electron/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx', '**/testing/**', '**/test-support/**', '**/test-*.ts'],
+    rules: { 'layers/test-only': 'error' },
   },
 );

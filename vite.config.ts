@@ -3,6 +3,7 @@
 import { defineConfig, type HtmlTagDescriptor, type Plugin } from 'vite';
 import type { OutputChunk } from 'rolldown';
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 
 /**
  * The CSP in renderer/index.html is strict (no inline script or style). Vite's dev server needs
@@ -77,6 +78,8 @@ export default defineConfig({
   root: 'renderer',
   base: './',
   plugins: [react(), devCsp(), preloadApp()],
+  // The renderer imports the contract as `@contract/…` (tsconfig.renderer.json's paths).
+  resolve: { alias: { '@contract': fileURLToPath(new URL('./electron/contract', import.meta.url)) } },
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

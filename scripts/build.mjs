@@ -30,10 +30,10 @@ await Promise.all([
   build({ ...common, format: 'cjs', outdir: 'dist/node', outExtension: { '.js': '.cjs' }, entryPoints: { cli: 'electron/cli/main-one-shot.ts' },
     define: { ...common.define, 'import.meta.url': '__importMetaUrl' }, banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" } }),
   build({ ...common, format: 'cjs', outdir: 'dist/electron', outExtension: { '.js': '.cjs' },
-    entryPoints: { main: 'electron/main/index.ts' } }).catch(skipMissing),
+    entryPoints: { main: 'electron/shell/main/index.ts' } }).catch(skipMissing),
   // A sandboxed preload may require only 'electron' (and a few Node builtins): one CJS file.
   build({ ...common, format: 'cjs', outdir: 'dist/electron', outExtension: { '.js': '.cjs' }, platform: 'node',
-    entryPoints: { preload: 'electron/preload/index.ts' } }).catch(skipMissing),
+    entryPoints: { preload: 'electron/shell/preload/index.ts' } }).catch(skipMissing),
 ]);
 
 if (!nodeOnly) {

@@ -2,7 +2,9 @@
 /// <reference lib="dom" />
 // Rasterizes build/icon.svg — the one icon source — into every file packaging needs:
 //   build/icons/<N>x<N>.png  (16…1024: Linux icon set, tray, window, notifications)
-//   build/icon.png (1024), build/icon.ico (16–256, PNG entries), build/icon.icns (PNG entries)
+//   build/icon.ico (16–256, PNG entries), build/icon.icns (PNG entries)
+// (No build/icon.png: electron-builder.yml names each platform's icon, and the 1024 px PNG is
+// build/icons/1024x1024.png.)
 // It screenshots the SVG in Chromium (the one scripts/lib/find-chromium.mjs finds) at each size
 // with a transparent background, so small sizes are rendered from the vector, not scaled down
 // from a big bitmap. The outputs are committed; run this again after editing the SVG:
@@ -59,12 +61,11 @@ const at = (size) => {
 };
 mkdirSync(join(buildDir, 'icons'), { recursive: true });
 for (const size of SIZES) writeFileSync(join(buildDir, 'icons', `${size}x${size}.png`), at(size));
-writeFileSync(join(buildDir, 'icon.png'), at(1024));
 writeFileSync(join(buildDir, 'icon.ico'), buildIco(ICO_SIZES.map(at)));
 writeFileSync(
   join(buildDir, 'icon.icns'),
   buildIcns(ICNS_TYPES.map(([type, size]) => ({ type, png: at(size) }))),
 );
 process.stdout.write(
-  `icons: ${SIZES.length} PNG sizes, icon.png, icon.ico (${ICO_SIZES.length} images), icon.icns (${ICNS_TYPES.length} elements) in build/\n`,
+  `icons: ${SIZES.length} PNG sizes, icon.ico (${ICO_SIZES.length} images), icon.icns (${ICNS_TYPES.length} elements) in build/\n`,
 );

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { _electron, expect, test as base, type ElectronApplication, type Page } from '@playwright/test';
 import type { PortLensApi } from '../../electron/contract/api.js';
 // The hooks' global type (globalThis.__portlensE2E), read inside electronApp.evaluate.
-import type {} from '../../electron/main/e2e-hooks.js';
+import type {} from '../../electron/shell/main/e2e-hooks.js';
 
 /** The repository root. */
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));

@@ -1,7 +1,7 @@
 // 20,000 real loopback sockets (10,000 connections, both ends): the table still scrolls to its
 // last row and filters. Times are logged for the record; only a hang fails.
 import type { StreamMessage } from '../../electron/contract/api.js';
-import { unpackStreamMessage } from '../../electron/contract/packed-stream.js';
+import { unpackStreamMessage } from '../../electron/contract/wire/packed-stream.js';
 import { startSocketFarm, type SocketFarm } from '../../scripts/lib/socket-farm.mjs';
 import { expect, test } from '../support/fixtures.js';
 import { firstNumber, scenarioManySockets } from '../support/scenarios.js';

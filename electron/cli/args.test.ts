@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Target } from '../contract/api.js';
-import { ipLiteral, notAddress } from '../contract/test-address-arbitraries.js';
+import { ipLiteral, notAddress } from '../contract/testing/address-arbitraries.js';
 import { canonicalIp } from '../contract/target-address.js';
 import { endpointArg } from './args.js';
 import { targetArg } from './commands/kill.js';

@@ -1,5 +1,5 @@
 /** The streams a CLI command talks through; injected so commands run in tests too. */
-import type { ChunkWriter } from './piece-pool.js';
+import type { ChunkWriter } from '../core/one-shot/piece-pool.js';
 
 export interface CliIo {
   stdout: NodeJS.WritableStream;

@@ -1,6 +1,6 @@
 /**
  * The page's Content Security Policy as its index.html declares it, read once for both shells:
- * the Electron window's app:// responses (electron/main/content-security-policy.ts) and browser
+ * the Electron window's app:// responses (electron/shell/main/content-security-policy.ts) and browser
  * mode's (electron/server/security-headers.ts) derive their header policy from it, each adding
  * what only a header can say. Plain string code.
  */

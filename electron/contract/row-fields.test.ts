@@ -3,12 +3,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SocketPatch, SocketRow } from './model.js';
-import { packRows, unpackSnapshot } from './packed-stream.js';
+import { packRows, unpackSnapshot } from './wire/packed-stream.js';
 import { CHANGING_FIELDS, COLLECTED_FIELDS, ROW_FIELD_TABLE, ROW_FIELDS, isListening } from './row-fields.js';
 import { sameItems } from './same-items.js';
-import { patchFields, rowFields, validRow } from './test-arbitraries.js';
-import { plainRow } from './test-rows.js';
-import { ROW_FIELD_CHECKS, checked, socketRow } from './wire-check.js';
+import { patchFields, rowFields, validRow } from './testing/arbitraries.js';
+import { plainRow } from './testing/plain-row.js';
+import { ROW_FIELD_CHECKS, checked, socketRow } from './wire/wire-check.js';
 
 describe('the socket row field table', () => {
   it('names each field once; only fields that can change are patched; the id and first-seen time are fixed', () => {

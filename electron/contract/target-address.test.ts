@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { Calls, Target } from './api.js';
-import { ipLiteral, notAddress } from './test-address-arbitraries.js';
+import { ipLiteral, notAddress } from './testing/address-arbitraries.js';
 import { canonicalIp, readIp, readTargetAddress, TargetAddress } from './target-address.js';
 import { parseCall } from './validate.js';
 

@@ -9,7 +9,7 @@
  * server on 127.0.0.1, including one another local user runs (see README, "Security").
  */
 import type { IncomingMessage } from 'node:http';
-import { WS_TOKEN_PROTOCOL_PREFIX } from '../contract/ws-frames.js';
+import { WS_TOKEN_PROTOCOL_PREFIX } from '../contract/wire/ws-frames.js';
 import { tokenMatches } from './token.js';
 
 /** Loopback host names a browser may put in the Host header for our server. */

@@ -10,8 +10,8 @@ import type { SocketRow } from '../contract/model.js';
 import { createBackend } from '../core/backend/create-backend.js';
 import type { Backend } from '../core/backend/backend.js';
 import { startServer, type RunningServer } from './start-server.js';
-import { WS_STREAM_PROTOCOL } from '../contract/ws-protocol.js';
-import { worthPacking } from '../contract/packed-stream.js';
+import { WS_STREAM_PROTOCOL } from '../contract/wire/ws-protocol.js';
+import { worthPacking } from '../contract/wire/packed-stream.js';
 import { connectClient, httpGet, makeStaticDir, replyTo, streamOf, type TestClient } from './test-helpers.js';
 
 describe('browser-mode server with the real backend', () => {

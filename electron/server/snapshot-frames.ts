@@ -21,8 +21,8 @@ import {
   packStreamMessage,
   worthPacking,
   type PackedStreamMessage,
-} from '../contract/packed-stream.js';
-import type { WsEncoding } from '../contract/ws-protocol.js';
+} from '../contract/wire/packed-stream.js';
+import type { WsEncoding } from '../contract/wire/ws-protocol.js';
 
 /** A snapshot's frames for a packed subscriber. */
 export interface SnapshotFrames {

@@ -7,11 +7,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { Snapshot, SocketRow } from '../contract/model.js';
-import { pageSubprotocols } from '../contract/ws-frames.js';
-import { WS_STREAM_PROTOCOL } from '../contract/ws-protocol.js';
+import { pageSubprotocols } from '../contract/wire/ws-frames.js';
+import { WS_STREAM_PROTOCOL } from '../contract/wire/ws-protocol.js';
 import { SPLIT_FROM_ROWS } from './snapshot-frames.js';
-import { plainRow } from '../contract/test-rows.js';
-import { testDelta } from '../test-support/model-factories.js';
+import { makeDelta, makeProcess, makeRow, makeSnapshot } from '../contract/testing/factories.js';
 import { withoutTools } from '../test-support/system-tools.js';
 import { startServer, type RunningServer } from './start-server.js';
 import {
@@ -28,45 +27,23 @@ import {
 
 /** A snapshot of `listening` listeners and `connected` connections to them, owned by one process. */
 function bigSnapshot(seq: number, listening: number, connected: number): Snapshot {
-  const row = (id: string, state: SocketRow['state'], localPort: number, remotePort: number | null): SocketRow => ({
-    ...plainRow(),
-    id,
-    protocol: 'tcp',
-    family: 4,
-    localAddress: '127.0.0.1',
-    localPort,
-    remoteAddress: remotePort === null ? null : '127.0.0.1',
-    remotePort,
-    state,
-    pids: [4242],
-    ownerReason: null,
-    inode: localPort * 7 + (remotePort ?? 0),
-    uid: 1000,
-    scope: 'loopback',
-    bytesSent: remotePort === null ? null : remotePort,
-    bytesReceived: null,
-    sendRate: null,
-    receiveRate: null,
-    firstSeen: 1_700_000_000_000,
-  });
+  const row = (id: string, state: SocketRow['state'], localPort: number, remotePort: number | null): SocketRow =>
+    makeRow({
+      id,
+      localPort,
+      remoteAddress: remotePort === null ? null : '127.0.0.1',
+      remotePort,
+      state,
+      pids: [4242],
+      inode: localPort * 7 + (remotePort ?? 0),
+      bytesSent: remotePort === null ? null : remotePort,
+    });
   const sockets: SocketRow[] = [];
   // Connections first and listeners last, as the kernel may list them: the split must find them.
   for (let i = 0; i < connected; i++) sockets.push(row(`tcp#c${i}`, 'ESTABLISHED', 3000 + (i % listening), 40_000 + i));
   for (let i = 0; i < listening; i++) sockets.push(row(`tcp#l${i}`, 'LISTEN', 3000 + i, null));
-  const owner = {
-    pid: 4242,
-    startTime: 1,
-    startedAt: 1,
-    name: 'server',
-    exe: null,
-    argv: ['server'],
-    cwd: null,
-    uid: 1000,
-    user: 'dev',
-    ppid: 1,
-    service: null,
-  };
-  return { time: seq, seq, source: 'netlink', sockets, processes: { '4242': owner }, hiddenOwners: 0, warnings: [] };
+  const owner = makeProcess({ pid: 4242, startTime: 1, startedAt: 1, name: 'server', exe: null, cwd: null });
+  return makeSnapshot(seq, sockets, [owner], { time: seq });
 }
 
 describe('browser-mode server security (stub backend)', () => {
@@ -327,7 +304,7 @@ describe('browser-mode server security (stub backend)', () => {
       const snapshot = await client.next(streamOf('snapshot'));
       expect(snapshot.stream.snapshot).toEqual({ time: 0, seq: 0, source: 'ss', sockets: [], processes: {}, hiddenOwners: 0, warnings: [] });
       const delta = (seq: number, changed: { id: string; sendRate: number }[]) =>
-        backend.push({ type: 'delta', delta: testDelta(seq, { source: 'ss', removed: ['tcp#1'], changed }) });
+        backend.push({ type: 'delta', delta: makeDelta(seq, { source: 'ss', removed: ['tcp#1'], changed }) });
       const many = Array.from({ length: 40 }, (_, i) => ({ id: `tcp#${100 + i}`, sendRate: i }));
       delta(1, [{ id: 'tcp#2', sendRate: 5 }]);
       delta(2, many);
@@ -349,7 +326,7 @@ describe('browser-mode server security (stub backend)', () => {
       const snapshot = bigSnapshot(7, 12, SPLIT_FROM_ROWS + 500);
       backend.push({ type: 'snapshot', snapshot });
       // Pushed before the rest went: it must wait for the rest.
-      backend.push({ type: 'delta', delta: testDelta(8) });
+      backend.push({ type: 'delta', delta: makeDelta(8) });
       const first = await client.next(streamOf('snapshot'));
       // Nothing follows the first part until the client asks (a call's reply still does).
       client.sendJson({ id: 70, call: 'getSettings', request: {} });
@@ -391,7 +368,7 @@ describe('browser-mode server security (stub backend)', () => {
         SPLIT_FROM_ROWS + 1,
       ]);
       // Nothing of snapshot 20's rest comes after that of 21.
-      backend.push({ type: 'delta', delta: testDelta(22) });
+      backend.push({ type: 'delta', delta: makeDelta(22) });
       await client.next(streamOf('delta'));
       expect(client.messages.filter((m) => 'stream' in m && m.stream.type === 'snapshot-rest')).toHaveLength(1);
     } finally {
@@ -461,7 +438,7 @@ describe('browser-mode server, a client that never asks for the rest (stub backe
     try {
       await client.next(streamOf('snapshot'));
       backend.push({ type: 'snapshot', snapshot: bigSnapshot(40, 2, SPLIT_FROM_ROWS + 3) });
-      backend.push({ type: 'delta', delta: testDelta(41) });
+      backend.push({ type: 'delta', delta: makeDelta(41) });
       const rest = await client.next(streamOf('snapshot-rest'));
       expect(rest.stream).toMatchObject({ seq: 40, rest: 0 });
       expect(rest.stream.sockets).toHaveLength(SPLIT_FROM_ROWS + 3);

@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import WebSocket from 'ws';
 import type { Backend } from '../core/backend/backend.js';
 import type { Snapshot, StreamMessage } from '../contract/index.js';
-import { unpackStreamMessage } from '../contract/packed-stream.js';
-import { WsServerMessage, type WsReplyMessage, type WsStreamMessage } from '../contract/ws-protocol.js';
+import { unpackStreamMessage } from '../contract/wire/packed-stream.js';
+import { WsServerMessage, type WsReplyMessage, type WsStreamMessage } from '../contract/wire/ws-protocol.js';
 
 /** A server frame as the tests see it: a packed one is unpacked into the plain form. */
 type ServerMessage = WsReplyMessage | WsStreamMessage;

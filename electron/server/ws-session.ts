@@ -9,7 +9,7 @@ import type { RawData, WebSocket } from 'ws';
 import type { Backend } from '../core/backend/backend.js';
 import { DisposableStore, type Disposable } from '../contract/events.js';
 import { contractError } from '../contract/validate.js';
-import { WS_STREAM_PROTOCOL } from '../contract/ws-protocol.js';
+import { WS_STREAM_PROTOCOL } from '../contract/wire/ws-protocol.js';
 import { CallRunner } from './session/call-runner.js';
 import { frameId, readClientFrame } from './session/client-frames.js';
 import { socketSink } from './session/frame-sink.js';

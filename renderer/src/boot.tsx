@@ -4,7 +4,7 @@
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { PortLensApi } from '../../electron/contract/api';
+import type { PortLensApi } from '@contract/api';
 import { App } from './app/app';
 import { ServicesContext, type Services } from './app/app-context';
 import { StartupError } from './app/startup-error';

@@ -1,5 +1,5 @@
 /** Globals the renderer reads: the API the preload (or the web transport) provides. */
-import type { PortLensApi } from '../../electron/contract/api';
+import type { PortLensApi } from '@contract/api';
 import type { PerfRecord } from './store/perf';
 
 declare global {

@@ -1,13 +1,13 @@
 /** `portlens list`: every socket, as an aligned table or a JSON array. */
 import type { Snapshot, SnapshotSource, SocketRow } from '../../contract/model.js';
-import { keepFreedMemory } from '../../core/one-shot-memory.js';
-import { takeListing } from '../../core/snapshot/socket-listing.js';
+import { keepFreedMemory } from '../../core/one-shot/one-shot-memory.js';
+import { takeListing } from '../../core/one-shot/socket-listing.js';
 import { isListening } from '../../contract/row-fields.js';
 import { parse, portArg, positiveIntArg } from '../args.js';
 import { bytes, endpoint, ownerText, table, userText } from '../format.js';
-import { jsonRowPieces } from '../json-rows.js';
-import { listingKey, orderByKeys, sortForListing, type RowList } from '../listing-order.js';
-import { PiecePool } from '../piece-pool.js';
+import { jsonRowPieces } from '../../core/one-shot/json-rows.js';
+import { listingKey, orderByKeys, sortForListing, type RowList } from '../../core/one-shot/listing-order.js';
+import { PiecePool } from '../../core/one-shot/piece-pool.js';
 import { UsageError, type CliCommand } from '../io.js';
 import { sourceArg } from './source-arg.js';
 

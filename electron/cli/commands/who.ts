@@ -1,7 +1,7 @@
 /** `portlens who <port | address:port>`: who listens there, with their processes and sockets. */
 import type { ProcessInfo, Snapshot, SocketRow } from '../../contract/model.js';
 import { isListening } from '../../contract/row-fields.js';
-import { keepFreedMemory } from '../../core/one-shot-memory.js';
+import { keepFreedMemory } from '../../core/one-shot/one-shot-memory.js';
 import { takeSnapshot } from '../../core/snapshot/default-pipeline.js';
 import { addressAccepts } from '../../core/actions/held-ports.js';
 import { endpointArg, parse } from '../args.js';

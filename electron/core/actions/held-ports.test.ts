@@ -3,9 +3,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Target } from '../../contract/api.js';
-import { ipLiteral, notAddress } from '../../contract/test-address-arbitraries.js';
+import { ipLiteral, notAddress } from '../../contract/testing/address-arbitraries.js';
 import { readIp } from '../../contract/target-address.js';
-import { testProcess, testRow, testSnapshot } from '../../test-support/model-factories.js';
+import { makeProcess, makeRow, makeSnapshot } from '../../contract/testing/factories.js';
 import type { Snapshot } from '../model.js';
 import { createActionDeps } from './create-deps.js';
 import type { ActionDeps, ProcessReader } from './deps.js';
@@ -137,11 +137,14 @@ describe('resolving an address:port target (a fixed snapshot, no real processes)
   const PORT = 8080;
   /** One listener per kind of bound address, each owned by its own (made-up) pid. */
   const owners = BOUND.map((address, i) => ({ address, pid: 4_100_001 + i }));
-  const snapshot: Snapshot = testSnapshot(
+  /** A made-up process, as the reader's stat below describes it. */
+  const madeUp = (pid: number) => makeProcess({ pid, name: `proc${pid}`, startTime: pid * 10 });
+  const snapshot: Snapshot = makeSnapshot(
     1,
     [
       ...owners.map(({ address, pid }) =>
-        testRow(`tcp#${pid}`, {
+        makeRow({
+          id: `tcp#${pid}`,
           localAddress: address,
           localPort: PORT,
           family: address.includes(':') ? 6 : 4,
@@ -149,13 +152,13 @@ describe('resolving an address:port target (a fixed snapshot, no real processes)
         }),
       ),
       // A row with an address no collector prints: nothing but `*` selects it either.
-      testRow('tcp#junk', { localAddress: 'no.such.host', localPort: PORT, pids: [4_100_999] }),
+      makeRow({ id: 'tcp#junk', localAddress: 'no.such.host', localPort: PORT, pids: [4_100_999] }),
     ],
-    [...owners.map(({ pid }) => testProcess(pid)), testProcess(4_100_999)],
+    [...owners.map(({ pid }) => madeUp(pid)), madeUp(4_100_999)],
   );
   const reader: ProcessReader = {
     stat: (pid) => ({ pid, comm: `proc${pid}`, state: 'S', ppid: 1, startTime: pid * 10 }),
-    info: (pid) => testProcess(pid),
+    info: (pid) => madeUp(pid),
     environ: () => ({ ok: false, reason: 'permission' }),
     descendants: () => [],
     isKernelThread: () => false,

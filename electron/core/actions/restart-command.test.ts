@@ -14,7 +14,7 @@ import {
 } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { testProcess } from '../../test-support/model-factories.js';
+import { makeProcess } from '../../contract/testing/factories.js';
 import type { ProcessInfo } from '../model.js';
 import { CHILD_PRELUDE } from '../owners/test-support/children.js';
 import { previewRestart, restart } from './restart.js';
@@ -33,7 +33,7 @@ function program(file: string): string {
 
 /** A process as /proc shows it, with this argv, exe and cwd. */
 function info(argv: string[], exe: string | null, cwd: string | null = '/'): ProcessInfo {
-  return { ...testProcess(4_100_001, 'server'), argv, exe, cwd };
+  return { ...makeProcess({ pid: 4_100_001, name: 'server' }), argv, exe, cwd };
 }
 
 /** argv of a live process, from /proc/<pid>/cmdline. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { COLLECTED_FIELDS } from '../../contract/row-fields.js';
-import { rowFields } from '../../contract/test-arbitraries.js';
+import { rowFields } from '../../contract/testing/arbitraries.js';
 import type { RawSocket } from '../model.js';
 import { NO_COOKIE } from './netlink-protocol.js';
 import { rawSocketSink, type DecodedSocket } from './netlink-parse.js';

@@ -7,7 +7,7 @@ import { withoutTools } from '../../test-support/system-tools.js';
 import { diffSnapshots } from '../diff/diff-snapshots.js';
 import type { RawSocket, SnapshotSource, SocketRow } from '../model.js';
 import { SnapshotPipeline } from '../snapshot/pipeline.js';
-import { takeListing } from '../snapshot/socket-listing.js';
+import { takeListing } from '../one-shot/socket-listing.js';
 import type { LinuxCollector } from './linux-collector.js';
 import { NetlinkCollector } from './netlink-collector.js';
 import { ProcNetCollector } from './proc-net-collector.js';

@@ -1,17 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CHANGING_FIELDS } from '../../contract/row-fields.js';
-import { rowFields, validRow } from '../../contract/test-arbitraries.js';
+import { rowFields, validRow } from '../../contract/testing/arbitraries.js';
 import type { ProcessInfo, Snapshot, SocketRow } from '../model.js';
 import { applyDelta, DeltaSequenceError } from './apply-delta.js';
 import { diffSnapshots } from './diff-snapshots.js';
 import { LiveSnapshot } from './live-snapshot.js';
-import { testProcess, testRow, testSnapshot } from '../../test-support/model-factories.js';
+import { makeProcess, makeRow, makeSnapshot } from '../../contract/testing/factories.js';
 
-const process = testProcess;
-const row = testRow;
+// This file's rows are owned by pid 10 unless they say otherwise.
+const process = (pid: number): ProcessInfo => makeProcess({ pid, name: `proc${pid}` });
+const row = (id: string, over: Partial<SocketRow> = {}): SocketRow => makeRow({ id, pids: [10], ...over });
 const snapshot = (seq: number, sockets: SocketRow[], processes: ProcessInfo[] = [process(10)]): Snapshot =>
-  testSnapshot(seq, sockets, processes);
+  makeSnapshot(seq, sockets, processes);
 
 describe('diffSnapshots', () => {
   it('reports a new listener as added with a listen-opened event naming its owner', () => {

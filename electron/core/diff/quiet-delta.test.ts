@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { Snapshot, SocketRow } from '../model.js';
 import { diffSnapshots } from './diff-snapshots.js';
 import { connectionsOf, isQuietDelta } from './quiet-delta.js';
-import { testRow, testSnapshot } from '../../test-support/model-factories.js';
+import { makeRow, makeSnapshot } from '../../contract/testing/factories.js';
 
-const row = testRow;
+// This file's rows are owned by pid 10 unless they say otherwise.
+const row = (id: string, over: Partial<SocketRow> = {}): SocketRow => makeRow({ id, pids: [10], ...over });
 const snapshot = (seq: number, sockets: SocketRow[], over: Partial<Snapshot> = {}): Snapshot =>
-  testSnapshot(seq, sockets, [], { time: 1000 * seq, ...over });
+  makeSnapshot(seq, sockets, [], { time: 1000 * seq, ...over });
 
 // The stream's WebSocket: pid 10 serves on 3000, the browser (pid 20) is connected from 50000.
 const serverEnd = (bytes: number) =>

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, PortNotification } from '../../contract/api.js';
 import type { PortEvent } from '../../contract/model.js';
 import { LISTED_PORTS, notificationFor } from './notification-for.js';
-import { opened, processInfo } from './test-events.js';
+import { makeEvent, makeProcess } from '../../contract/testing/factories.js';
 
 const on = DEFAULT_SETTINGS.notifications;
-const vite = opened({ localAddress: '127.0.0.1', localPort: 5173, rowId: 'vite' });
+const vite = makeEvent({ localAddress: '127.0.0.1', localPort: 5173, rowId: 'vite' });
 
 describe('notificationFor', () => {
   it('names the process and the address of one opened port', () => {
@@ -21,15 +21,20 @@ describe('notificationFor', () => {
   });
 
   it('brackets an IPv6 address in the title', () => {
-    const notification = notificationFor([opened({ localAddress: '::1', localPort: 8080 })], on, false);
+    const notification = notificationFor([makeEvent({ localAddress: '::1', localPort: 8080 })], on, false);
     expect(notification?.title).toBe('node opened [::1]:8080');
   });
 
   it('makes one notification of several ports opened in one tick', () => {
     const events = [
       vite,
-      opened({ localAddress: '0.0.0.0', localPort: 8000, process: processInfo(31, 'python3'), rowId: 'py' }),
-      opened({ localAddress: '::', localPort: 22, process: null, pids: [], rowId: 'ssh' }),
+      makeEvent({
+        localAddress: '0.0.0.0',
+        localPort: 8000,
+        process: makeProcess({ pid: 31, name: 'python3' }),
+        rowId: 'py',
+      }),
+      makeEvent({ localAddress: '::', localPort: 22, process: null, pids: [], rowId: 'ssh' }),
     ];
     const notification = notificationFor(events, on, false);
     expect(notification?.title).toBe('3 ports opened');
@@ -39,7 +44,7 @@ describe('notificationFor', () => {
 
   it('names a single owner of several ports once', () => {
     const notification = notificationFor(
-      [vite, opened({ localAddress: '127.0.0.1', localPort: 24678, rowId: 'hmr' })],
+      [vite, makeEvent({ localAddress: '127.0.0.1', localPort: 24678, rowId: 'hmr' })],
       on,
       false,
     );
@@ -49,14 +54,14 @@ describe('notificationFor', () => {
 
   it('phrases an unknown owner, and a pid without process details', () => {
     const unknown = notificationFor(
-      [opened({ localAddress: '0.0.0.0', localPort: 22, process: null, pids: [] })],
+      [makeEvent({ localAddress: '0.0.0.0', localPort: 22, process: null, pids: [] })],
       on,
       false,
     );
     expect(unknown?.title).toBe('An unknown process opened 0.0.0.0:22');
     expect(unknown?.body).toContain('cannot see which process owns it');
     const pidOnly = notificationFor(
-      [opened({ localAddress: '0.0.0.0', localPort: 22, process: null, pids: [812] })],
+      [makeEvent({ localAddress: '0.0.0.0', localPort: 22, process: null, pids: [812] })],
       on,
       false,
     );
@@ -64,8 +69,8 @@ describe('notificationFor', () => {
   });
 
   it('shows a dual-stack server (0.0.0.0 and ::) as one port, revealing both rows', () => {
-    const v4 = opened({ localAddress: '0.0.0.0', localPort: 3000, rowId: 'v4' });
-    const v6 = opened({ localAddress: '::', localPort: 3000, rowId: 'v6' });
+    const v4 = makeEvent({ localAddress: '0.0.0.0', localPort: 3000, rowId: 'v4' });
+    const v6 = makeEvent({ localAddress: '::', localPort: 3000, rowId: 'v6' });
     const notification = notificationFor([v6, v4], on, false);
     expect(notification?.title).toBe('node opened 0.0.0.0:3000');
     expect(notification?.body).toContain('Also [::]:3000.');
@@ -74,10 +79,10 @@ describe('notificationFor', () => {
 
   it('lists the first ports and counts the rest', () => {
     const events = Array.from({ length: LISTED_PORTS + 3 }, (_, i) =>
-      opened({
+      makeEvent({
         localAddress: '127.0.0.1',
         localPort: 4000 + i,
-        process: processInfo(100 + i, `svc${i}`),
+        process: makeProcess({ pid: 100 + i, name: `svc${i}` }),
         rowId: `r${i}`,
       }),
     );
@@ -98,7 +103,7 @@ describe('notificationFor', () => {
     expect(notificationFor([vite], { ...on, ignoredProcesses: ['NODE'] }, false)).toBeNull();
     expect(notificationFor([vite], { ...on, ignoredProcesses: ['nod'] }, false)).not.toBeNull();
     expect(notificationFor([vite], { ...on, ignoredPorts: [5173] }, false)).toBeNull();
-    const wide = opened({ localAddress: '0.0.0.0', localPort: 9000, rowId: 'wide' });
+    const wide = makeEvent({ localAddress: '0.0.0.0', localPort: 9000, rowId: 'wide' });
     expect(notificationFor([vite, wide], { ...on, loopbackOnly: true }, false)?.rowIds).toEqual(['vite']);
   });
 
@@ -109,7 +114,11 @@ describe('notificationFor', () => {
       localPort: fc.integer({ min: 1, max: 65535 }),
       protocol: fc.constantFrom('tcp' as const, 'udp' as const),
       type: fc.constantFrom('listen-opened' as const, 'listen-closed' as const),
-      owner: fc.constantFrom(null, processInfo(1, 'node'), processInfo(2, 'python3')),
+      owner: fc.constantFrom(
+        null,
+        makeProcess({ pid: 1, name: 'node' }),
+        makeProcess({ pid: 2, name: 'python3' }),
+      ),
       rowId: fc.uuid(),
     });
     const settings = fc.record({
@@ -120,7 +129,7 @@ describe('notificationFor', () => {
     });
     fc.assert(
       fc.property(fc.array(event, { maxLength: 20 }), settings, fc.boolean(), (specs, rules, paused) => {
-        const events: PortEvent[] = specs.map(({ owner, ...spec }) => opened({ ...spec, process: owner }));
+        const events: PortEvent[] = specs.map(({ owner, ...spec }) => makeEvent({ ...spec, process: owner }));
         const notification = notificationFor(events, rules, paused);
         const eligible = events.filter(
           (e) =>

@@ -1,7 +1,7 @@
 /** The pipeline wired to the real OS: the best available collector and /proc owner lookup. */
 import { createCollector } from '../collect/create-collector.js';
 import { OwnerResolver, ProcessCache, type OwnerResolverOptions } from '../owners/index.js';
-import { OneShotOwners } from '../owners/one-shot-owners.js';
+import { OneShotOwners } from '../one-shot/one-shot-owners.js';
 import type { Snapshot, SnapshotSource } from '../model.js';
 import { SnapshotPipeline } from './pipeline.js';
 

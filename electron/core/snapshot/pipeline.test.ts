@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { COLLECTED_FIELDS, isChangingField } from '../../contract/row-fields.js';
-import { rowFields } from '../../contract/test-arbitraries.js';
+import { rowFields } from '../../contract/testing/arbitraries.js';
 import type { RawSocket, SocketRow } from '../model.js';
 import { SnapshotPipeline, type OwnerLookup } from './pipeline.js';
 

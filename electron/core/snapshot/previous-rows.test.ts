@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SocketRow } from '../model.js';
-import { testRow } from '../../test-support/model-factories.js';
+import { makeRow } from '../../contract/testing/factories.js';
 import { PreviousRows } from './previous-rows.js';
 
 describe('PreviousRows', () => {
@@ -11,7 +11,7 @@ describe('PreviousRows', () => {
     const keys = fc.uniqueArray(fc.integer({ min: 1, max: 30 }).map(String), { maxLength: 20 });
     fc.assert(
       fc.property(keys, keys, fc.boolean(), (before, now, keepOrder) => {
-        const rows = before.map((key) => testRow(key));
+        const rows = before.map((key) => makeRow({ id: key }));
         const lookups = keepOrder ? before.filter((key) => now.includes(key) || Number(key) % 3 !== 0).concat(now) : now;
         const previous = new PreviousRows(before, rows);
         const reference = new Map<string, SocketRow>(before.map((key, i) => [key, rows[i] as SocketRow]));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../contract/api.js';
-import type { WsReplyMessage } from '../../contract/ws-protocol.js';
+import type { WsReplyMessage } from '../../contract/wire/ws-protocol.js';
 import type { Backend } from '../../core/backend/backend.js';
 import { CallRunner } from './call-runner.js';
 

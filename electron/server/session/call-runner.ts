@@ -4,7 +4,7 @@
  */
 import type { CallName, CallRequest, ContractError, Result } from '../../contract/api.js';
 import { contractError } from '../../contract/validate.js';
-import type { WsReplyMessage } from '../../contract/ws-protocol.js';
+import type { WsReplyMessage } from '../../contract/wire/ws-protocol.js';
 import type { Backend } from '../../core/backend/backend.js';
 import type { FrameSink } from './frame-sink.js';
 

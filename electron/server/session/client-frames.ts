@@ -5,7 +5,7 @@
 import type { RawData } from 'ws';
 import type { CallName, CallRequest, ContractError } from '../../contract/api.js';
 import { contractError, describeIssues, parseCall } from '../../contract/validate.js';
-import { WsClientMessage, type WsEncoding } from '../../contract/ws-protocol.js';
+import { WsClientMessage, type WsEncoding } from '../../contract/wire/ws-protocol.js';
 
 /** What a client frame asks for. */
 export type ClientFrame =

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { StreamMessage } from '../../contract/api.js';
 import { asSubscribe, Emitter } from '../../contract/events.js';
 import type { SocketRow } from '../../contract/model.js';
-import { testDelta, testRow, testSnapshot } from '../../test-support/model-factories.js';
+import { makeDelta, makeRow, makeSnapshot } from '../../contract/testing/factories.js';
 import { SPLIT_FROM_ROWS } from '../snapshot-frames.js';
 import type { FrameSink } from './frame-sink.js';
 import { StreamSender } from './stream-sender.js';
@@ -20,7 +20,7 @@ function stubStream() {
     subscribe(listener: (message: StreamMessage) => void) {
       this.subscriptions++;
       const unsubscribe = subscribe(listener);
-      listener({ type: 'snapshot', snapshot: testSnapshot(++seq * 100, []) });
+      listener({ type: 'snapshot', snapshot: makeSnapshot(++seq * 100, []) });
       return unsubscribe;
     },
     push: (message: StreamMessage) => messages.fire(message),
@@ -73,7 +73,7 @@ describe('StreamSender backpressure', () => {
   it('sends the snapshot, then deltas, while the client keeps up', () => {
     const { backend, sink, sender } = setup();
     sender.start('json');
-    backend.push({ type: 'delta', delta: testDelta(101) });
+    backend.push({ type: 'delta', delta: makeDelta(101) });
     expect(sink.kinds()).toEqual(['snapshot', 'delta:101']);
   });
 
@@ -81,9 +81,9 @@ describe('StreamSender backpressure', () => {
     const { backend, sink, notes, sender } = setup();
     sender.start('json');
     sink.bufferedAmount = limits.highWaterBytes + 1;
-    backend.push({ type: 'delta', delta: testDelta(101) }); // sent: the backlog was measured before it
-    backend.push({ type: 'delta', delta: testDelta(102) }); // dropped
-    backend.push({ type: 'delta', delta: testDelta(103) }); // dropped
+    backend.push({ type: 'delta', delta: makeDelta(101) }); // sent: the backlog was measured before it
+    backend.push({ type: 'delta', delta: makeDelta(102) }); // dropped
+    backend.push({ type: 'delta', delta: makeDelta(103) }); // dropped
     expect(notes.some((note) => note.includes('too slowly'))).toBe(true);
     expect(sink.kinds()).toEqual(['snapshot', 'delta:101']);
 
@@ -95,7 +95,7 @@ describe('StreamSender backpressure', () => {
     expect(backend.subscriptions).toBe(2);
     expect(backend.listeners).toBe(1);
     expect(notes.some((note) => note.includes('caught up after 2 dropped deltas'))).toBe(true);
-    backend.push({ type: 'delta', delta: testDelta(201) });
+    backend.push({ type: 'delta', delta: makeDelta(201) });
     expect(sink.kinds()).toEqual(['snapshot', 'delta:101', 'snapshot', 'delta:201']);
   });
 
@@ -103,10 +103,10 @@ describe('StreamSender backpressure', () => {
     const { backend, sink, notes, sender } = setup();
     sender.start('json');
     const warnings = [`w${'x'.repeat(2 * limits.highWaterBytes)}`];
-    backend.push({ type: 'snapshot', snapshot: testSnapshot(300, [], [], { warnings }) });
+    backend.push({ type: 'snapshot', snapshot: makeSnapshot(300, [], [], { warnings }) });
     sink.bufferedAmount = 3 * limits.highWaterBytes;
-    backend.push({ type: 'delta', delta: testDelta(301) });
-    backend.push({ type: 'delta', delta: testDelta(302) });
+    backend.push({ type: 'delta', delta: makeDelta(301) });
+    backend.push({ type: 'delta', delta: makeDelta(302) });
     expect(sink.kinds()).toEqual(['snapshot', 'snapshot', 'delta:301', 'delta:302']);
     expect(notes).toEqual([]);
   });
@@ -115,29 +115,29 @@ describe('StreamSender backpressure', () => {
     const { backend, sink, sender } = setup();
     sender.start('json');
     sender.stop();
-    backend.push({ type: 'delta', delta: testDelta(101) });
+    backend.push({ type: 'delta', delta: makeDelta(101) });
     sender.start('json');
     sender.dispose();
-    backend.push({ type: 'delta', delta: testDelta(201) });
+    backend.push({ type: 'delta', delta: makeDelta(201) });
     expect(sink.kinds()).toEqual(['snapshot', 'snapshot']);
     expect(backend.listeners).toBe(0);
   });
 });
 
 describe('StreamSender, a snapshot in two parts', () => {
-  const big = (seq: number): ReturnType<typeof testSnapshot> => {
-    const rows: SocketRow[] = [testRow('listening')];
+  const big = (seq: number): ReturnType<typeof makeSnapshot> => {
+    const rows: SocketRow[] = [makeRow({ id: 'listening' })];
     for (let i = 0; i < SPLIT_FROM_ROWS; i++) {
-      rows.push(testRow(`c${i}`, { state: 'ESTABLISHED', localPort: 40_000 + (i % 20_000), remoteAddress: '127.0.0.1', remotePort: 3000 }));
+      rows.push(makeRow({ id: `c${i}`, state: 'ESTABLISHED', localPort: 40_000 + (i % 20_000), remoteAddress: '127.0.0.1', remotePort: 3000 }));
     }
-    return testSnapshot(seq, rows);
+    return makeSnapshot(seq, rows);
   };
 
   it('holds what follows the first part until the rest has gone, then sends it in order', async () => {
     const { backend, sink, sender } = setup();
     sender.start('packed');
     backend.push({ type: 'snapshot', snapshot: big(500) });
-    backend.push({ type: 'delta', delta: testDelta(501) });
+    backend.push({ type: 'delta', delta: makeDelta(501) });
     expect(sink.kinds()).toEqual(['packed:snapshot', 'packed:snapshot']);
     sender.sendRest();
     await expect.poll(() => sink.kinds().length).toBe(4);
@@ -148,10 +148,10 @@ describe('StreamSender, a snapshot in two parts', () => {
     const { backend, sink, sender } = setup();
     sender.start('packed');
     backend.push({ type: 'snapshot', snapshot: big(600) });
-    backend.push({ type: 'delta', delta: testDelta(601) });
-    backend.push({ type: 'snapshot', snapshot: testSnapshot(700, []) });
+    backend.push({ type: 'delta', delta: makeDelta(601) });
+    backend.push({ type: 'snapshot', snapshot: makeSnapshot(700, []) });
     sender.sendRest();
-    backend.push({ type: 'delta', delta: testDelta(701) });
+    backend.push({ type: 'delta', delta: makeDelta(701) });
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(sink.kinds()).toEqual(['packed:snapshot', 'packed:snapshot', 'packed:snapshot', 'delta:701']);
   });

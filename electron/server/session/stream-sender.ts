@@ -5,7 +5,7 @@
  */
 import type { StreamMessage } from '../../contract/api.js';
 import { toDisposable, type Disposable } from '../../contract/events.js';
-import type { WsEncoding } from '../../contract/ws-protocol.js';
+import type { WsEncoding } from '../../contract/wire/ws-protocol.js';
 import type { Backend } from '../../core/backend/backend.js';
 import { packedSnapshotFrames, streamFrame } from '../snapshot-frames.js';
 import type { FrameSink } from './frame-sink.js';

@@ -1,6 +1,6 @@
 /** What an action on a row or a process aims at (the contract's Target). */
-import type { Target } from '../../../electron/contract/api';
-import type { ProcessInfo, SocketRow } from '../../../electron/contract/model';
+import type { Target } from '@contract/api';
+import type { ProcessInfo, SocketRow } from '@contract/model';
 import type { OwnerLookup } from '../filter/match-row';
 
 /**

@@ -3,8 +3,8 @@
  * confirmation dialogs; copy and open-in-browser report through toasts. Errors never throw.
  */
 import { createContext, Suspense, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import type { Target } from '../../../electron/contract/api';
-import type { SocketRow } from '../../../electron/contract/model';
+import type { Target } from '@contract/api';
+import type { SocketRow } from '@contract/model';
 import { useServices } from '../app/app-context';
 import { browserUrl } from '../table/format';
 import { copyText } from '../ui/clipboard';

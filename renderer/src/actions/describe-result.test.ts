@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeProcess, makeRow } from '../testing/factories';
+import { makeProcess, makeRow } from '@contract/testing/factories';
 import { describeTarget, processTarget, rowTarget } from './action-target';
 import { describeError, describeKill, describeRestart } from './describe-result';
 

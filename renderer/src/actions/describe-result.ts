@@ -1,5 +1,5 @@
 /** Toast text for action results and errors: says what happened in the user's terms. */
-import type { ContractError, KillResult, RestartResult } from '../../../electron/contract/api';
+import type { ContractError, KillResult, RestartResult } from '@contract/api';
 import type { ToastInput } from '../ui/toast-store';
 
 const ports = (list: readonly number[]) => list.map((port) => `:${port}`).join(', ');

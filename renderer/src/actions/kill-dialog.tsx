@@ -3,7 +3,7 @@
  * close, refusals) and kills exactly those processes, by (pid, start time), on confirm.
  */
 import { useState } from 'react';
-import type { KillPreview, KillRequest, Target } from '../../../electron/contract/api';
+import type { KillPreview, KillRequest, Target } from '@contract/api';
 import { useServices } from '../app/app-context';
 import { Dialog } from '../ui/dialog';
 import { useCall } from '../ui/use-call';

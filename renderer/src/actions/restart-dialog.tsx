@@ -4,7 +4,7 @@
  * process's environment is unreadable, an explicit consent to restart without it.
  */
 import { useState } from 'react';
-import type { RestartMethod, Target } from '../../../electron/contract/api';
+import type { RestartMethod, Target } from '@contract/api';
 import { useServices } from '../app/app-context';
 import { formatCommand } from '../table/format';
 import { Dialog } from '../ui/dialog';

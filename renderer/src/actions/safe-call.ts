@@ -1,5 +1,5 @@
 /** Runs an API call so that a rejected promise (a transport bug) becomes an error Result. */
-import type { Result } from '../../../electron/contract/api';
+import type { Result } from '@contract/api';
 
 /** The call's Result, or an `internal` error Result if it threw or rejected. */
 export async function safeCall<T>(run: () => Promise<Result<T>>): Promise<Result<T>> {

@@ -1,5 +1,5 @@
 /** One process an action will affect: who it is, its children, the sockets that close. */
-import type { ActionSubject } from '../../../electron/contract/api';
+import type { ActionSubject } from '@contract/api';
 import { isListening } from '../table/format';
 import { Endpoint, StateLabel } from '../table/cells';
 import { formatCommand } from '../table/format';

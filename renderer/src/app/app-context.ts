@@ -1,6 +1,6 @@
 /** The services every component may use: the API, the live store, the toasts. */
 import { createContext, useContext, useSyncExternalStore } from 'react';
-import type { PortLensApi } from '../../../electron/contract/api';
+import type { PortLensApi } from '@contract/api';
 import type { LiveStore, StoreStatus } from '../store/live-store';
 import type { ToastStore } from '../ui/toast-store';
 

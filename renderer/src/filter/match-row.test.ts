@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SocketData } from '../store/socket-data';
-import { makeProcess, makeRow, makeSnapshot } from '../testing/factories';
+import { makeProcess, makeRow, makeSnapshot } from '@contract/testing/factories';
 import { compileFilter, DEFAULT_TOGGLES, rowUser, type FilterToggles } from './match-row';
 import { parseFilter } from './parse-filter';
 

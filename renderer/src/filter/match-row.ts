@@ -3,7 +3,7 @@
  * every row on every update, so it allocates nothing per row once a row's search text is
  * cached.
  */
-import type { ProcessInfo, SocketRow } from '../../../electron/contract/model';
+import type { ProcessInfo, SocketRow } from '@contract/model';
 import { formatEndpoint, formatRemote, isListening } from '../table/format';
 import type { FilterTerm, FilterTermKind, ParsedFilter } from './parse-filter';
 

@@ -13,8 +13,8 @@
  * all match. Bad tokens are reported with their position and otherwise ignored, so the table
  * keeps showing something useful while the user types.
  */
-import type { SocketState } from '../../../electron/contract/model';
-import { SOCKET_STATES } from '../../../electron/contract/enum-values';
+import type { SocketState } from '@contract/model';
+import { SOCKET_STATES } from '@contract/enum-values';
 
 /** One condition of a filter. */
 export type FilterTerm =

@@ -1,6 +1,6 @@
 /** The owner panel's Logs tab: what PortLens can find (its own restart logs, journal, docker). */
 import { useLayoutEffect, useRef } from 'react';
-import type { Target } from '../../../electron/contract/api';
+import type { Target } from '@contract/api';
 import { useActions } from '../actions/actions-context';
 import { useServices } from '../app/app-context';
 import { formatCommand } from '../table/format';

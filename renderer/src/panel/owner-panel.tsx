@@ -3,8 +3,8 @@
  * manager, all its sockets, a traffic chart, its logs) and the actions on it.
  */
 import { useEffect, useState } from 'react';
-import type { Target } from '../../../electron/contract/api';
-import type { SocketRow } from '../../../electron/contract/model';
+import type { Target } from '@contract/api';
+import type { SocketRow } from '@contract/model';
 import { processTarget, rowTarget } from '../actions/action-target';
 import { useActions } from '../actions/actions-context';
 import { useServices, useStoreVersion } from '../app/app-context';

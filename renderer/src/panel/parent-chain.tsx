@@ -1,5 +1,5 @@
 /** A process's ancestry as a breadcrumb, oldest first; each ancestor opens in the panel. */
-import type { ProcessInfo } from '../../../electron/contract/model';
+import type { ProcessInfo } from '@contract/model';
 
 /** Props of ParentChain. */
 export interface ParentChainProps {

@@ -1,5 +1,5 @@
 /** The panel's process facts: executable, full command, directory, user, start, ancestry, manager. */
-import type { ProcessDetail } from '../../../electron/contract/api';
+import type { ProcessDetail } from '@contract/api';
 import { useActions } from '../actions/actions-context';
 import { formatCommand, formatDuration, formatTimestamp } from '../table/format';
 import { Icon } from '../ui/icons';

@@ -1,5 +1,5 @@
 /** How a service manager is named in the panel. */
-import type { ServiceManager } from '../../../electron/contract/model';
+import type { ServiceManager } from '@contract/model';
 
 /** `systemd unit nginx.service`, `Docker container 3f2a…`, `pm2 app api (id 2)`. */
 export function serviceText(service: ServiceManager | null): string {

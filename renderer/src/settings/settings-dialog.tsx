@@ -4,7 +4,7 @@
  * validates and persists them, so the same settings hold in the app, browser mode and the CLI.
  */
 import { useState } from 'react';
-import type { Settings } from '../../../electron/contract/api';
+import type { Settings } from '@contract/api';
 import { safeCall } from '../actions/safe-call';
 import { useServices } from '../app/app-context';
 import { Dialog } from '../ui/dialog';

@@ -5,10 +5,10 @@ import type {
   PortLensApi,
   Result,
   StreamMessage,
-} from '../../../electron/contract/api';
-import { DEFAULT_SETTINGS } from '../../../electron/contract/api';
-import type { Snapshot } from '../../../electron/contract/model';
-import { makeDelta, makeRow, makeSnapshot } from '../testing/factories';
+} from '@contract/api';
+import { DEFAULT_SETTINGS } from '@contract/api';
+import type { Snapshot } from '@contract/model';
+import { makeDelta, makeRow, makeSnapshot } from '@contract/testing/factories';
 import { LiveStore, type FrameScheduler, type StoreEvent } from './live-store';
 import { perfRecord } from './perf';
 import { CLOSING_MS } from './socket-data';

@@ -10,9 +10,9 @@ import type {
   PortLensApi,
   PortNotification,
   StreamMessage,
-} from '../../../electron/contract/api';
-import { asSubscribe, Emitter, type Disposable } from '../../../electron/contract/events';
-import type { Delta, Snapshot, SocketRow } from '../../../electron/contract/model';
+} from '@contract/api';
+import { asSubscribe, Emitter, type Disposable } from '@contract/events';
+import type { Delta, Snapshot, SocketRow } from '@contract/model';
 import { asConnectionAware, toConnectionState } from './connection-source';
 import { ConnectionWatch, type ConnectionState } from './connection-watch';
 import { recordCommit, recordFirstData, recordWhole } from './perf';

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CHANGING_FIELDS, ROW_FIELDS } from '../../../electron/contract/row-fields';
-import { rowFields, validRow } from '../../../electron/contract/test-arbitraries';
-import { makeRow } from '../testing/factories';
+import { CHANGING_FIELDS, ROW_FIELDS } from '@contract/row-fields';
+import { rowFields, validRow } from '@contract/testing/arbitraries';
+import { makeRow } from '@contract/testing/factories';
 import { ALL_FIELDS, FIELD_BITS, fieldMask, patchRow } from './patch-row';
 
 describe('patchRow', () => {

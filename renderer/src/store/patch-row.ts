@@ -4,8 +4,8 @@
  * changed-field mask comes out of the same pass. (A spread of patches with varying keys was
  * the largest cost of applying a 20,000-row delta.)
  */
-import type { SocketPatch, SocketRow } from '../../../electron/contract/model';
-import { CHANGING_FIELDS, type ChangingField, type RowField } from '../../../electron/contract/row-fields';
+import type { SocketPatch, SocketRow } from '@contract/model';
+import { CHANGING_FIELDS, type ChangingField, type RowField } from '@contract/row-fields';
 
 /** A bit per field that can change during a socket's life (the field table's, in its order). */
 export const FIELD_BITS = Object.fromEntries(CHANGING_FIELDS.map((field, bit) => [field, 1 << bit])) as Readonly<

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeDelta, makeProcess, makeRow, makeSnapshot } from '../testing/factories';
+import { makeDelta, makeProcess, makeRow, makeSnapshot } from '@contract/testing/factories';
 import { CLOSING_MS, FIELD_BITS, SocketData } from './socket-data';
 
 const node = makeProcess({ pid: 100 });

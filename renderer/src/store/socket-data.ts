@@ -10,8 +10,8 @@ import type {
   Snapshot,
   SnapshotSource,
   SocketRow,
-} from '../../../electron/contract/model';
-import { isListening } from '../../../electron/contract/row-fields';
+} from '@contract/model';
+import { isListening } from '@contract/row-fields';
 import type { OwnerLookup } from '../filter/match-row';
 import { ALL_FIELDS, patchRow } from './patch-row';
 import { RateHistory } from './rate-history';

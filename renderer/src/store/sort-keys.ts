@@ -3,10 +3,10 @@
  * it is ~10× slower and 20,000 rows are sorted on every change of a sorted field).
  * Null keys sort last in either direction.
  */
-import type { Family, SocketRow, SocketState } from '../../../electron/contract/model';
+import type { Family, SocketRow, SocketState } from '@contract/model';
 import type { OwnerLookup } from '../filter/match-row';
 import { rowUser } from '../filter/match-row';
-import type { RowField } from '../../../electron/contract/row-fields';
+import type { RowField } from '@contract/row-fields';
 import { fieldMask } from './patch-row';
 
 /** Columns the table can sort by. */

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { SocketRow } from '../../../electron/contract/model';
+import type { SocketRow } from '@contract/model';
 import { compileFilter, DEFAULT_TOGGLES } from '../filter/match-row';
 import { parseFilter } from '../filter/parse-filter';
-import { makeDelta, makeProcess, makeRow, makeSnapshot } from '../testing/factories';
+import { makeDelta, makeProcess, makeRow, makeSnapshot } from '@contract/testing/factories';
 import { CLOSING_MS, emptyChanges, SocketData } from './socket-data';
 import { compareKeys, sortKey, type SortSpec } from './sort-keys';
 import { ViewIndex, type GroupItem, type ViewSettings } from './view-index';

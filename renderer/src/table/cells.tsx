@@ -1,5 +1,5 @@
 /** Small cell renderers shared by the table and the owner panel. */
-import type { Family, Scope, SocketRow, SocketState } from '../../../electron/contract/model';
+import type { Family, Scope, SocketRow, SocketState } from '@contract/model';
 import { Icon } from '../ui/icons';
 import { formatHost, formatState, SCOPE_LABEL, SCOPE_TITLE } from './format';
 import { ownerReasonText, type RowModel } from './row-model';

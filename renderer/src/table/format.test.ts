@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeRow } from '../testing/factories';
+import { makeRow } from '@contract/testing/factories';
 import {
   browserUrl,
   formatBytes,

@@ -2,7 +2,7 @@
  * Text for the table and panel: endpoints, byte counts, rates, durations, commands. Pure
  * functions, tested under Node.
  */
-import type { Family, Scope, SocketRow, SocketState } from '../../../electron/contract/model';
+import type { Family, Scope, SocketRow, SocketState } from '@contract/model';
 
 /** `127.0.0.1:3000`, `[::1]:3000`; a wildcard address shows as `*` (`*:53`). */
 export function formatEndpoint(address: string, port: number | null, family: Family): string {
@@ -79,7 +79,7 @@ export function formatState(state: SocketState): string {
 }
 
 /** True for a socket that accepts traffic on its port: TCP LISTEN, or bound UDP with no peer. */
-export { isListening } from '../../../electron/contract/row-fields';
+export { isListening } from '@contract/row-fields';
 
 const SAFE_WORD = /^[\w@%+=:,./-]+$/;
 

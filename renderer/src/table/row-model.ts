@@ -1,5 +1,5 @@
 /** What one table row renders from: the socket and what the store knows around it. */
-import type { ProcessInfo, SocketRow } from '../../../electron/contract/model';
+import type { ProcessInfo, SocketRow } from '@contract/model';
 import { rowUser } from '../filter/match-row';
 import type { RowEntry, SocketData } from '../store/socket-data';
 

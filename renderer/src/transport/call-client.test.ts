@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../../electron/contract/api';
-import { makeSnapshot } from '../testing/factories';
+import { DEFAULT_SETTINGS } from '@contract/api';
+import { makeSnapshot } from '@contract/testing/factories';
 import { manualTimers } from '../testing/fake-socket';
 import { CallClient, CONNECTION_LOST_ERROR } from './call-client';
 

@@ -3,8 +3,8 @@
  * checked against the contract, and a call with no reply in time fails with `timeout`. Every
  * call resolves to a Result; nothing here throws into the UI.
  */
-import type { CallName, CallRequest, CallResponse, ContractError, Result } from '../../../electron/contract/api';
-import type { Disposable } from '../../../electron/contract/events';
+import type { CallName, CallRequest, CallResponse, ContractError, Result } from '@contract/api';
+import type { Disposable } from '@contract/events';
 import { contractResponseChecker, failure, type ResponseChecker } from './response-check';
 import { pageTimers, type Timers } from './timers';
 

@@ -3,8 +3,8 @@
  * reporting its state, and reconnecting with backoff when it drops. It knows nothing of calls
  * or the stream: it hands on frames and says when a socket opened or closed.
  */
-import { Emitter, type Disposable, type Event } from '../../../electron/contract/events';
-import { SESSION_PATH } from '../../../electron/contract/ws-frames';
+import { Emitter, type Disposable, type Event } from '@contract/events';
+import { SESSION_PATH } from '@contract/wire/ws-frames';
 import { mark, openStreamSocket, type EarlySocket } from './early-socket';
 import { forgetPageToken, WRONG_TOKEN_MESSAGE } from './page-token';
 import { Reconnector } from './reconnect';

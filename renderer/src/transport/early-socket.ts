@@ -5,8 +5,8 @@
  * page's thread is too busy compiling to answer an `open` event in time). Frames are only
  * queued here; the web transport adopts the socket and reads (and validates) them.
  */
-import { pageSubprotocols, WS_PATH } from '../../../electron/contract/ws-frames';
-import type { WsSubscribeMessage } from '../../../electron/contract/ws-protocol';
+import { pageSubprotocols, WS_PATH } from '@contract/wire/ws-frames';
+import type { WsSubscribeMessage } from '@contract/wire/ws-protocol';
 
 /** The frame that (re)starts the stream on an open socket, in the form the page reads fastest. */
 export const SUBSCRIBE_FRAME = JSON.stringify({

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
-import type { Result, StreamMessage } from '../../../electron/contract/api';
-import { makeDelta, makeSnapshot } from '../testing/factories';
+import type { Result, StreamMessage } from '@contract/api';
+import { makeDelta, makeSnapshot } from '@contract/testing/factories';
 import { FrameReader } from './frame-reader';
 
 function setup(settles = true) {

@@ -8,9 +8,9 @@
  * rows) first would hold that paint back by as long as it takes, and the server sends the rest
  * only when asked (or after a while).
  */
-import type { Result, StreamMessage } from '../../../electron/contract/api';
-import { isSnapshotFrame, readServerFrame } from '../../../electron/contract/ws-frames';
-import type { WsSnapshotRestMessage } from '../../../electron/contract/ws-protocol';
+import type { Result, StreamMessage } from '@contract/api';
+import { isSnapshotFrame, readServerFrame } from '@contract/wire/ws-frames';
+import type { WsSnapshotRestMessage } from '@contract/wire/ws-protocol';
 import { afterPaint as pageAfterPaint, type AfterPaint } from './after-paint';
 import { mark } from './early-socket';
 

@@ -2,7 +2,7 @@
  * `openExternal` in browser mode: the page itself opens the URL in a new tab, and only loopback
  * http(s) URLs (what a port row links to); anything else is refused.
  */
-import type { Result } from '../../../electron/contract/api';
+import type { Result } from '@contract/api';
 
 const LOOPBACK_HOST = /^(localhost|\[::1\]|127(\.\d{1,3}){3})$/i;
 

@@ -1,5 +1,5 @@
 /** Reconnecting with backoff: quick at first, then no more than every few seconds. */
-import type { Disposable } from '../../../electron/contract/events';
+import type { Disposable } from '@contract/events';
 import { pageTimers, type Timers } from './timers';
 
 export const RECONNECT_MIN_MS = 250;

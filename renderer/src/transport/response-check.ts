@@ -3,10 +3,10 @@
  * contract's zod-free check (no wait); every other call's by its zod schema, which loads with
  * the first such call, while the request travels.
  */
-import type { CallName, ContractError, Result } from '../../../electron/contract/api';
-import { checked, snapshot as checkSnapshot } from '../../../electron/contract/wire-check';
+import type { CallName, ContractError, Result } from '@contract/api';
+import { checked, snapshot as checkSnapshot } from '@contract/wire/wire-check';
 
-type ResponseSchemas = (typeof import('../../../electron/contract/api'))['Calls'];
+type ResponseSchemas = (typeof import('@contract/api'))['Calls'];
 
 /** Checks the answers of calls. */
 export interface ResponseChecker {
@@ -20,7 +20,7 @@ export interface ResponseChecker {
 export function contractResponseChecker(): ResponseChecker {
   let schemas: Promise<ResponseSchemas> | null = null;
   const responseSchemas = (): Promise<ResponseSchemas> =>
-    (schemas ??= import('../../../electron/contract/api').then(
+    (schemas ??= import('@contract/api').then(
       (contract) => contract.Calls,
       (error: unknown) => {
         schemas = null;

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Result, StreamMessage } from '../../../electron/contract/api';
-import type { Snapshot } from '../../../electron/contract/model';
-import { makeDelta, makeSnapshot } from '../testing/factories';
+import type { Result, StreamMessage } from '@contract/api';
+import type { Snapshot } from '@contract/model';
+import { makeDelta, makeSnapshot } from '@contract/testing/factories';
 import { CONNECTION_LOST_MESSAGE, StreamHub } from './stream-hub';
 
 function setup() {

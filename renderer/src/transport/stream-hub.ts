@@ -4,10 +4,10 @@
  * as it has started). A later listener joins a stream already past its snapshot: it gets its own
  * (getSnapshot), then what the stream brought meanwhile.
  */
-import type { Result, StreamMessage } from '../../../electron/contract/api';
-import { Emitter, type Disposable } from '../../../electron/contract/events';
-import type { Snapshot } from '../../../electron/contract/model';
-import type { WsUnsubscribeMessage } from '../../../electron/contract/ws-protocol';
+import type { Result, StreamMessage } from '@contract/api';
+import { Emitter, type Disposable } from '@contract/events';
+import type { Snapshot } from '@contract/model';
+import type { WsUnsubscribeMessage } from '@contract/wire/ws-protocol';
 import { SUBSCRIBE_FRAME } from './early-socket';
 
 /** The message a stream listener gets when the connection drops. */

@@ -1,8 +1,8 @@
 // The web transport's parts wired together, on a scripted socket adopted as the page's early one.
 import { describe, expect, it } from 'vitest';
-import type { StreamMessage } from '../../../electron/contract/api';
-import { DEFAULT_SETTINGS } from '../../../electron/contract/api';
-import { makeSnapshot } from '../testing/factories';
+import type { StreamMessage } from '@contract/api';
+import { DEFAULT_SETTINGS } from '@contract/api';
+import { makeSnapshot } from '@contract/testing/factories';
 import { FakeSocket } from '../testing/fake-socket';
 import type { EarlySocket } from './early-socket';
 import { connectWebTransport } from './web';

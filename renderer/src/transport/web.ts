@@ -8,9 +8,9 @@
  * timeouts, checked replies), stream-hub.ts (the page's stream listeners) and frame-reader.ts
  * (reading frames in order, the two-part snapshot after paint). This file wires them.
  */
-import type { CallName, CallRequest, PortLensApi } from '../../../electron/contract/api';
-import { CALL_NAME_LIST } from '../../../electron/contract/call-names';
-import { asSubscribe, DisposableStore } from '../../../electron/contract/events';
+import type { CallName, CallRequest, PortLensApi } from '@contract/api';
+import { CALL_NAME_LIST } from '@contract/call-names';
+import { asSubscribe, DisposableStore } from '@contract/events';
 import { CallClient, CONNECTION_LOST_ERROR } from './call-client';
 import { Connection, type ConnectionState } from './connection';
 import { serverSocketUrl, type EarlySocket } from './early-socket';

@@ -1,5 +1,5 @@
 /** Toasts: short messages about results and errors, as a tiny external store. */
-import { asSubscribe, Emitter } from '../../../electron/contract/events';
+import { asSubscribe, Emitter } from '@contract/events';
 
 /** How a toast looks and how long it stays. */
 export type ToastKind = 'success' | 'error' | 'info' | 'warning';

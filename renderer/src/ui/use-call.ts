@@ -1,6 +1,6 @@
 /** Loads one API call's result into state, again whenever `key` changes or on reload(). */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ContractError, Result } from '../../../electron/contract/api';
+import type { ContractError, Result } from '@contract/api';
 import { safeCall } from '../actions/safe-call';
 
 /** A call's progress. */

@@ -6,7 +6,7 @@
  */
 import { createServer } from 'node:net';
 import { OwnerResolver } from '../owner-resolver.js';
-import { scanAllOwners } from '../one-shot-owners.js';
+import { scanAllOwners } from '../../one-shot/one-shot-owners.js';
 import { readEnviron } from '../environ.js';
 import { readProcessInfo } from '../process-info.js';
 import { inodeOf } from './socket-inodes.js';

@@ -1,0 +1,154 @@
+/**
+ * The Electron shell's entry (bundled to dist/electron/main.cjs). It resolves paths, applies
+ * the security policies before any window exists, starts the backend (whose monitor runs in a
+ * worker thread), and wires window, IPC bridge, tray and notifications together. Each module
+ * names the security checklist item it serves.
+ */
+import { app, dialog, Menu, session, shell } from 'electron';
+import { DisposableStore, toDisposable } from '../../contract/events.js';
+import { createBackend } from '../../core/backend/create-backend.js';
+import { iconImage, trayImage } from './app-icons.js';
+import { appMenuTemplate } from './app-menu.js';
+import { appPaths } from './app-paths.js';
+import { registerAppScheme, serveAppProtocol } from './app-protocol.js';
+import { exposeE2EHooks, isE2E } from './e2e-hooks.js';
+import { installIpcBridge, streamTarget } from './ipc-bridge.js';
+import { MainWindow } from './main-window.js';
+import { installNavigationGuards } from './navigation-guard.js';
+import { electronNotificationFactory } from './notification-factory.js';
+import { applyPermissionPolicy } from './permissions.js';
+import { PortNotifier } from './port-notifier.js';
+import { claimSingleInstance } from './single-instance.js';
+import { StreamHub } from './stream-hub.js';
+import { TrayController, type TrayDependencies } from './tray.js';
+import { electronTrayFactory } from './tray-factory.js';
+
+const paths = appPaths(__dirname);
+const e2e = isE2E();
+// Tests run each app in its own profile, so parallel runs neither share settings nor the lock.
+if (e2e && process.env.PORTLENS_E2E_DATA_DIR) app.setPath('userData', process.env.PORTLENS_E2E_DATA_DIR);
+
+registerAppScheme();
+let quitting = false;
+let window: MainWindow | null = null;
+
+if (!claimSingleInstance(() => window?.show())) {
+  app.quit();
+} else {
+  app.whenReady().then(start).catch(fail);
+}
+
+async function start(): Promise<void> {
+  // Windows shows (and attributes) notifications only for an app with an AppUserModelID; this
+  // is the appId of electron-builder.yml, which the installer registers.
+  if (process.platform === 'win32') app.setAppUserModelId('dev.portlens.app');
+  applyPermissionPolicy(session.defaultSession);
+  installNavigationGuards();
+  await serveAppProtocol(paths.rendererDir);
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(appMenuTemplate(process.platform, { devTools: !app.isPackaged || e2e })),
+  );
+  app.setAboutPanelOptions({ applicationName: 'PortLens', applicationVersion: app.getVersion() });
+
+  const pollIntervalMs =
+    e2e && process.env.PORTLENS_POLL_MS ? Number(process.env.PORTLENS_POLL_MS) : undefined;
+  const backend = await createBackend({
+    dataDir: app.getPath('userData'),
+    workerPath: paths.workerPath,
+    pollIntervalMs,
+  });
+  const streams = new StreamHub(backend);
+  let tray: TrayController | null = null;
+
+  const mainWindow = new MainWindow({
+    preloadPath: paths.preloadPath,
+    icon: process.platform === 'linux' ? iconImage(paths.iconsDir, 256) : undefined,
+    hideOnClose: () => tray !== null,
+    isQuitting: () => quitting,
+    onVisibilityChange: () => tray?.windowVisibilityChanged(),
+  });
+  window = mainWindow;
+  const revealRow = (rowId: string): void => {
+    const contents = mainWindow.get().webContents;
+    mainWindow.show();
+    streams.deliver(streamTarget(contents), { type: 'reveal', rowId });
+  };
+  const quit = (): void => {
+    quitting = true;
+    app.quit();
+  };
+
+  const removeBridge = installIpcBridge({
+    backend,
+    streams,
+    trustedWebContentsIds: () =>
+      new Set(mainWindow.webContentsId() === null ? [] : [mainWindow.webContentsId() as number]),
+    openExternal: (url) => shell.openExternal(url),
+  });
+
+  tray = startTray({
+    revealRow,
+    showWindow: () => mainWindow.show(),
+    toggleWindow: () => mainWindow.toggle(),
+    quit,
+    isWindowVisible: () => mainWindow.isVisible(),
+    // The tray reads the monitor's live snapshot in place: no stream, no copy of its own.
+    snapshots: backend.live,
+  });
+  const notifier = new PortNotifier(electronNotificationFactory(iconImage(paths.iconsDir, 256)), {
+    isPaused: () => tray?.notificationsPaused ?? false,
+    revealRow,
+  });
+  // What quitting tears down before the backend closes, last set up first.
+  const teardown = new DisposableStore();
+  teardown.add(toDisposable(removeBridge));
+  teardown.add(streams);
+  teardown.add(toDisposable(backend.subscribe((message) => notifier.accept(message))));
+  if (tray) teardown.add(tray);
+
+  exposeE2EHooks({
+    trayLabels: () => tray?.labels() ?? [],
+    trayTooltip: () => tray?.tooltipText() ?? '',
+    clickTrayItem: (label) => tray?.clickItem(label) ?? false,
+    notifications: () => notifier.recent(),
+    windowVisible: () => mainWindow.isVisible(),
+  });
+
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+  // macOS: clicking the Dock icon brings the window back.
+  app.on('activate', () => mainWindow.show());
+  // The window hides rather than closes; when it does close (no tray, or quitting) we quit.
+  app.on('window-all-closed', () => app.quit());
+
+  let closed = false;
+  app.on('will-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    closed = true;
+    teardown.dispose();
+    // Stop the monitor worker before exiting so no poll runs against a half-torn-down process.
+    void backend.close().finally(() => app.quit());
+  });
+
+  mainWindow.get();
+}
+
+/** The tray icon, or null on a desktop without one. */
+function startTray(deps: TrayDependencies): TrayController | null {
+  try {
+    return new TrayController(electronTrayFactory(trayImage(paths.iconsDir, process.platform)), deps);
+  } catch (error) {
+    // No tray on this desktop: closing the window quits instead of hiding it out of reach.
+    console.warn(`PortLens: no tray icon (${(error as Error).message}); closing the window will quit.`);
+    return null;
+  }
+}
+
+function fail(error: unknown): void {
+  const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  console.error(`PortLens could not start: ${message}`);
+  if (!e2e) dialog.showErrorBox('PortLens could not start', message);
+  app.exit(1);
+}
