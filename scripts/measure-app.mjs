@@ -23,6 +23,7 @@ import { startSocketFarm } from './lib/socket-farm.mjs';
 
 /** @import { ChildProcess } from 'node:child_process' */
 /** @import { Browser, Page } from 'playwright-core' */
+/** @import { SocketFarmOptions } from './lib/socket-farm.mjs' */
 
 /**
  * What the renderer records in `window.__portlensPerf` (renderer/src/store/perf.ts's PerfRecord).
@@ -244,19 +245,29 @@ async function main() {
 }
 
 /**
+ * Starts a socket farm and `portlens serve`, then opens the app against the running backend.
+ * Both are stopped at exit (cleanups) if the caller does not stop them first.
+ * @param {Browser} browser
+ * @param {SocketFarmOptions} farmOptions
+ */
+async function farmWithApp(browser, farmOptions) {
+  const farm = await startSocketFarm(farmOptions);
+  cleanups.push(() => farm.stop());
+  const serve = await startServe();
+  // The backend runs before any window opens (tray app, or `serve`): let it take its first
+  // snapshot with a throwaway page, then time a page load against the running backend.
+  await (await openApp(browser, serve.url)).page.close();
+  return { farm, serve, app: await openApp(browser, serve.url) };
+}
+
+/**
  * The 20,000-socket measures: first data, live-update commits, bytes per tick.
  * @param {Browser} browser
  * @returns {Promise<LargeResults>}
  */
 async function measureLarge(browser) {
   // ~20,000 sockets with traffic on a tenth of the connections.
-  const farm = await startSocketFarm({ tcpConnections: 10_000, udpSockets: 50, traffic: true });
-  cleanups.push(() => farm.stop());
-  const serve = await startServe();
-  // The backend runs before any window opens (tray app, or `serve`): let it take its first
-  // snapshot with a throwaway page, then time a page load against the running backend.
-  await (await openApp(browser, serve.url)).page.close();
-  const app = await openApp(browser, serve.url);
+  const { farm, serve, app } = await farmWithApp(browser, { tcpConnections: 10_000, udpSockets: 50, traffic: true });
   const firstDataMs = Math.round(app.firstDataMs);
   const firstDataAfterLoadMs = Math.round(app.afterLoadMs);
   await app.page.evaluate(() => (/** @type {PerfWindow} */ (window).__portlensPerf.commits.length = 0));
@@ -301,11 +312,7 @@ async function measureLarge(browser) {
  */
 async function measureSmall(browser) {
   // Idle: ~300 sockets, 1 s polling, one page connected; CPU of the whole backend process.
-  const small = await startSocketFarm({ tcpConnections: 150 });
-  cleanups.push(() => small.stop());
-  const idle = await startServe();
-  await (await openApp(browser, idle.url)).page.close();
-  const idleApp = await openApp(browser, idle.url);
+  const { serve: idle, app: idleApp } = await farmWithApp(browser, { tcpConnections: 150 });
   const firstDataSmallMs = Math.round(idleApp.firstDataMs);
   const firstDataSmallAfterLoadMs = Math.round(idleApp.afterLoadMs);
   await idleApp.page.waitForTimeout(5000); // settle: first snapshot, caches warm

@@ -9,10 +9,10 @@
 //   node scripts/start.mjs --no-fallback  without Electron, stop after the message (exit 1)
 // PORTLENS_NO_ELECTRON_DOWNLOAD=1 skips the first-run download attempt (tests).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { electronBinary } from './lib/electron-binary.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -24,29 +24,6 @@ const passThrough = args.filter((arg) => !['--web', '--no-build', '--no-fallback
 const MISSING_BINARY =
   'The Electron binary is not installed (it downloads from GitHub, which this machine cannot reach). ' +
   'Starting the same app in your browser instead: npx portlens serve --open';
-
-/**
- * The Electron executable, resolved the way node_modules/electron/index.js does (path.txt, or
- * ELECTRON_OVERRIDE_DIST_PATH), without requiring it: that module throws when path.txt is
- * missing. Null when the binary is not there.
- */
-function electronBinary() {
-  let packageDir;
-  try {
-    packageDir = dirname(createRequire(join(root, 'package.json')).resolve('electron/package.json'));
-  } catch {
-    return null;
-  }
-  const pathFile = join(packageDir, 'path.txt');
-  const executable = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : null;
-  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-  const binary = override
-    ? join(override, executable || 'electron')
-    : executable
-      ? join(packageDir, 'dist', executable)
-      : null;
-  return binary && existsSync(binary) ? binary : null;
-}
 
 /**
  * Runs `command` attached to this terminal, forwarding Ctrl-C and termination; exits with its code.
@@ -84,7 +61,7 @@ if (web) {
 } else {
   // npm ci does not run electron's download script (package.json allowScripts): fetch the
   // binary on first start instead, where the machine can reach GitHub.
-  const binary = electronBinary() ?? (downloadElectron() && electronBinary());
+  const binary = electronBinary(root) ?? (downloadElectron() && electronBinary(root));
   if (!binary) {
     process.stderr.write(`${MISSING_BINARY}\n`);
     if (!fallback) process.exit(1);

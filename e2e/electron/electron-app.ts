@@ -3,13 +3,13 @@
  * built app (dist/, via package.json's main) in a fresh profile with the test hooks on, waits
  * for its window and hooks instead of sleeping, and always ends the process it started.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron, expect, test as base, type ElectronApplication, type Page } from '@playwright/test';
 import type { PortLensApi } from '../../electron/contract/api.js';
+import { electronBinary } from '../../scripts/lib/electron-binary.mjs';
 // The hooks' global type (globalThis.__portlensE2E), read inside electronApp.evaluate.
 import type {} from '../../electron/shell/main/e2e-hooks.js';
 
@@ -18,17 +18,7 @@ export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** The Electron executable as node_modules/electron/index.js resolves it, or null when absent. */
 export function electronExecutable(): string | null {
-  let packageDir: string;
-  try {
-    packageDir = dirname(createRequire(join(ROOT, 'package.json')).resolve('electron/package.json'));
-  } catch {
-    return null;
-  }
-  const pathFile = join(packageDir, 'path.txt');
-  const name = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : null;
-  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-  const binary = override ? join(override, name || 'electron') : name ? join(packageDir, 'dist', name) : null;
-  return binary && existsSync(binary) ? binary : null;
+  return electronBinary(ROOT);
 }
 
 /** Why the Electron tests cannot run on this machine, or null when they can. */

@@ -55,3 +55,17 @@ export function loadLibc(): Libc | Error {
   }
   return libc;
 }
+
+/**
+ * What `bind` makes of koffi and the C library; null when either is missing or `bind` throws
+ * (a symbol this C library lacks).
+ */
+export function bindLibc<T>(bind: (loaded: Libc) => T | null): T | null {
+  const loaded = loadLibc();
+  if (loaded instanceof Error) return null;
+  try {
+    return bind(loaded);
+  } catch {
+    return null;
+  }
+}

@@ -3,18 +3,18 @@
  * random token. The page is the same renderer Electron loads (dist/renderer); its web
  * transport talks to `/ws`.
  */
-import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { Backend } from '../core/backend/backend.js';
-import { SESSION_PATH } from '../contract/wire/ws-frames.js';
-import { WS_MAX_MESSAGE_BYTES, WS_PATH, WS_STREAM_PROTOCOL } from '../contract/wire/ws-protocol.js';
-import { bearerToken, hostAllowed, originAllowed, validTokenSource } from './request-guard.js';
+import { WS_MAX_MESSAGE_BYTES, WS_STREAM_PROTOCOL } from '../contract/wire/ws-protocol.js';
 import { answerClientError } from './client-error.js';
+import { httpHandler, type ServerSite } from './http-handler.js';
 import { baseSecurityHeaders, contentSecurityPolicy } from './security-headers.js';
 import { StaticFiles } from './static-files.js';
-import { generateToken, tokenMatches } from './token.js';
+import { generateToken } from './token.js';
+import { refuseUpgrade, upgradeRefusal } from './upgrade-guard.js';
 import { attachSession, type SessionLimits } from './ws-session.js';
 
 /** What `startServer` needs. */
@@ -61,17 +61,8 @@ const MAX_HEADER_BYTES = 1024 * 1024;
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const token = options.token ?? generateToken();
   const files = await StaticFiles.load(options.staticDir);
-  const wss = new WebSocketServer({
-    noServer: true,
-    maxPayload: WS_MAX_MESSAGE_BYTES,
-    perMessageDeflate: false,
-    // A page that asks for the stream protocol gets the stream from the first moment; we speak
-    // no other subprotocol (a client that asks only for others is refused by its browser).
-    handleProtocols: (protocols) => (protocols.has(WS_STREAM_PROTOCOL) ? WS_STREAM_PROTOCOL : false),
-  });
-  let port = 0;
-  let headers: OutgoingHttpHeaders = {};
-
+  const site: ServerSite = { port: 0, headers: {} };
+  const wss = createSocketServer();
   let connected = (): void => undefined;
   const firstConnection = new Promise<void>((resolve) => (connected = resolve));
   wss.on('connection', (socket) => {
@@ -79,106 +70,67 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     attachSession(socket, { backend: options.backend, limits: options.sessionLimits, log: options.log });
   });
 
-  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (request, response) => {
-    try {
-      handleHttp(request, response);
-    } catch (error) {
-      options.log?.(`portlens serve: request failed: ${String(error)}`);
-      if (!response.headersSent) plain(response, 500, 'Internal error', headers);
-      else response.destroy();
-    }
-  });
-
-  function handleHttp(request: IncomingMessage, response: ServerResponse): void {
-    if (!hostAllowed(request.headers.host, port)) return plain(response, 403, 'Forbidden: unknown Host', headers);
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      response.setHeader('Allow', 'GET, HEAD');
-      return plain(response, 405, 'Method not allowed', headers);
-    }
-    const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
-    if (url.pathname === SESSION_PATH) {
-      // The page asks this only when its socket was refused: was it the token, or is the server gone?
-      if (!tokenMatches(token, bearerToken(request.headers.authorization))) {
-        return plain(response, 401, 'Unauthorized: open PortLens with the URL `portlens serve` printed (it carries the token).', headers);
-      }
-      response.writeHead(204, { ...headers, 'Cache-Control': 'no-store' });
-      response.end();
-      return;
-    }
-    // The page and its code hold no secret: served to anyone who names our Host.
-    if (files.serve(url.pathname, request, response, headers)) return;
-    if (url.pathname === '/favicon.ico') {
-      // Browsers ask for it unprompted; without one, answer "nothing" instead of logging a 404.
-      response.writeHead(204, { ...headers, 'Cache-Control': 'no-cache' });
-      response.end();
-      return;
-    }
-    plain(response, 404, 'Not found', headers);
-  }
-
+  const server = createServer(
+    { maxHeaderSize: MAX_HEADER_BYTES },
+    httpHandler({ token, files, site, log: options.log }),
+  );
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-    let url: URL;
-    try {
-      // Node's parser accepts request targets WHATWG URL rejects (`GET http://[`): refuse, don't throw.
-      url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
-    } catch {
-      return refuseUpgrade(socket, 400);
-    }
-    const refusal = !hostAllowed(request.headers.host, port)
-      ? 403
-      : !originAllowed(request.headers.origin, port)
-        ? 403
-        : !validTokenSource(request, token)
-          ? 401
-          : url.pathname !== WS_PATH
-            ? 404
-            : null;
+    const refusal = upgradeRefusal(request, token, site.port);
     if (refusal !== null) return refuseUpgrade(socket, refusal);
     wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
   });
   server.on('clientError', answerClientError);
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, BIND_ADDRESS, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  port = (server.address() as AddressInfo).port;
-  headers = { ...baseSecurityHeaders(), 'Content-Security-Policy': contentSecurityPolicy(files.indexHtml(), port) };
+  await listen(server, options.port ?? 0);
+  const port = (server.address() as AddressInfo).port;
+  site.port = port;
+  site.headers = {
+    ...baseSecurityHeaders(),
+    'Content-Security-Policy': contentSecurityPolicy(files.indexHtml(), port),
+  };
 
   return {
     url: `http://127.0.0.1:${port}/#token=${token}`,
     port,
     token,
     firstConnection,
-    async close() {
-      for (const client of wss.clients) client.close(1001, 'server shutting down');
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-        // Sockets that never answered the close handshake are cut after a moment.
-        setTimeout(() => {
-          for (const client of wss.clients) client.terminate();
-        }, 1000).unref();
-      });
-      await new Promise<void>((resolve) => wss.close(() => resolve()));
-    },
+    close: () => closeAll(server, wss),
   };
 }
 
-const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' };
-
-/** Answers a refused WebSocket upgrade with a plain HTTP status, then closes the socket. */
-function refuseUpgrade(socket: Duplex, status: number): void {
-  const text = STATUS_TEXT[status] ?? 'Error';
-  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${text.length}\r\n\r\n${text}`);
+/** The WebSocket side: upgrades are handed to it only after `upgradeRefusal` passed them. */
+function createSocketServer(): WebSocketServer {
+  return new WebSocketServer({
+    noServer: true,
+    maxPayload: WS_MAX_MESSAGE_BYTES,
+    perMessageDeflate: false,
+    // A page that asks for the stream protocol gets the stream from the first moment; we speak
+    // no other subprotocol (a client that asks only for others is refused by its browser).
+    handleProtocols: (protocols) => (protocols.has(WS_STREAM_PROTOCOL) ? WS_STREAM_PROTOCOL : false),
+  });
 }
 
-/** A short plain-text answer. */
-function plain(response: ServerResponse, status: number, text: string, headers: OutgoingHttpHeaders): void {
-  const body = `${text}\n`;
-  response.writeHead(status, { ...headers, ...response.getHeaders(), 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-store' });
-  response.end(body);
+/** Listens on our loopback address only; rejects when the port cannot be had. */
+async function listen(server: Server, port: number): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, BIND_ADDRESS, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+/** Closes every WebSocket and the listener. */
+async function closeAll(server: Server, wss: WebSocketServer): Promise<void> {
+  for (const client of wss.clients) client.close(1001, 'server shutting down');
+  await new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+    // Sockets that never answered the close handshake are cut after a moment.
+    setTimeout(() => {
+      for (const client of wss.clients) client.terminate();
+    }, 1000).unref();
+  });
+  await new Promise<void>((resolve) => wss.close(() => resolve()));
 }

@@ -188,6 +188,78 @@ async function stopChildren(entries, graceMs = 5000) {
 }
 
 /**
+ * Throws unless every count option is a non-negative integer.
+ * @param {Record<string, number>} counts
+ */
+function checkCounts(counts) {
+  for (const [name, value] of Object.entries(counts)) {
+    if (!Number.isInteger(value) || value < 0)
+      throw new RangeError(`startSocketFarm: ${name} must be a non-negative integer, got ${value}`);
+  }
+}
+
+/**
+ * A deadline every wait races: `within` rejects when the farm is not ready in time.
+ * @param {number} timeoutMs
+ * @returns {{ within: <T>(promise: Promise<T>) => Promise<T>, clear: () => void }}
+ */
+function farmDeadline(timeoutMs) {
+  /** @type {NodeJS.Timeout | undefined} */
+  let timer;
+  /** @type {Promise<never>} */
+  const deadline = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`socket farm not ready after ${timeoutMs} ms`)), timeoutMs);
+  });
+  deadline.catch(() => {});
+  return {
+    within: (promise) => Promise.race([promise, deadline]),
+    clear: () => clearTimeout(timer),
+  };
+}
+
+/**
+ * Counts accepted connections from the servers' first message on (so none is missed); settles
+ * once they add up to `total`.
+ * @param {readonly FarmChild[]} servers
+ * @param {number} total
+ * @returns {Promise<void>}
+ */
+function allAccepted(servers, total) {
+  const accepted = new Map(servers.map((entry) => [entry, 0]));
+  return new Promise((resolve) => {
+    const check = () => {
+      let sum = 0;
+      for (const count of accepted.values()) sum += count;
+      if (sum >= total) resolve();
+    };
+    for (const entry of servers) {
+      entry.child.on('message', (/** @type {ChildMessage | undefined} */ message) => {
+        if (message?.type !== 'accepted') return;
+        accepted.set(entry, message.count);
+        check();
+      });
+    }
+    check();
+  });
+}
+
+/**
+ * Spreads each server process's share of connections evenly over its listeners.
+ * @param {readonly { ports: readonly number[] }[]} listening  one message per server process
+ * @param {number} tcpConnections
+ * @returns {{ port: number, count: number }[]}
+ */
+function listenerShares(listening, tcpConnections) {
+  const serverShares = split(tcpConnections, listening.length);
+  return listening.flatMap((message, i) =>
+    split(/** @type {number} */ (serverShares[i]), message.ports.length).map((count, j) => ({
+      port: /** @type {number} */ (message.ports[j]),
+      count,
+    })),
+  );
+}
+
+/**
  * Starts a socket farm: `tcpConnections` established loopback TCP connections (two sockets
  * each, server and client ends in different processes), `listeners` or more listening ports
  * (at least one per server process), and `udpSockets` bound UDP sockets. Resolves once every
@@ -204,16 +276,7 @@ export async function startSocketFarm({
   concurrency = 256,
   timeoutMs = 60_000 + tcpConnections * 5,
 }) {
-  for (const [name, value] of Object.entries({
-    tcpConnections,
-    udpSockets,
-    listeners,
-    maxSocketsPerProcess,
-    concurrency,
-  })) {
-    if (!Number.isInteger(value) || value < 0)
-      throw new RangeError(`startSocketFarm: ${name} must be a non-negative integer, got ${value}`);
-  }
+  checkCounts({ tcpConnections, udpSockets, listeners, maxSocketsPerProcess, concurrency });
   const perProcess = Math.max(1, Math.min(maxSocketsPerProcess, hardFdLimit() - FD_RESERVE));
   const serverCount = Math.max(1, Math.ceil(tcpConnections / perProcess));
   const listenerCounts = split(Math.max(listeners, serverCount), serverCount);
@@ -223,16 +286,7 @@ export async function startSocketFarm({
 
   /** @type {FarmChild[]} */
   const entries = [];
-  // Every wait races this: it rejects when the farm is not ready in time.
-  /** @type {NodeJS.Timeout | undefined} */
-  let timer;
-  /** @type {Promise<never>} */
-  const deadline = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`socket farm not ready after ${timeoutMs} ms`)), timeoutMs);
-  });
-  deadline.catch(() => {});
-  /** @type {<T>(promise: Promise<T>) => Promise<T>} */
-  const within = (promise) => Promise.race([promise, deadline]);
+  const { within, clear } = farmDeadline(timeoutMs);
   try {
     const servers = listenerCounts.map((count) =>
       startChild({ role: 'server', host: SERVER_HOST, listeners: count }),
@@ -241,58 +295,28 @@ export async function startSocketFarm({
       .filter((count) => count > 0)
       .map((count) => startChild({ role: 'udp', host: SERVER_HOST, count }));
     entries.push(...servers, ...udps);
-
-    // Count accepted connections from the first message on, so none is missed.
-    const accepted = new Map(servers.map((entry) => [entry, 0]));
-    let onAccepted = () => {};
-    for (const entry of servers) {
-      entry.child.on('message', (/** @type {ChildMessage | undefined} */ message) => {
-        if (message?.type !== 'accepted') return;
-        accepted.set(entry, message.count);
-        onAccepted();
-      });
-    }
+    const accepted = allAccepted(servers, tcpConnections);
 
     const listening = await within(Promise.all(servers.map((entry) => waitFor(entry, 'listening'))));
     const bound = await within(Promise.all(udps.map((entry) => waitFor(entry, 'bound'))));
-    const ports = listening.flatMap((message) => message.ports);
-
-    // Spread each server process's share of connections evenly over its listeners.
-    const serverShares = split(tcpConnections, serverCount);
-    const listenerShares = listening.flatMap((message, i) =>
-      split(/** @type {number} */ (serverShares[i]), message.ports.length).map((count, j) => ({
-        port: /** @type {number} */ (message.ports[j]),
-        count,
-      })),
-    );
-    const clients = planClients(listenerShares, perProcess, tcpConnections).map(({ targets }) =>
-      startChild({
-        role: 'client',
-        host: SERVER_HOST,
-        sourceAddress: randomLoopback(),
-        targets,
-        concurrency,
-        traffic: trafficPlan,
-      }),
+    const clients = planClients(listenerShares(listening, tcpConnections), perProcess, tcpConnections).map(
+      ({ targets }) =>
+        startChild({
+          role: 'client',
+          host: SERVER_HOST,
+          sourceAddress: randomLoopback(),
+          targets,
+          concurrency,
+          traffic: trafficPlan,
+        }),
     );
     entries.push(...clients);
-
-    /** @type {Promise<void>} */
-    const allAccepted = new Promise((resolve) => {
-      const check = () => {
-        let sum = 0;
-        for (const count of accepted.values()) sum += count;
-        if (sum >= tcpConnections) resolve();
-      };
-      onAccepted = check;
-      check();
-    });
-    await within(Promise.all([...clients.map((entry) => waitFor(entry, 'connected')), allAccepted]));
+    await within(Promise.all([...clients.map((entry) => waitFor(entry, 'connected')), accepted]));
 
     return {
       // Every child spawned (a failed spawn has no pid, and exits before any message).
       pids: entries.map((entry) => /** @type {number} */ (entry.child.pid)),
-      ports,
+      ports: listening.flatMap((message) => message.ports),
       udpPorts: bound.flatMap((message) => message.ports),
       serverAddress: SERVER_HOST,
       sourceAddresses: clients.map((entry) => entry.config.sourceAddress),
@@ -302,6 +326,6 @@ export async function startSocketFarm({
     await stopChildren(entries);
     throw error;
   } finally {
-    clearTimeout(timer);
+    clear();
   }
 }

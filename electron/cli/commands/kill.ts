@@ -4,6 +4,7 @@
  * processes. Also holds what restart and logs share: target arguments, the prompt, the deps.
  */
 import { createInterface } from 'node:readline';
+import type { ParseArgsConfig } from 'node:util';
 import type { ActionSubject, ContractError, KillPreview, KillResult, Target } from '../../contract/api.js';
 import { isListening } from '../../contract/row-fields.js';
 import {
@@ -37,20 +38,13 @@ export const cliDeps: DepsFactory = () => {
 /** `kill`'s command, over the given dependencies. */
 export function makeKillCommand(makeDeps: DepsFactory): CliCommand {
   return async (args, io) => {
-    const { values, positionals } = parse(
-      args,
-      {
-        pid: { type: 'string' },
-        force: { type: 'boolean', short: 'f' },
-        yes: { type: 'boolean', short: 'y' },
-        timeout: { type: 'string' },
-        json: { type: 'boolean' },
-      },
-      true,
-    );
-    const target = targetArg(positionals, values.pid);
-    const timeoutMs =
-      values.timeout === undefined ? null : rangeArg(values.timeout, '--timeout', 100, 120_000);
+    const { values, target } = parseTarget(args, {
+      force: { type: 'boolean', short: 'f' },
+      yes: { type: 'boolean', short: 'y' },
+      timeout: { type: 'string' },
+      json: { type: 'boolean' },
+    });
+    const timeoutMs = optionalRangeArg(values.timeout, '--timeout', 100, 120_000);
     if (values.force && timeoutMs !== null)
       throw new UsageError('--timeout is the wait before SIGKILL; --force sends SIGKILL at once');
     const json = Boolean(values.json);
@@ -88,6 +82,20 @@ export function makeKillCommand(makeDeps: DepsFactory): CliCommand {
 /** `portlens kill`. */
 export const killCommand: CliCommand = makeKillCommand(cliDeps);
 
+/** Parses a target command's arguments (`--pid` is added to `options`): its values and its one target. */
+export function parseTarget<T extends ParseOptions>(args: string[], options: T): TargetArgs<T> {
+  const { values, positionals } = parse(args, { ...PID_OPTION, ...options }, true);
+  return { values, target: targetArg(positionals, (values as { pid?: string }).pid) };
+}
+
+type ParseOptions = NonNullable<ParseArgsConfig['options']>;
+const PID_OPTION = { pid: { type: 'string' } } satisfies ParseOptions;
+/** What `parseTarget` returns. */
+export interface TargetArgs<T extends ParseOptions> {
+  values: ReturnType<typeof parse<typeof PID_OPTION & T>>['values'];
+  target: Target;
+}
+
 /** Exactly one target: a positional port / address:port, or `--pid N`. A bare number is a port. */
 export function targetArg(positionals: string[], pid: string | undefined): Target {
   if (positionals.length > 1)
@@ -107,6 +115,16 @@ export function rangeArg(text: string, what: string, min: number, max: number): 
   if (value < min || value > max)
     throw new UsageError(`${what} must be between ${min} and ${max}, got ${value}`);
   return value;
+}
+
+/** `rangeArg` of a flag that may be absent: null then. */
+export function optionalRangeArg(
+  text: string | undefined,
+  what: string,
+  min: number,
+  max: number,
+): number | null {
+  return text === undefined ? null : rangeArg(text, what, min, max);
 }
 
 /** `yes`, `no`, or `no-terminal` (nobody to ask: the caller must pass a flag instead). */

@@ -11,9 +11,8 @@ import {
   readLogs,
   tailLines,
 } from '../../core/actions/index.js';
-import { parse } from '../args.js';
 import type { CliCommand } from '../io.js';
-import { cliDeps, failure, rangeArg, targetArg, type DepsFactory } from './kill.js';
+import { cliDeps, failure, optionalRangeArg, parseTarget, type DepsFactory } from './kill.js';
 
 /** Lines shown unless --lines says otherwise. */
 const DEFAULT_LINES = 200;
@@ -31,17 +30,11 @@ const onInterrupt: StopSignal = () => {
 /** `logs`'s command, over the given dependencies. */
 export function makeLogsCommand(makeDeps: DepsFactory, stopSignal: StopSignal = onInterrupt): CliCommand {
   return async (args, io) => {
-    const { values, positionals } = parse(
-      args,
-      {
-        pid: { type: 'string' },
-        follow: { type: 'boolean', short: 'f' },
-        lines: { type: 'string', short: 'n' },
-      },
-      true,
-    );
-    const target = targetArg(positionals, values.pid);
-    const lines = values.lines === undefined ? DEFAULT_LINES : rangeArg(values.lines, '--lines', 1, 10_000);
+    const { values, target } = parseTarget(args, {
+      follow: { type: 'boolean', short: 'f' },
+      lines: { type: 'string', short: 'n' },
+    });
+    const lines = optionalRangeArg(values.lines, '--lines', 1, 10_000) ?? DEFAULT_LINES;
     const deps = makeDeps();
     const request = { target, lines };
 

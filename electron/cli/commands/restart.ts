@@ -5,36 +5,28 @@
  */
 import type { RestartPreview, RestartResult } from '../../contract/api.js';
 import { logFilePath, previewRestart, quoteArg, restart } from '../../core/actions/index.js';
-import { parse } from '../args.js';
 import type { CliCommand } from '../io.js';
 import {
   cliDeps,
   confirm,
   declined,
   failure,
-  rangeArg,
+  optionalRangeArg,
+  parseTarget,
   subjectText,
-  targetArg,
   type DepsFactory,
 } from './kill.js';
 
 /** `restart`'s command, over the given dependencies. */
 export function makeRestartCommand(makeDeps: DepsFactory): CliCommand {
   return async (args, io) => {
-    const { values, positionals } = parse(
-      args,
-      {
-        pid: { type: 'string' },
-        yes: { type: 'boolean', short: 'y' },
-        'without-environment': { type: 'boolean' },
-        timeout: { type: 'string' },
-        json: { type: 'boolean' },
-      },
-      true,
-    );
-    const target = targetArg(positionals, values.pid);
-    const timeoutMs =
-      values.timeout === undefined ? null : rangeArg(values.timeout, '--timeout', 500, 300_000);
+    const { values, target } = parseTarget(args, {
+      yes: { type: 'boolean', short: 'y' },
+      'without-environment': { type: 'boolean' },
+      timeout: { type: 'string' },
+      json: { type: 'boolean' },
+    });
+    const timeoutMs = optionalRangeArg(values.timeout, '--timeout', 500, 300_000);
     const json = Boolean(values.json);
     const deps = makeDeps();
     const text = json ? io.stderr : io.stdout;

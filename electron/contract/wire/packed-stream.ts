@@ -23,23 +23,20 @@ import {
   type RowValue,
 } from '../row-fields.js';
 import {
-  arrayOf,
   checked,
+  deltaOf,
   fail,
   int,
   isRecord,
-  pidList,
-  portEvent,
-  processInfo,
-  processRecord,
   record,
   ROW_FIELD_CHECKS,
-  snapshotRest,
-  streamHeader,
+  rowMessage,
+  snapshotOf,
   within,
   WireIssue,
   type Checked,
   type Key,
+  type RowReaders,
 } from './wire-check.js';
 
 /** One field of every row. See the file comment for the four forms. */
@@ -334,27 +331,15 @@ export function unpackStreamMessage(value: unknown): Checked<StreamMessage> {
 }
 
 function unpackStream(value: unknown): StreamMessage {
-  const v = record(value);
-  switch (v.type) {
-    case 'snapshot':
-      return {
-        type: 'snapshot',
-        snapshot: within('snapshot', () => unpackSnapshotValue(v.snapshot)),
-        ...snapshotRest(v),
-      };
-    case 'snapshot-rest':
-      return {
-        type: 'snapshot-rest',
-        seq: int(v.seq, 'seq', 0),
-        sockets: within('sockets', () => unpackRows(v.sockets)),
-        rest: int(v.rest, 'rest', 0),
-      };
-    case 'delta':
-      return { type: 'delta', delta: within('delta', () => unpackDeltaValue(v.delta)) };
-    default:
-      return fail('expected type snapshot, snapshot-rest or delta', 'type');
-  }
+  return rowMessage(record(value), PACKED_ROWS) ?? fail('expected type snapshot, snapshot-rest or delta', 'type');
 }
+
+/** Rows from packed columns, each labelled like its plain counterpart. */
+const PACKED_ROWS: RowReaders = {
+  rows: (value, name) => within(name, () => unpackRows(value)),
+  ids: (value, name) => within(name, () => unpackColumn(value, count(value), ROW_FIELD_CHECKS.id)),
+  patches: (value, name) => within(name, () => unpackPatches(value)),
+};
 
 /** Unpacks and checks a packed snapshot. */
 export function unpackSnapshot(value: unknown): Checked<Snapshot> {
@@ -367,35 +352,11 @@ export function unpackDelta(value: unknown): Checked<Delta> {
 }
 
 function unpackSnapshotValue(value: unknown): Snapshot {
-  const v = record(value);
-  const header = streamHeader(v, 0);
-  return {
-    time: header.time,
-    seq: header.seq,
-    source: header.source,
-    sockets: within('sockets', () => unpackRows(v.sockets)),
-    processes: processRecord(v.processes, 'processes'),
-    hiddenOwners: header.hiddenOwners,
-    warnings: header.warnings,
-  };
+  return snapshotOf(value, PACKED_ROWS);
 }
 
 function unpackDeltaValue(value: unknown): Delta {
-  const v = record(value);
-  const header = streamHeader(v, 1);
-  return {
-    time: header.time,
-    seq: header.seq,
-    source: header.source,
-    added: within('added', () => unpackRows(v.added)),
-    removed: within('removed', () => unpackColumn(v.removed, count(v.removed), ROW_FIELD_CHECKS.id)),
-    changed: within('changed', () => unpackPatches(v.changed)),
-    processesUpserted: arrayOf(v.processesUpserted, 'processesUpserted', processInfo),
-    processesRemoved: pidList(v.processesRemoved, 'processesRemoved'),
-    hiddenOwners: header.hiddenOwners,
-    warnings: header.warnings,
-    events: arrayOf(v.events, 'events', portEvent),
-  };
+  return deltaOf(value, PACKED_ROWS);
 }
 
 /** How many values a column holds (its form decides where the count is). */

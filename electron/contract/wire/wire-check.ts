@@ -335,38 +335,67 @@ export function streamHeader(
   };
 }
 
-/** A Snapshot. */
-export function snapshot(value: unknown): Snapshot {
+/**
+ * How a stream's rows are read: as plain objects (JSON, here) or from packed columns
+ * (packed-stream.ts). Each reader labels its own issues under `name`.
+ */
+export interface RowReaders {
+  /** SocketRows (a snapshot's sockets, a delta's added). */
+  rows(value: unknown, name: string): SocketRow[];
+  /** Row ids (a delta's removed). */
+  ids(value: unknown, name: string): string[];
+  /** SocketPatches (a delta's changed). */
+  patches(value: unknown, name: string): SocketPatch[];
+}
+
+const PLAIN_ROWS: RowReaders = {
+  rows: (value, name) => arrayOf(value, name, socketRow),
+  ids: (value, name) => arrayOf(value, name, stringItem),
+  patches: (value, name) => arrayOf(value, name, socketPatch),
+};
+
+/** A Snapshot whose rows `read` reads. */
+export function snapshotOf(value: unknown, read: RowReaders): Snapshot {
   const v = record(value);
   const header = streamHeader(v, 0);
   return {
     time: header.time,
     seq: header.seq,
     source: header.source,
-    sockets: arrayOf(v.sockets, 'sockets', socketRow),
+    sockets: read.rows(v.sockets, 'sockets'),
     processes: processRecord(v.processes, 'processes'),
     hiddenOwners: header.hiddenOwners,
     warnings: header.warnings,
   };
 }
 
-/** A Delta. */
-export function delta(value: unknown): Delta {
+/** A Delta whose rows `read` reads. */
+export function deltaOf(value: unknown, read: RowReaders): Delta {
   const v = record(value);
   const header = streamHeader(v, 1);
   return {
     time: header.time,
     seq: header.seq,
     source: header.source,
-    added: arrayOf(v.added, 'added', socketRow),
-    removed: arrayOf(v.removed, 'removed', stringItem),
-    changed: arrayOf(v.changed, 'changed', socketPatch),
+    added: read.rows(v.added, 'added'),
+    removed: read.ids(v.removed, 'removed'),
+    changed: read.patches(v.changed, 'changed'),
     processesUpserted: arrayOf(v.processesUpserted, 'processesUpserted', processInfo),
     processesRemoved: pidList(v.processesRemoved, 'processesRemoved'),
     hiddenOwners: header.hiddenOwners,
     warnings: header.warnings,
     events: arrayOf(v.events, 'events', portEvent),
   };
+}
+
+/** A Snapshot. */
+export function snapshot(value: unknown): Snapshot {
+  return snapshotOf(value, PLAIN_ROWS);
+}
+
+/** A Delta. */
+export function delta(value: unknown): Delta {
+  return deltaOf(value, PLAIN_ROWS);
 }
 
 /** A ContractError. */
@@ -391,25 +420,35 @@ export function snapshotRest(v: Record<string, unknown>): { rest?: number } {
   return v.rest === undefined ? {} : { rest: int(v.rest, 'rest', 0) };
 }
 
-/** A StreamMessage (snapshot, snapshot-rest, delta, reveal, error or notify). */
-export function streamMessage(value: unknown): StreamMessage {
-  const v = record(value);
+/** A stream message that carries rows (snapshot, snapshot-rest or delta), read by `read`; null for any other type. */
+export function rowMessage(v: Record<string, unknown>, read: RowReaders): StreamMessage | null {
   switch (v.type) {
     case 'snapshot':
       return {
         type: 'snapshot',
-        snapshot: within('snapshot', () => snapshot(v.snapshot)),
+        snapshot: within('snapshot', () => snapshotOf(v.snapshot, read)),
         ...snapshotRest(v),
       };
     case 'snapshot-rest':
       return {
         type: 'snapshot-rest',
         seq: int(v.seq, 'seq', 0),
-        sockets: arrayOf(v.sockets, 'sockets', socketRow),
+        sockets: read.rows(v.sockets, 'sockets'),
         rest: int(v.rest, 'rest', 0),
       };
     case 'delta':
-      return { type: 'delta', delta: within('delta', () => delta(v.delta)) };
+      return { type: 'delta', delta: within('delta', () => deltaOf(v.delta, read)) };
+    default:
+      return null;
+  }
+}
+
+/** A StreamMessage (snapshot, snapshot-rest, delta, reveal, error or notify). */
+export function streamMessage(value: unknown): StreamMessage {
+  const v = record(value);
+  const rows = rowMessage(v, PLAIN_ROWS);
+  if (rows) return rows;
+  switch (v.type) {
     case 'reveal':
       return { type: 'reveal', rowId: str(v.rowId, 'rowId') };
     case 'error':

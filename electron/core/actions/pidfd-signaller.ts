@@ -6,7 +6,7 @@
  * and the signal reaches it or nobody. Node has no pidfd API; koffi (FFI, prebuilt) reaches
  * libc. Without koffi or pidfd support we fall back to process.kill (see posix-signaller.ts).
  */
-import { loadLibc } from '../koffi.js';
+import { bindLibc } from '../koffi.js';
 import { constants } from 'node:os';
 import { createPosixSignaller } from './posix-signaller.js';
 import { outcomeOfIdentity, type KillSignal, type ProcessSignaller, type SendOutcome } from './signaller.js';
@@ -63,10 +63,7 @@ function signalNumber(signal: KillSignal | 'probe'): number {
 
 /** Binds the libc calls; null when koffi, glibc's wrappers or the kernel's syscalls are missing. */
 function loadPidfd(): PidfdCalls | null {
-  try {
-    const loaded = loadLibc();
-    if (loaded instanceof Error) return null;
-    const { koffi, libc } = loaded;
+  return bindLibc(({ koffi, libc }) => {
     const open = libc.func('int pidfd_open(int pid, unsigned int flags)');
     const send = libc.func('int pidfd_send_signal(int pidfd, int sig, void *info, unsigned int flags)');
     const close = libc.func('int close(int fd)');
@@ -81,7 +78,5 @@ function loadPidfd(): PidfdCalls | null {
     if (probe < 0) return null;
     calls.close(probe);
     return calls;
-  } catch {
-    return null;
-  }
+  });
 }

@@ -4,23 +4,21 @@
  * pid to a new process; the pid would have to be reused within that window, which needs the
  * whole pid space to wrap around during it. The Linux signaller closes the window with a pidfd.
  */
-import { outcomeOfIdentity, type ProcessSignaller, type SendOutcome } from './signaller.js';
+import { verifyThenSend, type ProcessSignaller, type SendOutcome } from './signaller.js';
 
 /** Signals with kill(2) through process.kill. */
 export function createPosixSignaller(): ProcessSignaller {
-  return {
-    mechanism: 'kill',
-    async send(pid, signal, verify) {
-      const early = outcomeOfIdentity(verify());
-      if (early) return early;
-      try {
-        process.kill(pid, signal === 'probe' ? 0 : signal);
-        return 'sent';
-      } catch (error) {
-        return errnoOutcome(error);
-      }
-    },
-  };
+  return verifyThenSend('kill', (pid, signal) => killOutcome(pid, signal === 'probe' ? 0 : signal));
+}
+
+/** process.kill(pid, signal), as an outcome: `sent`, or what errnoOutcome makes of its error. */
+export function killOutcome(pid: number, signal: NodeJS.Signals | 0): SendOutcome {
+  try {
+    process.kill(pid, signal);
+    return 'sent';
+  } catch (error) {
+    return errnoOutcome(error);
+  }
 }
 
 /** ESRCH → gone, EPERM → permission; anything else is a real fault and is rethrown. */

@@ -27,3 +27,21 @@ export function outcomeOfIdentity(state: IdentityState): SendOutcome | null {
   if (state === 'different') return 'stale';
   return null;
 }
+
+/**
+ * A signaller that checks `verify()` and then sends with `send`: for mechanisms that cannot pin
+ * the process first (kill, taskkill), so a short window remains between the check and the send.
+ */
+export function verifyThenSend(
+  mechanism: string,
+  send: (pid: number, signal: KillSignal | 'probe') => SendOutcome | Promise<SendOutcome>,
+): ProcessSignaller {
+  return {
+    mechanism,
+    async send(pid, signal, verify) {
+      const early = outcomeOfIdentity(verify());
+      if (early) return early;
+      return send(pid, signal);
+    },
+  };
+}

@@ -6,7 +6,7 @@
  * readlinkSync; elsewhere readlinkSync does the same job.
  */
 import { closeSync, constants, openSync, readdirSync, readlinkSync } from 'node:fs';
-import { loadLibc } from '../koffi.js';
+import { bindLibc } from '../koffi.js';
 import { socketInode } from './fd-index.js';
 import { procFailureOf } from './proc-files.js';
 
@@ -46,10 +46,7 @@ let native: Native | null | undefined;
 /** Binds readlinkat once per thread; null when koffi or glibc is missing. */
 function loadNative(): typeof native {
   if (native !== undefined) return native;
-  try {
-    const loaded = loadLibc();
-    if (loaded instanceof Error) throw loaded;
-    const { koffi, libc } = loaded;
+  native = bindLibc<Native>(({ koffi, libc }) => {
     const call = libc.func('intptr_t readlinkat(int dirfd, const char *path, _Out_ uint8_t *buf, size_t size)');
     const callBytes = libc.func('intptr_t readlinkat(int dirfd, const uint8_t *path, _Out_ uint8_t *buf, size_t size)');
     let getdents: GetDents | null = null;
@@ -59,15 +56,13 @@ function loadNative(): typeof native {
     } catch {
       // An older glibc: the table is listed with readdirSync instead.
     }
-    native = {
+    return {
       readlinkat: (dirfd, path, buffer, size) => call(dirfd, path, buffer, size) as number,
       readlinkatBytes: (dirfd, path, buffer, size) => callBytes(dirfd, path, buffer, size) as number,
       getdents,
       errno: () => koffi.errno(),
     };
-  } catch {
-    native = null;
-  }
+  });
   return native;
 }
 

@@ -24,24 +24,12 @@ export function isPid(pid: number): boolean {
 
 /** `/proc/<pid>/<file>` as UTF-8 text, or the reason it could not be read. */
 export function readProcText(pid: number, file: string): string | ProcFailure {
-  try {
-    return readFileSync(`/proc/${pid}/${file}`, 'utf8');
-  } catch (error) {
-    const failure = procFailureOf(error);
-    if (failure) return failure;
-    throw error;
-  }
+  return procRead(`/proc/${pid}/${file}`, readText);
 }
 
 /** `/proc/<pid>/<file>` as bytes (cmdline, environ hold NUL-separated strings). */
 export function readProcBytes(pid: number, file: string): Buffer | ProcFailure {
-  try {
-    return readFileSync(`/proc/${pid}/${file}`);
-  } catch (error) {
-    const failure = procFailureOf(error);
-    if (failure) return failure;
-    throw error;
-  }
+  return procRead(`/proc/${pid}/${file}`, readBytes);
 }
 
 /** The target of `/proc/<pid>/<link>` (exe, cwd), or null when gone or not ours to read. */
@@ -50,6 +38,25 @@ export function readProcLink(pid: number, link: string): string | null {
     return readlinkSync(`/proc/${pid}/${link}`);
   } catch (error) {
     if (procFailureOf(error)) return null;
+    throw error;
+  }
+}
+
+function readText(path: string): string {
+  return readFileSync(path, 'utf8');
+}
+
+function readBytes(path: string): Buffer {
+  return readFileSync(path);
+}
+
+/** `read(path)`, or why /proc would not let us (any other error is thrown). */
+function procRead<T>(path: string, read: (path: string) => T): T | ProcFailure {
+  try {
+    return read(path);
+  } catch (error) {
+    const failure = procFailureOf(error);
+    if (failure) return failure;
     throw error;
   }
 }

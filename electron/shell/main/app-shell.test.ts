@@ -1,4 +1,5 @@
 import { sep } from 'node:path';
+import type { WebPreferences } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { appMenuTemplate } from './app-menu.js';
 import { appPaths, unpacked } from './app-paths.js';
@@ -7,18 +8,20 @@ import { secureWebPreferences } from './secure-web-preferences.js';
 
 describe('secureWebPreferences', () => {
   it('isolates, sandboxes and denies Node and <webview>', () => {
-    expect(secureWebPreferences('/x/preload.cjs')).toMatchObject({
-      preload: '/x/preload.cjs',
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webviewTag: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-    });
+    const prefs = secureWebPreferences('/x/preload.cjs');
+    expect(prefs.preload).toBe('/x/preload.cjs');
+    // Each switch by name, so a failure says which one is off.
+    for (const on of ['contextIsolation', 'sandbox', 'webSecurity'] as const)
+      expect(prefs[on], on).toBe(true);
+    const off: readonly (keyof WebPreferences)[] = [
+      'nodeIntegration',
+      'nodeIntegrationInWorker',
+      'nodeIntegrationInSubFrames',
+      'webviewTag',
+      'allowRunningInsecureContent',
+      'experimentalFeatures',
+    ];
+    for (const key of off) expect(prefs[key], key).toBe(false);
   });
 });
 

@@ -8,6 +8,7 @@ import { useServices } from '../app/app-context';
 import { Dialog } from '../ui/dialog';
 import { useCall } from '../ui/use-call';
 import { describeTarget } from './action-target';
+import { ConfirmButtons, PreviewError } from './confirm-parts';
 import { describeError, describeKill } from './describe-result';
 import { safeCall } from './safe-call';
 import { SubjectView } from './subject-view';
@@ -24,6 +25,34 @@ export function killProcesses(preview: KillPreview): KillRequest['processes'] {
   return [...processes].map(([pid, startTime]) => ({ pid, startTime }));
 }
 
+/** What the kill will do: the signal, each subject, and the refused or too many processes. */
+function KillPlan(props: { preview: KillPreview; processes: KillRequest['processes']; force: boolean }) {
+  const { preview, processes, force } = props;
+  const refused = preview.subjects.filter((subject) => subject.refusal);
+  return (
+    <>
+      <p>
+        {force ? 'SIGKILL ends' : 'SIGTERM asks'}{' '}
+        {processes.length === 1 ? 'this process' : 'these processes'} to stop
+        {force ? ' immediately.' : '; if they are still running after the timeout, SIGKILL ends them.'}
+      </p>
+      {preview.subjects.map((subject) => (
+        <SubjectView key={subject.process.pid} subject={subject} action="kill" />
+      ))}
+      {refused.length > 0 && processes.length > 0 && (
+        <p className="callout callout--warning">
+          Refused processes are left running; only the others are killed.
+        </p>
+      )}
+      {processes.length > MAX_PROCESSES && (
+        <p className="callout callout--danger">
+          That is {processes.length} processes; PortLens ends at most {MAX_PROCESSES} at once.
+        </p>
+      )}
+    </>
+  );
+}
+
 /** The dialog. */
 export function KillDialog({ target, onClose }: { target: Target; onClose: () => void }) {
   const { api, toasts, store } = useServices();
@@ -32,7 +61,6 @@ export function KillDialog({ target, onClose }: { target: Target; onClose: () =>
   const [busy, setBusy] = useState(false);
 
   const processes = preview.state === 'ok' ? killProcesses(preview.value) : [];
-  const refused = preview.state === 'ok' ? preview.value.subjects.filter((subject) => subject.refusal) : [];
   const tooMany = processes.length > MAX_PROCESSES;
   const canKill = !busy && processes.length > 0 && !tooMany;
 
@@ -66,52 +94,20 @@ export function KillDialog({ target, onClose }: { target: Target; onClose: () =>
             />
             Force: SIGKILL at once (no chance to clean up)
           </label>
-          <span className="spacer" />
-          {/* Focus starts on Cancel: Enter right after opening must not kill or restart. */}
-          <button type="button" className="button" onClick={onClose} autoFocus>
-            Cancel
-          </button>
-          <button
-            type="button"
+          <ConfirmButtons
             className="button button--danger"
             disabled={!canKill}
-            onClick={() => void confirm()}
-            data-testid="confirm-kill"
-          >
-            {busy ? 'Killing…' : processes.length > 1 ? `Kill ${processes.length} processes` : 'Kill'}
-          </button>
+            testId="confirm-kill"
+            label={busy ? 'Killing…' : processes.length > 1 ? `Kill ${processes.length} processes` : 'Kill'}
+            onCancel={onClose}
+            onConfirm={() => void confirm()}
+          />
         </>
       }
     >
       {preview.state === 'loading' && <p className="dim">Looking up what would end…</p>}
-      {preview.state === 'error' && (
-        <div className="callout callout--danger" role="alert" data-testid="action-error">
-          <strong>{preview.error.message}</strong>
-          {preview.error.detail && <pre className="mono">{preview.error.detail}</pre>}
-        </div>
-      )}
-      {preview.state === 'ok' && (
-        <>
-          <p>
-            {force ? 'SIGKILL ends' : 'SIGTERM asks'}{' '}
-            {processes.length === 1 ? 'this process' : 'these processes'} to stop
-            {force ? ' immediately.' : '; if they are still running after the timeout, SIGKILL ends them.'}
-          </p>
-          {preview.value.subjects.map((subject) => (
-            <SubjectView key={subject.process.pid} subject={subject} action="kill" />
-          ))}
-          {refused.length > 0 && processes.length > 0 && (
-            <p className="callout callout--warning">
-              Refused processes are left running; only the others are killed.
-            </p>
-          )}
-          {tooMany && (
-            <p className="callout callout--danger">
-              That is {processes.length} processes; PortLens ends at most {MAX_PROCESSES} at once.
-            </p>
-          )}
-        </>
-      )}
+      {preview.state === 'error' && <PreviewError error={preview.error} />}
+      {preview.state === 'ok' && <KillPlan preview={preview.value} processes={processes} force={force} />}
     </Dialog>
   );
 }

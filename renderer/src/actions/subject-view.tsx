@@ -1,7 +1,7 @@
 /** One process an action will affect: who it is, its children, the sockets that close. */
 import type { ActionSubject } from '@contract/api';
 import { isListening } from '../table/format';
-import { Endpoint, StateLabel } from '../table/cells';
+import { EndpointCells } from '../table/cells';
 import { formatCommand } from '../table/format';
 import { Icon } from '../ui/icons';
 
@@ -65,15 +65,7 @@ export function SubjectView({ subject, action }: { subject: ActionSubject; actio
               {sockets.map((row) => (
                 <tr key={row.id}>
                   <td className="mono">{row.protocol.toUpperCase()}</td>
-                  <td className="mono">
-                    <Endpoint address={row.localAddress} port={row.localPort} family={row.family} />
-                  </td>
-                  <td className="mono">
-                    <Endpoint address={row.remoteAddress} port={row.remotePort} family={row.family} />
-                  </td>
-                  <td>
-                    <StateLabel state={row.state} />
-                  </td>
+                  <EndpointCells row={row} />
                 </tr>
               ))}
             </tbody>

@@ -3,24 +3,11 @@
  * bar, toasts, the row menu and action dialogs. Owns the UI state (prefs, selection, panel);
  * the data lives in the LiveStore.
  */
-import {
-  Suspense,
-  useCallback,
-  useDeferredValue,
-  useEffect,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-} from 'react';
+import { Suspense, useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { ActionsProvider } from '../actions/actions-context';
 import { DEFAULT_TOGGLES, type FilterToggles } from '../filter/match-row';
-import { parseFilter } from '../filter/parse-filter';
 import type { ViewPrefs } from '../filter/view-prefs';
-import type { PanelTarget } from '../panel/owner-panel';
-import type { SortSpec } from '../store/sort-keys';
-import type { GroupBy } from '../store/view-index';
-import { groupKeyOf } from '../table/item-key';
+import type { StoreStatus } from '../store/live-store';
 import { SocketTable } from '../table/socket-table';
 import { Toasts } from '../ui/toasts';
 import { useServices, useStoreStatus } from './app-context';
@@ -31,128 +18,24 @@ import { StatusBar } from './status-bar';
 import { Toolbar } from './toolbar';
 import { useGlobalKeys } from './use-global-keys';
 import { useNotifications } from './use-notifications';
-import { usePersistPrefs } from './use-persist-prefs';
 import { useReveal } from './use-reveal';
-import { buildViewSettings } from './view-settings';
+import { focusGrid, useSelection } from './use-selection';
+import { useViewState } from './use-view-state';
 import './app.css';
 
-/** The app. */
-export function App({ initialPrefs }: { initialPrefs: ViewPrefs }) {
-  const services = useServices();
-  const { store, toasts } = services;
-  // The app itself does not re-render on data updates: the table, status bar, banners and
-  // panel subscribe to the store themselves, so a delta renders only what shows data.
-  const status = useStoreStatus(store);
+type ViewState = ReturnType<typeof useViewState>;
+type Selection = ReturnType<typeof useSelection>;
+type MenuAt = { rowId: string; x: number; y: number };
 
-  const [prefs, setPrefs] = useState(initialPrefs);
-  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
-  const [selected, setSelected] = useState<string | null>(null);
-  const [scrollRequest, setScrollRequest] = useState(0);
-  const [panel, setPanel] = useState<PanelTarget | null>(null);
-  const [menu, setMenu] = useState<{ rowId: string; x: number; y: number } | null>(null);
-  const [settingsOpen, setSettingsOpen] = useState(false);
-  const filterRef = useRef<HTMLInputElement>(null);
-  const gridFocus = useCallback(
-    () => document.querySelector<HTMLElement>('[data-testid="socket-table"]')?.focus(),
-    [],
-  );
-
-  usePersistPrefs(prefs);
-  const filterText = useDeferredValue(prefs.filterText);
-  const parsed = useMemo(() => parseFilter(filterText), [filterText]);
-  const settings = useMemo(() => buildViewSettings(prefs, parsed, collapsed), [prefs, parsed, collapsed]);
-  useLayoutEffect(() => store.setSettings(settings), [store, settings]);
-
-  const updatePrefs = useCallback(
-    (patch: Partial<ViewPrefs>) => setPrefs((old) => ({ ...old, ...patch })),
-    [],
-  );
-
-  const select = useCallback((key: string, scroll: boolean) => {
-    setSelected(key);
-    if (scroll) setScrollRequest((n) => n + 1);
-    // An open panel follows the selection.
-    if (groupKeyOf(key) === null) setPanel((old) => (old ? { kind: 'row', rowId: key } : old));
-  }, []);
-
-  const toggleGroup = useCallback((groupKey: string, expand?: boolean) => {
-    setCollapsed((old) => {
-      const next = new Set(old);
-      const open = expand ?? next.has(groupKey);
-      if (open) next.delete(groupKey);
-      else next.add(groupKey);
-      return next;
-    });
-  }, []);
-
-  const activate = useCallback(
-    (key: string) => {
-      const group = groupKeyOf(key);
-      if (group !== null) {
-        setSelected(key);
-        toggleGroup(group);
-        return;
-      }
-      setSelected(key);
-      setPanel({ kind: 'row', rowId: key });
-    },
-    [toggleGroup],
-  );
-
-  const closePanel = useCallback(() => {
-    setPanel(null);
-    gridFocus();
-  }, [gridFocus]);
-
-  const clearFilter = useCallback(
-    () => updatePrefs({ filterText: '', toggles: DEFAULT_TOGGLES }),
-    [updatePrefs],
-  );
-
-  const showRow = useCallback(
-    (rowId: string) => {
-      setSelected(rowId);
-      setScrollRequest((n) => n + 1);
-      setPanel({ kind: 'row', rowId });
-      gridFocus();
-    },
-    [gridFocus],
-  );
-  const reveal = useReveal({ store, settings, setCollapsed, clearFilter, toasts, onRevealed: showRow });
-  const notifications = useNotifications(services, reveal);
-
-  useGlobalKeys({
-    focusFilter: () => {
-      filterRef.current?.focus();
-      filterRef.current?.select();
-    },
-    escape: () => {
-      if (menu) setMenu(null);
-      else if (panel) closePanel();
-      else if (prefs.filterText) updatePrefs({ filterText: '' });
-      else setSelected(null);
-    },
-  });
-
-  const closeMenu = useCallback(() => setMenu(null), []);
-  const openMenu = useCallback((rowId: string, x: number, y: number) => setMenu({ rowId, x, y }), []);
-  const addFilterToken = useCallback(
-    (token: string) =>
-      setPrefs((old) => ({
-        ...old,
-        filterText: old.filterText.includes(token) ? old.filterText : `${old.filterText} ${token}`.trim(),
-      })),
-    [],
-  );
-
-  // The parts that load on demand (panel, menu, dialogs) are fetched when the user stirs.
-  useEffect(prefetchLazyPartsOnInteraction, []);
-
+/** What the table body shows when no item does: still loading, or nothing matches. */
+function useRenderEmpty(view: ViewState, status: StoreStatus) {
+  const { store } = useServices();
+  const { prefs, clearFilter } = view;
   const togglesHide = Object.entries(prefs.toggles).some(
     ([key, on]) => on !== DEFAULT_TOGGLES[key as keyof FilterToggles],
   );
   // Nothing to show yet while rows are still coming is not "no matches".
-  const renderEmpty = () =>
+  return () =>
     status.phase === 'loading' || status.incoming > 0 ? (
       <LoadingState />
     ) : (
@@ -163,32 +46,139 @@ export function App({ initialPrefs }: { initialPrefs: ViewPrefs }) {
         onClear={clearFilter}
       />
     );
+}
+
+/** The table and, beside it, the owner panel. */
+function Workspace(props: {
+  view: ViewState;
+  selection: Selection;
+  status: StoreStatus;
+  openMenu: (rowId: string, x: number, y: number) => void;
+}) {
+  const { store } = useServices();
+  const { view, selection } = props;
+  const renderEmpty = useRenderEmpty(view, props.status);
+  const { prefs, updatePrefs } = view;
+  const { panel, setPanel } = selection;
+  return (
+    <main className="workspace">
+      <SocketTable
+        store={store}
+        selected={selection.selected}
+        scrollRequest={selection.scrollRequest}
+        sort={prefs.sort}
+        columnSizes={prefs.columnSizes}
+        renderEmpty={renderEmpty}
+        onSortChange={(sort) => updatePrefs({ sort })}
+        onColumnSizesChange={(columnSizes) => updatePrefs({ columnSizes })}
+        onSelect={selection.select}
+        onActivate={selection.activate}
+        onToggleGroup={view.toggleGroup}
+        onContextMenu={props.openMenu}
+        onCommitted={() => store.committed()}
+      />
+      {panel && (
+        <Suspense fallback={null}>
+          <OwnerPanel
+            target={panel}
+            onClose={selection.closePanel}
+            onOpenProcess={(pid) => setPanel({ kind: 'process', pid })}
+            onSelectRow={selection.showRow}
+          />
+        </Suspense>
+      )}
+    </main>
+  );
+}
+
+/** The toolbar, wired to the view prefs; leaving the filter selects the first item if none is. */
+function AppToolbar(props: {
+  view: ViewState;
+  selection: Selection;
+  filterRef: RefObject<HTMLInputElement | null>;
+  notifications: ReturnType<typeof useNotifications>;
+  onOpenSettings: () => void;
+}) {
+  const { store } = useServices();
+  const { view, selection } = props;
+  const { prefs, updatePrefs } = view;
+  const onFilterLeave = () => {
+    const first = store.view.items[0];
+    if (selection.selected === null && first !== undefined)
+      selection.select(typeof first === 'string' ? first : `group:${first.key}`, true);
+    focusGrid();
+  };
+  return (
+    <Toolbar
+      filterRef={props.filterRef}
+      filterText={prefs.filterText}
+      issues={view.parsed.issues}
+      toggles={prefs.toggles}
+      groupBy={prefs.groupBy}
+      notifications={props.notifications}
+      onFilterChange={(filterText) => updatePrefs({ filterText })}
+      onFilterLeave={onFilterLeave}
+      onTogglesChange={(toggles) => updatePrefs({ toggles })}
+      onGroupByChange={(groupBy) => updatePrefs({ groupBy })}
+      onOpenSettings={props.onOpenSettings}
+    />
+  );
+}
+
+/** The app. */
+export function App({ initialPrefs }: { initialPrefs: ViewPrefs }) {
+  const services = useServices();
+  const { store, toasts } = services;
+  // The app itself does not re-render on data updates: the table, status bar, banners and
+  // panel subscribe to the store themselves, so a delta renders only what shows data.
+  const status = useStoreStatus(store);
+  const view = useViewState(store, initialPrefs);
+  const selection = useSelection(view.toggleGroup);
+  const [menu, setMenu] = useState<MenuAt | null>(null);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const filterRef = useRef<HTMLInputElement>(null);
+
+  const { settings, setCollapsed, clearFilter } = view;
+  const reveal = useReveal({
+    store,
+    settings,
+    setCollapsed,
+    clearFilter,
+    toasts,
+    onRevealed: selection.showRow,
+  });
+  const notifications = useNotifications(services, reveal);
+  useGlobalKeys({
+    focusFilter: () => {
+      filterRef.current?.focus();
+      filterRef.current?.select();
+    },
+    escape: () => {
+      if (menu) setMenu(null);
+      else if (selection.panel) selection.closePanel();
+      else if (view.prefs.filterText) view.updatePrefs({ filterText: '' });
+      else selection.setSelected(null);
+    },
+  });
+  const closeMenu = useCallback(() => setMenu(null), []);
+  const openMenu = useCallback((rowId: string, x: number, y: number) => setMenu({ rowId, x, y }), []);
+  // The parts that load on demand (panel, menu, dialogs) are fetched when the user stirs.
+  useEffect(prefetchLazyPartsOnInteraction, []);
 
   return (
     <ActionsProvider>
       <div
-        className={`app${panel ? ' app--with-panel' : ''}`}
+        className={`app${selection.panel ? ' app--with-panel' : ''}`}
         data-testid="app"
         data-phase={status.phase}
         data-connection={status.connection}
         data-transport={services.api.transport}
       >
-        <Toolbar
+        <AppToolbar
+          view={view}
+          selection={selection}
           filterRef={filterRef}
-          filterText={prefs.filterText}
-          issues={parsed.issues}
-          toggles={prefs.toggles}
-          groupBy={prefs.groupBy}
           notifications={notifications}
-          onFilterChange={(filterText) => updatePrefs({ filterText })}
-          onFilterLeave={() => {
-            const first = store.view.items[0];
-            if (selected === null && first !== undefined)
-              select(typeof first === 'string' ? first : `group:${first.key}`, true);
-            gridFocus();
-          }}
-          onTogglesChange={(toggles) => updatePrefs({ toggles })}
-          onGroupByChange={(groupBy: GroupBy) => updatePrefs({ groupBy })}
           onOpenSettings={() => setSettingsOpen(true)}
         />
         {settingsOpen && (
@@ -197,43 +187,15 @@ export function App({ initialPrefs }: { initialPrefs: ViewPrefs }) {
           </Suspense>
         )}
         <Banners store={store} status={status} />
-        <main className="workspace">
-          <SocketTable
-            store={store}
-            selected={selected}
-            scrollRequest={scrollRequest}
-            sort={prefs.sort}
-            columnSizes={prefs.columnSizes}
-            renderEmpty={renderEmpty}
-            onSortChange={(sort: SortSpec) => updatePrefs({ sort })}
-            onColumnSizesChange={(columnSizes) => updatePrefs({ columnSizes })}
-            onSelect={select}
-            onActivate={activate}
-            onToggleGroup={toggleGroup}
-            onContextMenu={openMenu}
-            onCommitted={() => store.committed()}
-          />
-          {panel && (
-            <Suspense fallback={null}>
-              <OwnerPanel
-                target={panel}
-                onClose={closePanel}
-                onOpenProcess={(pid) => setPanel({ kind: 'process', pid })}
-                onSelectRow={showRow}
-              />
-            </Suspense>
-          )}
-        </main>
+        <Workspace view={view} selection={selection} status={status} openMenu={openMenu} />
         <StatusBar store={store} resyncing={status.resyncing} incoming={status.incoming} />
         {menu && (
           <Suspense fallback={null}>
             <RowMenu
-              rowId={menu.rowId}
-              x={menu.x}
-              y={menu.y}
+              {...menu}
               onClose={closeMenu}
-              onShowDetails={activate}
-              onFilter={addFilterToken}
+              onShowDetails={selection.activate}
+              onFilter={view.addFilterToken}
             />
           </Suspense>
         )}

@@ -4,7 +4,7 @@ import { FilterInput } from '../filter/filter-input';
 import type { FilterToggles } from '../filter/match-row';
 import type { FilterIssue } from '../filter/parse-filter';
 import type { GroupBy } from '../store/view-index';
-import { Icon } from '../ui/icons';
+import { IconButton } from '../ui/icon-button';
 import { NotificationBell, type NotificationControl } from './notification-bell';
 
 /** Props of Toolbar. */
@@ -89,16 +89,13 @@ export function Toolbar({
         </select>
       </label>
       {notifications && <NotificationBell control={notifications} />}
-      <button
-        type="button"
-        className="icon-button"
-        aria-label="Settings"
+      <IconButton
+        icon="settings"
+        label="Settings"
         title="Settings: notifications, refresh interval, kill timeout"
         onClick={onOpenSettings}
-        data-testid="open-settings"
-      >
-        <Icon name="settings" />
-      </button>
+        testId="open-settings"
+      />
     </header>
   );
 }

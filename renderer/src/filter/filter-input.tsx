@@ -1,5 +1,6 @@
 /** The quick-filter box: free text and tokens, with inline problems and a syntax hint. */
 import type { KeyboardEvent, Ref } from 'react';
+import { IconButton } from '../ui/icon-button';
 import { Icon } from '../ui/icons';
 import type { FilterIssue } from './parse-filter';
 
@@ -60,15 +61,13 @@ export function FilterInput({ ref, value, issues, onChange, onLeave }: FilterInp
         </span>
       )}
       {value && (
-        <button
-          type="button"
-          className="icon-button icon-button--small"
-          aria-label="Clear filter"
+        <IconButton
+          icon="close"
+          small
+          label="Clear filter"
           onClick={() => onChange('')}
-          data-testid="filter-clear"
-        >
-          <Icon name="close" size={14} />
-        </button>
+          testId="filter-clear"
+        />
       )}
       <kbd className="filter__kbd" aria-hidden="true">
         /

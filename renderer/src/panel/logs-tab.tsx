@@ -4,7 +4,7 @@ import type { Target } from '@contract/api';
 import { useActions } from '../actions/actions-context';
 import { useServices } from '../app/app-context';
 import { formatCommand } from '../table/format';
-import { Icon } from '../ui/icons';
+import { IconButton } from '../ui/icon-button';
 import { useCall } from '../ui/use-call';
 
 const LINES = 500;
@@ -43,15 +43,7 @@ export function LogsTab({ target }: { target: Target }) {
           </button>
         )}
         <span className="spacer" />
-        <button
-          type="button"
-          className="icon-button"
-          aria-label="Refresh logs"
-          title="Refresh"
-          onClick={reload}
-        >
-          <Icon name="refresh" />
-        </button>
+        <IconButton icon="refresh" label="Refresh logs" title="Refresh" onClick={reload} />
       </div>
       {logs.state === 'loading' && <p className="dim">Loading logs…</p>}
       {logs.state === 'error' && (

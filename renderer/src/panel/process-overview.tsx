@@ -2,7 +2,7 @@
 import type { ProcessDetail } from '@contract/api';
 import { useActions } from '../actions/actions-context';
 import { formatCommand, formatDuration, formatTimestamp } from '../table/format';
-import { Icon } from '../ui/icons';
+import { IconButton } from '../ui/icon-button';
 import { ParentChain } from './parent-chain';
 import { serviceText } from './service-text';
 
@@ -29,15 +29,13 @@ export function ProcessOverview({ detail, now, onOpenProcess }: ProcessOverviewP
             <pre className="mono command-block" data-testid="process-command">
               {command}
             </pre>
-            <button
-              type="button"
-              className="icon-button icon-button--small"
-              aria-label="Copy command"
+            <IconButton
+              icon="copy"
+              small
+              label="Copy command"
               title="Copy command"
               onClick={() => actions.copy(command, 'command')}
-            >
-              <Icon name="copy" size={14} />
-            </button>
+            />
           </div>
         ) : (
           <span className="dim">none (a kernel thread or a zombie)</span>

@@ -1,6 +1,6 @@
 /** Every socket of a process (live, from the store); a click selects it in the table. */
 import type { SocketData } from '../store/socket-data';
-import { Endpoint, StateLabel } from '../table/cells';
+import { EndpointCells } from '../table/cells';
 import { formatRate } from '../table/format';
 
 /** Props of ProcessSockets. */
@@ -48,15 +48,7 @@ export function ProcessSockets({ data, pid, selectedRowId, onSelectRow }: Proces
                 {row.protocol.toUpperCase()}
                 <span className="dim">{row.family === 6 ? '6' : ''}</span>
               </td>
-              <td className="mono">
-                <Endpoint address={row.localAddress} port={row.localPort} family={row.family} />
-              </td>
-              <td className="mono">
-                <Endpoint address={row.remoteAddress} port={row.remotePort} family={row.family} />
-              </td>
-              <td>
-                <StateLabel state={row.state} />
-              </td>
+              <EndpointCells row={row} />
               <td className="mono is-right">{formatRate(row.sendRate)}</td>
               <td className="mono is-right">{formatRate(row.receiveRate)}</td>
             </tr>

@@ -4,12 +4,13 @@
  * validates and persists them, so the same settings hold in the app, browser mode and the CLI.
  */
 import { useState } from 'react';
-import type { Settings } from '@contract/api';
+import type { Settings, SettingsPatch } from '@contract/api';
 import { safeCall } from '../actions/safe-call';
 import { useServices } from '../app/app-context';
 import { Dialog } from '../ui/dialog';
 import { useCall } from '../ui/use-call';
 import { parseNames, parsePorts } from './parse-list';
+import { CheckField, TextField } from './settings-fields';
 import './settings.css';
 
 /** The dialog. */
@@ -29,96 +30,151 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
   );
 }
 
-function SettingsForm({ initial, onClose }: { initial: Settings; onClose: () => void }) {
+/** The form's fields as typed (text, not yet validated). */
+interface Draft {
+  enabled: boolean;
+  loopbackOnly: boolean;
+  processes: string;
+  ports: string;
+  pollSeconds: string;
+  killSeconds: string;
+}
+
+function draftOf(initial: Settings): Draft {
+  const { notifications } = initial;
+  return {
+    enabled: notifications.enabled,
+    loopbackOnly: notifications.loopbackOnly,
+    processes: notifications.ignoredProcesses.join(', '),
+    ports: notifications.ignoredPorts.join(', '),
+    pollSeconds: String(initial.pollIntervalMs / 1000),
+    killSeconds: String(initial.killTimeoutMs / 1000),
+  };
+}
+
+/** The settings a draft asks for, or what is wrong with it. */
+function parseDraft(draft: Draft): { ok: true; settings: SettingsPatch } | { ok: false; error: string } {
+  const parsedPorts = parsePorts(draft.ports);
+  if (!parsedPorts.ok) return { ok: false, error: `“${parsedPorts.bad}” is not a port number (1–65535).` };
+  const poll = Math.round(Number(draft.pollSeconds) * 1000);
+  if (!(poll >= 200 && poll <= 60_000)) return { ok: false, error: 'Refresh every 0.2 to 60 seconds.' };
+  const killTimeout = Math.round(Number(draft.killSeconds) * 1000);
+  if (!(killTimeout >= 100 && killTimeout <= 120_000))
+    return { ok: false, error: 'Wait 0.1 to 120 seconds before forcing a kill.' };
+  const { enabled, loopbackOnly } = draft;
+  const ignoredProcesses = parseNames(draft.processes);
+  return {
+    ok: true,
+    settings: {
+      pollIntervalMs: poll,
+      killTimeoutMs: killTimeout,
+      notifications: { enabled, loopbackOnly, ignoredProcesses, ignoredPorts: parsedPorts.ports },
+    },
+  };
+}
+
+/** Validates and saves a draft: toasts and closes on success, else sets `error`. */
+function useSaveSettings(onClose: () => void) {
   const { api, toasts } = useServices();
-  const [enabled, setEnabled] = useState(initial.notifications.enabled);
-  const [loopbackOnly, setLoopbackOnly] = useState(initial.notifications.loopbackOnly);
-  const [processes, setProcesses] = useState(initial.notifications.ignoredProcesses.join(', '));
-  const [ports, setPorts] = useState(initial.notifications.ignoredPorts.join(', '));
-  const [pollSeconds, setPollSeconds] = useState(String(initial.pollIntervalMs / 1000));
-  const [killSeconds, setKillSeconds] = useState(String(initial.killTimeoutMs / 1000));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-
-  const save = async () => {
-    const parsedPorts = parsePorts(ports);
-    if (!parsedPorts.ok) return setError(`“${parsedPorts.bad}” is not a port number (1–65535).`);
-    const poll = Math.round(Number(pollSeconds) * 1000);
-    if (!(poll >= 200 && poll <= 60_000)) return setError('Refresh every 0.2 to 60 seconds.');
-    const killTimeout = Math.round(Number(killSeconds) * 1000);
-    if (!(killTimeout >= 100 && killTimeout <= 120_000)) return setError('Wait 0.1 to 120 seconds before forcing a kill.');
+  const save = async (draft: Draft) => {
+    const parsed = parseDraft(draft);
+    if (!parsed.ok) return setError(parsed.error);
     setBusy(true);
-    const result = await safeCall(() =>
-      api.setSettings({
-        pollIntervalMs: poll,
-        killTimeoutMs: killTimeout,
-        notifications: { enabled, loopbackOnly, ignoredProcesses: parseNames(processes), ignoredPorts: parsedPorts.ports },
-      }),
-    );
+    const result = await safeCall(() => api.setSettings(parsed.settings));
     setBusy(false);
     if (!result.ok) return setError(result.error.message);
     toasts.push({ kind: 'success', title: 'Settings saved' });
     onClose();
   };
+  return { error, busy, save };
+}
+
+type Update = (patch: Partial<Draft>) => void;
+type TextKey = 'processes' | 'ports' | 'pollSeconds' | 'killSeconds';
+
+/** The value and change handler of a draft's text field. */
+const bindText = (draft: Draft, update: Update, key: TextKey) => ({
+  value: draft[key],
+  onChange: (value: string) => update({ [key]: value }),
+});
+
+/** The notification rules. */
+function NotificationFields({ draft, update }: { draft: Draft; update: Update }) {
+  const off = !draft.enabled;
+  const text = (key: TextKey) => bindText(draft, update, key);
+  return (
+    <fieldset className="settings__group">
+      <legend>New-port notifications</legend>
+      <CheckField
+        label="Notify when a port opens"
+        checked={draft.enabled}
+        onChange={(enabled) => update({ enabled })}
+        testId="settings-notify"
+      />
+      <CheckField
+        label="Only for ports on loopback addresses (127.0.0.1, ::1)"
+        checked={draft.loopbackOnly}
+        disabled={off}
+        onChange={(loopbackOnly) => update({ loopbackOnly })}
+        testId="settings-loopback-only"
+      />
+      <TextField
+        label="Ignore processes"
+        {...text('processes')}
+        disabled={off}
+        placeholder="e.g. chrome, code"
+        testId="settings-ignored-processes"
+      />
+      <TextField
+        label="Ignore ports"
+        {...text('ports')}
+        disabled={off}
+        placeholder="e.g. 5432, 6379"
+        testId="settings-ignored-ports"
+      />
+    </fieldset>
+  );
+}
+
+/** Polling interval and kill timeout. */
+function MonitorFields({ draft, update }: { draft: Draft; update: Update }) {
+  const text = (key: TextKey) => bindText(draft, update, key);
+  return (
+    <fieldset className="settings__group">
+      <legend>Monitor and actions</legend>
+      <TextField
+        label="Refresh every (seconds)"
+        inputMode="decimal"
+        {...text('pollSeconds')}
+        testId="settings-poll"
+      />
+      <TextField
+        label="Force a kill after (seconds)"
+        inputMode="decimal"
+        {...text('killSeconds')}
+        testId="settings-kill-timeout"
+      />
+    </fieldset>
+  );
+}
+
+function SettingsForm({ initial, onClose }: { initial: Settings; onClose: () => void }) {
+  const [draft, setDraft] = useState(() => draftOf(initial));
+  const update = (patch: Partial<Draft>) => setDraft((old) => ({ ...old, ...patch }));
+  const { error, busy, save } = useSaveSettings(onClose);
 
   return (
     <form
       className="settings"
       onSubmit={(event) => {
         event.preventDefault();
-        void save();
+        void save(draft);
       }}
     >
-      <fieldset className="settings__group">
-        <legend>New-port notifications</legend>
-        <label className="check">
-          <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} data-testid="settings-notify" />
-          Notify when a port opens
-        </label>
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={loopbackOnly}
-            disabled={!enabled}
-            onChange={(e) => setLoopbackOnly(e.target.checked)}
-            data-testid="settings-loopback-only"
-          />
-          Only for ports on loopback addresses (127.0.0.1, ::1)
-        </label>
-        <label className="settings__field">
-          <span>Ignore processes</span>
-          <input
-            className="mono"
-            value={processes}
-            disabled={!enabled}
-            placeholder="e.g. chrome, code"
-            onChange={(e) => setProcesses(e.target.value)}
-            data-testid="settings-ignored-processes"
-          />
-        </label>
-        <label className="settings__field">
-          <span>Ignore ports</span>
-          <input
-            className="mono"
-            value={ports}
-            disabled={!enabled}
-            placeholder="e.g. 5432, 6379"
-            onChange={(e) => setPorts(e.target.value)}
-            data-testid="settings-ignored-ports"
-          />
-        </label>
-      </fieldset>
-      <fieldset className="settings__group">
-        <legend>Monitor and actions</legend>
-        <label className="settings__field">
-          <span>Refresh every (seconds)</span>
-          <input className="mono" inputMode="decimal" value={pollSeconds} onChange={(e) => setPollSeconds(e.target.value)} data-testid="settings-poll" />
-        </label>
-        <label className="settings__field">
-          <span>Force a kill after (seconds)</span>
-          <input className="mono" inputMode="decimal" value={killSeconds} onChange={(e) => setKillSeconds(e.target.value)} data-testid="settings-kill-timeout" />
-        </label>
-      </fieldset>
+      <NotificationFields draft={draft} update={update} />
+      <MonitorFields draft={draft} update={update} />
       {error && (
         <p className="callout callout--danger" role="alert" data-testid="settings-error">
           {error}

@@ -24,6 +24,23 @@ export function Endpoint({
   );
 }
 
+/** A mini table's local address, remote address and state cells for one socket. */
+export function EndpointCells({ row }: { row: SocketRow }) {
+  return (
+    <>
+      <td className="mono">
+        <Endpoint address={row.localAddress} port={row.localPort} family={row.family} />
+      </td>
+      <td className="mono">
+        <Endpoint address={row.remoteAddress} port={row.remotePort} family={row.family} />
+      </td>
+      <td>
+        <StateLabel state={row.state} />
+      </td>
+    </>
+  );
+}
+
 const STATE_TONE: Partial<Record<SocketState, string>> = {
   LISTEN: 'listen',
   UNCONN: 'listen',
@@ -65,7 +82,9 @@ export function ProcessCell({ model }: { model: RowModel }) {
   if (pid === undefined) {
     return (
       <span className="owner owner--unknown" title={ownerReasonText(row)}>
-        {(row.ownerReason === 'permission' || row.ownerReason === 'unreadable') && <Icon name="lock" size={12} className="owner__lock" />}
+        {(row.ownerReason === 'permission' || row.ownerReason === 'unreadable') && (
+          <Icon name="lock" size={12} className="owner__lock" />
+        )}
         <span aria-label={ownerReasonText(row)}>—</span>
       </span>
     );

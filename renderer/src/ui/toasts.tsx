@@ -1,5 +1,6 @@
 /** The toast region: results of actions and errors, newest at the bottom. */
 import { useSyncExternalStore } from 'react';
+import { IconButton } from './icon-button';
 import { Icon, type IconName } from './icons';
 import type { ToastKind, ToastStore } from './toast-store';
 import './ui.css';
@@ -47,14 +48,7 @@ export function Toasts({ store }: { store: ToastStore }) {
               {toast.action.label}
             </button>
           )}
-          <button
-            type="button"
-            className="icon-button icon-button--small"
-            aria-label="Dismiss"
-            onClick={() => store.dismiss(toast.id)}
-          >
-            <Icon name="close" size={14} />
-          </button>
+          <IconButton icon="close" small label="Dismiss" onClick={() => store.dismiss(toast.id)} />
         </div>
       ))}
     </div>

@@ -1,0 +1,108 @@
+/** The owner panel's process tabs: overview (traffic, facts), its sockets, its logs. */
+import { LogsTab } from './logs-tab';
+import { ProcessOverview } from './process-overview';
+import { ProcessSockets } from './process-sockets';
+import { TrafficChart } from './traffic-chart';
+import type { Owner, PanelTarget } from './use-owner';
+
+/** The process tabs. */
+export type Tab = 'overview' | 'sockets' | 'logs';
+
+/** Props of ProcessTabs. */
+export interface ProcessTabsProps {
+  owner: Owner;
+  pid: number;
+  target: PanelTarget;
+  /** The selected tab (kept by the panel, so it survives the owner going and coming back). */
+  tab: Tab;
+  setTab: (tab: Tab) => void;
+  onOpenProcess: (pid: number) => void;
+  onSelectRow: (rowId: string) => void;
+}
+
+/** The traffic chart, then the process's details (or why they are missing). */
+function OverviewTab({
+  owner,
+  pid,
+  onOpenProcess,
+}: Pick<ProcessTabsProps, 'owner' | 'pid' | 'onOpenProcess'>) {
+  const { data, detail, reload } = owner;
+  const history = data.historyOf(pid);
+  return (
+    <>
+      <TrafficChart history={history} revision={history?.revision ?? 0} />
+      {detail.state === 'loading' && <p className="dim">Reading process details…</p>}
+      {detail.state === 'error' && (
+        <div className="callout callout--warning" role="status">
+          {detail.error.code === 'not-found' ? 'This process has exited.' : detail.error.message}{' '}
+          <button type="button" className="link-button" onClick={reload}>
+            Retry
+          </button>
+        </div>
+      )}
+      {detail.state === 'ok' && (
+        <ProcessOverview detail={detail.value} now={data.clock} onOpenProcess={onOpenProcess} />
+      )}
+    </>
+  );
+}
+
+/** The tab strip. */
+function TabList({
+  tab,
+  setTab,
+  socketCount,
+}: {
+  tab: Tab;
+  setTab: (tab: Tab) => void;
+  socketCount: number;
+}) {
+  const label = (name: Tab) =>
+    name === 'overview' ? 'Process' : name === 'sockets' ? `Sockets (${socketCount})` : 'Logs';
+  return (
+    <div className="tabs" role="tablist" aria-label="Process">
+      {(['overview', 'sockets', 'logs'] as const).map((name) => (
+        <button
+          key={name}
+          type="button"
+          role="tab"
+          id={`panel-tab-${name}`}
+          aria-selected={tab === name}
+          aria-controls="panel-tabpanel"
+          className="tabs__tab"
+          onClick={() => setTab(name)}
+          data-testid={`tab-${name}`}
+        >
+          {label(name)}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/** The tabs and the selected tab's content. */
+export function ProcessTabs(props: ProcessTabsProps) {
+  const { owner, pid, target, tab, setTab } = props;
+  return (
+    <>
+      <TabList tab={tab} setTab={setTab} socketCount={owner.rowsOfPid.length} />
+      <div
+        className="panel__tabpanel"
+        role="tabpanel"
+        id="panel-tabpanel"
+        aria-labelledby={`panel-tab-${tab}`}
+      >
+        {tab === 'overview' && <OverviewTab owner={owner} pid={pid} onOpenProcess={props.onOpenProcess} />}
+        {tab === 'sockets' && (
+          <ProcessSockets
+            data={owner.data}
+            pid={pid}
+            selectedRowId={target.kind === 'row' ? target.rowId : null}
+            onSelectRow={props.onSelectRow}
+          />
+        )}
+        {tab === 'logs' && owner.actionTarget && <LogsTab target={owner.actionTarget} />}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+/** The settings form's fields: a labelled checkbox and a labelled monospace text input. */
+import type { HTMLAttributes } from 'react';
+
+/** A checkbox with its label after it. */
+export function CheckField(props: {
+  label: string;
+  checked: boolean;
+  disabled?: boolean;
+  testId: string;
+  onChange: (checked: boolean) => void;
+}) {
+  return (
+    <label className="check">
+      <input
+        type="checkbox"
+        checked={props.checked}
+        disabled={props.disabled}
+        onChange={(e) => props.onChange(e.target.checked)}
+        data-testid={props.testId}
+      />
+      {props.label}
+    </label>
+  );
+}
+
+/** A text input with its label above it. */
+export function TextField(props: {
+  label: string;
+  value: string;
+  disabled?: boolean;
+  placeholder?: string;
+  inputMode?: HTMLAttributes<HTMLInputElement>['inputMode'];
+  testId: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <label className="settings__field">
+      <span>{props.label}</span>
+      <input
+        className="mono"
+        inputMode={props.inputMode}
+        value={props.value}
+        disabled={props.disabled}
+        placeholder={props.placeholder}
+        onChange={(e) => props.onChange(e.target.value)}
+        data-testid={props.testId}
+      />
+    </label>
+  );
+}
