@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { Delta, ProcessInfo, Snapshot, SocketRow } from './model.js';
-import { TargetAddress } from './target-address.js';
+import { readTargetAddress } from './target-address.js';
 import { ERROR_CODES } from './enum-values.js';
 
 const pid = z.number().int().positive();
@@ -44,6 +44,20 @@ export const SettingsPatch = z.object({
   restartTimeoutMs: Settings.shape.restartTimeoutMs.optional(),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
+
+/**
+ * `Target.address` on the wire: a target address (target-address.ts), read to its canonical form; `*`
+ * becomes null (any address). Anything else fails validation (an `invalid-request` error).
+ */
+export const TargetAddress = z
+  .string()
+  .max(64)
+  .transform((text, ctx): string | null => {
+    const read = readTargetAddress(text);
+    if (read.ok) return read.address;
+    ctx.addIssue({ code: 'custom', message: read.reason });
+    return z.NEVER;
+  });
 
 /**
  * What an action aims at. A port (optionally with its address) or a process; when the caller

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { Calls, Target } from './api.js';
 import { ipLiteral, notAddress } from './testing/address-arbitraries.js';
-import { canonicalIp, readIp, readTargetAddress, TargetAddress } from './target-address.js';
+import { TargetAddress } from './api.js';
+import { canonicalIp, readIp, readTargetAddress } from './target-address.js';
 import { parseCall } from './validate.js';
 
 describe('readTargetAddress', () => {

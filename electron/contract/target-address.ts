@@ -17,9 +17,9 @@
  * compressed, IPv4-mapped written `::ffff:a.b.c.d`, which matching treats as that IPv4
  * address); `localhost`; and null for `*`.
  *
- * Browser-safe: imports only zod (no node:net).
+ * Browser-safe and free of imports: the one-shot `portlens list`/`who` read addresses with it
+ * and must not load zod (~25 ms of start-up). The zod schema (`TargetAddress`) is in api.ts.
  */
-import { z } from 'zod';
 
 /** The unsigned 32-bit value of a strict dotted quad (`a.b.c.d`, each 0-255, no leading zero), else null. */
 export function parseIpv4(text: string): number | null {
@@ -165,17 +165,3 @@ function whyNotAddress(text: string, forms: string): string {
     return `${lead}: host names are not resolved; give ${forms}`;
   return `${lead}; give ${forms}`;
 }
-
-/**
- * `Target.address` on the wire: a target address as above, read to its canonical form; `*`
- * becomes null (any address). Anything else fails validation (an `invalid-request` error).
- */
-export const TargetAddress = z
-  .string()
-  .max(64)
-  .transform((text, ctx): string | null => {
-    const read = readTargetAddress(text);
-    if (read.ok) return read.address;
-    ctx.addIssue({ code: 'custom', message: read.reason });
-    return z.NEVER;
-  });
