@@ -4,7 +4,7 @@
 import { test, expect } from '../support/fixtures.js';
 import { startHeaderRecorder } from '../support/header-recorder.js';
 import { waitForData } from '../support/scenarios.js';
-import { upgradeStatus } from '../support/ws-attempt.js';
+import { upgradeStatus } from '../../electron/server/test-helpers.js';
 
 /** Characters a WebSocket subprotocol may hold (an HTTP token, RFC 7230). */
 const SUBPROTOCOL = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
