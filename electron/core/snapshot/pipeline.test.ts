@@ -79,6 +79,9 @@ describe('SnapshotPipeline', () => {
         fc.asyncProperty(rowFields[field] as fc.Arbitrary<unknown>, async (value) => {
           const before = connection('ESTABLISHED', '42');
           fc.pre(value !== before[field]);
+          // Inode 0 is a socket the kernel no longer ties to a file (TIME_WAIT): the pipeline keeps
+          // its last known owner by design (tested above), which a fresh one-shot cannot know.
+          fc.pre(!(field === 'inode' && value === 0));
           const after = { ...before, [field]: value } as RawSocket;
           // The second poll has rates, so a third with nothing changed would keep its row.
           const pipeline = scripted([[before], [before], [after]]);
