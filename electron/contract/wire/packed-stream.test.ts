@@ -15,7 +15,7 @@ import {
   unpackStreamMessage,
 } from './packed-stream.js';
 import { junk, mutate, validDelta, validSnapshot, validStreamMessage } from '../testing/arbitraries.js';
-import { makeRow } from '../testing/factories.js';
+import { makeDelta, makeRow } from '../testing/factories.js';
 
 /** `value` as the other end of a WebSocket sees it. */
 const overJson = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
@@ -83,19 +83,7 @@ describe('packed stream', () => {
   it('is worth it for snapshots (and their rest) and for deltas of many rows, not for a few rows or other messages', () => {
     const delta = (rows: number) => ({
       type: 'delta' as const,
-      delta: {
-        time: 1,
-        seq: 2,
-        source: 'netlink' as const,
-        added: [],
-        removed: Array.from({ length: rows }, (_, i) => `tcp#${i}`),
-        changed: [],
-        processesUpserted: [],
-        processesRemoved: [],
-        hiddenOwners: 0,
-        warnings: [],
-        events: [],
-      },
+      delta: makeDelta(2, { time: 1, removed: Array.from({ length: rows }, (_, i) => `tcp#${i}`) }),
     });
     expect(
       worthPacking({
