@@ -1,7 +1,7 @@
 /**
  * The collectors to try on each platform, best first. Linux reads the kernel (netlink, ss,
  * /proc/net) and keeps lsof and netstat as cross-checks and last resorts; macOS has lsof, which
- * names each socket's holders. Windows has no collector wired yet (see README's support matrix).
+ * names each socket's holders; Windows has `netstat -ano`, which names each socket's owner.
  */
 import type { CollectorCandidate } from './create-collector.js';
 import { LsofCollector } from './lsof/lsof-collector.js';
@@ -20,5 +20,6 @@ const netstat: CollectorCandidate = { source: 'netstat', create: () => new Netst
 export function platformCandidates(platform: NodeJS.Platform = process.platform): readonly CollectorCandidate[] {
   if (platform === 'darwin') return [lsof];
   if (platform === 'linux') return [netlink, ss, proc, lsof, netstat];
+  if (platform === 'win32') return [netstat];
   return [];
 }

@@ -12,6 +12,7 @@ import { startSocketChild, type SocketChild } from '../test-socket-child.js';
 import { LsofCollector } from './lsof-collector.js';
 
 const missing = withoutTools('lsof', 'ss');
+const noLsof = withoutTools('lsof');
 
 const tuple = (s: RawSocket): string =>
   `${s.protocol}${s.family} ${s.localAddress}:${s.localPort} -> ${s.remoteAddress ?? '*'}:${s.remotePort ?? '*'}`;
@@ -76,5 +77,29 @@ describe.skipIf(missing)('lsof collector against ss on real sockets', () => {
     const absent = new LsofCollector({ command: '/nonexistent/lsof' });
     expect(() => absent.collect()).toThrow(CollectorError);
     expect(() => absent.collect()).toThrow(/cannot run \/nonexistent\/lsof -nP/);
+  });
+});
+
+// Needs only lsof, so it also runs on macOS (CI): each socket as Node itself reports it.
+describe.skipIf(noLsof)('lsof collector against the sockets a child reports', () => {
+  let child: SocketChild | undefined;
+  beforeAll(async () => {
+    child = await startSocketChild();
+  });
+  afterAll(async () => {
+    await child?.stop();
+  });
+
+  it('finds each listener, bound UDP socket and loopback connection of the child, owned by it', () => {
+    const lsof = new LsofCollector();
+    const rows = lsof.collect();
+    for (const name of ['listen-127.0.0.1', 'listen-::1', 'listen-0.0.0.0', 'udp-bound', 'udp-connected', 'transfer-client', 'transfer-server']) {
+      const e = child?.sockets.find((s) => s.name === name);
+      const found = rows.filter(
+        (s) => e !== undefined && s.protocol === e.protocol && s.localPort === e.localPort && s.localAddress === e.localAddress && s.remotePort === e.remotePort,
+      );
+      expect(found.map((s) => s.state), name).toEqual([e?.state]);
+      expect(found[0] && lsof.ownersOf(found[0]), name).toEqual([child?.pid]);
+    }
   });
 });
