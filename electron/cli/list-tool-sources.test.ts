@@ -1,25 +1,18 @@
 // `portlens list --source lsof|netstat --json` against `--source ss` on real sockets: the macOS
 // path (lsof names owners itself) and net-tools, end to end through the CLI, here on Linux.
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stopAllChildren } from '../test-support/children.js';
 import { startSharedSocketChild, type SharedSocketChild } from '../test-support/shared-socket-child.js';
 import { withoutTools } from '../test-support/system-tools.js';
 import { startSocketChild, type SocketChild } from '../core/collect/test-socket-child.js';
 import type { SocketRow } from '../contract/model.js';
-import { runCli } from './run-cli.js';
+import { cli } from './test-support/captured-cli.js';
 
 /** `portlens list --json --source <source>`, run in this process. */
 async function listJson(source: string): Promise<{ rows: SocketRow[]; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk) => (out += chunk));
-  stderr.on('data', (chunk) => (err += chunk));
-  const code = await runCli(['list', '--json', '--source', source], { stdout, stderr, stdin: new PassThrough(), interactive: false });
-  expect(code, err).toBe(0);
-  return { rows: JSON.parse(out) as SocketRow[], stderr: err };
+  const { code, stdout, stderr } = await cli('list', '--json', '--source', source);
+  expect(code, stderr).toBe(0);
+  return { rows: JSON.parse(stdout) as SocketRow[], stderr };
 }
 
 /** What every source must agree on, owners included. */

@@ -5,6 +5,7 @@
  * come from the same inode lookup as every Linux source. net-tools prints a tcp6/udp6
  * socket's IPv4-mapped address in dotted form (`127.0.0.1:80` on a tcp6 line).
  */
+import { SOCKET_STATES } from '../../../contract/enum-values.js';
 import type { Family, Protocol, RawSocket, SocketState } from '../../model.js';
 import { canonicalAddress } from '../address.js';
 import { LineProblem, decimal, parseLines } from '../line-parser.js';
@@ -15,20 +16,8 @@ import { ownerUid } from '../socket-state.js';
 export const NETSTAT_LINUX_ARGS = ['-tuanWe'] as const;
 const WHAT = 'netstat -tuanWe';
 
-/** net-tools' TCP state names are the kernel's, as the contract spells them. */
-const NETSTAT_STATES: ReadonlySet<string> = new Set([
-  'ESTABLISHED',
-  'SYN_SENT',
-  'SYN_RECV',
-  'FIN_WAIT1',
-  'FIN_WAIT2',
-  'TIME_WAIT',
-  'CLOSE',
-  'CLOSE_WAIT',
-  'LAST_ACK',
-  'LISTEN',
-  'CLOSING',
-]);
+/** net-tools prints the kernel's TCP state names, spelled as the contract spells them. */
+const NETSTAT_STATES: ReadonlySet<string> = new Set(SOCKET_STATES.filter((state) => state !== 'NEW_SYN_RECV' && state !== 'UNCONN'));
 
 /** Sockets in `netstat -tuanWe` output; throws ParseError when no line of it can be read. */
 export function parseNetstatLinux(text: string): ParseResult {
