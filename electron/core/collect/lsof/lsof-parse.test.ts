@@ -94,6 +94,8 @@ describe('parseLsofOutput', () => {
     expect(() => parseLsofOutput('p1\nf3\ntIPv4\nPTCP\nn127.0.0.1:80\n')).toThrow(ParseError);
     expect(() => parseLsofOutput('p1\nf3\ntIPv4\nPTCP\nn127.0.0.1:80\n')).toThrow(/line 5: no file set could be read \(1 tried\): TCP socket without a T ST= \(state\) field/);
     expect(parseLsofOutput('')).toEqual({ sockets: [], owners: [], warnings: [] });
+    // Output of something else entirely (no field of a process): a changed format, not "no sockets".
+    expect(() => parseLsofOutput('COMMAND PID USER FD TYPE DEVICE SIZE/OFF NODE NAME\n')).toThrow(/no p \(process\) field/);
   });
 
   it('never throws anything but ParseError on mangled or random input, nor loses a socket silently', () => {

@@ -126,6 +126,8 @@ export function parseLsofOutput(text: string): LsofResult {
     }
   }
   finish();
+  if (pid === null && tried === 0 && lines.some((line) => line !== ''))
+    throw new ParseError(LSOF_WHAT, 'no p (process) field: not lsof field output', 1);
   if (firstProblem !== null && entries.size === 0) {
     const { line, message } = firstProblem;
     throw new ParseError(LSOF_WHAT, `no file set could be read (${tried} tried): ${message}`, line);
