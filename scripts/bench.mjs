@@ -1,14 +1,16 @@
 #!/usr/bin/env node
 // The PortLens benchmark (`npm run bench`). At each scale it starts a farm of real loopback
 // sockets in child processes, then times, interleaved round by round so drift hits all alike:
-//   - `portlens list --json` as a fresh process (cold start, collection, owners, JSON);
+//   - `portlens list --json` as a fresh process (cold start, collection, owners, JSON), and
+//     with `--source lsof` and `--source netstat` (the macOS path and net-tools, on Linux);
 //   - `ss -tanpi`, `ss -tan`, `netstat -apntu`, `lsof -nP -i`, and node-netstat in a fresh process;
 // then node-netstat in-process (warm) and the PortLens monitor's steady-state tick in a process
-// that runs only the monitor (which also gives the monitor's RSS). It prints a Markdown table
+// that runs only the monitor (which also gives the monitor's RSS), then that tick over lsof
+// and over netstat. It prints a Markdown table
 // (or JSON with --json), checks the targets, and writes the results as JSON.
 //
 // Usage: node scripts/bench.mjs [--scale 300|20000 ...] [--runs N] [--ticks N] [--udp N]
-//          [--tick-gap MS] [--source netlink|ss|proc] [--profile] [--skip-build] [--keep-env] [--host] [--nice=N]
+//          [--tick-gap MS] [--source netlink|ss|proc|lsof|netstat] [--profile] [--skip-build] [--keep-env] [--host] [--nice=N]
 //          [--json] [--out FILE] [--no-save]
 // As root it re-runs itself in private network, PID and mount namespaces (unless --host), so
 // every tool sees the farm's sockets and processes, not whatever else the machine runs meanwhile.
@@ -75,7 +77,9 @@ import { findTool, missingTools } from './lib/system-tools.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const DEFAULT_SCALES = [300, 20_000];
-const SOURCES = ['netlink', 'ss', 'proc'];
+const SOURCES = ['netlink', 'ss', 'proc', 'lsof', 'netstat'];
+/** Collectors over a tool, measured beside the default source at every scale. */
+const TOOL_SOURCES = /** @type {const} */ (['lsof', 'netstat']);
 /** The peers PortLens is compared with: absent ones get a "not installed" row, not a failure. */
 const PEER_TOOLS = ['ss', 'netstat', 'lsof'];
 /** node-netstat runs `netstat -apntu` and parses it: without netstat it has nothing to read. */
@@ -250,6 +254,16 @@ function externalTools(cliBuild, source) {
       blocked: cliBuild.ok ? null : cliBuild.reason,
     },
     { id: TOOL.ssTanpi, label: '`ss -tanpi`', command: 'ss', args: ['-tanpi'], rows: ROW_COUNTERS.ssInfo },
+    // The macOS path (lsof names the owners) and net-tools, as collectors, measured here on Linux.
+    ...TOOL_SOURCES.map((tool) => ({
+      id: `portlens-cold-${tool}`,
+      label: `\`portlens list --json --source ${tool}\``,
+      command: node,
+      args: ['bin/portlens.cjs', 'list', '--json', '--source', tool],
+      rows: ROW_COUNTERS.json,
+      blocked: cliBuild.ok ? null : cliBuild.reason,
+      needs: tool,
+    })),
     {
       id: 'ss-tan',
       label: '`ss -tan` (reference, no owners)',
@@ -406,8 +420,9 @@ function parseMonitorResult(stdout) {
  * @param {{ ticks: number; warmupTicks: number; tickGapMs: number; source: string | null }} options
  * @returns {Promise<{ tool: ToolResult; monitor: MonitorMemory | null }>}
  */
-async function measureTick(monitorBuild, { ticks, warmupTicks, tickGapMs, source }) {
-  const tool = { id: TOOL.tick, label: 'PortLens monitor tick (steady state)', mode: 'in-process, warm' };
+async function measureTick(monitorBuild, { ticks, warmupTicks, tickGapMs, source }, id = TOOL.tick) {
+  const label = id === TOOL.tick ? 'PortLens monitor tick (steady state)' : `PortLens monitor tick, --source ${source}`;
+  const tool = { id, label, mode: 'in-process, warm' };
   if (!monitorBuild.ok)
     return { tool: { ...tool, status: 'failed', reason: monitorBuild.reason }, monitor: null };
   const run = await timeCommand(
@@ -654,6 +669,16 @@ async function main() {
         source: opts.source,
       });
       tools.splice(1, 0, tool);
+      for (const toolSource of TOOL_SOURCES) {
+        if (opts.source === toolSource) continue; // already the tick above
+        log(`scale ${scale}: monitor tick, --source ${toolSource}`);
+        const options = { ticks: opts.ticks, warmupTicks, tickGapMs: opts.tickGapMs, source: toolSource };
+        tools.push(
+          findTool(toolSource)
+            ? (await measureTick(builds.monitor, options, `portlens-tick-${toolSource}`)).tool
+            : { id: `portlens-tick-${toolSource}`, label: `PortLens monitor tick, --source ${toolSource}`, mode: 'in-process, warm', status: 'not-installed', reason: `needs \`${toolSource}\`` },
+        );
+      }
       warn(quietnessWarnings(scale, 'at the end'));
       scales.push({
         scale,

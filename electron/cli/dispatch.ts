@@ -23,7 +23,7 @@ Usage:
   portlens serve [--port N] [--open] [--poll MS]
   portlens help | --help | --version
 
-A bare number is always a port. --source netlink|ss|proc forces a collector (list, who, watch).
+A bare number is always a port. --source netlink|ss|proc|lsof|netstat forces a collector (list, who, watch).
 `;
 
 /** Runs `argv` (without node and script) with `commands` and returns the exit code. */

@@ -31,7 +31,7 @@ export const SCOPES = ['loopback', 'all', 'address'] as const;
 export const OWNER_REASONS = ['permission', 'unreadable', 'no-inode', 'not-found'] as const;
 
 /** Snapshot sources, in fallback order. */
-export const SNAPSHOT_SOURCES = ['netlink', 'ss', 'proc'] as const;
+export const SNAPSHOT_SOURCES = ['netlink', 'ss', 'proc', 'lsof', 'netstat'] as const;
 
 /** Error codes a call may fail with (api.ts ErrorCode); the message is for people, the code for code. */
 export const ERROR_CODES = [

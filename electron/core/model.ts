@@ -34,6 +34,12 @@ export type RawSocket = { [K in CollectedField]: RowValue<K> } & {
 export interface Collector {
   readonly source: SnapshotSource;
   collect(): RawSocket[] | Promise<RawSocket[]>;
+  /**
+   * Sources that name each socket's holders themselves (lsof; netstat's pid column on macOS and
+   * Windows): the pids holding a socket of the last collect, which the pipeline takes instead
+   * of looking the inode up. Undefined for a socket the source names no holder of.
+   */
+  ownersOf?(socket: RawSocket): readonly number[] | undefined;
   /** Non-fatal problems of the last collect (e.g. lines a parser had to skip). */
   readonly lastWarnings?: readonly string[];
   /** Releases OS resources (netlink socket); safe to call twice. */

@@ -30,7 +30,7 @@ export type MonitorBenchResult =
     }
   | { ok: false; error: string };
 
-const SOURCES: readonly SnapshotSource[] = ['netlink', 'ss', 'proc'];
+const SOURCES: readonly SnapshotSource[] = ['netlink', 'ss', 'proc', 'lsof', 'netstat'];
 
 function count(text: string | undefined, name: string, fallback: number): number {
   const value = text === undefined ? fallback : Number(text);

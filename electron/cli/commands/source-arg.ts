@@ -3,7 +3,7 @@ import type { SnapshotSource } from '../../contract/model.js';
 import { UsageError } from '../io.js';
 
 // A plain list rather than the zod enum: `list` must not load zod (cold-start time).
-const SOURCES: readonly SnapshotSource[] = ['netlink', 'ss', 'proc'];
+const SOURCES: readonly SnapshotSource[] = ['netlink', 'ss', 'proc', 'lsof', 'netstat'];
 
 /** Validates `--source`; undefined means "choose automatically". */
 export function sourceArg(value: string | undefined): SnapshotSource | undefined {

@@ -8,6 +8,9 @@ import { withoutTools } from '../../test-support/system-tools.js';
 import { TRANSFER_BYTES, inodeOfFd, startSocketChild } from './test-socket-child.js';
 import type { ChildSocket, SocketChild } from './test-socket-child.js';
 
+/** The sources that read the kernel's tables (lsof and netstat have tests of their own). */
+type KernelSource = Extract<SnapshotSource, 'netlink' | 'ss' | 'proc'>;
+
 type Expected = ChildSocket & { inode: number };
 
 /** Why the `ss` cases are skipped here (no iproute2), or null: the other sources still run. */
@@ -22,7 +25,7 @@ const tuple = (
 const row = (s: RawSocket): string => `${tuple(s)} ${s.state} inode=${s.inode} uid=${s.uid}`;
 
 describe('Linux collectors against real sockets of a child process', () => {
-  const collectors: Record<SnapshotSource, LinuxCollector> = {
+  const collectors: Record<KernelSource, LinuxCollector> = {
     netlink: new NetlinkCollector(),
     ss: new SsCollector(),
     proc: new ProcNetCollector(),
@@ -32,7 +35,7 @@ describe('Linux collectors against real sockets of a child process', () => {
   let wanted = new Set<string>();
 
   /** This collector's rows for the child's sockets only: the machine has others that come and go. */
-  const ours = (source: SnapshotSource): RawSocket[] =>
+  const ours = (source: KernelSource): RawSocket[] =>
     collectors[source].collect().filter((s) => wanted.has(tuple(s)));
 
   beforeAll(async () => {

@@ -1,13 +1,12 @@
 /**
- * Picks the best collector that works here: netlink, then ss, then /proc/net. A collector is
- * kept only if its first collect succeeds; each one passed over leaves a warning saying why.
+ * Picks the best collector that works here (on Linux netlink, then ss, then /proc/net; see
+ * platform-collectors.ts). A collector is kept only if its first collect succeeds; each one
+ * passed over leaves a warning saying why.
  */
 import { CollectorError } from '../model.js';
 import type { RawSocket, SnapshotSource } from '../model.js';
 import type { LinuxCollector } from './linux-collector.js';
-import { NetlinkCollector } from './netlink-collector.js';
-import { ProcNetCollector } from './proc-net-collector.js';
-import { SsCollector } from './ss-collector.js';
+import { platformCandidates } from './platform-collectors.js';
 
 /** Options of createCollector. */
 export interface CreateCollectorOptions {
@@ -21,19 +20,14 @@ export interface CollectorCandidate {
   create(): LinuxCollector;
 }
 
-const DEFAULT_CANDIDATES: readonly CollectorCandidate[] = [
-  { source: 'netlink', create: () => new NetlinkCollector() },
-  { source: 'ss', create: () => new SsCollector() },
-  { source: 'proc', create: () => new ProcNetCollector() },
-];
-
 /** The collector to use, and a warning for each better one that did not work. */
 export function createCollector(options: CreateCollectorOptions = {}): {
   collector: LinuxCollector;
   warnings: string[];
 } {
-  const preferred = DEFAULT_CANDIDATES.filter((candidate) => candidate.source === options.prefer);
-  const rest = DEFAULT_CANDIDATES.filter((candidate) => candidate.source !== options.prefer);
+  const candidates = platformCandidates();
+  const preferred = candidates.filter((candidate) => candidate.source === options.prefer);
+  const rest = candidates.filter((candidate) => candidate.source !== options.prefer);
   return pickCollector([...preferred, ...rest]);
 }
 
@@ -61,7 +55,8 @@ export function pickCollector(candidates: readonly CollectorCandidate[]): {
     }
   }
   const last = candidates.at(-1)?.source ?? 'proc';
-  throw new CollectorError(last, `no socket source works: ${warnings.join('; ')}`);
+  const why = warnings.length ? warnings.join('; ') : `none is known for ${process.platform}`;
+  throw new CollectorError(last, `no socket source works: ${why}`);
 }
 
 /**
@@ -83,6 +78,7 @@ function primed(collector: LinuxCollector, first: RawSocket[]): LinuxCollector {
       pending = null;
       return sockets ?? collector.collect();
     },
+    ...(collector.ownersOf ? { ownersOf: (socket: RawSocket) => collector.ownersOf?.(socket) } : {}),
     close: () => collector.close(),
   };
 }

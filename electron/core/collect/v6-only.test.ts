@@ -13,6 +13,9 @@ import { NetlinkCollector } from './netlink-collector.js';
 import { ProcNetCollector } from './proc-net-collector.js';
 import { SsCollector } from './ss-collector.js';
 
+/** The sources that read the kernel's tables (lsof and netstat have tests of their own). */
+type KernelSource = Extract<SnapshotSource, 'netlink' | 'ss' | 'proc'>;
+
 const noSs = withoutTools('ss');
 
 type Ports = Record<'tcpOnly' | 'tcpDual' | 'udpOnly' | 'udpDual' | 'connects' | 'v4', number>;
@@ -23,7 +26,7 @@ const TOLD = { tcpOnly: true, tcpDual: false, udpOnly: true, udpDual: false, con
 describe('v6Only of real sockets', () => {
   let child: Child;
   let ports: Ports;
-  const collectors: Record<SnapshotSource, LinuxCollector> = {
+  const collectors: Record<KernelSource, LinuxCollector> = {
     netlink: new NetlinkCollector(),
     ss: new SsCollector(),
     proc: new ProcNetCollector(),

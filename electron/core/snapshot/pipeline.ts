@@ -46,6 +46,9 @@ export interface PipelineDeps {
   elevated?: boolean;
 }
 
+/** The answers where the collector names the holders: none by inode. */
+const NO_OWNERS: OwnerAnswers = { get: () => undefined };
+
 /** Turns successive collections into successive snapshots. Not thread-safe; one per monitor. */
 export class SnapshotPipeline {
   /** Last poll's rows by `rowKey`. */
@@ -75,7 +78,8 @@ export class SnapshotPipeline {
 
     const inodes: number[] = [];
     for (const socket of raw) if (socket.inode !== 0) inodes.push(socket.inode);
-    const owners = this.deps.owners.resolve(inodes);
+    // A source that names holders itself (lsof) needs no fd-table search.
+    const owners = this.deps.collector.ownersOf ? NO_OWNERS : this.deps.owners.resolve(inodes);
 
     const rows: SocketRow[] = new Array(raw.length);
     const previousRows = this.previousRows;
@@ -172,6 +176,8 @@ export class SnapshotPipeline {
     before: SocketRow | undefined,
     owners: OwnerAnswers,
   ): RowOwner {
+    const held = this.deps.collector.ownersOf?.(socket);
+    if (held !== undefined) return held.length ? { pids: [...held], reason: null } : { pids: [], reason: 'not-found' };
     if (socket.inode === 0) {
       // The kernel ties a TIME_WAIT socket to no file: it keeps the owner its connection had.
       if (before && before.pids.length) return { pids: before.pids, reason: null };

@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ParseError } from '../../model.js';
+import type { RawSocket, SocketState } from '../../model.js';
+import { arbitraryMangledText, arbitrarySocket } from '../test-arbitraries.js';
+import { parseNetstatWindows } from './netstat-windows-parse.js';
+
+/** Real Windows 10 `netstat -aon` output (header lines starting `# ` name where it came from). */
+const FIXTURE = readFileSync(new URL('./fixtures/netstat-ano-windows-10.txt', import.meta.url), 'utf8')
+  .split('\n')
+  .filter((line) => !line.startsWith('# '))
+  .join('\r\n'); // Windows ends lines so
+const ROWS = FIXTURE.split('\r\n').filter((line) => /^\s+(TCP|UDP)\s/.test(line));
+
+const WINDOWS_NAMES: Partial<Record<SocketState, string>> = {
+  CLOSE: 'CLOSED',
+  LISTEN: 'LISTENING',
+  SYN_SENT: 'SYN_SENT',
+  SYN_RECV: 'SYN_RECEIVED',
+  ESTABLISHED: 'ESTABLISHED',
+  FIN_WAIT1: 'FIN_WAIT_1',
+  FIN_WAIT2: 'FIN_WAIT_2',
+  CLOSE_WAIT: 'CLOSE_WAIT',
+  CLOSING: 'CLOSING',
+  LAST_ACK: 'LAST_ACK',
+  TIME_WAIT: 'TIME_WAIT',
+};
+
+/** Prints a socket the way Windows' netstat -ano does (`  %s    %-21s  %-21s  %-14s  %s`, as the capture's columns show). */
+function windowsLine(s: RawSocket, pid: number): string {
+  const host = (address: string) => (s.family === 6 ? `[${address}]` : address);
+  const local = `${host(s.localAddress)}:${s.localPort}`;
+  const peer = s.remoteAddress === null ? `${host(s.family === 6 ? '::' : '0.0.0.0')}:0` : `${host(s.remoteAddress)}:${s.remotePort}`;
+  const udp = s.protocol === 'udp';
+  return `  ${udp ? 'UDP' : 'TCP'}    ${local.padEnd(21)}  ${(udp ? '*:*' : peer).padEnd(21)}  ${(udp ? '' : (WINDOWS_NAMES[s.state] ?? '')).padEnd(14)}  ${pid}`;
+}
+
+/** Sockets Windows' netstat can show: UDP without peers, no v4-mapped text, distinct endpoints. */
+const windowsSockets = fc
+  .uniqueArray(arbitrarySocket({ cookies: false, counters: false }), {
+    minLength: 1,
+    maxLength: 15,
+    selector: ({ socket: s }) => `${s.protocol}${s.family}|${s.localAddress}|${s.localPort}|${s.remoteAddress}|${s.remotePort}`,
+  })
+  .map((generated) =>
+    generated.map(({ socket }): RawSocket => {
+      const udp = socket.protocol === 'udp';
+      const state: SocketState = udp ? 'UNCONN' : socket.state === 'NEW_SYN_RECV' || socket.state === 'UNCONN' ? 'LISTEN' : socket.state;
+      return { ...socket, state, inode: 0, uid: null, remoteAddress: udp ? null : socket.remoteAddress, remotePort: udp ? null : socket.remotePort };
+    }),
+  );
+
+describe('parseNetstatWindows', () => {
+  it('reads every row of real Windows 10 output, with its owner', () => {
+    const { sockets, owners, warnings } = parseNetstatWindows(FIXTURE);
+    expect(warnings).toEqual([]);
+    // Rows naming the same endpoints are one socket row: count the distinct ones.
+    const distinct = new Set(ROWS.map((line) => line.trim().split(/\s+/).slice(0, -1).join(' ')));
+    expect(sockets).toHaveLength(distinct.size);
+    const find = (local: string, remote: string | null = null) =>
+      sockets.findIndex((s) => `${s.localAddress}:${s.localPort}` === local && (remote === null ? s.remoteAddress === null : `${s.remoteAddress}:${s.remotePort}` === remote));
+    const smb = find('0.0.0.0:445');
+    expect(sockets[smb]).toMatchObject({ protocol: 'tcp', family: 4, state: 'LISTEN', remotePort: null, inode: 0, uid: null });
+    expect(owners[smb]).toEqual([4]);
+    expect(owners[find('127.0.0.1:1031', '127.0.0.1:1032')]).toEqual([10644]);
+    expect(sockets[find('::1:1025')]).toMatchObject({ family: 6, state: 'LISTEN' });
+    // Two sockets of one process on UDP 0.0.0.0:53: one row, one owner.
+    expect(owners[find('0.0.0.0:53')]).toEqual([4808]);
+    // Two processes on [::1]:5353: one row, both owners.
+    expect(owners[find('::1:5353')]).toEqual([7140, 7340]);
+    // A link-local address with its zone (%9): the zone is dropped.
+    expect(sockets[find('fe80::244e:2f1e:2096:62b2:1900')]).toMatchObject({ protocol: 'udp', family: 6, state: 'UNCONN' });
+  });
+
+  it('round-trips generated sockets printed the way netstat -ano prints them', () => {
+    fc.assert(
+      fc.property(windowsSockets, fc.array(fc.integer({ min: 0, max: 99_999 }), { minLength: 15, maxLength: 15 }), (sockets, pids) => {
+        const text = ['', 'Active Connections', '', '  Proto  Local Address          Foreign Address        State           PID', ...sockets.map((s, i) => windowsLine(s, pids[i] ?? 0))].join('\r\n');
+        const parsed = parseNetstatWindows(text);
+        expect(parsed.warnings).toEqual([]);
+        expect(parsed.sockets).toEqual(sockets);
+        expect(parsed.owners).toEqual(sockets.map((_, i) => (pids[i] ? [pids[i]] : [])));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('reads translated headers as headers, warns about a row it cannot read, and throws when none can be read', () => {
+    const korean = ['활성 연결', '', '  프로토콜  로컬 주소              외부 주소              상태            PID', ROWS[0], '  TCP    0.0.0.0:135            0.0.0.0:0              DELETE_TCB      1712', ROWS[1]].join('\r\n');
+    const { sockets, warnings } = parseNetstatWindows(korean);
+    expect(sockets).toHaveLength(2);
+    expect(warnings).toEqual([expect.stringMatching(/^netstat -ano line 5: unknown TCP state "DELETE_TCB"/)]);
+    expect(() => parseNetstatWindows('  TCP    0.0.0.0:135   0.0.0.0:0   LISTENING\r\n')).toThrow(ParseError);
+    expect(parseNetstatWindows('\r\nActive Connections\r\n')).toEqual({ sockets: [], owners: [], warnings: [] });
+  });
+
+  it('never throws anything but ParseError on mangled or random input', () => {
+    fc.assert(
+      fc.property(fc.oneof(arbitraryMangledText(ROWS), fc.string({ unit: 'grapheme', maxLength: 400 })), (text) => {
+        try {
+          const { sockets, owners, warnings } = parseNetstatWindows(text);
+          expect(owners).toHaveLength(sockets.length);
+          expect(sockets.length + warnings.length).toBeLessThanOrEqual(text.split('\n').length);
+        } catch (error) {
+          expect(error).toBeInstanceOf(ParseError);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
