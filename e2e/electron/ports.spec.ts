@@ -119,7 +119,13 @@ test.describe('ports in the desktop app', () => {
     expect(result).toMatchObject({ ok: true, value: { freedPorts: expect.arrayContaining([http.port]) } });
   });
 
-  test('closing the window hides it to the tray; Show brings it back', async ({ portlensApp }) => {
+  test('with "Close to tray" on, closing the window hides it to the tray; Show brings it back', async ({
+    portlensApp,
+  }) => {
+    // Off by default on Linux (a tray icon may be invisible there): turned on from the tray.
+    expect(
+      await portlensApp.electron.evaluate(() => globalThis.__portlensE2E?.clickTrayItem('Close to tray')),
+    ).toBe(true);
     await portlensApp.electron.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.close());
     await expect
       .poll(() => portlensApp.electron.evaluate(() => globalThis.__portlensE2E?.windowVisible()))

@@ -26,10 +26,13 @@ describe('secureWebPreferences', () => {
 });
 
 describe('isAllowedPermission', () => {
-  it('grants only notifications, only to app://portlens', () => {
-    expect(isAllowedPermission('notifications', 'app://portlens/index.html')).toBe(true);
-    expect(isAllowedPermission('notifications', 'app://portlens')).toBe(true);
-    expect(isAllowedPermission('notifications', 'https://evil.example/')).toBe(false);
+  it('grants only notifications and clipboard writes, only to app://portlens', () => {
+    for (const permission of ['notifications', 'clipboard-sanitized-write']) {
+      expect(isAllowedPermission(permission, 'app://portlens/index.html'), permission).toBe(true);
+      expect(isAllowedPermission(permission, 'app://portlens'), permission).toBe(true);
+      expect(isAllowedPermission(permission, 'https://evil.example/'), permission).toBe(false);
+      expect(isAllowedPermission(permission, 'app://portlens.evil/'), permission).toBe(false);
+    }
     expect(isAllowedPermission('notifications', undefined)).toBe(false);
     for (const permission of [
       'media',
@@ -64,14 +67,14 @@ describe('appPaths', () => {
     expect(paths).toEqual({
       rendererDir: `${sep}app${sep}dist${sep}renderer`,
       preloadPath: `${sep}app${sep}dist${sep}electron${sep}preload.cjs`,
-      workerPath: `${sep}app${sep}dist${sep}node${sep}monitor-worker.mjs`,
+      workerPath: `${sep}app${sep}dist${sep}electron${sep}monitor-worker.mjs`,
       iconsDir: `${sep}app${sep}build${sep}icons`,
     });
   });
   it('runs the worker from app.asar.unpacked when packaged', () => {
     const inAsar = appPaths(['', 'opt', 'PortLens', 'resources', 'app.asar', 'dist', 'electron'].join(sep));
     expect(inAsar.workerPath).toBe(
-      ['', 'opt', 'PortLens', 'resources', 'app.asar.unpacked', 'dist', 'node', 'monitor-worker.mjs'].join(
+      ['', 'opt', 'PortLens', 'resources', 'app.asar.unpacked', 'dist', 'electron', 'monitor-worker.mjs'].join(
         sep,
       ),
     );
