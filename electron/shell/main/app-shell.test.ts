@@ -3,6 +3,7 @@ import type { WebPreferences } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { appMenuTemplate } from './app-menu.js';
 import { appPaths, unpacked } from './app-paths.js';
+import { isE2E } from './e2e-hooks.js';
 import { isAllowedPermission } from './permissions.js';
 import { secureWebPreferences } from './secure-web-preferences.js';
 
@@ -74,11 +75,27 @@ describe('appPaths', () => {
   it('runs the worker from app.asar.unpacked when packaged', () => {
     const inAsar = appPaths(['', 'opt', 'PortLens', 'resources', 'app.asar', 'dist', 'electron'].join(sep));
     expect(inAsar.workerPath).toBe(
-      ['', 'opt', 'PortLens', 'resources', 'app.asar.unpacked', 'dist', 'electron', 'monitor-worker.mjs'].join(
-        sep,
-      ),
+      [
+        '',
+        'opt',
+        'PortLens',
+        'resources',
+        'app.asar.unpacked',
+        'dist',
+        'electron',
+        'monitor-worker.mjs',
+      ].join(sep),
     );
     expect(inAsar.preloadPath).toContain(`${sep}app.asar${sep}`);
     expect(unpacked(`${sep}x${sep}app.asarfoo${sep}y`)).toBe(`${sep}x${sep}app.asarfoo${sep}y`);
+  });
+});
+
+describe('isE2E', () => {
+  it('needs PORTLENS_E2E=1 and an app run from the sources', () => {
+    expect(isE2E({ PORTLENS_E2E: '1' }, false)).toBe(true);
+    expect(isE2E({ PORTLENS_E2E: '1' }, true)).toBe(false);
+    expect(isE2E({}, false)).toBe(false);
+    expect(isE2E({ PORTLENS_E2E: 'true' }, false)).toBe(false);
   });
 });

@@ -39,7 +39,12 @@ describe('portLabel', () => {
 describe('trayMenuTemplate', () => {
   it('lists ports, Show/Hide, Pause notifications, Close to tray and Quit', () => {
     const template = trayMenuTemplate(
-      { ports: [port(3000), port(5173)], windowVisible: false, notificationsPaused: false, closeToTray: false },
+      {
+        ports: [port(3000), port(5173)],
+        windowVisible: false,
+        notificationsPaused: false,
+        closeToTray: false,
+      },
       actions(),
     );
     expect(menuLabels(template)).toEqual([
@@ -62,7 +67,10 @@ describe('trayMenuTemplate', () => {
   it('shows the first ports and "and N more"', () => {
     const ports = Array.from({ length: TRAY_PORT_LIMIT + 4 }, (_, i) => port(1000 + i));
     const labels = menuLabels(
-      trayMenuTemplate({ ports, windowVisible: true, notificationsPaused: true, closeToTray: true }, actions()),
+      trayMenuTemplate(
+        { ports, windowVisible: true, notificationsPaused: true, closeToTray: true },
+        actions(),
+      ),
     );
     expect(labels.filter((label) => label.includes(' · '))).toHaveLength(TRAY_PORT_LIMIT);
     expect(labels).toContain('and 4 more…');
