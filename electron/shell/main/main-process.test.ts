@@ -135,8 +135,14 @@ describe('main process (real dist/electron/main.cjs, stand-in electron module)',
 
     // IPC: every call has a handler; the window's page is answered, anyone else refused.
     expect(electron.ipcChannels()).toEqual(expect.arrayContaining(CALL_NAMES.map(callChannel)));
-    const settings = await electron.invoke(window.webContents, ENTRY, callChannel('getSettings'), {});
-    expect(settings).toMatchObject({ ok: true, value: { pollIntervalMs: expect.any(Number) } });
+    const settings = await electron.invoke(window.webContents, ENTRY, callChannel('setSettings'), {
+      pollIntervalMs: 1500,
+    });
+    expect(settings).toMatchObject({ ok: true, value: { pollIntervalMs: 1500 } });
+    // …saved in $PORTLENS_DATA_DIR, the one data directory (core/paths.ts).
+    expect(JSON.parse(readFileSync(join(run.dataDir, 'settings.json'), 'utf8'))).toMatchObject({
+      pollIntervalMs: 1500,
+    });
     for (const [contents, url] of [
       [electron.otherWebContents(), ENTRY],
       [window.webContents, 'https://evil.example/'],
