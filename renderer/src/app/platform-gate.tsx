@@ -21,7 +21,7 @@ export function PlatformGate({ store, children }: { store: LiveStore; children: 
   const message = unsupportedMessage(store);
   if (message === null) return children;
   return (
-    <main className="startup-error" data-testid="unsupported-platform">
+    <main className="startup-error" role="alert" data-testid="unsupported-platform">
       <Icon name="info" size={32} />
       <h1>Not available on this system yet</h1>
       <p>{message}</p>
