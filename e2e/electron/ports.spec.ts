@@ -1,7 +1,7 @@
 // The desktop app end to end with real servers: a port that opens shows up through the preload
 // bridge, in the tray and as a native notification; the tray reveals its row; kill frees it;
-// closing the window hides it to the tray. Skipped (with the reason printed) where Electron
-// cannot run. OS popups and tray menus cannot be driven by a test: the main process's test
+// with "Close to tray" on, closing the window hides it to the tray. Skipped (with the reason
+// printed) where Electron cannot run. OS popups and tray menus cannot be driven by a test: the main process's test
 // hooks report what it handed the OS, and click tray items as the OS would.
 import type { StreamMessage } from '../../electron/contract/api.js';
 import type { Snapshot } from '../../electron/contract/model.js';
