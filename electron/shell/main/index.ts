@@ -57,12 +57,7 @@ async function start(): Promise<void> {
   );
   app.setAboutPanelOptions({ applicationName: 'PortLens', applicationVersion: app.getVersion() });
 
-  const pollIntervalMs =
-    e2e && process.env.PORTLENS_POLL_MS ? Number(process.env.PORTLENS_POLL_MS) : undefined;
-  const unsupported = unsupportedPlatformMessage(process.platform);
-  const backend: LocalBackend = unsupported
-    ? unsupportedBackend(unsupported)
-    : await createBackend({ dataDir: dataDirectory, workerPath: paths.workerPath, pollIntervalMs });
+  const backend = await startBackend();
   const preferences = new ShellPreferencesStore(dataDirectory);
   const streams = new StreamHub(backend);
   let tray: TrayController | null = null;
@@ -145,6 +140,15 @@ async function start(): Promise<void> {
   });
 
   mainWindow.get();
+}
+
+/** The monitor's backend where this OS has collectors; elsewhere one that says it has none. */
+async function startBackend(): Promise<LocalBackend> {
+  const unsupported = unsupportedPlatformMessage(process.platform);
+  if (unsupported) return unsupportedBackend(unsupported);
+  const pollIntervalMs =
+    e2e && process.env.PORTLENS_POLL_MS ? Number(process.env.PORTLENS_POLL_MS) : undefined;
+  return createBackend({ dataDir: dataDirectory, workerPath: paths.workerPath, pollIntervalMs });
 }
 
 /** The tray icon, or null on a desktop without one. */
