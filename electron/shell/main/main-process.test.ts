@@ -123,6 +123,16 @@ describe('main process (real dist/electron/main.cjs, stand-in electron module)',
     });
     expect(globalThis.__portlensE2E, 'test hooks stay off without PORTLENS_E2E').toBeUndefined();
 
+    // Permissions: clipboard writes and notifications for our page only; reading the clipboard never.
+    const request = electron.module.session.defaultSession.permissionRequest;
+    const granted = (permission: string, requestingUrl: string) =>
+      new Promise<boolean>((resolve) =>
+        request?.(window.webContents, permission, resolve, { requestingUrl }),
+      );
+    expect(await granted('clipboard-sanitized-write', ENTRY)).toBe(true);
+    expect(await granted('clipboard-sanitized-write', 'https://evil.example/')).toBe(false);
+    expect(await granted('clipboard-read', ENTRY)).toBe(false);
+
     // app:// serves the renderer with its CSP, and nothing outside it.
     const handler = electron.module.protocol.handler;
     if (!handler) throw new Error('no app:// handler');

@@ -35,7 +35,13 @@ export interface StandInOptions {
   packaged?: boolean;
 }
 
-type Listener = (...args: never[]) => unknown;
+/** session.setPermissionRequestHandler's handler, as main installs it. */
+type PermissionRequestHandler = (
+  contents: unknown,
+  permission: string,
+  callback: (granted: boolean) => void,
+  details: { requestingUrl: string },
+) => void;
 type Template = {
   label?: string;
   type?: string;
@@ -75,6 +81,7 @@ export interface ElectronStandIn {
   module: {
     app: NodeJS.EventEmitter & { quit(): void; getPath(name: string): string };
     protocol: { handler: ((request: Request) => Promise<Response>) | null };
+    session: { defaultSession: { permissionRequest: PermissionRequestHandler | null } };
   };
   calls: string[];
   windows(): StandInWindow[];
@@ -292,8 +299,8 @@ export function createElectronStandIn(options: StandInOptions): ElectronStandIn 
     shell: { openExternal: async (url: string) => void calls.push(`shell.openExternal ${url}`) },
     session: {
       defaultSession: {
-        permissionRequest: null as Listener | null,
-        setPermissionRequestHandler(handler: Listener) {
+        permissionRequest: null as PermissionRequestHandler | null,
+        setPermissionRequestHandler(handler: PermissionRequestHandler) {
           calls.push('session.setPermissionRequestHandler');
           module.session.defaultSession.permissionRequest = handler;
         },
