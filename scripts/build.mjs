@@ -31,6 +31,10 @@ await Promise.all([
     define: { ...common.define, 'import.meta.url': '__importMetaUrl' }, banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" } }),
   build({ ...common, format: 'cjs', outdir: 'dist/electron', outExtension: { '.js': '.cjs' },
     entryPoints: { main: 'electron/shell/main/index.ts' } }).catch(skipMissing),
+  // The app's own monitor worker, one self-contained file: the installers ship dist/electron and
+  // dist/renderer only, not the CLI's and server's dist/node (whose chunks the CLI shares).
+  build({ ...common, format: 'esm', banner: esmBanner, outdir: 'dist/electron', outExtension: { '.js': '.mjs' },
+    entryPoints: { 'monitor-worker': 'electron/core/monitor/worker.ts' } }),
   // A sandboxed preload may require only 'electron' (and a few Node builtins): one CJS file.
   build({ ...common, format: 'cjs', outdir: 'dist/electron', outExtension: { '.js': '.cjs' }, platform: 'node',
     entryPoints: { preload: 'electron/shell/preload/index.ts' } }).catch(skipMissing),

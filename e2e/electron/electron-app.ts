@@ -61,7 +61,8 @@ export function appEnvironment(dataDir: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORTLENS_E2E: '1',
-    PORTLENS_E2E_DATA_DIR: dataDir,
+    // The app's one data directory (core/paths.ts): settings, Chromium's profile and the lock.
+    PORTLENS_DATA_DIR: dataDir,
     PORTLENS_POLL_MS: '500',
   };
   delete env.ELECTRON_RUN_AS_NODE;

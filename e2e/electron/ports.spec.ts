@@ -1,7 +1,7 @@
 // The desktop app end to end with real servers: a port that opens shows up through the preload
 // bridge, in the tray and as a native notification; the tray reveals its row; kill frees it;
-// closing the window hides it to the tray. Skipped (with the reason printed) where Electron
-// cannot run. OS popups and tray menus cannot be driven by a test: the main process's test
+// with "Close to tray" on, closing the window hides it to the tray. Skipped (with the reason
+// printed) where Electron cannot run. OS popups and tray menus cannot be driven by a test: the main process's test
 // hooks report what it handed the OS, and click tray items as the OS would.
 import type { StreamMessage } from '../../electron/contract/api.js';
 import type { Snapshot } from '../../electron/contract/model.js';
@@ -119,7 +119,13 @@ test.describe('ports in the desktop app', () => {
     expect(result).toMatchObject({ ok: true, value: { freedPorts: expect.arrayContaining([http.port]) } });
   });
 
-  test('closing the window hides it to the tray; Show brings it back', async ({ portlensApp }) => {
+  test('with "Close to tray" on, closing the window hides it to the tray; Show brings it back', async ({
+    portlensApp,
+  }) => {
+    // Off by default on Linux (a tray icon may be invisible there): turned on from the tray.
+    expect(
+      await portlensApp.electron.evaluate(() => globalThis.__portlensE2E?.clickTrayItem('Close to tray')),
+    ).toBe(true);
     await portlensApp.electron.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.close());
     await expect
       .poll(() => portlensApp.electron.evaluate(() => globalThis.__portlensE2E?.windowVisible()))

@@ -7,6 +7,7 @@ import { createRoot } from 'react-dom/client';
 import type { PortLensApi } from '@contract/api';
 import { App } from './app/app';
 import { ServicesContext, type Services } from './app/app-context';
+import { PlatformGate } from './app/platform-gate';
 import { StartupError } from './app/startup-error';
 import { initialViewSettings } from './app/view-settings';
 import { parsePrefs } from './filter/view-prefs';
@@ -65,7 +66,9 @@ export async function boot(early: EarlySocket | null, storedPrefs: string | null
     <StrictMode>
       <ErrorBoundary>
         <ServicesContext value={services}>
-          <App initialPrefs={prefs} />
+          <PlatformGate store={store}>
+            <App initialPrefs={prefs} />
+          </PlatformGate>
         </ServicesContext>
       </ErrorBoundary>
     </StrictMode>,

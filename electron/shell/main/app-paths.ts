@@ -22,7 +22,7 @@ export function appPaths(bundleDir: string): AppPaths {
   return {
     rendererDir: join(root, 'dist', 'renderer'),
     preloadPath: join(bundleDir, 'preload.cjs'),
-    workerPath: unpacked(join(root, 'dist', 'node', 'monitor-worker.mjs')),
+    workerPath: unpacked(join(bundleDir, 'monitor-worker.mjs')),
     iconsDir: join(root, 'build', 'icons'),
   };
 }
@@ -37,4 +37,11 @@ export function unpacked(path: string): string {
   return at === -1
     ? path
     : `${path.slice(0, at)}${sep}app.asar.unpacked${sep}${path.slice(at + marker.length)}`;
+}
+
+/** The tray icon's 1x and 2x files (in build/icons) on `platform`. */
+export function trayIconFiles(platform: NodeJS.Platform): [string, string] {
+  if (platform === 'darwin') return ['trayTemplate.png', 'trayTemplate@2x.png'];
+  const base = platform === 'linux' ? 24 : 16;
+  return [`${base}x${base}.png`, `${base * 2}x${base * 2}.png`];
 }

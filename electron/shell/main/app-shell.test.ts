@@ -3,6 +3,7 @@ import type { WebPreferences } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { appMenuTemplate } from './app-menu.js';
 import { appPaths, unpacked } from './app-paths.js';
+import { isE2E } from './e2e-hooks.js';
 import { isAllowedPermission } from './permissions.js';
 import { secureWebPreferences } from './secure-web-preferences.js';
 
@@ -26,10 +27,13 @@ describe('secureWebPreferences', () => {
 });
 
 describe('isAllowedPermission', () => {
-  it('grants only notifications, only to app://portlens', () => {
-    expect(isAllowedPermission('notifications', 'app://portlens/index.html')).toBe(true);
-    expect(isAllowedPermission('notifications', 'app://portlens')).toBe(true);
-    expect(isAllowedPermission('notifications', 'https://evil.example/')).toBe(false);
+  it('grants only notifications and clipboard writes, only to app://portlens', () => {
+    for (const permission of ['notifications', 'clipboard-sanitized-write']) {
+      expect(isAllowedPermission(permission, 'app://portlens/index.html'), permission).toBe(true);
+      expect(isAllowedPermission(permission, 'app://portlens'), permission).toBe(true);
+      expect(isAllowedPermission(permission, 'https://evil.example/'), permission).toBe(false);
+      expect(isAllowedPermission(permission, 'app://portlens.evil/'), permission).toBe(false);
+    }
     expect(isAllowedPermission('notifications', undefined)).toBe(false);
     for (const permission of [
       'media',
@@ -64,18 +68,34 @@ describe('appPaths', () => {
     expect(paths).toEqual({
       rendererDir: `${sep}app${sep}dist${sep}renderer`,
       preloadPath: `${sep}app${sep}dist${sep}electron${sep}preload.cjs`,
-      workerPath: `${sep}app${sep}dist${sep}node${sep}monitor-worker.mjs`,
+      workerPath: `${sep}app${sep}dist${sep}electron${sep}monitor-worker.mjs`,
       iconsDir: `${sep}app${sep}build${sep}icons`,
     });
   });
   it('runs the worker from app.asar.unpacked when packaged', () => {
     const inAsar = appPaths(['', 'opt', 'PortLens', 'resources', 'app.asar', 'dist', 'electron'].join(sep));
     expect(inAsar.workerPath).toBe(
-      ['', 'opt', 'PortLens', 'resources', 'app.asar.unpacked', 'dist', 'node', 'monitor-worker.mjs'].join(
-        sep,
-      ),
+      [
+        '',
+        'opt',
+        'PortLens',
+        'resources',
+        'app.asar.unpacked',
+        'dist',
+        'electron',
+        'monitor-worker.mjs',
+      ].join(sep),
     );
     expect(inAsar.preloadPath).toContain(`${sep}app.asar${sep}`);
     expect(unpacked(`${sep}x${sep}app.asarfoo${sep}y`)).toBe(`${sep}x${sep}app.asarfoo${sep}y`);
+  });
+});
+
+describe('isE2E', () => {
+  it('needs PORTLENS_E2E=1 and an app run from the sources', () => {
+    expect(isE2E({ PORTLENS_E2E: '1' }, false)).toBe(true);
+    expect(isE2E({ PORTLENS_E2E: '1' }, true)).toBe(false);
+    expect(isE2E({}, false)).toBe(false);
+    expect(isE2E({ PORTLENS_E2E: 'true' }, false)).toBe(false);
   });
 });

@@ -6,7 +6,8 @@
  */
 import { app, dialog, Menu, session, shell } from 'electron';
 import { DisposableStore, toDisposable } from '../../contract/events.js';
-import { createBackend } from '../../core/backend/create-backend.js';
+import { createBackend, type LocalBackend } from '../../core/backend/create-backend.js';
+import { dataDir } from '../../core/paths.js';
 import { iconImage, trayImage } from './app-icons.js';
 import { appMenuTemplate } from './app-menu.js';
 import { appPaths } from './app-paths.js';
@@ -17,16 +18,22 @@ import { MainWindow } from './main-window.js';
 import { installNavigationGuards } from './navigation-guard.js';
 import { electronNotificationFactory } from './notification-factory.js';
 import { applyPermissionPolicy } from './permissions.js';
+import { unsupportedPlatformMessage } from './platform-support.js';
 import { PortNotifier } from './port-notifier.js';
+import { ShellPreferencesStore } from './shell-preferences.js';
 import { claimSingleInstance } from './single-instance.js';
 import { StreamHub } from './stream-hub.js';
-import { TrayController, type TrayDependencies } from './tray.js';
+import { TrayController, trayClickToggles, type TrayDependencies } from './tray.js';
 import { electronTrayFactory } from './tray-factory.js';
+import { unsupportedBackend } from './unsupported-backend.js';
 
 const paths = appPaths(__dirname);
-const e2e = isE2E();
-// Tests run each app in its own profile, so parallel runs neither share settings nor the lock.
-if (e2e && process.env.PORTLENS_E2E_DATA_DIR) app.setPath('userData', process.env.PORTLENS_E2E_DATA_DIR);
+const e2e = isE2E(process.env, app.isPackaged);
+// One data directory for the app, browser mode and the CLI (core/paths.ts: $PORTLENS_DATA_DIR
+// first). Chromium's profile and the single-instance lock live there too, so a PortLens given
+// its own directory (tests run each app so) shares neither settings nor the lock. Before `ready`.
+const dataDirectory = dataDir();
+app.setPath('userData', dataDirectory);
 
 registerAppScheme();
 let quitting = false;
@@ -50,20 +57,17 @@ async function start(): Promise<void> {
   );
   app.setAboutPanelOptions({ applicationName: 'PortLens', applicationVersion: app.getVersion() });
 
-  const pollIntervalMs =
-    e2e && process.env.PORTLENS_POLL_MS ? Number(process.env.PORTLENS_POLL_MS) : undefined;
-  const backend = await createBackend({
-    dataDir: app.getPath('userData'),
-    workerPath: paths.workerPath,
-    pollIntervalMs,
-  });
+  const backend = await startBackend();
+  const preferences = new ShellPreferencesStore(dataDirectory);
   const streams = new StreamHub(backend);
   let tray: TrayController | null = null;
 
   const mainWindow = new MainWindow({
     preloadPath: paths.preloadPath,
     icon: process.platform === 'linux' ? iconImage(paths.iconsDir, 256) : undefined,
-    hideOnClose: () => tray !== null,
+    // Only with a tray to come back from, and only when the person chose it (off on Linux,
+    // where an icon may be invisible: shell-preferences.ts).
+    hideOnClose: () => tray !== null && preferences.get().closeToTray,
     isQuitting: () => quitting,
     onVisibilityChange: () => tray?.windowVisibilityChanged(),
   });
@@ -92,6 +96,9 @@ async function start(): Promise<void> {
     toggleWindow: () => mainWindow.toggle(),
     quit,
     isWindowVisible: () => mainWindow.isVisible(),
+    closeToTray: () => preferences.get().closeToTray,
+    setCloseToTray: (on) => preferences.update({ closeToTray: on }),
+    toggleOnClick: trayClickToggles(process.platform),
     // The tray reads the monitor's live snapshot in place: no stream, no copy of its own.
     snapshots: backend.live,
   });
@@ -106,7 +113,7 @@ async function start(): Promise<void> {
   teardown.add(toDisposable(backend.subscribe((message) => notifier.accept(message))));
   if (tray) teardown.add(tray);
 
-  exposeE2EHooks({
+  exposeE2EHooks(e2e, {
     trayLabels: () => tray?.labels() ?? [],
     trayTooltip: () => tray?.tooltipText() ?? '',
     clickTrayItem: (label) => tray?.clickItem(label) ?? false,
@@ -119,7 +126,7 @@ async function start(): Promise<void> {
   });
   // macOS: clicking the Dock icon brings the window back.
   app.on('activate', () => mainWindow.show());
-  // The window hides rather than closes; when it does close (no tray, or quitting) we quit.
+  // The window hides rather than closes when closing to the tray; when it does close, we quit.
   app.on('window-all-closed', () => app.quit());
 
   let closed = false;
@@ -133,6 +140,15 @@ async function start(): Promise<void> {
   });
 
   mainWindow.get();
+}
+
+/** The monitor's backend where this OS has collectors; elsewhere one that says it has none. */
+async function startBackend(): Promise<LocalBackend> {
+  const unsupported = unsupportedPlatformMessage(process.platform);
+  if (unsupported) return unsupportedBackend(unsupported);
+  const pollIntervalMs =
+    e2e && process.env.PORTLENS_POLL_MS ? Number(process.env.PORTLENS_POLL_MS) : undefined;
+  return createBackend({ dataDir: dataDirectory, workerPath: paths.workerPath, pollIntervalMs });
 }
 
 /** The tray icon, or null on a desktop without one. */

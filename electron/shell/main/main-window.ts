@@ -1,7 +1,8 @@
 /**
  * The one PortLens window: secure webPreferences (secure-web-preferences.ts), loaded from
- * app://portlens/, shown when ready, and hidden — not closed — when the user closes it, so the
- * tray keeps PortLens running. Quitting (tray, menu, Cmd-Q) lets it close.
+ * app://portlens/, shown when ready. Closing it hides it when `hideOnClose` says so (a tray to
+ * come back from, and "close to tray" on), so the tray keeps PortLens running; otherwise it
+ * closes and PortLens quits. Quitting (tray, menu, Cmd-Q) always lets it close.
  */
 import { BrowserWindow, type NativeImage } from 'electron';
 import { APP_ENTRY_URL } from './app-origin.js';

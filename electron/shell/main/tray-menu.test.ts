@@ -15,6 +15,7 @@ const actions = (): TrayMenuActions => ({
   showWindow: vi.fn(),
   toggleWindow: vi.fn(),
   setNotificationsPaused: vi.fn(),
+  setCloseToTray: vi.fn(),
   quit: vi.fn(),
 });
 const port = (n: number, owner: string | null = 'node', protocol: 'tcp' | 'udp' = 'tcp'): ListeningPort => ({
@@ -36,9 +37,14 @@ describe('portLabel', () => {
 });
 
 describe('trayMenuTemplate', () => {
-  it('lists ports, Show/Hide, Pause notifications and Quit', () => {
+  it('lists ports, Show/Hide, Pause notifications, Close to tray and Quit', () => {
     const template = trayMenuTemplate(
-      { ports: [port(3000), port(5173)], windowVisible: false, notificationsPaused: false },
+      {
+        ports: [port(3000), port(5173)],
+        windowVisible: false,
+        notificationsPaused: false,
+        closeToTray: false,
+      },
       actions(),
     );
     expect(menuLabels(template)).toEqual([
@@ -48,6 +54,7 @@ describe('trayMenuTemplate', () => {
       '—',
       'Show PortLens',
       'Pause notifications',
+      'Close to tray',
       '—',
       'Quit PortLens',
     ]);
@@ -60,7 +67,10 @@ describe('trayMenuTemplate', () => {
   it('shows the first ports and "and N more"', () => {
     const ports = Array.from({ length: TRAY_PORT_LIMIT + 4 }, (_, i) => port(1000 + i));
     const labels = menuLabels(
-      trayMenuTemplate({ ports, windowVisible: true, notificationsPaused: true }, actions()),
+      trayMenuTemplate(
+        { ports, windowVisible: true, notificationsPaused: true, closeToTray: true },
+        actions(),
+      ),
     );
     expect(labels.filter((label) => label.includes(' · '))).toHaveLength(TRAY_PORT_LIMIT);
     expect(labels).toContain('and 4 more…');
@@ -69,7 +79,7 @@ describe('trayMenuTemplate', () => {
 
   it('says when nothing listens', () => {
     const template = trayMenuTemplate(
-      { ports: [], windowVisible: false, notificationsPaused: false },
+      { ports: [], windowVisible: false, notificationsPaused: false, closeToTray: false },
       actions(),
     );
     expect(template[1]).toMatchObject({ label: 'No listening ports', enabled: false });
@@ -82,6 +92,7 @@ describe('trayMenuTemplate', () => {
         ports: [port(5173), ...Array.from({ length: TRAY_PORT_LIMIT }, (_, i) => port(i + 1))],
         windowVisible: false,
         notificationsPaused: false,
+        closeToTray: false,
       },
       spy,
     );
@@ -96,6 +107,11 @@ describe('trayMenuTemplate', () => {
       true,
     );
     expect(spy.setNotificationsPaused).toHaveBeenCalledWith(true);
+    click(
+      template.find((item) => item.label === 'Close to tray'),
+      true,
+    );
+    expect(spy.setCloseToTray).toHaveBeenCalledWith(true);
     click(template.find((item) => item.label === 'Quit PortLens'));
     expect(spy.quit).toHaveBeenCalled();
   });

@@ -13,6 +13,8 @@ export interface TrayMenuState {
   ports: readonly ListeningPort[];
   windowVisible: boolean;
   notificationsPaused: boolean;
+  /** Closing the window hides it here instead of quitting (shell-preferences.ts). */
+  closeToTray: boolean;
 }
 
 /** What the menu's items do. */
@@ -21,6 +23,7 @@ export interface TrayMenuActions {
   showWindow(): void;
   toggleWindow(): void;
   setNotificationsPaused(paused: boolean): void;
+  setCloseToTray(on: boolean): void;
   quit(): void;
 }
 
@@ -53,6 +56,12 @@ export function trayMenuTemplate(
       type: 'checkbox',
       checked: state.notificationsPaused,
       click: (item) => actions.setNotificationsPaused(item.checked),
+    },
+    {
+      label: 'Close to tray',
+      type: 'checkbox',
+      checked: state.closeToTray,
+      click: (item) => actions.setCloseToTray(item.checked),
     },
     { type: 'separator' },
     { label: 'Quit PortLens', click: () => actions.quit() },

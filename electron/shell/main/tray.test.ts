@@ -2,7 +2,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { diffSnapshots } from '../../core/diff/diff-snapshots.js';
 import { menuLabels } from './tray-menu.js';
-import { TrayController, type TrayDependencies, type TrayHost } from './tray.js';
+import { TrayController, trayClickToggles, type TrayDependencies, type TrayHost } from './tray.js';
 import { liveSource } from './test-support/live-source.js';
 import { makeProcess, makeRow, makeSnapshot } from '../../contract/testing/factories.js';
 
@@ -27,13 +27,17 @@ function stubTray(): TrayHost & {
   return host;
 }
 
-function deps(visible = { value: true }, snapshots = liveSource()): TrayDependencies {
+function deps(visible = { value: true }, snapshots = liveSource(), toggleOnClick = true): TrayDependencies {
+  let closeToTray = false;
   return {
     revealRow: vi.fn(),
     showWindow: vi.fn(),
     toggleWindow: vi.fn(),
     quit: vi.fn(),
     isWindowVisible: () => visible.value,
+    closeToTray: () => closeToTray,
+    setCloseToTray: vi.fn((on: boolean) => (closeToTray = on)),
+    toggleOnClick,
     snapshots,
   };
 }
@@ -116,6 +120,27 @@ describe('TrayController (stub tray)', () => {
     expect(tray.labels()).toContain('Hide PortLens');
     host.click?.();
     expect(d.toggleWindow).toHaveBeenCalled();
+  });
+
+  it('does not toggle the window on an icon click on macOS, where the click also opens the menu', () => {
+    expect(trayClickToggles('darwin')).toBe(false);
+    expect(trayClickToggles('win32')).toBe(true);
+    const d = deps({ value: true }, liveSource(), trayClickToggles('darwin'));
+    const host = stubTray();
+    new TrayController(() => host, d);
+    expect(host.click).toBeUndefined();
+    expect(d.toggleWindow).not.toHaveBeenCalled();
+  });
+
+  it('"Close to tray" shows the preference and changes it', () => {
+    const d = deps();
+    const host = stubTray();
+    const tray = new TrayController(() => host, d);
+    const item = () => host.menus.at(-1)?.find((entry) => entry.label === 'Close to tray');
+    expect(item()).toMatchObject({ type: 'checkbox', checked: false });
+    expect(tray.clickItem('Close to tray')).toBe(true);
+    expect(d.setCloseToTray).toHaveBeenCalledWith(true);
+    expect(item()?.checked).toBe(true);
   });
 
   it('stops following the monitor and removes its icon when disposed', () => {

@@ -21,9 +21,22 @@ export interface TrayHost {
 /** Makes the tray icon; called once. */
 export type TrayFactory = () => TrayHost;
 
+/**
+ * Whether a left click on the icon toggles the window. Not on macOS: there (Electron 41) a
+ * click on an icon with a menu fires `click` and opens the menu, so a toggle would hide the
+ * window while the menu offers "Hide PortLens". Linux never reports the click.
+ */
+export function trayClickToggles(platform: NodeJS.Platform): boolean {
+  return platform !== 'darwin';
+}
+
 /** What the tray needs from the rest of the shell. */
 export interface TrayDependencies extends Omit<TrayMenuActions, 'setNotificationsPaused'> {
   isWindowVisible(): boolean;
+  /** The "close to tray" preference, as the menu's checkbox shows it. */
+  closeToTray(): boolean;
+  /** trayClickToggles(process.platform). */
+  toggleOnClick: boolean;
   /** The monitor's live snapshot, read in place: the tray keeps no copy of its own. */
   snapshots: LiveSnapshotSource;
 }
@@ -44,7 +57,7 @@ export class TrayController implements Disposable {
   ) {
     this.host = factory();
     this.windowVisible = deps.isWindowVisible();
-    this.host.onClick(() => deps.toggleWindow());
+    if (deps.toggleOnClick) this.host.onClick(() => deps.toggleWindow());
     this.ports.refresh(deps.snapshots.view());
     this.rebuildMenu();
     this.refreshTooltip();
@@ -106,8 +119,20 @@ export class TrayController implements Disposable {
 
   private rebuildMenu(): void {
     this.template = trayMenuTemplate(
-      { ports: this.ports.list(), windowVisible: this.windowVisible, notificationsPaused: this.paused },
-      { ...this.deps, setNotificationsPaused: (paused) => this.setNotificationsPaused(paused) },
+      {
+        ports: this.ports.list(),
+        windowVisible: this.windowVisible,
+        notificationsPaused: this.paused,
+        closeToTray: this.deps.closeToTray(),
+      },
+      {
+        ...this.deps,
+        setNotificationsPaused: (paused) => this.setNotificationsPaused(paused),
+        setCloseToTray: (on) => {
+          this.deps.setCloseToTray(on);
+          this.rebuildMenu();
+        },
+      },
     );
     this.host.setMenu(this.template);
   }
