@@ -4,7 +4,8 @@ import { keepFreedMemory } from '../../core/one-shot/one-shot-memory.js';
 import { takeListing } from '../../core/one-shot/socket-listing.js';
 import { isListening } from '../../contract/row-fields.js';
 import { parse, portArg, positiveIntArg } from '../args.js';
-import { bytes, endpoint, ownerText, table, userText } from '../format.js';
+import { protocolName, SCOPE_LABEL, stateName } from '../../contract/display-text.js';
+import { bytes, endpoint, ownerText, paintOwner, paintScope, paintState, table, userText } from '../format.js';
 import { jsonRowPieces } from '../../core/one-shot/json-rows.js';
 import { listingKey, orderByKeys, sortForListing, type RowList } from '../../core/one-shot/listing-order.js';
 import { PiecePool } from '../../core/one-shot/piece-pool.js';
@@ -47,7 +48,7 @@ export const listCommand: CliCommand = async (args, io) => {
     }
     io.stdout.write('\n');
   } else {
-    io.stdout.write(humanTable(Array.from({ length: found.rows.length }, (_, i) => found.copyAt(i)), found));
+    io.stdout.write(humanTable(Array.from({ length: found.rows.length }, (_, i) => found.copyAt(i)), found, Boolean(io.color)));
   }
   return 0;
 };
@@ -95,18 +96,26 @@ async function listedRows(matches: (row: SocketRow) => boolean, prefer: Snapshot
   return { rows, copyAt: (i) => rows[i] as SocketRow, processes: snapshot.processes, hiddenOwners: snapshot.hiddenOwners };
 }
 
-function humanTable(rows: SocketRow[], snapshot: Pick<Snapshot, 'processes' | 'hiddenOwners'>): string {
+function humanTable(rows: SocketRow[], snapshot: Pick<Snapshot, 'processes' | 'hiddenOwners'>, color: boolean): string {
   const body = rows.map((row) => [
-    `${row.protocol}${row.family === 6 ? '6' : ''}`,
+    protocolName(row),
     endpoint(row.localAddress, row.localPort),
     endpoint(row.remoteAddress, row.remotePort),
-    row.state,
+    stateName(row.state),
+    SCOPE_LABEL[row.scope],
     ownerText(row, snapshot.processes),
     userText(row, snapshot.processes),
     bytes(row.bytesSent),
     bytes(row.bytesReceived),
   ]);
-  let text = table(['PROTO', 'LOCAL', 'REMOTE', 'STATE', 'PROCESS (PID)', 'USER', 'SENT', 'RECV'], body, new Set([6, 7]));
+  const paint = (r: number, column: number, text: string): string => {
+    const row = rows[r] as SocketRow;
+    if (column === 3) return paintState(text, row.state, color);
+    if (column === 4) return paintScope(text, row.scope, color);
+    return column === 5 ? paintOwner(text, row, color) : text;
+  };
+  const header = ['PROTO', 'LOCAL', 'REMOTE', 'STATE', 'SCOPE', 'PROCESS (PID)', 'USER', 'SENT', 'RECV'];
+  let text = table(header, body, new Set([7, 8]), color ? paint : null);
   if (snapshot.hiddenOwners > 0) {
     text += `\n${snapshot.hiddenOwners} sockets belong to other users' processes; run as root to see their owners.\n`;
   }
