@@ -102,4 +102,29 @@ describe('the CLI dialect (real process, real sockets)', () => {
     // A pipe is no terminal: the real process prints no colour.
     expect(portlens('list', '--port', String(port)).stdout).not.toContain('\x1b[');
   });
+
+  it('list --wide prints RECV-Q and SEND-Q: a listener that stopped accepting shows its full accept queue', async () => {
+    // Listens with a backlog of 3, then blocks its event loop: connections wait in the queue.
+    const stuck = await startChild(
+      `const s = require('net').createServer(() => {});
+s.listen({ port: 0, host: '127.0.0.1', backlog: 3 }, () => {
+  console.log(JSON.stringify({ port: s.address().port }));
+  setTimeout(() => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 60_000), 100);
+});`,
+    );
+    const stuckPort = stuck.ready.port as number;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const clients = [connect(stuckPort, '127.0.0.1'), connect(stuckPort, '127.0.0.1')];
+    try {
+      await Promise.all(clients.map(connected));
+      const { status, stdout } = portlens('list', '--wide', '--listening', '--port', String(stuckPort));
+      expect(status).toBe(0);
+      const [header, listener] = stdout.trimEnd().split('\n');
+      expect(header).toMatch(/\sRECV\s+RECV-Q\s+SEND-Q$/);
+      expect(listener).toMatch(new RegExp(`^TCP v4\\s+127\\.0\\.0\\.1:${stuckPort}\\s.*\\sLISTEN\\s.*\\s2\\s+3$`));
+    } finally {
+      for (const client of clients) client.destroy();
+      await stuck.stop();
+    }
+  });
 });

@@ -1,7 +1,7 @@
 /** `portlens list`: every socket, as an aligned table or a JSON array. */
 import type { Snapshot, SnapshotSource, SocketRow } from '../../contract/model.js';
 import { keepFreedMemory } from '../../core/one-shot/one-shot-memory.js';
-import { takeListing } from '../../core/one-shot/socket-listing.js';
+import { takeListing, type SocketQueues } from '../../core/one-shot/socket-listing.js';
 import { isListening } from '../../contract/row-fields.js';
 import { parse, portArg, positiveIntArg } from '../args.js';
 import { protocolName, SCOPE_LABEL, stateName } from '../../contract/display-text.js';
@@ -17,6 +17,7 @@ export const listCommand: CliCommand = async (args, io) => {
     args,
     {
       json: { type: 'boolean' },
+      wide: { type: 'boolean', short: 'w' },
       listening: { type: 'boolean', short: 'l' },
       tcp: { type: 'boolean', short: 't' },
       udp: { type: 'boolean', short: 'u' },
@@ -48,7 +49,7 @@ export const listCommand: CliCommand = async (args, io) => {
     }
     io.stdout.write('\n');
   } else {
-    io.stdout.write(humanTable(Array.from({ length: found.rows.length }, (_, i) => found.copyAt(i)), found, Boolean(io.color)));
+    io.stdout.write(humanTable(Array.from({ length: found.rows.length }, (_, i) => found.copyAt(i)), found, { color: Boolean(io.color), wide: Boolean(values.wide) }));
   }
   return 0;
 };
@@ -59,6 +60,8 @@ interface ListedRows extends Pick<Snapshot, 'processes' | 'hiddenOwners'> {
   rows: RowList;
   /** Row `i` as an object of its own. */
   copyAt(i: number): SocketRow;
+  /** Row `i`'s queues, where the source has them (netlink). */
+  queuesAt?(i: number): SocketQueues;
 }
 
 /**
@@ -84,6 +87,7 @@ async function listedRows(matches: (row: SocketRow) => boolean, prefer: Snapshot
     return {
       rows: { length: order.length, at: (j) => listing.rowAt(indexOf(j), view) },
       copyAt: (j) => listing.rowAt(indexOf(j)),
+      queuesAt: (j) => listing.queuesAt(indexOf(j)),
       processes: listing.processes,
       hiddenOwners: listing.hiddenOwners,
     };
@@ -96,17 +100,29 @@ async function listedRows(matches: (row: SocketRow) => boolean, prefer: Snapshot
   return { rows, copyAt: (i) => rows[i] as SocketRow, processes: snapshot.processes, hiddenOwners: snapshot.hiddenOwners };
 }
 
-function humanTable(rows: SocketRow[], snapshot: Pick<Snapshot, 'processes' | 'hiddenOwners'>, color: boolean): string {
-  const body = rows.map((row) => [
+/** How the table is printed: coloured (a terminal), and wide (with `ss`'s queue columns). */
+interface TableStyle {
+  color: boolean;
+  wide: boolean;
+}
+
+function humanTable(rows: SocketRow[], listed: Pick<ListedRows, 'processes' | 'hiddenOwners' | 'queuesAt'>, style: TableStyle): string {
+  const { color } = style;
+  const queues = (i: number): string[] => {
+    const queue = listed.queuesAt?.(i);
+    return queue ? [String(queue.receive), String(queue.send)] : ['-', '-'];
+  };
+  const body = rows.map((row, i) => [
     protocolName(row),
     endpoint(row.localAddress, row.localPort),
     endpoint(row.remoteAddress, row.remotePort),
     stateName(row.state),
     SCOPE_LABEL[row.scope],
-    ownerText(row, snapshot.processes),
-    userText(row, snapshot.processes),
+    ownerText(row, listed.processes),
+    userText(row, listed.processes),
     bytes(row.bytesSent),
     bytes(row.bytesReceived),
+    ...(style.wide ? queues(i) : []),
   ]);
   const paint = (r: number, column: number, text: string): string => {
     const row = rows[r] as SocketRow;
@@ -115,9 +131,11 @@ function humanTable(rows: SocketRow[], snapshot: Pick<Snapshot, 'processes' | 'h
     return column === 5 ? paintOwner(text, row, color) : text;
   };
   const header = ['PROTO', 'LOCAL', 'REMOTE', 'STATE', 'SCOPE', 'PROCESS (PID)', 'USER', 'SENT', 'RECV'];
-  let text = table(header, body, new Set([7, 8]), color ? paint : null);
-  if (snapshot.hiddenOwners > 0) {
-    text += `\n${snapshot.hiddenOwners} sockets belong to other users' processes; run as root to see their owners.\n`;
+  if (style.wide) header.push('RECV-Q', 'SEND-Q');
+  let text = table(header, body, new Set([7, 8, 9, 10]), color ? paint : null);
+  if (listed.hiddenOwners > 0) {
+    text += `\n${listed.hiddenOwners} sockets belong to other users' processes; run as root to see their owners.\n`;
   }
+  if (style.wide && !listed.queuesAt) text += '\nRECV-Q and SEND-Q come from netlink, which is not available here.\n';
   return text;
 }
