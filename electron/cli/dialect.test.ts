@@ -73,6 +73,16 @@ describe('the CLI dialect (real process, real sockets)', () => {
     expect(lines.find((line) => line.includes('LISTEN'))).toContain(`node (${process.pid})`);
   });
 
+  it('kill refuses a port whose only socket the kernel owns (TIME-WAIT): nothing to end', () => {
+    const rows = JSON.parse(portlens('list', '--json', '--port', String(port)).stdout) as { state: string; localPort: number; pids: number[] }[];
+    const timeWait = rows.find((row) => row.state === 'TIME_WAIT' && row.localPort !== port);
+    expect(timeWait?.pids).toEqual([]);
+    // No --yes: even a mistake could only preview, never signal.
+    const { status, stderr } = portlens('kill', String(timeWait?.localPort));
+    expect(status).toBe(1);
+    expect(stderr).toBe(`portlens: nothing listens on port ${timeWait?.localPort}\n`);
+  });
+
   it('who shows a multi-line command on one line, with escapes, and dates as YYYY-MM-DD HH:MM:SS', async () => {
     const child = await startChild(
       `const s = require('net').createServer(() => {});\ns.listen(0, '127.0.0.1', () => console.log(JSON.stringify({ port: s.address().port })));`,
