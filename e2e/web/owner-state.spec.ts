@@ -14,7 +14,7 @@ socket.on('close', () => process.exit(0));
 socket.resume();
 `;
 
-test('a TIME-WAIT row shows "was node (pid), exited", greyed, and offers no Kill or Restart', async ({ app, servers }) => {
+test('a TIME-WAIT row shows "was node (pid), exited", greyed, and offers no Kill or Restart', async ({ app, servers }, testInfo) => {
   await waitForData(app);
   const server = await servers.start({ label: 'time-wait' });
   const { started: client, match } = await startChild(process.execPath, ['-e', CLIENT, String(server.port)], /CONNECTED (\d+)/);
@@ -25,9 +25,12 @@ test('a TIME-WAIT row shows "was node (pid), exited", greyed, and offers no Kill
     await expect(row).toHaveCount(1, { timeout: 20_000 });
     await expect(row.locator('.cell--state')).toHaveText('TIME-WAIT');
     const owner = row.locator('.owner');
-    await expect(owner).toHaveText(`was node (${client.pid}), exited`, { timeout: 10_000 });
+    // The CLI's words (its label and tooltip), set with the pid as live rows set it.
+    await expect(owner).toHaveAttribute('aria-label', `was node (${client.pid}), exited`, { timeout: 10_000 });
+    await expect(owner).toHaveText(`was node ${client.pid}, exited`);
     await expect(owner).toHaveClass(/owner--history/);
-    await expect(owner).toHaveAttribute('title', /kernel owns this socket/);
+    await expect(owner).toHaveAttribute('title', /^was node \(\d+\), exited\nThe kernel owns this socket/);
+    await app.screenshot({ path: testInfo.outputPath('time-wait-row.png') });
 
     // The row menu (from the keyboard) offers no Kill or Restart.
     await row.click({ button: 'right' });

@@ -8,7 +8,7 @@ import { expect, test } from '../support/fixtures.js';
 import { startPortlensServe, type PortlensServe } from '../support/portlens-serve.js';
 import { waitForData } from '../support/scenarios.js';
 
-test('a stopped serve is reported as gone, and a new serve on the remembered port as a stale token', async ({ page }) => {
+test('a stopped serve is reported as gone, and a new serve on the remembered port as a stale token', async ({ page }, testInfo) => {
   test.setTimeout(120_000);
   const dataDir = mkdtempSync(join(tmpdir(), 'portlens-e2e-restart-'));
   let second: PortlensServe | null = null;
@@ -22,6 +22,7 @@ test('a stopped serve is reported as gone, and a new serve on the remembered por
     await expect(banner).toHaveAttribute('data-connection', 'gone', { timeout: 30_000 });
     await expect(banner).toContainText(`The PortLens server at 127.0.0.1:${first.port} has stopped`);
     await expect(banner).toContainText('open the URL it prints');
+    await page.screenshot({ path: testInfo.outputPath('server-gone.png') });
 
     // serve again, without --port: the port it used last is free, so it takes it again.
     second = await startPortlensServe(500, { dataDir, port: null });
@@ -29,6 +30,7 @@ test('a stopped serve is reported as gone, and a new serve on the remembered por
     await expect(banner).toHaveAttribute('data-connection', 'stale', { timeout: 30_000 });
     await expect(banner).toContainText('open the URL it printed this time');
     await expect(page.getByTestId('retry-connection')).toHaveCount(0);
+    await page.screenshot({ path: testInfo.outputPath('token-stale.png') });
   } finally {
     await second?.stop();
     rmSync(dataDir, { recursive: true, force: true });

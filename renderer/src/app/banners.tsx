@@ -40,10 +40,15 @@ function Banner(props: {
 }
 
 /** What the disconnected banner says, by state: each names what to do. */
-function disconnectedText(connection: StoreStatus['connection']): string {
+function disconnectedText(connection: StoreStatus['connection']): ReactNode {
   switch (connection) {
     case 'gone':
-      return `The PortLens server at ${location.host} has stopped. Start \`portlens serve\` again and open the URL it prints (it reuses port ${location.port} when that is free). The table shows the last data received.`;
+      return (
+        <>
+          The PortLens server at {location.host} has stopped. Start <code>portlens serve</code> again and open the
+          URL it prints (it reuses port {location.port} when that is free). The table shows the last data received.
+        </>
+      );
     case 'stale':
       return `${WRONG_TOKEN_MESSAGE} The table shows the last data received.`;
     case 'retrying':

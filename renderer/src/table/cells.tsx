@@ -74,10 +74,18 @@ export function ProcessCell({ model }: { model: RowModel }) {
   const state = ownerState(row);
   const text = ownerText(row, { name: (p) => (p === pid ? owner?.name : undefined), running: () => model.ownerRunning });
   if (state === 'history' || state === 'kernel') {
-    // The kernel owns it: the last known owner is history, greyed, and offers no action.
+    // The kernel owns it: the last known owner is history, greyed, and offers no action. The
+    // words are the CLI's; the pid is set as in live rows so the column stays narrow.
     return (
-      <span className="owner owner--history" title={ownerReasonText(row)} data-owner-state={state}>
-        {text}
+      <span className="owner owner--history" title={`${text}\n${ownerReasonText(row)}`} aria-label={text} data-owner-state={state}>
+        {pid === undefined ? (
+          text
+        ) : (
+          <>
+            was <span className="owner__name">{owner?.name ?? '?'}</span> <span className="owner__pid">{row.pids.join(', ')}</span>
+            {!model.ownerRunning && ', exited'}
+          </>
+        )}
       </span>
     );
   }
