@@ -31,6 +31,9 @@ test('a TIME-WAIT row shows "was node (pid), exited", greyed, and offers no Kill
     await expect(owner).toHaveClass(/owner--history/);
     await expect(owner).toHaveAttribute('title', /^was node \(\d+\), exited\nThe kernel owns this socket/);
     await app.screenshot({ path: testInfo.outputPath('time-wait-row.png') });
+    await app.emulateMedia({ colorScheme: 'dark' });
+    await app.screenshot({ path: testInfo.outputPath('time-wait-row-dark.png') });
+    await app.emulateMedia({ colorScheme: 'light' });
 
     // The row menu (from the keyboard) offers no Kill or Restart.
     await row.click({ button: 'right' });

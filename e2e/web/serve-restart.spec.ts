@@ -23,6 +23,9 @@ test('a stopped serve is reported as gone, and a new serve on the remembered por
     await expect(banner).toContainText(`The PortLens server at 127.0.0.1:${first.port} has stopped`);
     await expect(banner).toContainText('open the URL it prints');
     await page.screenshot({ path: testInfo.outputPath('server-gone.png') });
+    await page.setViewportSize({ width: 800, height: 600 });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: testInfo.outputPath('server-gone-800-dark.png') });
 
     // serve again, without --port: the port it used last is free, so it takes it again.
     second = await startPortlensServe(500, { dataDir, port: null });
