@@ -1,7 +1,7 @@
 /** Small cell renderers shared by the table and the owner panel. */
 import type { Family, Scope, SocketRow, SocketState } from '@contract/model';
 import { Icon } from '../ui/icons';
-import { ownerText, stateTone } from '@contract/display-text';
+import { ownerText, protocolName, stateTone } from '@contract/display-text';
 import { ownerState } from '@contract/row-fields';
 import { formatHost, formatState, SCOPE_LABEL, SCOPE_TITLE } from './format';
 import { ownerReasonText, type RowModel } from './row-model';
@@ -59,10 +59,12 @@ export function ScopeBadge({ scope }: { scope: Scope }) {
 
 /** Protocol and family: `TCP v6`. */
 export function ProtocolLabel({ row }: { row: Pick<SocketRow, 'protocol' | 'family'> }) {
+  // The shared name, its version dimmed: people scan for the protocol.
+  const [name, version] = protocolName(row).split(' ');
   return (
     <span className="protocol">
-      {row.protocol.toUpperCase()}
-      <span className="dim"> v{row.family}</span>
+      {name}
+      <span className="dim"> {version}</span>
     </span>
   );
 }
