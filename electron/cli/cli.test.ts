@@ -92,7 +92,7 @@ describe('portlens list / who against real listeners', () => {
     const { code, stdout } = await cli('list', '--listening', '--tcp');
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^PROTO\s+LOCAL\s+REMOTE\s+STATE\s+PROCESS \(PID\)\s+USER\s+SENT\s+RECV$/);
+    expect(lines[0]).toMatch(/^PROTO\s+LOCAL\s+REMOTE\s+STATE\s+SCOPE\s+PROCESS \(PID\)\s+USER\s+SENT\s+RECV$/);
     const mine = lines.find((line) => line.includes(`127.0.0.1:${children.v4!.ready.port} `));
     expect(mine).toContain(`node (${children.v4!.pid})`);
     // Columns line up: every row's STATE column starts where the header's does.

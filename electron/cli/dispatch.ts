@@ -14,7 +14,7 @@ export type CommandTable = Record<string, () => Promise<CliCommand>>;
 export const USAGE = `PortLens — what is on this port, and why can't I reach it?
 
 Usage:
-  portlens list [--json] [--listening] [--tcp|--udp] [--port N] [--pid N]
+  portlens list [--json] [--wide] [--listening] [--tcp|--udp] [--port N] [--pid N]
   portlens who <port | address:port> [--json]
   portlens watch [--json] [--interval MS]
   portlens kill <port | address:port | --pid N> [--force] [--yes] [--timeout MS] [--json]
@@ -23,11 +23,13 @@ Usage:
   portlens serve [--port N] [--open] [--poll MS]
   portlens help | --help | --version
 
-A bare number is always a port. --source netlink|ss|proc|lsof|netstat forces a collector (list, who, watch).
+A bare number is always a port. --no-color (or NO_COLOR=1) turns colour off. --source netlink|ss|proc|lsof|netstat forces a collector (list, who, watch).
 `;
 
 /** Runs `argv` (without node and script) with `commands` and returns the exit code. */
 export async function runWith(argv: string[], io: CliIo, commands: CommandTable): Promise<number> {
+  // --no-color is for every command: taken out here, before a command parses its arguments.
+  if (argv.includes('--no-color')) return runWith(argv.filter((arg) => arg !== '--no-color'), { ...io, color: false }, commands);
   const [name, ...rest] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     (name === undefined ? io.stderr : io.stdout).write(USAGE);

@@ -7,6 +7,8 @@ export interface CliIo {
   stdin: NodeJS.ReadableStream;
   /** True when stdin and stdout are a terminal (prompts are allowed). */
   interactive: boolean;
+  /** Colour the output (stdout is a terminal, NO_COLOR unset, no --no-color). Absent: no colour. */
+  color?: boolean;
   /**
    * Writes bytes to stdout and calls `done` once they are consumed, so their memory may be
    * reused (big outputs then touch little fresh memory). Absent, commands write new buffers.

@@ -10,6 +10,8 @@ export function processIo(): CliIo {
     stderr: process.stderr,
     stdin: process.stdin,
     interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+    // https://no-color.org: a non-empty NO_COLOR turns colour off.
+    color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
     // A file, pipe or terminal stream calls back once the bytes reached the kernel.
     stdoutBytes: (chunk, done) => process.stdout.write(chunk, () => done()),
   };

@@ -173,3 +173,24 @@ export function isChangingField(field: string): field is ChangingField {
 export function isListening(row: { readonly protocol: RowValue<'protocol'>; readonly state: RowValue<'state'> }): boolean {
   return row.state === 'LISTEN' || (row.protocol === 'udp' && row.state === 'UNCONN');
 }
+
+/**
+ * Who owns a socket now, derived from its row (the one place that says it):
+ * - `live`: the processes in `pids` hold it; the only state an action (kill, restart) may target;
+ * - `history`: the kernel owns it (inode 0: TIME_WAIT, a closing socket) and `pids` are the last
+ *   known owner, kept as history: they no longer hold it;
+ * - `kernel`: the kernel owns it and no owner was ever seen;
+ * - `hidden`: a process holds it that PortLens cannot see (`permission`, `unreadable`);
+ * - `none`: no process holds it.
+ */
+export type OwnerState = 'live' | 'history' | 'kernel' | 'hidden' | 'none';
+
+/** The fields an owner state is derived from. */
+export type OwnerFields = { readonly pids: RowValue<'pids'>; readonly ownerReason: RowValue<'ownerReason'>; readonly inode: RowValue<'inode'> };
+
+/** A row's owner state (see OwnerState). */
+export function ownerState(row: OwnerFields): OwnerState {
+  if (row.ownerReason === 'permission' || row.ownerReason === 'unreadable') return 'hidden';
+  if (row.inode === 0) return row.pids.length ? 'history' : 'kernel';
+  return row.pids.length ? 'live' : 'none';
+}

@@ -12,13 +12,13 @@ import {
   kill,
   killRequestFor,
   previewKill,
-  quoteArg,
   type ActionDeps,
 } from '../../core/actions/index.js';
 import { SettingsStore } from '../../core/backend/settings-store.js';
 import { dataDir as defaultDataDir } from '../../core/paths.js';
 import { endpointArg, parse, positiveIntArg } from '../args.js';
 import { endpoint } from '../format.js';
+import { formatCommand, formatDateTime, protocolName } from '../../contract/display-text.js';
 import { UsageError, type CliCommand, type CliIo } from '../io.js';
 
 /** Builds the actions' dependencies; tests pass their own (a data dir, stub executables on PATH). */
@@ -172,9 +172,9 @@ export function failure(io: CliIo, json: boolean, error: ContractError): number 
 export function subjectText(subject: ActionSubject): string {
   const { process: info, children, sockets, refusal } = subject;
   const lines = [
-    `pid ${info.pid}  ${info.name}  (user ${info.user}, started ${new Date(info.startedAt).toLocaleString()})`,
+    `pid ${info.pid}  ${info.name}  (user ${info.user}, started ${formatDateTime(info.startedAt)})`,
   ];
-  if (info.argv.length) lines.push(`  ${info.argv.map(quoteArg).join(' ')}`);
+  if (info.argv.length) lines.push(`  ${formatCommand(info.argv)}`);
   if (children.length) {
     const shown = children.slice(0, 8).map((child) => `${child.pid} ${child.name}`);
     lines.push(
@@ -184,7 +184,7 @@ export function subjectText(subject: ActionSubject): string {
   const listening = sockets.filter(isListening);
   const connections = sockets.length - listening.length;
   const held = listening.map(
-    (row) => `${row.protocol}${row.family === 6 ? '6' : ''} ${endpoint(row.localAddress, row.localPort)}`,
+    (row) => `${protocolName(row)} ${endpoint(row.localAddress, row.localPort)}`,
   );
   if (held.length) lines.push(`  listens on: ${held.join(', ')}`);
   if (connections) lines.push(`  and ${connections} connection${connections === 1 ? '' : 's'}`);

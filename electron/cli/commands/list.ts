@@ -1,10 +1,11 @@
 /** `portlens list`: every socket, as an aligned table or a JSON array. */
 import type { Snapshot, SnapshotSource, SocketRow } from '../../contract/model.js';
 import { keepFreedMemory } from '../../core/one-shot/one-shot-memory.js';
-import { takeListing } from '../../core/one-shot/socket-listing.js';
+import { takeListing, type SocketQueues } from '../../core/one-shot/socket-listing.js';
 import { isListening } from '../../contract/row-fields.js';
 import { parse, portArg, positiveIntArg } from '../args.js';
-import { bytes, endpoint, ownerText, table, userText } from '../format.js';
+import { protocolName, SCOPE_LABEL, stateName } from '../../contract/display-text.js';
+import { bytes, endpoint, ownerText, paintOwner, paintScope, paintState, table, userText } from '../format.js';
 import { jsonRowPieces } from '../../core/one-shot/json-rows.js';
 import { listingKey, orderByKeys, sortForListing, type RowList } from '../../core/one-shot/listing-order.js';
 import { PiecePool } from '../../core/one-shot/piece-pool.js';
@@ -16,6 +17,7 @@ export const listCommand: CliCommand = async (args, io) => {
     args,
     {
       json: { type: 'boolean' },
+      wide: { type: 'boolean', short: 'w' },
       listening: { type: 'boolean', short: 'l' },
       tcp: { type: 'boolean', short: 't' },
       udp: { type: 'boolean', short: 'u' },
@@ -47,7 +49,7 @@ export const listCommand: CliCommand = async (args, io) => {
     }
     io.stdout.write('\n');
   } else {
-    io.stdout.write(humanTable(Array.from({ length: found.rows.length }, (_, i) => found.copyAt(i)), found));
+    io.stdout.write(humanTable(Array.from({ length: found.rows.length }, (_, i) => found.copyAt(i)), found, { color: Boolean(io.color), wide: Boolean(values.wide) }));
   }
   return 0;
 };
@@ -58,6 +60,8 @@ interface ListedRows extends Pick<Snapshot, 'processes' | 'hiddenOwners'> {
   rows: RowList;
   /** Row `i` as an object of its own. */
   copyAt(i: number): SocketRow;
+  /** Row `i`'s queues, where the source has them (netlink). */
+  queuesAt?(i: number): SocketQueues;
 }
 
 /**
@@ -83,6 +87,7 @@ async function listedRows(matches: (row: SocketRow) => boolean, prefer: Snapshot
     return {
       rows: { length: order.length, at: (j) => listing.rowAt(indexOf(j), view) },
       copyAt: (j) => listing.rowAt(indexOf(j)),
+      queuesAt: (j) => listing.queuesAt(indexOf(j)),
       processes: listing.processes,
       hiddenOwners: listing.hiddenOwners,
     };
@@ -95,20 +100,42 @@ async function listedRows(matches: (row: SocketRow) => boolean, prefer: Snapshot
   return { rows, copyAt: (i) => rows[i] as SocketRow, processes: snapshot.processes, hiddenOwners: snapshot.hiddenOwners };
 }
 
-function humanTable(rows: SocketRow[], snapshot: Pick<Snapshot, 'processes' | 'hiddenOwners'>): string {
-  const body = rows.map((row) => [
-    `${row.protocol}${row.family === 6 ? '6' : ''}`,
+/** How the table is printed: coloured (a terminal), and wide (with `ss`'s queue columns). */
+interface TableStyle {
+  color: boolean;
+  wide: boolean;
+}
+
+function humanTable(rows: SocketRow[], listed: Pick<ListedRows, 'processes' | 'hiddenOwners' | 'queuesAt'>, style: TableStyle): string {
+  const { color } = style;
+  const queues = (i: number): string[] => {
+    const queue = listed.queuesAt?.(i);
+    return queue ? [String(queue.receive), String(queue.send)] : ['-', '-'];
+  };
+  const body = rows.map((row, i) => [
+    protocolName(row),
     endpoint(row.localAddress, row.localPort),
     endpoint(row.remoteAddress, row.remotePort),
-    row.state,
-    ownerText(row, snapshot.processes),
-    userText(row, snapshot.processes),
+    stateName(row.state),
+    SCOPE_LABEL[row.scope],
+    ownerText(row, listed.processes),
+    userText(row, listed.processes),
     bytes(row.bytesSent),
     bytes(row.bytesReceived),
+    ...(style.wide ? queues(i) : []),
   ]);
-  let text = table(['PROTO', 'LOCAL', 'REMOTE', 'STATE', 'PROCESS (PID)', 'USER', 'SENT', 'RECV'], body, new Set([6, 7]));
-  if (snapshot.hiddenOwners > 0) {
-    text += `\n${snapshot.hiddenOwners} sockets belong to other users' processes; run as root to see their owners.\n`;
+  const paint = (r: number, column: number, text: string): string => {
+    const row = rows[r] as SocketRow;
+    if (column === 3) return paintState(text, row.state, color);
+    if (column === 4) return paintScope(text, row.scope, color);
+    return column === 5 ? paintOwner(text, row, color) : text;
+  };
+  const header = ['PROTO', 'LOCAL', 'REMOTE', 'STATE', 'SCOPE', 'PROCESS (PID)', 'USER', 'SENT', 'RECV'];
+  if (style.wide) header.push('RECV-Q', 'SEND-Q');
+  let text = table(header, body, new Set([7, 8, 9, 10]), color ? paint : null);
+  if (listed.hiddenOwners > 0) {
+    text += `\n${listed.hiddenOwners} sockets belong to other users' processes; run as root to see their owners.\n`;
   }
+  if (style.wide && !listed.queuesAt) text += '\nRECV-Q and SEND-Q come from netlink, which is not available here.\n';
   return text;
 }

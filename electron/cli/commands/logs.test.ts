@@ -1,9 +1,14 @@
+import { symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CHILD_PRELUDE } from '../../core/owners/test-support/children.js';
+import { readStat } from '../../core/owners/index.js';
 import { detectServiceManager } from '../../core/owners/index.js';
 import {
   actionFixtures,
   freePort,
   getJson,
+  SERVER_SOURCE,
   startServer,
 } from '../../core/actions/test-support/servers.js';
 import { stubCalls, stubRunner, withService, writeStubs } from '../../core/actions/test-support/stubs.js';
@@ -31,6 +36,44 @@ describe('portlens logs (CLI)', { timeout: ACTION_TEST_TIMEOUT_MS }, () => {
     expect(io.out()).toContain(`server listening on ${port}`);
 
     // --follow: a request makes the server log a line; the follower shows it, then we stop it.
+    const controller = new AbortController();
+    const follow = testIo();
+    const following = makeLogsCommand(deps, () => controller.signal)([String(port), '--follow'], follow);
+    await getJson(port);
+    await waitForText(follow, 'request GET /');
+    controller.abort();
+    expect(await following).toBe(0);
+  });
+
+  it('finds the capture by the identity PortLens recorded when the name changes across restarts (real processes)', async () => {
+    // Started through a link named `pl-alias`; with the link gone, a restart runs the program
+    // itself (/proc/<pid>/exe), so the service comes back named `node`, as python3 comes back
+    // as python3.11.
+    const dir = temp.make();
+    const alias = join(dir, 'pl-alias');
+    symlinkSync(process.execPath, alias);
+    const script = join(dir, 'server.mjs');
+    writeFileSync(script, CHILD_PRELUDE + SERVER_SOURCE);
+    const port = await freePort();
+    const server = await children.spawn(alias, [script, String(port)]);
+    expect(readStat(server.pid)?.comm).toBe('pl-alias');
+    unlinkSync(alias);
+
+    const dataDir = temp.make();
+    const deps = () => testDeps(dataDir);
+    for (const round of [1, 2]) {
+      const restartIo = testIo();
+      expect(await makeRestartCommand(deps)([String(port), '--yes', '--json'], restartIo), restartIo.out()).toBe(0);
+      const { newPid } = JSON.parse(restartIo.out()) as { newPid: number };
+      adopted.add(newPid);
+      expect(readStat(newPid)?.comm).toBe('node');
+
+      const io = testIo();
+      expect(await makeLogsCommand(deps)([String(port)], io), io.err()).toBe(0);
+      expect(io.out().match(/server listening on \d+/g)).toHaveLength(round);
+    }
+
+    // --follow works on the same capture.
     const controller = new AbortController();
     const follow = testIo();
     const following = makeLogsCommand(deps, () => controller.signal)([String(port), '--follow'], follow);

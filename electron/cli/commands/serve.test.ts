@@ -1,6 +1,6 @@
 // `portlens serve`: argument parsing, and a real run (real backend, real server) stopped the
 // way Ctrl-C stops it, without signalling the test process.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +13,7 @@ import { bundledFiles, parseServeArgs, runServe } from './serve.js';
 
 describe('parseServeArgs', () => {
   it('reads --port, --open and --poll', () => {
-    expect(parseServeArgs([])).toEqual({ port: 0, open: false, pollMs: undefined });
+    expect(parseServeArgs([])).toEqual({ port: null, open: false, pollMs: undefined });
     expect(parseServeArgs(['--port', '8080', '--open', '--poll', '500'])).toEqual({ port: 8080, open: true, pollMs: 500 });
     expect(parseServeArgs(['--port=0'])).toMatchObject({ port: 0 });
   });
@@ -119,6 +119,36 @@ describe('runServe', () => {
       stop();
       await run;
       rmSync(stub, { recursive: true, force: true });
+    }
+  });
+
+  it('without --port, reuses the port the last serve used when it is free, else takes a free one (remembered 0600 in a 0700 dir)', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'portlens-data-'));
+    process.env.PORTLENS_DATA_DIR = join(dataDir, 'fresh');
+    const serveOnce = async (): Promise<number> => {
+      const io = testIo();
+      let stop = (): void => {};
+      const run = runServe({ port: null, open: false, pollMs: 500 }, io, { workerPath: null, staticDir: dirs.staticDir }, new Promise<void>((resolve) => (stop = resolve)));
+      await expect.poll(() => io.out(), { timeout: 20_000 }).toMatch(/running at http:\/\/127\.0\.0\.1:\d+\//);
+      stop();
+      expect(await run).toBe(0);
+      return Number(/127\.0\.0\.1:(\d+)\//.exec(io.out())?.[1]);
+    };
+    const holder = createServer();
+    try {
+      const first = await serveOnce();
+      const file = join(dataDir, 'fresh', 'serve-port');
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      expect(statSync(join(dataDir, 'fresh')).mode & 0o777).toBe(0o700);
+      expect(await serveOnce()).toBe(first);
+      // Taken by someone else now: another free port, remembered in its turn.
+      await new Promise<void>((resolve) => holder.listen(first, '127.0.0.1', () => resolve()));
+      const second = await serveOnce();
+      expect(second).not.toBe(first);
+      expect(readFileSync(file, 'utf8').trim()).toBe(String(second));
+    } finally {
+      await new Promise<void>((resolve) => (holder.listening ? holder.close(() => resolve()) : resolve()));
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 

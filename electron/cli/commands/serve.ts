@@ -1,6 +1,6 @@
 /**
  * `portlens serve [--port N] [--open] [--poll MS]`: PortLens in a browser. Starts the backend
- * and the loopback server, prints the URL (it carries the access token in its fragment; stdout
+ * and the loopback server (by default on the port the last serve used, when free: serve-port.ts), prints the URL (it carries the access token in its fragment; stdout
  * is the user's own, a command line is not: see open-in-browser.ts), and runs until Ctrl-C or
  * SIGTERM.
  */
@@ -10,13 +10,14 @@ import { createBackend } from '../../core/backend/create-backend.js';
 import { dataDir } from '../../core/paths.js';
 import { startServer } from '../../server/start-server.js';
 import { parse } from '../args.js';
+import { rememberedServePort, rememberServePort } from '../serve-port.js';
 import { openInBrowser } from '../open-in-browser.js';
 import { UsageError, type CliCommand, type CliIo } from '../io.js';
 
 /** Parsed `serve` arguments. */
 export interface ServeArgs {
-  /** 0 picks a free port. */
-  port: number;
+  /** 0 picks a free port; null (no --port) the last one serve used when free, else a free one. */
+  port: number | null;
   open: boolean;
   pollMs: number | undefined;
 }
@@ -24,7 +25,7 @@ export interface ServeArgs {
 /** Parses `serve`'s arguments; every mistake is a UsageError. */
 export function parseServeArgs(args: string[]): ServeArgs {
   const { values } = parse(args, { port: { type: 'string' }, open: { type: 'boolean' }, poll: { type: 'string' } }, false);
-  let port = 0;
+  let port: number | null = null;
   if (values.port !== undefined) {
     if (!/^\d{1,5}$/.test(values.port) || Number(values.port) > 65535) {
       throw new UsageError(`--port must be a port number 0–65535 (0 picks a free one), got "${values.port}"`);
@@ -67,15 +68,23 @@ export async function runServe(args: ServeArgs, io: CliIo, files: ServeFiles, st
     return 1;
   }
   const backend = await createBackend({ dataDir: dataDir(), workerPath: files.workerPath, pollIntervalMs: args.pollMs });
+  const start = (port: number) =>
+    startServer({ backend, port, staticDir: files.staticDir, log: (line) => io.stderr.write(`${line}\n`) });
+  const remembered = args.port === null ? rememberedServePort(dataDir()) : null;
   let server;
   try {
-    server = await startServer({ backend, port: args.port, staticDir: files.staticDir, log: (line) => io.stderr.write(`${line}\n`) });
+    server = await start(args.port ?? remembered ?? 0).catch((error: unknown) => {
+      // The remembered port is a preference: taken now, any free one will do.
+      if (remembered !== null && (error as NodeJS.ErrnoException).code === 'EADDRINUSE') return start(0);
+      throw error;
+    });
   } catch (error) {
     await backend.close();
     const reason = (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? `port ${args.port} is already in use` : (error as Error).message;
     io.stderr.write(`portlens serve: cannot listen: ${reason}\n`);
     return 1;
   }
+  if (args.port === null) rememberServePort(dataDir(), server.port);
   io.stdout.write(`PortLens is running at ${server.url}\n`);
   const opener = args.open
     ? openInBrowser({

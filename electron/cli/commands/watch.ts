@@ -3,6 +3,7 @@ import type { PortEvent } from '../../contract/model.js';
 import { startMonitor } from '../../core/monitor/monitor-host.js';
 import { parse, positiveIntArg } from '../args.js';
 import { endpoint } from '../format.js';
+import { formatTime, protocolName } from '../../contract/display-text.js';
 import { UsageError, type CliCommand } from '../io.js';
 import { sourceArg } from './source-arg.js';
 
@@ -37,8 +38,8 @@ export const watchCommand: CliCommand = async (args, io) => {
 };
 
 function eventLine(event: PortEvent): string {
-  const time = new Date(event.time).toTimeString().slice(0, 8);
+  const time = formatTime(event.time);
   const verb = event.type === 'listen-opened' ? 'opened' : 'closed';
-  const owner = event.process ? `${event.process.name} (pid ${event.process.pid})` : event.pids.length ? `pid ${event.pids.join(',')}` : 'owner unknown';
-  return `${time}  ${verb}  ${event.protocol}${event.family === 6 ? '6' : ''} ${endpoint(event.localAddress, event.localPort).padEnd(24)} ${owner}\n`;
+  const owner = event.process ? `${event.process.name} (${event.process.pid})` : event.pids.length ? `pid ${event.pids.join(',')}` : 'owner unknown';
+  return `${time}  ${verb}  ${protocolName(event)} ${endpoint(event.localAddress, event.localPort).padEnd(24)} ${owner}\n`;
 }

@@ -6,6 +6,7 @@ import { takeSnapshot } from '../../core/snapshot/default-pipeline.js';
 import { addressAccepts } from '../../core/actions/held-ports.js';
 import { endpointArg, parse } from '../args.js';
 import { endpoint } from '../format.js';
+import { formatCommand, formatDateTime, protocolName, stateName } from '../../contract/display-text.js';
 import { UsageError, type CliCommand } from '../io.js';
 import { sourceArg } from './source-arg.js';
 
@@ -63,14 +64,14 @@ function humanReport(where: string, owners: Owner[], hidden: SocketRow[]): strin
     if ('name' in process) {
       lines.push(`${process.name} (pid ${process.pid}) listens on ${where}`);
       lines.push(`  user     ${process.user}`);
-      lines.push(`  command  ${process.argv.length ? process.argv.join(' ') : `[${process.name}]`}`);
+      lines.push(`  command  ${process.argv.length ? formatCommand(process.argv) : `[${process.name}]`}`);
       lines.push(`  cwd      ${process.cwd ?? '(unreadable)'}`);
-      lines.push(`  started  ${new Date(process.startedAt).toISOString()}`);
+      lines.push(`  started  ${formatDateTime(process.startedAt)}`);
       if (process.service) lines.push(`  managed  ${serviceText(process.service)}`);
     } else {
       lines.push(`pid ${process.pid} listens on ${where} (the process has exited or cannot be read)`);
     }
-    for (const row of sockets) lines.push(`  socket   ${row.protocol}${row.family === 6 ? '6' : ''} ${endpoint(row.localAddress, row.localPort)} ${row.state}`);
+    for (const row of sockets) lines.push(`  socket   ${protocolName(row)} ${endpoint(row.localAddress, row.localPort)} ${stateName(row.state)}`);
   }
   for (const row of hidden) {
     const why =
@@ -79,7 +80,7 @@ function humanReport(where: string, owners: Owner[], hidden: SocketRow[]): strin
         : row.ownerReason === 'unreadable'
           ? 'owner not visible even to root (another namespace or a security policy)'
           : 'owner unknown';
-    lines.push(`${row.protocol}${row.family === 6 ? '6' : ''} ${endpoint(row.localAddress, row.localPort)} ${row.state}: ${why}`);
+    lines.push(`${protocolName(row)} ${endpoint(row.localAddress, row.localPort)} ${stateName(row.state)}: ${why}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -4,6 +4,7 @@
  */
 import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { shellQuote } from '../../contract/display-text.js';
 import { checkPrivateFile, openPrivateAppend } from '../private-files.js';
 
 /** The logs directory under a data directory. */
@@ -63,9 +64,7 @@ export function startHeader(
 }
 
 /** Shell-like quoting for display only (commands are always run by argv, never by a shell). */
-export function quoteArg(arg: string): string {
-  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
-}
+export const quoteArg = shellQuote;
 
 /** Bytes read from the end of a file before giving up on finding more lines. */
 const MAX_TAIL_BYTES = 8 * 1024 * 1024;

@@ -3,7 +3,7 @@
  * restarted, the journal for systemd units, `docker logs` for containers; otherwise a plain
  * statement of why none is reachable.
  */
-import { readdirSync, readlinkSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readlinkSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LogsRequest, LogsResult, Result, Target } from '../../contract/api.js';
 import type { ProcessInfo, Snapshot } from '../model.js';
@@ -11,6 +11,7 @@ import type { ActionDeps } from './deps.js';
 import { addressAccepts, listenersOn, listeningPorts, socketsHeldBy } from './held-ports.js';
 import { findLogFile, logsDir, tailLines } from './log-files.js';
 import { fail, ok, safely } from './results.js';
+import { recordedLogFile } from './started-services.js';
 import { describeTarget } from './subjects.js';
 
 /** Where a target's logs are, before reading them: what `readLogs` reads and `--follow` follows. */
@@ -34,7 +35,7 @@ async function locateLogsUnsafe(request: LogsRequest, deps: ActionDeps): Promise
     return located('journal', journalCommand(service, info, request.lines, deps.selfUid));
   if (service?.kind === 'docker')
     return located('docker', ['docker', 'logs', '--tail', String(request.lines), service.containerId]);
-  const file = findLogFile(deps.dataDir, info.name, ports);
+  const file = capturedLog(deps.dataDir, info, ports);
   if (file) return ok({ source: 'portlens', command: null, logFile: file, reason: null });
   if (service?.kind === 'pm2') {
     return none(
@@ -44,6 +45,20 @@ async function locateLogsUnsafe(request: LogsRequest, deps: ActionDeps): Promise
   return none(
     `pid ${info.pid} (${info.name}) was not started by PortLens and is not a systemd unit or Docker container, so its output is not collected anywhere PortLens can read${stdoutHint(info.pid)}`,
   );
+}
+
+/**
+ * PortLens's capture of this process's output: by the identity recorded when PortLens started
+ * it (a restart may change its name), else by name and port (captures from before the record),
+ * else the file its stdout is open on when that is one of our logs.
+ */
+function capturedLog(dataDir: string, info: ProcessInfo, ports: readonly number[]): string | null {
+  return recordedLogFile(dataDir, info) ?? findLogFile(dataDir, info.name, ports) ?? stdoutInLogs(dataDir, info.pid);
+}
+
+function stdoutInLogs(dataDir: string, pid: number): string | null {
+  const target = stdoutTarget(pid);
+  return target !== null && target.startsWith(`${logsDir(dataDir)}/`) && existsSync(target) ? target : null;
 }
 
 /** Reads the last `lines` lines of the target's logs. */
@@ -173,14 +188,19 @@ function newestLogForPort(dataDir: string, port: number): string | null {
   return files[0] ?? null;
 }
 
+/** What /proc/<pid>/fd/1 links to, or null when we cannot see it. */
+function stdoutTarget(pid: number): string | null {
+  try {
+    return readlinkSync(`/proc/${pid}/fd/1`);
+  } catch {
+    return null;
+  }
+}
+
 /** Where the process's stdout goes, when we can see it: tells the user where to look. */
 function stdoutHint(pid: number): string {
-  let target: string;
-  try {
-    target = readlinkSync(`/proc/${pid}/fd/1`);
-  } catch {
-    return '';
-  }
+  const target = stdoutTarget(pid);
+  if (target === null) return '';
   if (target.startsWith('/dev/pts/') || target.startsWith('/dev/tty'))
     return `; its output goes to the terminal ${target}`;
   if (target === '/dev/null') return '; its output is discarded (/dev/null)';

@@ -21,6 +21,7 @@ import { killRequestFor, portsStillBound } from './kill.js';
 import { launchDetached, type Launched } from './launch-process.js';
 import { checkLogFile, logFilePath, startHeader, tailLines } from './log-files.js';
 import { planRestart } from './restart-plan.js';
+import { recordedLogFile, recordStartedService } from './started-services.js';
 import { elevated, fail, ok, safely } from './results.js';
 import { stopProcesses } from './stop-processes.js';
 import { buildSubject, describeTarget, resolveTarget } from './subjects.js';
@@ -168,7 +169,9 @@ async function restartProcess(
   if (asOwner && gid === null)
     return fail('failed', `cannot read the group of pid ${info.pid}; not restarting it as root instead`);
 
-  const logFile = logFilePath(deps.dataDir, info.name, preview.ports[0] ?? null);
+  // A service PortLens started before keeps its log whatever its name is now.
+  const logFile =
+    recordedLogFile(deps.dataDir, info) ?? logFilePath(deps.dataDir, info.name, preview.ports[0] ?? null);
   const unusableLog = logFileRefusal(logFile, info.pid);
   if (unusableLog) return unusableLog;
 
@@ -225,10 +228,12 @@ async function restartProcess(
       tailLines(logFile, FAILURE_TAIL_LINES),
     );
   }
+  const newPid = newPidOf(child, back.owner);
+  recordLaunch(deps, [child.pid, newPid], logFile);
   return ok({
     method: 'process',
     oldPid: info.pid,
-    newPid: newPidOf(child, back.owner),
+    newPid,
     ports: preview.ports,
     logFile,
   });
@@ -244,6 +249,22 @@ function logFileRefusal(logFile: string, pid: number): Result<never> | null {
     return error instanceof PrivateFileError
       ? fail('refused', `PortLens did not stop pid ${pid}: ${message}`)
       : fail('failed', `PortLens did not stop pid ${pid}: cannot write the log file ${logFile}: ${message}`);
+  }
+}
+
+/**
+ * Records who now writes to `logFile` (our child, and the listener when a daemon forked), so
+ * `logs` finds it by identity. Best effort: the service runs either way.
+ */
+function recordLaunch(deps: ActionDeps, pids: readonly (number | null)[], logFile: string): void {
+  for (const pid of new Set(pids)) {
+    const startTime = pid === null || pid <= 0 ? undefined : deps.processes.stat(pid)?.startTime;
+    if (pid === null || startTime === undefined) continue;
+    try {
+      recordStartedService(deps.dataDir, { pid, startTime, logFile, at: deps.now() });
+    } catch {
+      // An unwritable record only costs `logs` its lookup by identity; the name lookup remains.
+    }
   }
 }
 

@@ -4,6 +4,7 @@
  * forked workers is one subject (the parent), not several.
  */
 import type { ActionSubject, Result, Target } from '../../contract/api.js';
+import { ownerState } from '../../contract/row-fields.js';
 import type { ProcessInfo, Snapshot, SocketRow } from '../model.js';
 import type { ActionDeps } from './deps.js';
 import { guardContext, guardProcess, type GuardContext } from './guard.js';
@@ -112,6 +113,11 @@ function portOwners(
       command,
     );
   }
+  if (rows.some((row) => ownerState(row) === 'hidden'))
+    return fail(
+      'refused',
+      `${what} is held by a process PortLens cannot see even with elevated rights (another namespace or container, or a security policy); PortLens acts only on a process it can verify`,
+    );
   return fail('not-found', `no process holds ${what} (it may be closing)`);
 }
 

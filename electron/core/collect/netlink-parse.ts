@@ -56,6 +56,13 @@ export interface DecodedSocket {
   bytesSent: number | null;
   bytesReceived: number | null;
   v6Only: boolean | null;
+  /**
+   * `ss`'s Recv-Q and Send-Q: for a listener its accept queue and the queue's limit (a full
+   * accept queue drops connections), else bytes not yet read and not yet acknowledged. Kept by
+   * the one-shot listing (`list --wide`) only: not row fields.
+   */
+  receiveQueue?: number;
+  sendQueue?: number;
 }
 
 /** Where parsed sockets go: RawSockets (the monitor's RecyclingSocketSink, rawSocketSink) or a SocketTable (one-shot lists). */
@@ -121,6 +128,8 @@ export class DiagReplyParser {
     bytesSent: null,
     bytesReceived: null,
     v6Only: null,
+    receiveQueue: 0,
+    sendQueue: 0,
   };
 
   /**
@@ -249,6 +258,8 @@ export class DiagReplyParser {
     d.bytesReceived = bytesReceived;
     // Only an IPv6 socket has the option (the kernel sends the attribute for no other).
     d.v6Only = family === 6 ? v6Only : null;
+    d.receiveQueue = view.getUint32(at + DIAG_MSG.rqueue, true);
+    d.sendQueue = view.getUint32(at + DIAG_MSG.wqueue, true);
     sink.add(d);
   }
 

@@ -44,6 +44,8 @@ export const DIAG_MSG = {
   src: 8, // __be32[4]
   dst: 24, // __be32[4]
   cookie: 44, // __u32[2], low word first
+  rqueue: 56, // a listener's accept queue now; else unread bytes
+  wqueue: 60, // a listener's backlog limit; else unsent bytes
   uid: 64,
   inode: 68,
 } as const;

@@ -33,6 +33,14 @@ export interface SocketListing {
    * nothing (a filter, a sort key, the JSON writer) makes no object per row.
    */
   rowAt(i: number, into?: SocketRow): SocketRow;
+  /** Socket `i`'s queues, as `ss` shows them (Recv-Q, Send-Q). */
+  queuesAt(i: number): SocketQueues;
+}
+
+/** A socket's Recv-Q and Send-Q (for a listener: accept queue and its limit). */
+export interface SocketQueues {
+  receive: number;
+  send: number;
 }
 
 const NO_INODE: RowOwner = Object.freeze({ pids: Object.freeze([]) as unknown as number[], reason: 'no-inode' });
@@ -115,6 +123,10 @@ class TableListing implements SocketListing {
 
   get length(): number {
     return this.table.count;
+  }
+
+  queuesAt(i: number): SocketQueues {
+    return { receive: this.table.receiveQueue[i] as number, send: this.table.sendQueue[i] as number };
   }
 
   rowAt(i: number, into?: SocketRow): SocketRow {

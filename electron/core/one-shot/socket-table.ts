@@ -37,6 +37,9 @@ export interface SocketColumns {
   readonly bytesReceived: Float64Array;
   /** NONE for null, 0 false, 1 true. */
   readonly v6Only: Int8Array;
+  /** `ss`'s Recv-Q and Send-Q (see DecodedSocket). */
+  readonly receiveQueue: Uint32Array;
+  readonly sendQueue: Uint32Array;
 }
 
 /** Collects the sockets of one dump by column. */
@@ -54,6 +57,8 @@ export class SocketTable implements SocketSink {
   #bytesSent = new Float64Array(FIRST_CAPACITY);
   #bytesReceived = new Float64Array(FIRST_CAPACITY);
   #v6Only = new Int8Array(FIRST_CAPACITY);
+  #receiveQueue = new Uint32Array(FIRST_CAPACITY);
+  #sendQueue = new Uint32Array(FIRST_CAPACITY);
   readonly #localAddress: string[] = [];
   readonly #remoteAddress: (string | null)[] = [];
 
@@ -72,6 +77,8 @@ export class SocketTable implements SocketSink {
     this.#bytesSent[i] = s.bytesSent ?? NONE;
     this.#bytesReceived[i] = s.bytesReceived ?? NONE;
     this.#v6Only[i] = s.v6Only === null ? NONE : s.v6Only ? 1 : 0;
+    this.#receiveQueue[i] = s.receiveQueue ?? 0;
+    this.#sendQueue[i] = s.sendQueue ?? 0;
     this.#localAddress[i] = s.localAddress;
     this.#remoteAddress[i] = s.remoteAddress;
     this.count = i + 1;
@@ -104,6 +111,8 @@ export class SocketTable implements SocketSink {
       bytesSent: this.#bytesSent.subarray(0, n),
       bytesReceived: this.#bytesReceived.subarray(0, n),
       v6Only: this.#v6Only.subarray(0, n),
+      receiveQueue: this.#receiveQueue.subarray(0, n),
+      sendQueue: this.#sendQueue.subarray(0, n),
     };
   }
 
@@ -121,6 +130,8 @@ export class SocketTable implements SocketSink {
     this.#bytesSent = grown(this.#bytesSent, new Float64Array(capacity));
     this.#bytesReceived = grown(this.#bytesReceived, new Float64Array(capacity));
     this.#v6Only = grown(this.#v6Only, new Int8Array(capacity));
+    this.#receiveQueue = grown(this.#receiveQueue, new Uint32Array(capacity));
+    this.#sendQueue = grown(this.#sendQueue, new Uint32Array(capacity));
   }
 }
 

@@ -104,4 +104,10 @@ describe('action targets', () => {
     expect(describeTarget({ kind: 'pid', pid: 5, startTime: 77 }, owners)).toBe('api (pid 5)');
     expect(describeTarget({ kind: 'port', port: 80, address: null }, owners)).toBe('port 80');
   });
+
+  it('targets nothing the kernel owns (a TIME-WAIT row keeps its last owner as history) or cannot show', () => {
+    expect(rowTarget(makeRow({ id: 'tw', state: 'TIME_WAIT', inode: 0, pids: [5] }), owners)).toBeNull();
+    expect(rowTarget(makeRow({ id: 'ns', pids: [], ownerReason: 'unreadable', localPort: 80 }), owners)).toBeNull();
+    expect(rowTarget(makeRow({ id: 'perm', pids: [], ownerReason: 'permission', localPort: 80 }), owners)).toBeNull();
+  });
 });

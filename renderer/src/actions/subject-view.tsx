@@ -1,7 +1,7 @@
 /** One process an action will affect: who it is, its children, the sockets that close. */
 import type { ActionSubject } from '@contract/api';
 import { isListening } from '../table/format';
-import { EndpointCells } from '../table/cells';
+import { EndpointCells, ProtocolLabel } from '../table/cells';
 import { formatCommand } from '../table/format';
 import { Icon } from '../ui/icons';
 
@@ -64,7 +64,9 @@ export function SubjectView({ subject, action }: { subject: ActionSubject; actio
             <tbody>
               {sockets.map((row) => (
                 <tr key={row.id}>
-                  <td className="mono">{row.protocol.toUpperCase()}</td>
+                  <td className="mono">
+                    <ProtocolLabel row={row} />
+                  </td>
                   <EndpointCells row={row} />
                 </tr>
               ))}

@@ -4,6 +4,7 @@
  */
 import { useState, type ReactNode } from 'react';
 import type { LiveStore, StoreStatus } from '../store/live-store';
+import { WRONG_TOKEN_MESSAGE } from '../transport/page-token';
 import { formatCount } from '../ui/format-number';
 import { IconButton } from '../ui/icon-button';
 import { Icon, type IconName } from '../ui/icons';
@@ -38,25 +39,42 @@ function Banner(props: {
   );
 }
 
+/** What the disconnected banner says, by state: each names what to do. */
+function disconnectedText(connection: StoreStatus['connection']): ReactNode {
+  switch (connection) {
+    case 'gone':
+      return (
+        <>
+          The PortLens server at {location.host} has stopped. Start <code>portlens serve</code> again and open the
+          URL it prints (it reuses port {location.port} when that is free). The table shows the last data received.
+        </>
+      );
+    case 'stale':
+      return `${WRONG_TOKEN_MESSAGE} The table shows the last data received.`;
+    case 'retrying':
+      return 'Connection to PortLens lost. Reconnecting… (the table shows the last data received)';
+    default:
+      return 'Disconnected from PortLens. The table shows the last data received.';
+  }
+}
+
 /** Shown instead of the others while the connection is down. */
 function DisconnectedBanner({ store, status }: BannersProps) {
   return (
     <div className="banners">
-      <div className="banner banner--danger" role="alert" data-testid="disconnected-banner">
+      <div className="banner banner--danger" role="alert" data-testid="disconnected-banner" data-connection={status.connection}>
         <Icon name="plug" />
-        <span className="banner__text">
-          {status.connection === 'retrying'
-            ? 'Connection to PortLens lost. Reconnecting… (the table shows the last data received)'
-            : 'Disconnected from PortLens. The table shows the last data received.'}
-        </span>
-        <button
-          type="button"
-          className="button button--small"
-          onClick={() => (status.selfReconnecting ? location.reload() : store.retry())}
-          data-testid="retry-connection"
-        >
-          {status.selfReconnecting ? 'Reload' : 'Retry'}
-        </button>
+        <span className="banner__text">{disconnectedText(status.connection)}</span>
+        {status.connection !== 'stale' && (
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => (status.selfReconnecting ? location.reload() : store.retry())}
+            data-testid="retry-connection"
+          >
+            {status.selfReconnecting ? 'Reload' : 'Retry'}
+          </button>
+        )}
       </div>
     </div>
   );

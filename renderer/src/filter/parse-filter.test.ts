@@ -39,6 +39,8 @@ describe('parseFilter', () => {
     expect(parseFilter('state:time-wait').terms).toEqual([
       { kind: 'state', states: ['TIME_WAIT'], negate: false },
     ]);
+    expect(parseFilter('state:fin-wait-1').terms).toEqual([{ kind: 'state', states: ['FIN_WAIT1'], negate: false }]);
+    expect(parseFilter('state:FIN_WAIT1').terms).toEqual([{ kind: 'state', states: ['FIN_WAIT1'], negate: false }]);
     expect(parseFilter('state:fin').terms).toEqual([
       { kind: 'state', states: ['FIN_WAIT1', 'FIN_WAIT2'], negate: false },
     ]);

@@ -96,7 +96,8 @@ function parsePortRange(value: string): { from: number; to: number } | string {
 
 /** States whose name starts with `value` (`-` and `_` are the same; case does not matter). */
 export function matchStates(value: string): SocketState[] {
-  const wanted = value.toUpperCase().replaceAll('-', '_');
+  // As shown (`FIN-WAIT-1`, the shared stateName) or as the kernel names it (`FIN_WAIT1`).
+  const wanted = value.toUpperCase().replaceAll('-', '_').replace(/_(\d)$/, '$1');
   if (wanted === '') return [];
   const exact = ALL_STATES.filter((state) => state === wanted);
   if (exact.length) return exact;

@@ -1,6 +1,6 @@
 /** Every socket of a process (live, from the store); a click selects it in the table. */
 import type { SocketData } from '../store/socket-data';
-import { EndpointCells } from '../table/cells';
+import { EndpointCells, ProtocolLabel } from '../table/cells';
 import { formatRate } from '../table/format';
 
 /** Props of ProcessSockets. */
@@ -45,8 +45,7 @@ export function ProcessSockets({ data, pid, selectedRowId, onSelectRow }: Proces
               data-row-id={row.id}
             >
               <td className="mono">
-                {row.protocol.toUpperCase()}
-                <span className="dim">{row.family === 6 ? '6' : ''}</span>
+                <ProtocolLabel row={row} />
               </td>
               <EndpointCells row={row} />
               <td className="mono is-right">{formatRate(row.sendRate)}</td>

@@ -3,6 +3,7 @@ import type { RowEntry } from '../store/socket-data';
 import { Endpoint, ProtocolLabel, ScopeBadge, StateLabel } from '../table/cells';
 import { formatBytes, formatDuration, formatRate } from '../table/format';
 import { ownerReasonText } from '../table/row-model';
+import { ownerState } from '@contract/row-fields';
 
 /** Facts of one socket. */
 export function SocketSummary({ entry, now }: { entry: RowEntry; now: number }) {
@@ -39,7 +40,7 @@ export function SocketSummary({ entry, now }: { entry: RowEntry; now: number }) 
           {row.inode || '—'}
           {row.uid !== null && <span className="dim"> · uid {row.uid}</span>}
         </dd>
-        {row.pids.length === 0 && (
+        {ownerState(row) !== 'live' && (
           <>
             <dt>Owner</dt>
             <dd data-testid="owner-reason">{ownerReasonText(row)}</dd>

@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import type { Target } from '@contract/api';
 import type { SocketRow } from '@contract/model';
+import { ownerState } from '@contract/row-fields';
 import { processTarget, rowTarget } from '../actions/action-target';
 import { useServices, useStoreVersion } from '../app/app-context';
 import { formatEndpoint } from '../table/format';
@@ -44,7 +45,9 @@ export function useOwner(target: PanelTarget) {
   useWatchPid(pid);
 
   const proc = detail.state === 'ok' ? detail.value.process : known;
-  const actionTarget: Target | null = proc ? processTarget(proc) : entry ? rowTarget(entry.row, data) : null;
+  // A row's panel acts on the row's live owner only (a TIME-WAIT row's last owner is history).
+  const rowOwned = !entry || ownerState(entry.row) === 'live';
+  const actionTarget: Target | null = !rowOwned ? null : proc ? processTarget(proc) : entry ? rowTarget(entry.row, data) : null;
   const rowsOfPid =
     pid === undefined ? [] : data.rowsOfPid(pid).flatMap((id) => data.rows.get(id)?.row ?? []);
   const openable = entry

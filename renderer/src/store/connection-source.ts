@@ -19,9 +19,10 @@ export function asConnectionAware(api: object): ConnectionAware | null {
     : null;
 }
 
-/** The web transport's states (`connecting`, `open`, `reconnecting`, `closed`) as the UI's. */
+/** The web transport's states (`connecting`, `open`, `reconnecting`, `gone`, `stale`, `closed`) as the UI's. */
 export function toConnectionState(state: string): ConnectionState {
   if (state === 'open') return 'connected';
   if (state === 'closed') return 'disconnected';
+  if (state === 'gone' || state === 'stale') return state;
   return 'retrying';
 }

@@ -4,8 +4,11 @@
  * until a later probe (automatic, or the user's Retry) answers again.
  */
 
-/** Connection state as the UI shows it. */
-export type ConnectionState = 'connected' | 'disconnected' | 'retrying';
+/**
+ * Connection state as the UI shows it; `gone` (the server no longer answers) and `stale` (a new
+ * server refuses this page's token) come from the web transport only.
+ */
+export type ConnectionState = 'connected' | 'disconnected' | 'retrying' | 'gone' | 'stale';
 
 /** Timings; the defaults suit a 1 s poll. */
 export interface WatchOptions {

@@ -241,8 +241,10 @@ export class SocketData implements OwnerLookup {
       } else nextAt = nextAt === null ? due : Math.min(nextAt, due);
     }
     for (const [pid, { at }] of this.retired) {
-      if (at + CLOSING_MS <= now) this.retired.delete(pid);
-      else nextAt = nextAt === null ? at + CLOSING_MS : Math.min(nextAt, at + CLOSING_MS);
+      // A row still naming the pid (a TIME-WAIT row's last owner) keeps its name: `unindexPids` drops it later.
+      if (at + CLOSING_MS <= now) {
+        if (!this.byPid.has(pid)) this.retired.delete(pid);
+      } else nextAt = nextAt === null ? at + CLOSING_MS : Math.min(nextAt, at + CLOSING_MS);
     }
     return { changes, nextAt };
   }
@@ -250,6 +252,11 @@ export class SocketData implements OwnerLookup {
   /** True while some row is still fading out. */
   get hasClosing(): boolean {
     return this.closing.size > 0;
+  }
+
+  /** Whether the process with this pid runs now (not one that went away). */
+  isRunning(pid: number): boolean {
+    return this.processes.has(pid);
   }
 
   /** The process with this pid, including one that just went away. */
@@ -381,7 +388,11 @@ export class SocketData implements OwnerLookup {
     for (const pid of pids) {
       const ids = this.byPid.get(pid);
       ids?.delete(id);
-      if (ids?.size === 0) this.byPid.delete(pid);
+      if (ids?.size === 0) {
+        this.byPid.delete(pid);
+        const retired = this.retired.get(pid);
+        if (retired && retired.at + CLOSING_MS <= this.clock) this.retired.delete(pid);
+      }
     }
   }
 

@@ -1,6 +1,8 @@
 /** Small cell renderers shared by the table and the owner panel. */
 import type { Family, Scope, SocketRow, SocketState } from '@contract/model';
 import { Icon } from '../ui/icons';
+import { ownerText, protocolName, stateTone } from '@contract/display-text';
+import { ownerState } from '@contract/row-fields';
 import { formatHost, formatState, SCOPE_LABEL, SCOPE_TITLE } from './format';
 import { ownerReasonText, type RowModel } from './row-model';
 
@@ -41,19 +43,9 @@ export function EndpointCells({ row }: { row: SocketRow }) {
   );
 }
 
-const STATE_TONE: Partial<Record<SocketState, string>> = {
-  LISTEN: 'listen',
-  UNCONN: 'listen',
-  ESTABLISHED: 'ok',
-  SYN_SENT: 'pending',
-  SYN_RECV: 'pending',
-  NEW_SYN_RECV: 'pending',
-  CLOSE_WAIT: 'warn',
-};
-
 /** A socket state, colored by what it means. */
 export function StateLabel({ state }: { state: SocketState }) {
-  return <span className={`state state--${STATE_TONE[state] ?? 'closing'}`}>{formatState(state)}</span>;
+  return <span className={`state state--${stateTone(state)}`}>{formatState(state)}</span>;
 }
 
 /** Who can reach the socket. */
@@ -67,10 +59,12 @@ export function ScopeBadge({ scope }: { scope: Scope }) {
 
 /** Protocol and family: `TCP v6`. */
 export function ProtocolLabel({ row }: { row: Pick<SocketRow, 'protocol' | 'family'> }) {
+  // The shared name, its version dimmed: people scan for the protocol.
+  const [name, version] = protocolName(row).split(' ');
   return (
     <span className="protocol">
-      {row.protocol.toUpperCase()}
-      <span className="dim"> v{row.family}</span>
+      {name}
+      <span className="dim"> {version}</span>
     </span>
   );
 }
@@ -79,13 +73,31 @@ export function ProtocolLabel({ row }: { row: Pick<SocketRow, 'protocol' | 'fami
 export function ProcessCell({ model }: { model: RowModel }) {
   const { row, owner } = model;
   const pid = row.pids[0];
+  const state = ownerState(row);
+  const text = ownerText(row, { name: (p) => (p === pid ? owner?.name : undefined), running: () => model.ownerRunning });
+  if (state === 'history' || state === 'kernel') {
+    // The kernel owns it: the last known owner is history, greyed, and offers no action. The
+    // words are the CLI's; the pid is set as in live rows so the column stays narrow.
+    return (
+      <span className="owner owner--history" title={`${text}\n${ownerReasonText(row)}`} aria-label={text} data-owner-state={state}>
+        {pid === undefined ? (
+          text
+        ) : (
+          <>
+            was <span className="owner__name">{owner?.name ?? '?'}</span> <span className="owner__pid">{row.pids.join(', ')}</span>
+            {!model.ownerRunning && ', exited'}
+          </>
+        )}
+      </span>
+    );
+  }
   if (pid === undefined) {
     return (
       <span className="owner owner--unknown" title={ownerReasonText(row)}>
         {(row.ownerReason === 'permission' || row.ownerReason === 'unreadable') && (
           <Icon name="lock" size={12} className="owner__lock" />
         )}
-        <span aria-label={ownerReasonText(row)}>—</span>
+        <span aria-label={ownerReasonText(row)}>{state === 'hidden' ? text : '—'}</span>
       </span>
     );
   }

@@ -26,13 +26,13 @@ describe('format', () => {
   it('formats bytes and rates compactly', () => {
     expect(formatBytes(0)).toBe('0 B');
     expect(formatBytes(1023)).toBe('1023 B');
-    expect(formatBytes(1536)).toBe('1.5 KB');
-    expect(formatBytes(20 * 1024 * 1024)).toBe('20 MB');
-    expect(formatBytes(1024 * 1024 - 1)).toBe('1.0 MB');
+    expect(formatBytes(1536)).toBe('1.5 KiB');
+    expect(formatBytes(20 * 1024 * 1024)).toBe('20 MiB');
+    expect(formatBytes(1024 * 1024 - 1)).toBe('1.0 MiB');
     expect(formatBytes(-1)).toBe('—');
     expect(formatRate(null)).toBe('');
     expect(formatRate(0)).toBe('0');
-    expect(formatRate(2048)).toBe('2.0 KB/s');
+    expect(formatRate(2048)).toBe('2.0 KiB/s');
   });
 
   it('formats durations at a useful precision', () => {

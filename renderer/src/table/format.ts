@@ -1,8 +1,10 @@
 /**
- * Text for the table and panel: endpoints, byte counts, rates, durations, commands. Pure
+ * Text for the table and panel: endpoints, rates, timestamps, and the vocabulary shared with the
+ * CLI (contract/display-text.ts: states, bytes, durations, scopes, commands). Pure
  * functions, tested under Node.
  */
-import type { Family, Scope, SocketRow, SocketState } from '@contract/model';
+import { formatBytes, formatDateTime, formatTime } from '@contract/display-text';
+import type { Family, SocketRow } from '@contract/model';
 
 /** `127.0.0.1:3000`, `[::1]:3000`; a wildcard address shows as `*` (`*:53`). */
 export function formatEndpoint(address: string, port: number | null, family: Family): string {
@@ -21,78 +23,25 @@ export function formatRemote(row: SocketRow): string | null {
   return formatEndpoint(row.remoteAddress, row.remotePort, row.family);
 }
 
-const UNITS = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'];
+export {
+  formatBytes,
+  formatCommand,
+  formatDuration,
+  SCOPE_LABEL,
+  SCOPE_TITLE,
+  shellQuote,
+  stateName as formatState,
+} from '@contract/display-text';
 
-/** 1536 → `1.5 KB` (binary multiples, one decimal under 10, none above). */
-export function formatBytes(bytes: number): string {
-  if (!Number.isFinite(bytes) || bytes < 0) return '—';
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < UNITS.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  if (unit === 0) return `${Math.round(value)} B`;
-  const digits = value < 10 ? 1 : 0;
-  // 1023.96 KB would print as "1024 KB": carry into the next unit instead.
-  const text = value.toFixed(digits);
-  if (Number(text) >= 1024 && unit < UNITS.length - 1) return `1.0 ${UNITS[unit + 1]}`;
-  return `${text} ${UNITS[unit]}`;
-}
-
-/** Bytes per second as `1.5 KB/s`; zero shows as `0`, a missing rate as an empty string. */
+/** Bytes per second as `1.5 KiB/s`; zero shows as `0`, a missing rate as an empty string. */
 export function formatRate(bytesPerSecond: number | null): string {
   if (bytesPerSecond === null) return '';
   if (bytesPerSecond === 0) return '0';
   return `${formatBytes(bytesPerSecond)}/s`;
 }
 
-/** A short duration: `42s`, `3m 12s`, `5h 03m`, `12d 4h`. */
-export function formatDuration(ms: number): string {
-  const s = Math.max(0, Math.floor(ms / 1000));
-  if (s < 60) return `${s}s`;
-  const m = Math.floor(s / 60);
-  if (m < 60) return `${m}m ${String(s % 60).padStart(2, '0')}s`;
-  const h = Math.floor(m / 60);
-  if (h < 24) return `${h}h ${String(m % 60).padStart(2, '0')}m`;
-  const d = Math.floor(h / 24);
-  return `${d}d ${h % 24}h`;
-}
-
-/** Human labels of scopes, as the badge shows them. */
-export const SCOPE_LABEL: Record<Scope, string> = {
-  loopback: 'loopback',
-  all: 'all interfaces',
-  address: 'address',
-};
-
-/** Explanations of scopes, for the badge's tooltip. */
-export const SCOPE_TITLE: Record<Scope, string> = {
-  loopback: 'Reachable only from this machine (127.0.0.0/8 or ::1)',
-  all: 'Bound to every interface: reachable from the network unless a firewall blocks it',
-  address: 'Bound to one specific address of this machine',
-};
-
-/** `LISTEN` → `LISTEN`, `TIME_WAIT` → `TIME-WAIT`: state names as people read them. */
-export function formatState(state: SocketState): string {
-  return state.replace('_', '-');
-}
-
 /** True for a socket that accepts traffic on its port: TCP LISTEN, or bound UDP with no peer. */
 export { isListening } from '@contract/row-fields';
-
-const SAFE_WORD = /^[\w@%+=:,./-]+$/;
-
-/** One argument quoted for a POSIX shell, only when it needs it. */
-export function shellQuote(arg: string): string {
-  if (arg !== '' && SAFE_WORD.test(arg)) return arg;
-  return `'${arg.replaceAll("'", `'\\''`)}'`;
-}
-
-/** An argv as a command line a user can paste into a shell. */
-export function formatCommand(argv: readonly string[]): string {
-  return argv.map(shellQuote).join(' ');
-}
 
 /**
  * The URL "Open in browser" uses for a listening TCP socket: a wildcard bind is reached via
@@ -105,10 +54,8 @@ export function browserUrl(row: Pick<SocketRow, 'family' | 'localAddress' | 'loc
   return `http://${formatHost(host, row.family === 6 && host.includes(':') ? 6 : 4)}:${row.localPort}/`;
 }
 
-/** A local clock time with date when it is not today. */
+/** The shared date format (`2026-12-05 23:31:38`), the time alone when it is today. */
 export function formatTimestamp(epochMs: number, now: number = Date.now()): string {
-  const date = new Date(epochMs);
-  const sameDay = new Date(now).toDateString() === date.toDateString();
-  const time = date.toLocaleTimeString(undefined, { hour12: false });
-  return sameDay ? time : `${date.toLocaleDateString()} ${time}`;
+  const sameDay = new Date(now).toDateString() === new Date(epochMs).toDateString();
+  return sameDay ? formatTime(epochMs) : formatDateTime(epochMs);
 }

@@ -1,4 +1,5 @@
 /** What one table row renders from: the socket and what the store knows around it. */
+import { ownerExplanation } from '@contract/display-text';
 import type { ProcessInfo, SocketRow } from '@contract/model';
 import { rowUser } from '../filter/match-row';
 import type { RowEntry, SocketData } from '../store/socket-data';
@@ -11,8 +12,10 @@ export interface RowModel {
   id: string;
   entry: RowEntry;
   row: SocketRow;
-  /** First owner, when known. */
+  /** First owner (or, for a kernel-owned socket, last known owner), when known. */
   owner: ProcessInfo | undefined;
+  /** Whether that process still runs. */
+  ownerRunning: boolean;
   user: string;
   closingAt: number | null;
   /** Whether the row had a history when the model was made (its sparkline draws itself after that). */
@@ -25,12 +28,14 @@ const models = new WeakMap<RowEntry, RowModel>();
 export function rowModel(entry: RowEntry, data: SocketData): RowModel {
   const pid = entry.row.pids[0];
   const owner = pid === undefined ? undefined : data.process(pid);
+  const ownerRunning = pid !== undefined && data.isRunning(pid);
   const hasHistory = entry.history !== null;
   const cached = models.get(entry);
   if (
     cached &&
     cached.row === entry.row &&
     cached.owner === owner &&
+    cached.ownerRunning === ownerRunning &&
     cached.closingAt === entry.closingAt &&
     cached.hasHistory === hasHistory
   ) {
@@ -41,6 +46,7 @@ export function rowModel(entry: RowEntry, data: SocketData): RowModel {
     entry,
     row: entry.row,
     owner,
+    ownerRunning,
     user: rowUser(entry.row, data),
     closingAt: entry.closingAt,
     hasHistory,
@@ -49,17 +55,7 @@ export function rowModel(entry: RowEntry, data: SocketData): RowModel {
   return model;
 }
 
-/** Why a row has no owner, as a sentence for its tooltip. */
+/** Why a row has no live owner, as a sentence for its tooltip (the shared wording). */
 export function ownerReasonText(row: SocketRow): string {
-  switch (row.ownerReason) {
-    case 'permission':
-      return 'Owner hidden: the socket belongs to another user. Run PortLens with administrator rights to see it.';
-    case 'unreadable':
-      return 'Owner not visible: its process cannot be inspected even with administrator rights (another container or namespace, or a security policy).';
-    case 'no-inode':
-      return 'No owner: the kernel no longer ties this socket to a process (e.g. TIME-WAIT).';
-    case 'not-found':
-    case null:
-      return 'No owner found: no process holds this socket (it may be closing).';
-  }
+  return ownerExplanation(row) ?? '';
 }

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { FakeSocket, manualTimers } from '../testing/fake-socket';
-import { Connection, type ConnectionState, type SocketClosed } from './connection';
+import { CHECK_AFTER_FAILURES, Connection, type ConnectionState, type SessionCheck, type SocketClosed } from './connection';
 import type { EarlySocket } from './early-socket';
 
 /** A Connection whose sockets and timers the test drives; `sockets` lists those it opened. */
-function setup(early?: EarlySocket) {
+function setup(early?: EarlySocket, sessions: SessionCheck[] = []) {
   const sockets: FakeSocket[] = [];
+  const checks: string[] = [];
   const timers = manualTimers();
   const connection = new Connection({
     url: 'ws://127.0.0.1:1/ws',
@@ -17,6 +18,12 @@ function setup(early?: EarlySocket) {
       return socket;
     },
     explainRefusal: async () => 'the token was refused',
+    checkSession: async () => {
+      const answer = sessions.shift() ?? 'unreachable';
+      checks.push(answer);
+      return answer;
+    },
+    forgetToken: () => void checks.push('forgotten'),
     timers,
     random: () => 0.5,
   });
@@ -27,7 +34,7 @@ function setup(early?: EarlySocket) {
   connection.onFrame((frame) => frames.push(frame));
   connection.onDidOpen(() => events.push('open'));
   connection.onDidClose(({ lost }: SocketClosed) => events.push(lost ? 'lost' : 'closed'));
-  return { connection, sockets, timers, states, frames, events };
+  return { connection, sockets, timers, states, frames, events, checks };
 }
 
 describe('Connection', () => {
@@ -129,5 +136,32 @@ describe('Connection', () => {
     timers.advance(60_000);
     expect(sockets).toHaveLength(1);
     expect(connection.state).toBe('closed');
+  });
+
+  it('after a few failed reconnects says the server has gone, then that a new server refuses the token, and stops', async () => {
+    const { connection, sockets, timers, states, checks } = setup(undefined, ['unreachable', 'refused']);
+    const connected = connection.connect();
+    sockets[0]!.open();
+    await connected;
+    sockets[0]!.drop();
+    const failOnce = async (): Promise<void> => {
+      timers.advance(timers.delays()[0] ?? 0);
+      sockets.at(-1)!.drop();
+      await Promise.resolve();
+      await Promise.resolve();
+    };
+    for (let i = 1; i < CHECK_AFTER_FAILURES; i++) await failOnce();
+    expect(checks).toEqual([]);
+    expect(states.at(-1)).toBe('reconnecting');
+    await failOnce(); // the server does not answer /session: gone, and still retrying
+    expect(checks).toEqual(['unreachable']);
+    expect(states.at(-1)).toBe('gone');
+    expect(timers.delays()).toHaveLength(1);
+    await failOnce(); // a new server on the port refuses our token: stale, and no more retries
+    expect(checks).toEqual(['unreachable', 'refused', 'forgotten']);
+    expect(states.at(-1)).toBe('stale');
+    const opened = sockets.length;
+    timers.advance(60_000);
+    expect(sockets).toHaveLength(opened);
   });
 });

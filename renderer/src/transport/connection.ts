@@ -10,8 +10,19 @@ import { forgetPageToken, WRONG_TOKEN_MESSAGE } from './page-token';
 import { Reconnector } from './reconnect';
 import { pageTimers, type Timers } from './timers';
 
-/** Where the WebSocket is in its life: the UI shows anything but `open`. */
-export type ConnectionState = 'connecting' | 'open' | 'reconnecting' | 'closed';
+/**
+ * Where the WebSocket is in its life: the UI shows anything but `open`. After a few failed
+ * reconnects the page asks the server (`/session`) what is wrong: `gone` (no answer: still
+ * retrying, in case it comes back) or `stale` (a new server there refuses our token: retrying
+ * is pointless, only the URL it printed can help).
+ */
+export type ConnectionState = 'connecting' | 'open' | 'reconnecting' | 'gone' | 'stale' | 'closed';
+
+/** Failed reconnects (about 4 s of backoff) before the page asks the server what is wrong. */
+export const CHECK_AFTER_FAILURES = 4;
+
+/** What `/session` says of a token: known, refused (a new server), or no answer (none). */
+export type SessionCheck = 'valid' | 'refused' | 'unreachable';
 
 /** The parts of a page's WebSocket the connection uses (tests pass a fake). */
 export type SocketLike = Pick<WebSocket, 'readyState' | 'send' | 'close' | 'onopen' | 'onmessage' | 'onclose'>;
@@ -26,6 +37,10 @@ export interface ConnectionOptions {
   openSocket?: (url: string, token: string) => SocketLike;
   /** Why the first socket did not open (default: asks the server whether it knows the token). */
   explainRefusal?: (token: string) => Promise<string>;
+  /** Asks the server about the token after failed reconnects (default: `/session`). */
+  checkSession?: (token: string) => Promise<SessionCheck>;
+  /** Forgets a refused token, so a reload asks for the URL (default: the page's storage). */
+  forgetToken?: () => void;
   timers?: Timers;
   random?: () => number;
 }
@@ -45,6 +60,8 @@ export class Connection implements Disposable {
   private stateNow: ConnectionState = 'connecting';
   private closedForGood = false;
   private disposed = false;
+  /** Reconnects that failed since a socket was last open. */
+  private failures = 0;
   private first: { resolve: () => void; reject: (error: Error) => void } | null = null;
   private readonly reconnector: Reconnector;
   private readonly states = new Emitter<ConnectionState>();
@@ -152,8 +169,22 @@ export class Connection implements Disposable {
       void (this.options.explainRefusal ?? whyRefused)(this.options.token).then((why) => first.reject(new Error(why)));
       return;
     }
-    this.setState('reconnecting');
+    this.failures = wasOpen ? 0 : this.failures + 1;
+    if (this.failures >= CHECK_AFTER_FAILURES) void this.checkServer();
+    else this.setState('reconnecting');
     this.reconnector.schedule();
+  }
+
+  /** After failed reconnects: is the server gone, or has a new one replaced it (our token stale)? */
+  private async checkServer(): Promise<void> {
+    const answer = await (this.options.checkSession ?? checkSession)(this.options.token);
+    if (this.closedForGood || this.stateNow === 'open') return;
+    if (answer === 'refused') {
+      this.closedForGood = true;
+      this.reconnector.dispose();
+      (this.options.forgetToken ?? forgetPageToken)();
+      this.setState('stale');
+    } else if (answer === 'unreachable') this.setState('gone');
   }
 
   private setState(next: ConnectionState): void {
@@ -169,14 +200,19 @@ export class Connection implements Disposable {
  * the URL instead of offering it again.
  */
 async function whyRefused(token: string): Promise<string> {
-  try {
-    const response = await fetch(SESSION_PATH, { headers: { Authorization: `Bearer ${token}` }, cache: 'no-store' });
-    if (response.status === 401) {
-      forgetPageToken();
-      return WRONG_TOKEN_MESSAGE;
-    }
-  } catch {
-    // The server is gone: say so below.
+  if ((await checkSession(token)) === 'refused') {
+    forgetPageToken();
+    return WRONG_TOKEN_MESSAGE;
   }
   return `cannot connect to the PortLens server at ${location.host}: is \`portlens serve\` still running?`;
+}
+
+/** Asks `/session` whether the server there knows `token`. */
+async function checkSession(token: string): Promise<SessionCheck> {
+  try {
+    const response = await fetch(SESSION_PATH, { headers: { Authorization: `Bearer ${token}` }, cache: 'no-store' });
+    return response.status === 401 ? 'refused' : 'valid';
+  } catch {
+    return 'unreachable';
+  }
 }
