@@ -32,9 +32,12 @@ describe('v6Only of real sockets', () => {
     proc: new ProcNetCollector(),
   };
 
-  /** The child's socket on `port` (its listener or bound socket, not a connection to it). */
+  /**
+   * The child's socket on `port` (its listener or bound socket, not a connection to it). The
+   * family matters: an IPv6-only socket leaves the same IPv4 port free for another process.
+   */
   const find = (sockets: readonly (RawSocket | SocketRow)[], name: keyof Ports) =>
-    sockets.filter((s) => s.localPort === ports[name] && s.remotePort === null);
+    sockets.filter((s) => s.localPort === ports[name] && s.remotePort === null && s.family === (name === 'v4' ? 4 : 6));
 
   beforeAll(async () => {
     child = await startChild(V6_ONLY_SCRIPT);
