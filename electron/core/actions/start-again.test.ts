@@ -24,7 +24,11 @@ describe('start again an ended process (real processes)', { timeout: ACTION_TEST
     if (!killed.ok) throw new Error(killed.error.message);
     expect(isRunning(server.pid, server.startTime)).toBe(false);
 
-    const result = await startAgain({ ...identity, withoutEnvironment: false, timeoutMs: null }, memory, deps);
+    const result = await startAgain(
+      { ...identity, withoutEnvironment: false, timeoutMs: null },
+      memory,
+      deps,
+    );
     if (!result.ok) throw new Error(`${result.error.message}\n${result.error.detail ?? ''}`);
     if (result.value.newPid !== null) adopted.add(result.value.newPid);
     expect(RestartResult.safeParse(result.value).success).toBe(true);
@@ -56,6 +60,8 @@ describe('start again an ended process (real processes)', { timeout: ACTION_TEST
     expect(killed.ok).toBe(true);
     const squatter = await startServer(children, { port });
     const taken = await startAgain(request, memory, deps);
-    expect(taken.ok ? null : taken.error.message).toContain(`port ${port} is listening already (pid ${squatter.pid}`);
+    expect(taken.ok ? null : taken.error.message).toContain(
+      `port ${port} is listening already (pid ${squatter.pid}`,
+    );
   });
 });

@@ -13,7 +13,13 @@ import type { ActionDeps, EnvironRead, ProcessReader } from './deps.js';
 import { heldPorts, listenersOn, portNumbers, socketsHeldBy } from './held-ports.js';
 import { identityOf } from './identity.js';
 import { checkLogFile, logFilePath } from './log-files.js';
-import { holderText, launchAndWatch, launchEnvironment, restartThroughManager, type Restarted } from './restart.js';
+import {
+  holderText,
+  launchAndWatch,
+  launchEnvironment,
+  restartThroughManager,
+  type Restarted,
+} from './restart.js';
 import { planRestart } from './restart-plan.js';
 import { fail, ok, safely } from './results.js';
 
@@ -136,10 +142,21 @@ async function startRecorded(
     checkLogFile(logFile);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return fail(error instanceof PrivateFileError ? 'refused' : 'failed', `cannot write the log file ${logFile}: ${message}`);
+    return fail(
+      error instanceof PrivateFileError ? 'refused' : 'failed',
+      `cannot write the log file ${logFile}: ${message}`,
+    );
   }
   return launchAndWatch(
-    { info, command: plan.value.command, cwd: info.cwd!, env, logFile, uid: asOwner ? info.uid : null, gid: asOwner ? record.gid : null },
+    {
+      info,
+      command: plan.value.command,
+      cwd: info.cwd!,
+      env,
+      logFile,
+      uid: asOwner ? info.uid : null,
+      gid: asOwner ? record.gid : null,
+    },
     held,
     ports,
     timeoutMs,
@@ -148,7 +165,11 @@ async function startRecorded(
 }
 
 /** The restart's consent rules for a plain process: environment, working directory, user. */
-function launchRefusal(record: LaunchRecord, request: RestartRequest, deps: ActionDeps): Result<never> | null {
+function launchRefusal(
+  record: LaunchRecord,
+  request: RestartRequest,
+  deps: ActionDeps,
+): Result<never> | null {
   const { info, environ } = record;
   if (!environ.ok && !request.withoutEnvironment)
     return fail(
