@@ -247,6 +247,11 @@ export class SocketData implements OwnerLookup {
     return { changes, nextAt };
   }
 
+  /** The rows fading out (closed, still shown for a moment). */
+  closingEntries(): IterableIterator<RowEntry> {
+    return this.closing.values();
+  }
+
   /** True while some row is still fading out. */
   get hasClosing(): boolean {
     return this.closing.size > 0;

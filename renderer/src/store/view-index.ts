@@ -116,6 +116,14 @@ export class ViewIndex {
     this.layout(data, settings);
   }
 
+  /** Rows passing the filter that are still open: closed rows fading out are not counted. */
+  liveMatched(data: SocketData): number {
+    const predicate = this.settings?.predicate ?? null;
+    let closing = 0;
+    for (const entry of data.closingEntries()) if (!predicate || predicate(entry.row, data)) closing++;
+    return this.matched - closing;
+  }
+
   /** Index of a row id in `items`, or -1 when it is filtered out, collapsed or unknown. */
   indexOf(id: string): number {
     if (!this.positions) {
