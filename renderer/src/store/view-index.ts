@@ -327,6 +327,11 @@ export class ViewIndex {
     }
     const items: ViewItem[] = [];
     for (const { item, ids, names } of groups.values()) {
+      // A port with one socket needs no header: the row says it all.
+      if (item.port !== null && ids.length === 1) {
+        items.push(...ids);
+        continue;
+      }
       item.count = ids.length;
       if (item.port !== null) item.detail = [...names].join(', ');
       items.push(item);
@@ -413,7 +418,8 @@ function groupItem(
     kind: 'group',
     key,
     label: proc?.name ?? `pid ${pid}`,
-    detail: proc ? `pid ${pid} · ${proc.user}` : `pid ${pid}`,
+    // Its process went before its sockets did (or could not be read): say so, not the pid twice.
+    detail: proc ? `pid ${pid} · ${proc.user}` : 'exited',
     count: 0,
     collapsed,
     pid,
