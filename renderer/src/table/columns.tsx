@@ -152,7 +152,7 @@ export const COLUMNS = [
     header: 'Activity',
     size: 72,
     enableSorting: false,
-    meta: { title: 'Send (orange) and receive (blue) rate, last 30 samples' },
+    meta: { title: 'Send (orange) and receive (blue) rate, last 30 samples, on a log scale' },
     cell: ({ row }) => CELLS.activity(row.original),
   }),
   column.accessor((m) => m.row.firstSeen, {
