@@ -40,3 +40,28 @@ test('group by port: a port with one socket has no header; one with connections 
     await app.getByTestId('group-by').selectOption('none');
   }
 });
+
+test('"Open for" says what is known: ≥ for a socket open before PortLens started, exact for one it saw open', async ({
+  app,
+  servers,
+  portlens,
+}) => {
+  await waitForData(app);
+  await expect(app.getByTestId('header-age').locator('.hcell__label')).toHaveText('Open for');
+  // `portlens serve` listened before its monitor's first poll: its age is only a lower bound.
+  await setFilter(app, `:${portlens.port} state:listen`);
+  const own = app.locator('[data-testid="row"] .cell--age span').first();
+  await expect(own).toHaveText(/^≥ \d/);
+  await expect(own).toHaveAttribute(
+    'title',
+    /^Open before PortLens started .*; at most since its owner started/,
+  );
+
+  const server = await servers.start({ label: 'young' });
+  await setFilter(app, `:${server.port}`);
+  const cell = listenerRow(app, server.port).locator('.cell--age span');
+  await expect(cell).toHaveText(/^\d+s$/, { timeout: 30_000 });
+  await expect(cell).toHaveAttribute('title', /^Opened at .* \(PortLens saw it open\)$/);
+  await listenerRow(app, server.port).click();
+  await expect(app.getByTestId('socket-open-for')).toContainText('(opened ');
+});

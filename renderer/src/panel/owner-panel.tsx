@@ -33,7 +33,7 @@ export function OwnerPanel({ target, onClose, onOpenProcess, onSelectRow }: Owne
       <PanelActions owner={owner} onStarted={onOpenProcess} />
       <div className="panel__scroll">
         {gone && <p className="callout">This socket has closed.</p>}
-        {entry && <SocketSummary entry={entry} now={owner.data.clock} />}
+        {entry && <SocketSummary entry={entry} now={owner.data.clock} owners={owner.data} />}
         {pid !== undefined && (
           <ProcessTabs
             owner={owner}

@@ -17,6 +17,8 @@ export interface RowModel {
   closingAt: number | null;
   /** Whether the row had a history when the model was made (its sparkline draws itself after that). */
   hasHistory: boolean;
+  /** It opened before PortLens started watching: its age is a lower bound (see SocketData.openedBefore). */
+  openedBefore: boolean;
 }
 
 const models = new WeakMap<RowEntry, RowModel>();
@@ -26,13 +28,15 @@ export function rowModel(entry: RowEntry, data: SocketData): RowModel {
   const pid = entry.row.pids[0];
   const owner = pid === undefined ? undefined : data.process(pid);
   const hasHistory = entry.history !== null;
+  const openedBefore = data.openedBefore(entry.row);
   const cached = models.get(entry);
   if (
     cached &&
     cached.row === entry.row &&
     cached.owner === owner &&
     cached.closingAt === entry.closingAt &&
-    cached.hasHistory === hasHistory
+    cached.hasHistory === hasHistory &&
+    cached.openedBefore === openedBefore
   ) {
     return cached;
   }
@@ -44,6 +48,7 @@ export function rowModel(entry: RowEntry, data: SocketData): RowModel {
     user: rowUser(entry.row, data),
     closingAt: entry.closingAt,
     hasHistory,
+    openedBefore,
   };
   models.set(entry, model);
   return model;
