@@ -118,7 +118,7 @@ describe('SocketData', () => {
 
   it('knows which rows opened before PortLens started watching (their age is a lower bound)', () => {
     const data = new SocketData();
-    expect(data.openedBefore(makeRow({ firstSeen: 1 }))).toBe(false);
+    expect(data.openedBefore(makeRow({ id: 'x', firstSeen: 1 }))).toBe(false);
     data.applySnapshot(
       makeSnapshot(1, [makeRow({ id: 'old', firstSeen: 5000 }), makeRow({ id: 'new', firstSeen: 9000 })]),
       0,

@@ -168,3 +168,14 @@ export const COLUMNS = [
     cell: ({ row }) => CELLS.age(row.original),
   }),
 ] as ColumnDef<RowModel, unknown>[];
+
+/** A column's name as its header shows it. */
+export function columnLabel(id: ColumnId): string {
+  const header = COLUMNS.find((col) => col.id === id)?.header;
+  return typeof header === 'string' ? header : id;
+}
+
+/** A column's default width in px. */
+export function defaultColumnSize(id: string): number {
+  return COLUMNS.find((col) => col.id === id)?.size ?? 80;
+}
