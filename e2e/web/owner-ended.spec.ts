@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { expect, test } from '../support/fixtures.js';
+import { ROOT } from '../support/portlens-serve.js';
 import { freePort, listenerRow, setFilter, waitForData } from '../support/scenarios.js';
 
 /** The body an HTTP GET to 127.0.0.1:port answers with. */
@@ -54,6 +55,8 @@ test('a server killed from the panel stays there, ended, and "Start again" bring
     await expect(app.getByTestId('process-command')).toContainText(label);
     await expect(panel.getByText(server.cwd)).toBeVisible();
     await expect(app.getByTestId('kill-button')).toHaveCount(0);
+    // For the layout review (test-results, not committed).
+    await app.screenshot({ path: `${ROOT}test-results/screenshots/owner-ended.png` });
 
     await app.getByTestId('start-again-button').click();
     await expect(app.getByTestId('panel-ended')).toHaveCount(0, { timeout: 30_000 });
