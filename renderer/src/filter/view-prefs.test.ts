@@ -37,7 +37,9 @@ describe('view prefs', () => {
       JSON.stringify({ filterText: ':80', sort: { column: 'nope', desc: true }, groupBy: 'port' }),
     );
     expect(mixed).toEqual({ ...DEFAULT_PREFS, filterText: ':80', groupBy: 'port' });
-    const columns = parsePrefs(JSON.stringify({ columnOrder: 'local', hiddenColumns: [1], panelWidth: 99999 }));
+    const columns = parsePrefs(
+      JSON.stringify({ columnOrder: 'local', hiddenColumns: [1], panelWidth: 99999 }),
+    );
     expect([columns.columnOrder, columns.hiddenColumns, columns.panelWidth]).toEqual([[], [], null]);
   });
 
