@@ -64,4 +64,48 @@ describe('start again an ended process (real processes)', { timeout: ACTION_TEST
       `port ${port} is listening already (pid ${squatter.pid}`,
     );
   });
+
+  it('an environment unreadable while it ran needs consent, then it starts with PortLens\'s own (stand-in reader for "another user")', async () => {
+    const port = await freePort();
+    const server = await startServer(children, { port, env: { PL_X: 'lost with the environment' } });
+    const deps = testDeps(temp.make());
+    const memory = new LaunchMemory();
+    const identity = { pid: server.pid, startTime: server.startTime };
+    const real = createProcReader();
+    // Stand-in: the environment reads as another user's would (permission denied).
+    memory.remember([identity], await deps.snapshot(), {
+      ...real,
+      environ: () => ({ ok: false, reason: 'permission' }),
+    });
+    const killed = await kill({ processes: [identity], force: false, timeoutMs: null }, deps);
+    expect(killed.ok).toBe(true);
+
+    const refused = await startAgain(
+      { ...identity, withoutEnvironment: false, timeoutMs: null },
+      memory,
+      deps,
+    );
+    expect(refused.ok ? null : refused.error.code).toBe('refused');
+    expect(refused.ok ? '' : refused.error.message).toMatch(
+      /could not be read while it ran.*withoutEnvironment/,
+    );
+
+    const result = await startAgain({ ...identity, withoutEnvironment: true, timeoutMs: null }, memory, deps);
+    if (!result.ok) throw new Error(result.error.message);
+    if (result.value.newPid !== null) adopted.add(result.value.newPid);
+    expect(await getJson(port)).toMatchObject({ x: process.env.PL_X ?? null, pid: result.value.newPid });
+  });
+
+  it('keeps the most recent records only', async () => {
+    const servers = [await startServer(children), await startServer(children)];
+    const memory = new LaunchMemory(1);
+    const reader = createProcReader();
+    for (const server of servers)
+      memory.remember([{ pid: server.pid, startTime: server.startTime }], null, reader);
+    const [older, newer] = servers as [(typeof servers)[0], (typeof servers)[0]];
+    expect(memory.get(older.pid, older.startTime)).toBeUndefined();
+    expect(memory.get(newer.pid, newer.startTime)?.info.argv).toEqual(newer.process.spawnargs);
+    // A reused pid is another process: its start time differs.
+    expect(memory.get(newer.pid, newer.startTime + 1)).toBeUndefined();
+  });
 });
