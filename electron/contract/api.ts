@@ -191,6 +191,11 @@ export const Calls = {
   kill: { request: KillRequest, response: KillResult },
   restartPreview: { request: Target, response: RestartPreview },
   restart: { request: RestartRequest, response: RestartResult },
+  /**
+   * Start an ended process (pid, start time) again the way it ran: same argv, cwd and environment
+   * (read while it ran), through the restart's launcher and consent rules.
+   */
+  startAgain: { request: RestartRequest, response: RestartResult },
   logs: { request: LogsRequest, response: LogsResult },
   /** Open a loopback http(s) URL in the default browser; anything else is refused. */
   openExternal: { request: z.object({ url: z.string().max(2048) }).strict(), response: empty },

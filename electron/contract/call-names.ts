@@ -15,6 +15,7 @@ export const CALL_NAME_LIST = [
   'kill',
   'restartPreview',
   'restart',
+  'startAgain',
   'logs',
   'openExternal',
 ] as const satisfies readonly CallName[];

@@ -14,6 +14,7 @@ export { type LogsLocation, followCommand, locateLogs, readLogs } from './logs.j
 export { createProcReader } from './process-reader.js';
 export { type RestartPlan, planRestart } from './restart-plan.js';
 export { previewRestart, restart } from './restart.js';
+export { LaunchMemory, startAgain } from './start-again.js';
 export { type CommandOutcome, type CommandRunner, createCommandRunner } from './run-command.js';
 export type { KillSignal, ProcessSignaller, SendOutcome } from './signaller.js';
 export { type ResolvedTarget, describeTarget, resolveTarget } from './subjects.js';

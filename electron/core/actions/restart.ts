@@ -13,6 +13,7 @@ import type {
   Target,
 } from '../../contract/api.js';
 import { PrivateFileError } from '../private-files.js';
+import type { ProcessInfo } from '../model.js';
 import type { ActionDeps, EnvironRead } from './deps.js';
 import { guardContext } from './guard.js';
 import { heldPorts, listenersOn, listeningPorts, portNumbers, type HeldPort } from './held-ports.js';
@@ -97,9 +98,11 @@ async function restartUnsafe(request: RestartRequest, deps: ActionDeps): Promise
   return ok({ ...result.value, elapsedMs: deps.now() - started });
 }
 
-type Restarted = Omit<RestartResult, 'elapsedMs'>;
+/** A restart's result before its elapsed time is known. */
+export type Restarted = Omit<RestartResult, 'elapsedMs'>;
 
-async function restartThroughManager(
+/** Restarts (or starts) a managed service with its manager's command, then waits for its ports. */
+export async function restartThroughManager(
   preview: RestartPreview,
   timeoutMs: number,
   deps: ActionDeps,
@@ -193,15 +196,47 @@ async function restartProcess(
     );
   }
 
+  return launchAndWatch(
+    { info, command: preview.command, cwd: preview.cwd, env, logFile, uid: asOwner ? info.uid : null, gid },
+    held,
+    preview.ports,
+    timeoutMs,
+    deps,
+  );
+}
+
+/** What launchAndWatch starts: the ended process's command, place, environment and user. */
+export interface Relaunch {
+  info: ProcessInfo;
+  command: string[];
+  cwd: string;
+  env: Record<string, string>;
+  logFile: string;
+  uid: number | null;
+  gid: number | null;
+}
+
+/**
+ * Starts `spec` detached (see launchDetached) and waits until its ports listen again (or, with
+ * none to watch, until it has run a moment): the restart's second half, and "start again".
+ */
+export async function launchAndWatch(
+  spec: Relaunch,
+  held: readonly HeldPort[],
+  ports: number[],
+  timeoutMs: number,
+  deps: ActionDeps,
+): Promise<Result<Restarted>> {
+  const { info, logFile } = spec;
   const launch = await launchDetached({
-    command: preview.command,
+    command: spec.command,
     argv0: info.argv[0] ?? null,
-    cwd: preview.cwd,
-    env,
+    cwd: spec.cwd,
+    env: spec.env,
     logFile,
-    header: startHeader(deps.now(), preview.command, preview.cwd, info.pid),
-    uid: asOwner ? info.uid : null,
-    gid,
+    header: startHeader(deps.now(), spec.command, spec.cwd, info.pid),
+    uid: spec.uid,
+    gid: spec.gid,
   });
   if (!launch.ok)
     return fail(
@@ -234,13 +269,13 @@ async function restartProcess(
     method: 'process',
     oldPid: info.pid,
     newPid,
-    ports: preview.ports,
+    ports,
     logFile,
   });
 }
 
 /** Why the log file cannot be written (see checkLogFile), found before anything is stopped; else null. */
-function logFileRefusal(logFile: string, pid: number): Result<never> | null {
+export function logFileRefusal(logFile: string, pid: number): Result<never> | null {
   try {
     checkLogFile(logFile);
     return null;
@@ -302,7 +337,7 @@ async function waitForListeners(
   return { ok: missing.length === 0, owner, missing: portNumbers(missing) };
 }
 
-async function holderText({ port, protocol }: HeldPort, deps: ActionDeps): Promise<string> {
+export async function holderText({ port, protocol }: HeldPort, deps: ActionDeps): Promise<string> {
   const snapshot = await deps.snapshot();
   const pid = listenersOn(snapshot, port, protocol)[0]?.pids[0];
   if (pid === undefined) return 'owner not visible';
@@ -315,7 +350,7 @@ function tail(output: string): string | null {
 }
 
 /** The environment a plain process restarts with: its own, else (with consent) PortLens's. */
-function launchEnvironment(environ: EnvironRead): Record<string, string> {
+export function launchEnvironment(environ: EnvironRead): Record<string, string> {
   return environ.ok ? { ...environ.env } : stringEnv(process.env);
 }
 

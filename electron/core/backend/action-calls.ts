@@ -1,9 +1,20 @@
 /** Routes the contract's action calls to core/actions with the real dependencies. */
 import type { CallRequest, CallResponse, Result, Settings } from '../../contract/api.js';
-import { createActionDeps, kill, previewKill, previewRestart, readLogs, restart, type ActionDeps } from '../actions/index.js';
+import {
+  createActionDeps,
+  kill,
+  previewKill,
+  previewRestart,
+  readLogs,
+  restart,
+  startAgain,
+  type ActionDeps,
+  type LaunchMemory,
+} from '../actions/index.js';
 import type { Snapshot } from '../model.js';
 
-type ActionName = 'killPreview' | 'kill' | 'restartPreview' | 'restart' | 'logs';
+/** The contract calls that are actions. */
+export type ActionName = 'killPreview' | 'kill' | 'restartPreview' | 'restart' | 'startAgain' | 'logs';
 
 /** Runs one action call with dependencies built from the current settings. */
 export async function runAction<N extends ActionName>(
@@ -12,6 +23,7 @@ export async function runAction<N extends ActionName>(
   dataDir: string,
   settings: Settings,
   snapshot: () => Promise<Snapshot>,
+  launches: LaunchMemory,
 ): Promise<Result<CallResponse<N>>> {
   const deps: ActionDeps = createActionDeps({
     dataDir,
@@ -22,9 +34,15 @@ export async function runAction<N extends ActionName>(
   // Each branch's request and response types are the contract's for that name.
   const run = {
     killPreview: () => previewKill(request as CallRequest<'killPreview'>, deps),
-    kill: () => kill(request as CallRequest<'kill'>, deps),
+    kill: async () => {
+      // What "start again" needs must be read before the kill: an ended process has no environment.
+      const { processes } = request as CallRequest<'kill'>;
+      launches.remember(processes, await snapshot(), deps.processes);
+      return kill(request as CallRequest<'kill'>, deps);
+    },
     restartPreview: () => previewRestart(request as CallRequest<'restartPreview'>, deps),
     restart: () => restart(request as CallRequest<'restart'>, deps),
+    startAgain: () => startAgain(request as CallRequest<'startAgain'>, launches, deps),
     logs: () => readLogs(request as CallRequest<'logs'>, deps),
   }[name];
   return (await run()) as Result<CallResponse<N>>;

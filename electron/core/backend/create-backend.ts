@@ -13,7 +13,8 @@ import type { Snapshot } from '../model.js';
 import { ensurePrivateDir, PrivateFileError } from '../private-files.js';
 import type { DefaultPipeline } from '../snapshot/default-pipeline.js';
 import type { Backend, BackendOptions } from './backend.js';
-import { runAction } from './action-calls.js';
+import { LaunchMemory, createProcReader } from '../actions/index.js';
+import { runAction, type ActionName } from './action-calls.js';
 import { processDetail } from './process-detail.js';
 import { SettingsStore } from './settings-store.js';
 
@@ -69,6 +70,12 @@ export async function createBackend(options: BackendOptions): Promise<LocalBacke
   });
   owned.add(forwarding);
 
+  // How to start ended processes again, read while they ran (see actions/start-again.ts).
+  const launches = new LaunchMemory();
+  const procReader = createProcReader();
+  const action = <N extends ActionName>(name: N, request: CallRequest<N>) =>
+    runAction(name, request, options.dataDir, settings.get(), actionSnapshot, launches);
+
   const handlers: { [N in CallName]: (request: CallRequest<N>) => Promise<Result<CallResponse<N>>> } = {
     async getSnapshot() {
       const snapshot = monitor.current() ?? (await firstSnapshot(monitor, FIRST_SNAPSHOT_TIMEOUT_MS));
@@ -77,6 +84,8 @@ export async function createBackend(options: BackendOptions): Promise<LocalBacke
     },
     async getProcess({ pid }) {
       const detail = processDetail(pid, monitor.current());
+      // A process the panel shows can be started again once it ends (its environment is read now).
+      if (detail) launches.remember([detail.process], monitor.current(), procReader);
       return detail ? ok(detail) : fail('not-found', `no process with pid ${pid}`);
     },
     async getSettings() {
@@ -92,11 +101,12 @@ export async function createBackend(options: BackendOptions): Promise<LocalBacke
         return fail(code, `could not save settings: ${(error as Error).message}`);
       }
     },
-    killPreview: (request) => runAction('killPreview', request, options.dataDir, settings.get(), actionSnapshot),
-    kill: (request) => runAction('kill', request, options.dataDir, settings.get(), actionSnapshot),
-    restartPreview: (request) => runAction('restartPreview', request, options.dataDir, settings.get(), actionSnapshot),
-    restart: (request) => runAction('restart', request, options.dataDir, settings.get(), actionSnapshot),
-    logs: (request) => runAction('logs', request, options.dataDir, settings.get(), actionSnapshot),
+    killPreview: (request) => action('killPreview', request),
+    kill: (request) => action('kill', request),
+    restartPreview: (request) => action('restartPreview', request),
+    restart: (request) => action('restart', request),
+    startAgain: (request) => action('startAgain', request),
+    logs: (request) => action('logs', request),
     async openExternal() {
       return fail('unsupported', 'opening URLs is done by the app shell, not the backend');
     },

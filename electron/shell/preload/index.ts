@@ -41,6 +41,7 @@ const api: PortLensApi = {
   kill: (request) => invoke('kill', request),
   restartPreview: (request) => invoke('restartPreview', request),
   restart: (request) => invoke('restart', request),
+  startAgain: (request) => invoke('startAgain', request),
   logs: (request) => invoke('logs', request),
   openExternal: (request) => invoke('openExternal', request),
   subscribe(listener) {

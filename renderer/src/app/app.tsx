@@ -14,6 +14,7 @@ import { useServices, useStoreStatus } from './app-context';
 import { Banners } from './banners';
 import { LoadingState, NoMatches } from './empty-states';
 import { OwnerPanel, prefetchLazyPartsOnInteraction, RowMenu, SettingsDialog } from './lazy-parts';
+import { PanelSplit } from './panel-split';
 import { StatusBar } from './status-bar';
 import { Toolbar } from './toolbar';
 import { useGlobalKeys } from './use-global-keys';
@@ -68,9 +69,12 @@ function Workspace(props: {
         scrollRequest={selection.scrollRequest}
         sort={prefs.sort}
         columnSizes={prefs.columnSizes}
+        columnOrder={prefs.columnOrder}
+        hiddenColumns={prefs.hiddenColumns}
         renderEmpty={renderEmpty}
         onSortChange={(sort) => updatePrefs({ sort })}
         onColumnSizesChange={(columnSizes) => updatePrefs({ columnSizes })}
+        onColumnsChange={updatePrefs}
         onSelect={selection.select}
         onActivate={selection.activate}
         onToggleGroup={view.toggleGroup}
@@ -78,14 +82,16 @@ function Workspace(props: {
         onCommitted={() => store.committed()}
       />
       {panel && (
-        <Suspense fallback={null}>
-          <OwnerPanel
-            target={panel}
-            onClose={selection.closePanel}
-            onOpenProcess={(pid) => setPanel({ kind: 'process', pid })}
-            onSelectRow={selection.showRow}
-          />
-        </Suspense>
+        <PanelSplit width={prefs.panelWidth} onWidthChange={(panelWidth) => updatePrefs({ panelWidth })}>
+          <Suspense fallback={null}>
+            <OwnerPanel
+              target={panel}
+              onClose={selection.closePanel}
+              onOpenProcess={(pid) => setPanel({ kind: 'process', pid })}
+              onSelectRow={selection.showRow}
+            />
+          </Suspense>
+        </PanelSplit>
       )}
     </main>
   );

@@ -1,4 +1,4 @@
-/** The status bar: what is shown out of what exists, counts, hidden owners, source, freshness. */
+/** The status bar: what is shown out of what exists (open sockets only), counts, hidden owners, source, freshness. */
 import type { LiveStore } from '../store/live-store';
 import { useStoreVersion } from './app-context';
 import { formatClock, formatCount } from '../ui/format-number';
@@ -18,6 +18,9 @@ export function StatusBar({ store, resyncing, incoming }: StatusBarProps) {
   useStoreVersion(store);
   const { view, data } = store;
   const { meta, counts } = data;
+  // Live rows only: closed rows fading out are gone already.
+  const total = counts.tcp + counts.udp;
+  const matched = view.liveMatched(data);
   const filtered = view.matched !== view.total;
   if (!data.loaded) {
     return (
@@ -33,18 +36,17 @@ export function StatusBar({ store, resyncing, incoming }: StatusBarProps) {
       <span data-testid="status-rows">
         {filtered ? (
           <>
-            <strong>{n(view.matched)}</strong> of {n(view.total)} sockets shown
+            <strong>{n(matched)}</strong> of {n(total)} sockets shown
           </>
         ) : (
           <>
-            <strong>{n(view.total)}</strong> sockets
+            <strong>{n(total)}</strong> sockets
           </>
         )}
       </span>
       <span className="status-bar__sep" aria-hidden="true" />
       <span data-testid="status-counts">
         TCP {n(counts.tcp)} · UDP {n(counts.udp)} · listening {n(counts.listening)}
-        {counts.closing > 0 && <span className="dim"> · closing {n(counts.closing)}</span>}
       </span>
       {meta.hiddenOwners > 0 && (
         <>

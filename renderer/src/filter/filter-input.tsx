@@ -57,7 +57,10 @@ export function FilterInput({ ref, value, issues, onChange, onLeave }: FilterInp
           data-testid="filter-problem"
           title={problem.message}
         >
-          <Icon name="warning" size={12} /> {problem.token}: {problem.message}
+          <Icon name="warning" size={12} />
+          <span className="filter__problem-text">
+            {problem.token}: {problem.message}
+          </span>
         </span>
       )}
       {value && (

@@ -20,6 +20,9 @@ describe('view prefs', () => {
       sort: { column: 'process', desc: true },
       groupBy: 'port',
       columnSizes: { local: 240 },
+      columnOrder: ['process', 'local'],
+      hiddenColumns: ['scope'],
+      panelWidth: 480,
     };
     savePrefs(prefs, storage);
     expect(storage.items.has(PREFS_KEY)).toBe(true);
@@ -34,6 +37,10 @@ describe('view prefs', () => {
       JSON.stringify({ filterText: ':80', sort: { column: 'nope', desc: true }, groupBy: 'port' }),
     );
     expect(mixed).toEqual({ ...DEFAULT_PREFS, filterText: ':80', groupBy: 'port' });
+    const columns = parsePrefs(
+      JSON.stringify({ columnOrder: 'local', hiddenColumns: [1], panelWidth: 99999 }),
+    );
+    expect([columns.columnOrder, columns.hiddenColumns, columns.panelWidth]).toEqual([[], [], null]);
   });
 
   it('survives storage that throws', () => {

@@ -1,5 +1,5 @@
 /**
- * What the user set up in the view (filter, toggles, sort, grouping, column widths), kept in
+ * What the user set up in the view (filter, toggles, sort, grouping, columns, panel width), kept in
  * localStorage between sessions. Stored data is untrusted: it is validated on load and any
  * field that does not fit falls back to its default.
  */
@@ -16,6 +16,12 @@ export interface ViewPrefs {
   groupBy: GroupBy;
   /** Column id → width in px, for columns the user resized. */
   columnSizes: Record<string, number>;
+  /** Column ids in the user's order (empty: the default order; unknown ids are ignored). */
+  columnOrder: string[];
+  /** Column ids the user hid. */
+  hiddenColumns: string[];
+  /** The owner panel's width in px when it sits beside the table (null: the default). */
+  panelWidth: number | null;
 }
 
 /** A fresh install's view: everything, by local port. */
@@ -25,15 +31,23 @@ export const DEFAULT_PREFS: ViewPrefs = {
   sort: { column: 'local', desc: false },
   groupBy: 'none',
   columnSizes: {},
+  columnOrder: [],
+  hiddenColumns: [],
+  panelWidth: null,
 };
 
 export { PREFS_KEY } from './stored-prefs';
 
-// Hand-written checks rather than zod: these five fields are all that needs validating in
+// Hand-written checks rather than zod: these few fields are all that needs validating in
 // the Electron bundle, and zod would triple its size (the web transport loads zod lazily).
 const isBool = (value: unknown): value is boolean => typeof value === 'boolean';
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const isIdList = (value: unknown): value is string[] =>
+  Array.isArray(value) &&
+  value.length <= 64 &&
+  value.every((id) => typeof id === 'string' && id.length > 0 && id.length <= 32);
 
 const FIELDS: { [K in keyof ViewPrefs]: (value: unknown) => value is ViewPrefs[K] } = {
   filterText: (value): value is string => typeof value === 'string' && value.length <= 500,
@@ -49,6 +63,10 @@ const FIELDS: { [K in keyof ViewPrefs]: (value: unknown) => value is ViewPrefs[K
       ([key, size]) =>
         key.length <= 32 && typeof size === 'number' && Number.isInteger(size) && size >= 24 && size <= 2000,
     ),
+  columnOrder: isIdList,
+  hiddenColumns: isIdList,
+  panelWidth: (value): value is number | null =>
+    value === null || (typeof value === 'number' && Number.isInteger(value) && value >= 240 && value <= 4000),
 };
 
 /** Reads stored prefs; each invalid or missing field takes its default. */
@@ -72,6 +90,9 @@ export function parsePrefs(raw: string | null): ViewPrefs {
     sort: field('sort'),
     groupBy: field('groupBy'),
     columnSizes: field('columnSizes'),
+    columnOrder: field('columnOrder'),
+    hiddenColumns: field('hiddenColumns'),
+    panelWidth: field('panelWidth'),
   };
 }
 

@@ -30,10 +30,10 @@ export function OwnerPanel({ target, onClose, onOpenProcess, onSelectRow }: Owne
   return (
     <aside className="panel" aria-label="Owner details" data-testid="owner-panel" data-pid={pid}>
       <PanelHeader owner={owner} onClose={onClose} />
-      <PanelActions owner={owner} />
+      <PanelActions owner={owner} onStarted={onOpenProcess} />
       <div className="panel__scroll">
         {gone && <p className="callout">This socket has closed.</p>}
-        {entry && <SocketSummary entry={entry} now={owner.data.clock} />}
+        {entry && <SocketSummary entry={entry} now={owner.data.clock} owners={owner.data} />}
         {pid !== undefined && (
           <ProcessTabs
             owner={owner}

@@ -3,12 +3,13 @@ import type { ReactNode } from 'react';
 import { useActions } from '../actions/actions-context';
 import { formatCommand, formatEndpoint } from '../table/format';
 import { Icon, type IconName } from '../ui/icons';
+import { StartAgain } from './start-again';
 import type { Owner } from './use-owner';
 
 /** A small button with an icon before its text. */
-function ActionButton(props: {
+export function ActionButton(props: {
   icon: IconName;
-  tone?: 'danger' | 'quiet';
+  tone?: 'danger' | 'quiet' | 'primary';
   disabled?: boolean;
   testId: string;
   onClick: () => void;
@@ -74,42 +75,46 @@ function CopyRow({ owner }: { owner: Owner }) {
   );
 }
 
-/** The toolbar. */
-export function PanelActions({ owner }: { owner: Owner }) {
+/** The toolbar; an ended process offers to start it again instead. */
+export function PanelActions({ owner, onStarted }: { owner: Owner; onStarted: (pid: number) => void }) {
   const actions = useActions();
   const { openable, actionTarget } = owner;
   return (
     <div className="panel__actions" role="toolbar" aria-label="Actions">
-      <div className="panel__action-row">
-        {openable.map((row) => (
+      {owner.ended && owner.proc ? (
+        <StartAgain process={owner.proc} detail={owner.lastDetail} onStarted={onStarted} />
+      ) : (
+        <div className="panel__action-row">
+          {openable.map((row) => (
+            <ActionButton
+              key={row.id}
+              icon="external"
+              onClick={() => actions.openInBrowser(row)}
+              testId="open-browser"
+            >
+              Open :{row.localPort}
+            </ActionButton>
+          ))}
+          <span className="spacer" />
           <ActionButton
-            key={row.id}
-            icon="external"
-            onClick={() => actions.openInBrowser(row)}
-            testId="open-browser"
+            icon="restart"
+            disabled={!actionTarget}
+            onClick={() => actionTarget && actions.restart(actionTarget)}
+            testId="restart-button"
           >
-            Open :{row.localPort}
+            Restart…
           </ActionButton>
-        ))}
-        <span className="spacer" />
-        <ActionButton
-          icon="restart"
-          disabled={!actionTarget}
-          onClick={() => actionTarget && actions.restart(actionTarget)}
-          testId="restart-button"
-        >
-          Restart…
-        </ActionButton>
-        <ActionButton
-          icon="power"
-          tone="danger"
-          disabled={!actionTarget}
-          onClick={() => actionTarget && actions.kill(actionTarget)}
-          testId="kill-button"
-        >
-          Kill…
-        </ActionButton>
-      </div>
+          <ActionButton
+            icon="power"
+            tone="danger"
+            disabled={!actionTarget}
+            onClick={() => actionTarget && actions.kill(actionTarget)}
+            testId="kill-button"
+          >
+            Kill…
+          </ActionButton>
+        </div>
+      )}
       <CopyRow owner={owner} />
     </div>
   );

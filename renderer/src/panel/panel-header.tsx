@@ -4,7 +4,7 @@ import type { Owner } from './use-owner';
 
 /** The header. */
 export function PanelHeader({ owner, onClose }: { owner: Owner; onClose: () => void }) {
-  const { entry, pid, proc, title } = owner;
+  const { entry, pid, proc, title, ended } = owner;
   return (
     <header className="panel__header">
       <div className="panel__title">
@@ -12,6 +12,11 @@ export function PanelHeader({ owner, onClose }: { owner: Owner; onClose: () => v
         <div className="panel__subtitle">
           {pid !== undefined && <span className="mono">pid {pid}</span>}
           {proc && <span>{proc.user}</span>}
+          {ended && (
+            <span className="badge badge--closing" data-testid="panel-ended">
+              ended
+            </span>
+          )}
           {entry && entry.row.pids.length > 1 && <span>shared by pids {entry.row.pids.join(', ')}</span>}
         </div>
       </div>

@@ -10,11 +10,13 @@ import { serviceText } from './service-text';
 export interface ProcessOverviewProps {
   detail: ProcessDetail;
   now: number;
+  /** The process has ended: the facts are as it last ran. */
+  ended?: boolean;
   onOpenProcess: (pid: number) => void;
 }
 
 /** The facts. */
-export function ProcessOverview({ detail, now, onOpenProcess }: ProcessOverviewProps) {
+export function ProcessOverview({ detail, now, ended = false, onOpenProcess }: ProcessOverviewProps) {
   const actions = useActions();
   const { process: proc, parents, environmentReadable } = detail;
   const command = formatCommand(proc.argv);
@@ -50,7 +52,7 @@ export function ProcessOverview({ detail, now, onOpenProcess }: ProcessOverviewP
       <dt>Started</dt>
       <dd>
         {formatTimestamp(proc.startedAt, now)}{' '}
-        <span className="dim">· up {formatDuration(now - proc.startedAt)}</span>
+        <span className="dim">{ended ? '· ended' : `· up ${formatDuration(now - proc.startedAt)}`}</span>
       </dd>
       <dt>Parents</dt>
       <dd>
@@ -61,7 +63,9 @@ export function ProcessOverview({ detail, now, onOpenProcess }: ProcessOverviewP
       {!environmentReadable && (
         <>
           <dt>Environment</dt>
-          <dd className="dim">unreadable (another user's process): a restart would not keep it</dd>
+          <dd className="dim">
+            unreadable (another user's process): {ended ? 'starting it again' : 'a restart'} would not keep it
+          </dd>
         </>
       )}
     </dl>

@@ -26,8 +26,19 @@ function OverviewTab({
   pid,
   onOpenProcess,
 }: Pick<ProcessTabsProps, 'owner' | 'pid' | 'onOpenProcess'>) {
-  const { data, detail, reload } = owner;
+  const { data, detail, reload, ended, lastDetail } = owner;
   const history = data.historyOf(pid);
+  if (ended)
+    return (
+      <>
+        <p className="callout" role="status" data-testid="ended-note">
+          This process has ended. Here is how it last ran.
+        </p>
+        {lastDetail && (
+          <ProcessOverview detail={lastDetail} now={data.clock} ended onOpenProcess={onOpenProcess} />
+        )}
+      </>
+    );
   return (
     <>
       <TrafficChart history={history} revision={history?.revision ?? 0} />

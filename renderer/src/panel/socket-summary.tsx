@@ -1,13 +1,16 @@
 /** The panel's summary of the selected socket. */
-import type { RowEntry } from '../store/socket-data';
+import type { RowEntry, SocketData } from '../store/socket-data';
 import { Endpoint, ProtocolLabel, ScopeBadge, StateLabel } from '../table/cells';
 import { formatBytes, formatDuration, formatRate } from '../table/format';
+import { openForNote } from '../table/open-for';
 import { ownerReasonText } from '../table/row-model';
 import { ownerState } from '@contract/row-fields';
 
 /** Facts of one socket. */
-export function SocketSummary({ entry, now }: { entry: RowEntry; now: number }) {
+export function SocketSummary({ entry, now, owners }: { entry: RowEntry; now: number; owners: SocketData }) {
   const { row } = entry;
+  const openedBefore = owners.openedBefore(row);
+  const owner = row.pids[0] === undefined ? undefined : owners.process(row.pids[0]);
   return (
     <section className="panel__section" aria-label="Socket">
       <dl className="facts">
@@ -33,8 +36,12 @@ export function SocketSummary({ entry, now }: { entry: RowEntry; now: number }) 
             </dd>
           </>
         )}
-        <dt>Seen for</dt>
-        <dd>{formatDuration(now - row.firstSeen)}</dd>
+        <dt>Open for</dt>
+        <dd data-testid="socket-open-for">
+          {openedBefore ? '≥ ' : ''}
+          {formatDuration(now - row.firstSeen)}{' '}
+          <span className="dim">{openForNote({ row, openedBefore, owner })}</span>
+        </dd>
         <dt>Inode</dt>
         <dd className="mono">
           {row.inode || '—'}

@@ -1,7 +1,7 @@
 /** What the owner panel shows, worked out from its target and the live store. */
-import { useEffect } from 'react';
-import type { Target } from '@contract/api';
-import type { SocketRow } from '@contract/model';
+import { useEffect, useState } from 'react';
+import type { ProcessDetail, Target } from '@contract/api';
+import type { ProcessInfo, SocketRow } from '@contract/model';
 import { ownerState } from '@contract/row-fields';
 import { processTarget, rowTarget } from '../actions/action-target';
 import { useServices, useStoreVersion } from '../app/app-context';
@@ -30,24 +30,58 @@ function useWatchPid(pid: number | undefined) {
   }, [store, pid]);
 }
 
+/** What the panel last showed of its target, kept once it is gone (a closed row, an ended process). */
+function useLastKnown<T>(key: string, value: T | undefined): T | undefined {
+  const [last, setLast] = useState<{ key: string; value: T } | null>(null);
+  // Kept during render (React's "state from props" pattern): it is there on the render it goes.
+  if (value !== undefined && (last?.key !== key || last.value !== value)) setLast({ key, value });
+  return value ?? (last?.key === key ? last.value : undefined);
+}
+
+/** The process's details, kept after it ends; `ended` once the backend no longer finds it. */
+function useProcessDetail(key: string, pid: number | undefined, live: ProcessInfo | undefined) {
+  const { api } = useServices();
+  // Asked again when the process leaves the live data: has it ended, or only closed its sockets?
+  const liveKey = live ? String(live.startTime) : 'gone';
+  const [detail, reload] = useCall(pid === undefined ? null : `pid:${pid}:${liveKey}`, () =>
+    api.getProcess({ pid: pid ?? 0 }),
+  );
+  const value = detail.state === 'ok' ? detail.value : undefined;
+  const last = useLastKnown<ProcessDetail>(key, value);
+  const lastProc = useLastKnown<ProcessInfo>(key, value?.process ?? live);
+  const ended =
+    lastProc !== undefined &&
+    ((detail.state === 'error' && detail.error.code === 'not-found') ||
+      (value !== undefined && value.process.startTime !== lastProc.startTime));
+  return {
+    detail,
+    reload,
+    last: last?.process.startTime === lastProc?.startTime ? last : undefined,
+    lastProc,
+    ended,
+  };
+}
+
 /** The row, its owner (live, then detailed once loaded) and what the panel can do with them. */
 export function useOwner(target: PanelTarget) {
-  const { api, store } = useServices();
+  const { store } = useServices();
   // Live: the panel shows the socket's state, its process's sockets and rates.
   useStoreVersion(store);
   const data = store.data;
+  const key = target.kind === 'row' ? `row:${target.rowId}` : `pid:${target.pid}`;
   const entry = target.kind === 'row' ? data.rows.get(target.rowId) : undefined;
-  const pid = target.kind === 'process' ? target.pid : entry?.row.pids[0];
-  const known = pid === undefined ? undefined : data.process(pid);
-  const [detail, reload] = useCall(pid === undefined ? null : `pid:${pid}:${known?.startTime ?? ''}`, () =>
-    api.getProcess({ pid: pid ?? 0 }),
-  );
+  const lastRow = useLastKnown(key, entry?.row);
+  const pid = target.kind === 'process' ? target.pid : (entry?.row.pids[0] ?? lastRow?.pids[0]);
+  const known = pid === undefined ? undefined : data.processes.get(pid);
+  const { detail, reload, last, lastProc, ended } = useProcessDetail(key, pid, known);
   useWatchPid(pid);
 
-  const proc = detail.state === 'ok' ? detail.value.process : known;
+  // An ended process stays on show, as it last was: the panel can start it again.
+  const proc = ended ? lastProc : detail.state === 'ok' ? detail.value.process : (known ?? lastProc);
   // A row's panel acts on the row's live owner only (a TIME-WAIT row's last owner is history).
   const rowOwned = !entry || ownerState(entry.row) === 'live';
-  const actionTarget: Target | null = !rowOwned ? null : proc ? processTarget(proc) : entry ? rowTarget(entry.row, data) : null;
+  const actionTarget: Target | null =
+    ended || !rowOwned ? null : proc ? processTarget(proc) : entry ? rowTarget(entry.row, data) : null;
   const rowsOfPid =
     pid === undefined ? [] : data.rowsOfPid(pid).flatMap((id) => data.rows.get(id)?.row ?? []);
   const openable = entry
@@ -55,10 +89,28 @@ export function useOwner(target: PanelTarget) {
       ? [entry.row]
       : []
     : httpCandidates(rowsOfPid);
+  const row = entry?.row ?? lastRow;
   const title =
     proc?.name ??
-    (entry ? formatEndpoint(entry.row.localAddress, entry.row.localPort, entry.row.family) : `pid ${pid}`);
-  return { data, entry, pid, proc, detail, reload, actionTarget, rowsOfPid, openable, title };
+    (row
+      ? formatEndpoint(row.localAddress, row.localPort, row.family)
+      : pid !== undefined
+        ? `pid ${pid}`
+        : 'Closed socket');
+  return {
+    data,
+    entry,
+    pid,
+    proc,
+    detail,
+    lastDetail: last,
+    ended,
+    reload,
+    actionTarget,
+    rowsOfPid,
+    openable,
+    title,
+  };
 }
 
 /** Everything useOwner works out. */

@@ -52,15 +52,22 @@ function draftOf(initial: Settings): Draft {
   };
 }
 
-/** The settings a draft asks for, or what is wrong with it. */
-function parseDraft(draft: Draft): { ok: true; settings: SettingsPatch } | { ok: false; error: string } {
+/** What is wrong with each text field of a draft (all at once, so one save shows every problem). */
+type FieldErrors = Partial<Record<TextKey, string>>;
+
+/** The settings a draft asks for, or what is wrong with each field. */
+function parseDraft(
+  draft: Draft,
+): { ok: true; settings: SettingsPatch } | { ok: false; errors: FieldErrors } {
+  const errors: FieldErrors = {};
   const parsedPorts = parsePorts(draft.ports);
-  if (!parsedPorts.ok) return { ok: false, error: `“${parsedPorts.bad}” is not a port number (1–65535).` };
+  if (!parsedPorts.ok) errors.ports = `“${parsedPorts.bad}” is not a port number (1–65535).`;
   const poll = Math.round(Number(draft.pollSeconds) * 1000);
-  if (!(poll >= 200 && poll <= 60_000)) return { ok: false, error: 'Refresh every 0.2 to 60 seconds.' };
+  if (!(poll >= 200 && poll <= 60_000)) errors.pollSeconds = 'Refresh every 0.2 to 60 seconds.';
   const killTimeout = Math.round(Number(draft.killSeconds) * 1000);
   if (!(killTimeout >= 100 && killTimeout <= 120_000))
-    return { ok: false, error: 'Wait 0.1 to 120 seconds before forcing a kill.' };
+    errors.killSeconds = 'Wait 0.1 to 120 seconds before forcing a kill.';
+  if (!parsedPorts.ok || Object.keys(errors).length) return { ok: false, errors };
   const { enabled, loopbackOnly } = draft;
   const ignoredProcesses = parseNames(draft.processes);
   return {
@@ -73,14 +80,17 @@ function parseDraft(draft: Draft): { ok: true; settings: SettingsPatch } | { ok:
   };
 }
 
-/** Validates and saves a draft: toasts and closes on success, else sets `error`. */
+/** Validates and saves a draft: toasts and closes on success, else sets the field errors or `error`. */
 function useSaveSettings(onClose: () => void) {
   const { api, toasts } = useServices();
   const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const save = async (draft: Draft) => {
     const parsed = parseDraft(draft);
-    if (!parsed.ok) return setError(parsed.error);
+    setFieldErrors(parsed.ok ? {} : parsed.errors);
+    setError(null);
+    if (!parsed.ok) return;
     setBusy(true);
     const result = await safeCall(() => api.setSettings(parsed.settings));
     setBusy(false);
@@ -88,22 +98,31 @@ function useSaveSettings(onClose: () => void) {
     toasts.push({ kind: 'success', title: 'Settings saved' });
     onClose();
   };
-  return { error, busy, save };
+  return { error, fieldErrors, busy, save };
 }
 
 type Update = (patch: Partial<Draft>) => void;
 type TextKey = 'processes' | 'ports' | 'pollSeconds' | 'killSeconds';
 
 /** The value and change handler of a draft's text field. */
-const bindText = (draft: Draft, update: Update, key: TextKey) => ({
+const bindText = (draft: Draft, update: Update, key: TextKey, errors: FieldErrors) => ({
   value: draft[key],
+  error: errors[key],
   onChange: (value: string) => update({ [key]: value }),
 });
 
 /** The notification rules. */
-function NotificationFields({ draft, update }: { draft: Draft; update: Update }) {
+function NotificationFields({
+  draft,
+  update,
+  errors,
+}: {
+  draft: Draft;
+  update: Update;
+  errors: FieldErrors;
+}) {
   const off = !draft.enabled;
-  const text = (key: TextKey) => bindText(draft, update, key);
+  const text = (key: TextKey) => bindText(draft, update, key, errors);
   return (
     <fieldset className="settings__group">
       <legend>New-port notifications</legend>
@@ -139,8 +158,8 @@ function NotificationFields({ draft, update }: { draft: Draft; update: Update })
 }
 
 /** Polling interval and kill timeout. */
-function MonitorFields({ draft, update }: { draft: Draft; update: Update }) {
-  const text = (key: TextKey) => bindText(draft, update, key);
+function MonitorFields({ draft, update, errors }: { draft: Draft; update: Update; errors: FieldErrors }) {
+  const text = (key: TextKey) => bindText(draft, update, key, errors);
   return (
     <fieldset className="settings__group">
       <legend>Monitor and actions</legend>
@@ -163,7 +182,8 @@ function MonitorFields({ draft, update }: { draft: Draft; update: Update }) {
 function SettingsForm({ initial, onClose }: { initial: Settings; onClose: () => void }) {
   const [draft, setDraft] = useState(() => draftOf(initial));
   const update = (patch: Partial<Draft>) => setDraft((old) => ({ ...old, ...patch }));
-  const { error, busy, save } = useSaveSettings(onClose);
+  const { error, fieldErrors, busy, save } = useSaveSettings(onClose);
+  const problems = [...Object.values(fieldErrors), ...(error ? [error] : [])];
 
   return (
     <form
@@ -173,12 +193,15 @@ function SettingsForm({ initial, onClose }: { initial: Settings; onClose: () => 
         void save(draft);
       }}
     >
-      <NotificationFields draft={draft} update={update} />
-      <MonitorFields draft={draft} update={update} />
-      {error && (
-        <p className="callout callout--danger" role="alert" data-testid="settings-error">
-          {error}
-        </p>
+      <NotificationFields draft={draft} update={update} errors={fieldErrors} />
+      <MonitorFields draft={draft} update={update} errors={fieldErrors} />
+      {problems.length > 0 && (
+        <div className="callout callout--danger" role="alert" data-testid="settings-error">
+          {problems.length > 1 && <p>Not saved: {problems.length} fields need fixing.</p>}
+          {problems.map((problem) => (
+            <p key={problem}>{problem}</p>
+          ))}
+        </div>
       )}
       <div className="settings__footer">
         <span className="spacer" />

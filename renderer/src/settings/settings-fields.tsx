@@ -1,5 +1,5 @@
 /** The settings form's fields: a labelled checkbox and a labelled monospace text input. */
-import type { HTMLAttributes } from 'react';
+import { useId, type HTMLAttributes } from 'react';
 
 /** A checkbox with its label after it. */
 export function CheckField(props: {
@@ -23,21 +23,26 @@ export function CheckField(props: {
   );
 }
 
-/** A text input with its label above it. */
+/** A text input with its label beside it, and what is wrong with its value under it. */
 export function TextField(props: {
   label: string;
   value: string;
+  /** Why the value cannot be saved; shown under the input, which is marked invalid. */
+  error?: string | undefined;
   disabled?: boolean;
   placeholder?: string;
   inputMode?: HTMLAttributes<HTMLInputElement>['inputMode'];
   testId: string;
   onChange: (value: string) => void;
 }) {
+  const errorId = useId();
   return (
     <label className="settings__field">
       <span>{props.label}</span>
       <input
         className="mono"
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={props.error ? errorId : undefined}
         inputMode={props.inputMode}
         value={props.value}
         disabled={props.disabled}
@@ -45,6 +50,11 @@ export function TextField(props: {
         onChange={(e) => props.onChange(e.target.value)}
         data-testid={props.testId}
       />
+      {props.error && (
+        <span id={errorId} className="settings__field-error" data-testid={`${props.testId}-error`}>
+          {props.error}
+        </span>
+      )}
     </label>
   );
 }

@@ -115,4 +115,19 @@ describe('SocketData', () => {
     expect(changes.changed.size).toBe(0);
     expect(data.rows.size).toBe(0);
   });
+
+  it('knows which rows opened before PortLens started watching (their age is a lower bound)', () => {
+    const data = new SocketData();
+    expect(data.openedBefore(makeRow({ id: 'x', firstSeen: 1 }))).toBe(false);
+    data.applySnapshot(
+      makeSnapshot(1, [makeRow({ id: 'old', firstSeen: 5000 }), makeRow({ id: 'new', firstSeen: 9000 })]),
+      0,
+    );
+    expect(data.watchingSince).toBe(5000);
+    expect(data.openedBefore(data.rows.get('old')!.row)).toBe(true);
+    expect(data.openedBefore(data.rows.get('new')!.row)).toBe(false);
+    // A snapshot from a new server (a reconnect) started watching anew.
+    data.applySnapshot(makeSnapshot(1, [makeRow({ id: 'other', firstSeen: 20_000 })]), 1);
+    expect(data.watchingSince).toBe(20_000);
+  });
 });

@@ -118,6 +118,12 @@ export class SocketData implements OwnerLookup {
   clock = 0;
   /** Polls applied so far (snapshots and deltas): the time axis of rate tracks. */
   tick = 0;
+  /**
+   * When PortLens started watching, as far as the data shows: the earliest `firstSeen` of any row
+   * (rows there at the monitor's first poll carry its time). A row first seen then opened before
+   * PortLens started, at an unknown time: its age is a lower bound. Null before the first snapshot.
+   */
+  watchingSince: number | null = null;
 
   /** Replaces everything with a snapshot. After the first one, differences show as new/closing rows. */
   applySnapshot(snapshot: Snapshot, now: number): ChangeSet {
@@ -125,6 +131,9 @@ export class SocketData implements OwnerLookup {
     this.tick++;
     const changes = emptyChanges();
     changes.reset = true;
+    // From this snapshot's rows alone: a new server (a reconnect) started watching anew.
+    this.watchingSince = null;
+    this.noteFirstSeen(snapshot.sockets);
     if (!this.rows.size) {
       // Nothing to compare with (the first snapshot): every row is simply added, unmarked.
       const first = !this.loaded;
@@ -170,6 +179,7 @@ export class SocketData implements OwnerLookup {
    */
   addSnapshotRows(rows: readonly SocketRow[]): ChangeSet {
     const changes = emptyChanges();
+    this.noteFirstSeen(rows);
     for (const row of rows) {
       const entry = this.rows.get(row.id);
       if (entry) this.replaceRow(entry, row);
@@ -247,6 +257,21 @@ export class SocketData implements OwnerLookup {
       } else nextAt = nextAt === null ? at + CLOSING_MS : Math.min(nextAt, at + CLOSING_MS);
     }
     return { changes, nextAt };
+  }
+
+  /** True when a row opened before PortLens started watching (its age is a lower bound). */
+  openedBefore(row: SocketRow): boolean {
+    return this.watchingSince !== null && row.firstSeen <= this.watchingSince;
+  }
+
+  private noteFirstSeen(rows: readonly SocketRow[]): void {
+    for (const row of rows)
+      if (this.watchingSince === null || row.firstSeen < this.watchingSince) this.watchingSince = row.firstSeen;
+  }
+
+  /** The rows fading out (closed, still shown for a moment). */
+  closingEntries(): IterableIterator<RowEntry> {
+    return this.closing.values();
   }
 
   /** True while some row is still fading out. */

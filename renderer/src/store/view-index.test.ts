@@ -134,11 +134,20 @@ describe('ViewIndex', () => {
     ];
     const { data, index } = setup(rows, settings({ column: 'local', desc: false }, { groupBy: 'port' }));
     const headers = index.items.filter((item): item is GroupItem => typeof item !== 'string');
-    expect(headers.map((group) => [group.label, group.count])).toEqual([
-      [':3000', 3],
-      [':443', 1],
-    ]);
+    // :443 has one socket: it shows without a header of its own.
+    expect(headers.map((group) => [group.label, group.count])).toEqual([[':3000', 3]]);
+    expect(index.items.filter((item) => typeof item === 'string')).toContain('other');
     expect(index.groupKeyOf(data.rows.get('client')!, 'port')).toBe(':3000');
+  });
+
+  it('names a group whose owner exited by its pid once, as exited', () => {
+    const rows = [
+      makeRow({ id: 'a', pids: [16180], ownerReason: null, localPort: 1 }),
+      makeRow({ id: 'b', pids: [16180], ownerReason: null, localPort: 2 }),
+    ];
+    const { index } = setup(rows, settings({ column: 'process', desc: false }, { groupBy: 'process' }));
+    const [header] = index.items.filter((item): item is GroupItem => typeof item !== 'string');
+    expect([header?.label, header?.detail]).toEqual(['pid 16180', 'exited']);
   });
 
   it('keeps the filtered rows equal to a fresh layout after any sequence of deltas (property)', () => {

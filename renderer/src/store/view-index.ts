@@ -116,6 +116,14 @@ export class ViewIndex {
     this.layout(data, settings);
   }
 
+  /** Rows passing the filter that are still open: closed rows fading out are not counted. */
+  liveMatched(data: SocketData): number {
+    const predicate = this.settings?.predicate ?? null;
+    let closing = 0;
+    for (const entry of data.closingEntries()) if (!predicate || predicate(entry.row, data)) closing++;
+    return this.matched - closing;
+  }
+
   /** Index of a row id in `items`, or -1 when it is filtered out, collapsed or unknown. */
   indexOf(id: string): number {
     if (!this.positions) {
@@ -319,6 +327,11 @@ export class ViewIndex {
     }
     const items: ViewItem[] = [];
     for (const { item, ids, names } of groups.values()) {
+      // A port with one socket needs no header: the row says it all.
+      if (item.port !== null && ids.length === 1) {
+        items.push(...ids);
+        continue;
+      }
       item.count = ids.length;
       if (item.port !== null) item.detail = [...names].join(', ');
       items.push(item);
@@ -405,7 +418,8 @@ function groupItem(
     kind: 'group',
     key,
     label: proc?.name ?? `pid ${pid}`,
-    detail: proc ? `pid ${pid} · ${proc.user}` : `pid ${pid}`,
+    // Its process went before its sockets did (or could not be read): say so, not the pid twice.
+    detail: proc ? `pid ${pid} · ${proc.user}` : 'exited',
     count: 0,
     collapsed,
     pid,

@@ -25,21 +25,22 @@ export function useClock(): number {
 }
 
 /**
- * How long ago `since` was, at the store's clock. Every age on screen changes on every tick, so
- * each writes its own text when the clock moves rather than being rendered again by React: a
- * few dozen text updates instead of a few dozen component updates per tick.
+ * How long ago `since` was, at the store's clock; `atLeast` prefixes "≥ " (a lower bound). Every
+ * age on screen changes on every tick, so each writes its own text when the clock moves rather
+ * than being rendered again by React: a few dozen text updates instead of a few dozen component
+ * updates per tick.
  */
-export function Age({ since }: { since: number }) {
+export function Age({ since, atLeast = false, title }: { since: number; atLeast?: boolean; title?: string }) {
   const source = useContext(ClockContext);
   const text = useRef<HTMLSpanElement>(null);
   useLayoutEffect(() => {
     let shown = '';
     const show = () => {
-      const next = formatDuration(source.now() - since);
+      const next = `${atLeast ? '≥ ' : ''}${formatDuration(source.now() - since)}`;
       if (next !== shown && text.current) text.current.textContent = shown = next;
     };
     show();
     return source.subscribe(show);
-  }, [source, since]);
-  return <span ref={text} />;
+  }, [source, since, atLeast]);
+  return <span ref={text} title={title} />;
 }

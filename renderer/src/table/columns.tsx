@@ -8,6 +8,7 @@ import type { SortColumn } from '../store/sort-keys';
 import { Endpoint, ProcessCell, ProtocolLabel, ScopeBadge, StateLabel } from './cells';
 import { Age } from './clock';
 import { formatBytes, formatRate } from './format';
+import { openForTitle } from './open-for';
 import type { RowModel } from './row-model';
 import { Sparkline } from './sparkline';
 
@@ -64,7 +65,7 @@ const CELLS: Record<ColumnId, (m: RowModel) => ReactNode> = {
   activity: (m) => (
     <Sparkline history={m.entry.history} counted={m.row.sendRate !== null || m.row.receiveRate !== null} />
   ),
-  age: (m) => <Age since={m.row.firstSeen} />,
+  age: (m) => <Age since={m.row.firstSeen} atLeast={m.openedBefore} title={openForTitle(m)} />,
 };
 
 /** The content of column `id`'s cell for a row (nothing for an unknown column). */
@@ -152,14 +153,29 @@ export const COLUMNS = [
     header: 'Activity',
     size: 72,
     enableSorting: false,
-    meta: { title: 'Send (orange) and receive (blue) rate, last 30 samples' },
+    meta: { title: 'Send (orange) and receive (blue) rate, last 30 samples, on a log scale' },
     cell: ({ row }) => CELLS.activity(row.original),
   }),
   column.accessor((m) => m.row.firstSeen, {
     id: 'age',
-    header: 'Age',
-    size: 70,
-    meta: { align: 'right', title: 'Time since PortLens first saw the socket' },
+    header: 'Open for',
+    size: 92,
+    meta: {
+      align: 'right',
+      title:
+        'How long the socket has been open: exact when PortLens saw it open; “≥” when it was open before PortLens started (then no older than its owner process)',
+    },
     cell: ({ row }) => CELLS.age(row.original),
   }),
 ] as ColumnDef<RowModel, unknown>[];
+
+/** A column's name as its header shows it. */
+export function columnLabel(id: ColumnId): string {
+  const header = COLUMNS.find((col) => col.id === id)?.header;
+  return typeof header === 'string' ? header : id;
+}
+
+/** A column's default width in px. */
+export function defaultColumnSize(id: string): number {
+  return COLUMNS.find((col) => col.id === id)?.size ?? 80;
+}

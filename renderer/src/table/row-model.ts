@@ -20,6 +20,8 @@ export interface RowModel {
   closingAt: number | null;
   /** Whether the row had a history when the model was made (its sparkline draws itself after that). */
   hasHistory: boolean;
+  /** It opened before PortLens started watching: its age is a lower bound (see SocketData.openedBefore). */
+  openedBefore: boolean;
 }
 
 const models = new WeakMap<RowEntry, RowModel>();
@@ -30,6 +32,7 @@ export function rowModel(entry: RowEntry, data: SocketData): RowModel {
   const owner = pid === undefined ? undefined : data.process(pid);
   const ownerRunning = pid !== undefined && data.isRunning(pid);
   const hasHistory = entry.history !== null;
+  const openedBefore = data.openedBefore(entry.row);
   const cached = models.get(entry);
   if (
     cached &&
@@ -37,7 +40,8 @@ export function rowModel(entry: RowEntry, data: SocketData): RowModel {
     cached.owner === owner &&
     cached.ownerRunning === ownerRunning &&
     cached.closingAt === entry.closingAt &&
-    cached.hasHistory === hasHistory
+    cached.hasHistory === hasHistory &&
+    cached.openedBefore === openedBefore
   ) {
     return cached;
   }
@@ -50,6 +54,7 @@ export function rowModel(entry: RowEntry, data: SocketData): RowModel {
     user: rowUser(entry.row, data),
     closingAt: entry.closingAt,
     hasHistory,
+    openedBefore,
   };
   models.set(entry, model);
   return model;

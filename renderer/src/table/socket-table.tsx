@@ -5,11 +5,21 @@
  * the rows draw their cells from the same column definitions, so an update costs the same at
  * 200 rows as at 20,000 and renders only the rows whose data changed.
  */
-import { useLayoutEffect, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import {
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 import { useStoreVersion } from '../app/app-context';
 import type { LiveStore } from '../store/live-store';
 import type { SortSpec } from '../store/sort-keys';
 import { ClockContext, type ClockSource } from './clock';
+import { ColumnChooser, type ColumnChoice } from './column-chooser';
 import { GridBody } from './grid-body';
 import { GridHeader } from './grid-header';
 import { onGridKey } from './grid-keys';
@@ -37,10 +47,14 @@ export interface SocketTableProps {
   scrollRequest: number;
   sort: SortSpec;
   columnSizes: Record<string, number>;
+  /** The user's column order and hidden columns (view prefs). */
+  columnOrder: string[];
+  hiddenColumns: string[];
   /** What the body shows when there are no items (called at render time). */
   renderEmpty: () => ReactNode;
   onSortChange: (sort: SortSpec) => void;
   onColumnSizesChange: (sizes: Record<string, number>) => void;
+  onColumnsChange: (choice: Partial<ColumnChoice>) => void;
   onSelect: (key: string, scroll: boolean) => void;
   onActivate: (key: string) => void;
   onToggleGroup: (groupKey: string, expand?: boolean) => void;
@@ -66,6 +80,24 @@ function useScrollRequest(
   });
 }
 
+/** The grid's inner width (without its scrollbar) and the scrollbar's width, kept up to date. */
+function useGridWidth(ref: RefObject<HTMLDivElement | null>) {
+  const [size, setSize] = useState({ width: 0, scrollbar: 0 });
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => {
+      const next = { width: el.clientWidth, scrollbar: el.offsetWidth - el.clientWidth };
+      setSize((old) => (old.width === next.width && old.scrollbar === next.scrollbar ? old : next));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref]);
+  return size;
+}
+
 /** The grid. */
 export function SocketTable(props: SocketTableProps) {
   const { store, selected, scrollRequest, columnSizes, renderEmpty } = props;
@@ -80,7 +112,8 @@ export function SocketTable(props: SocketTableProps) {
     () => ({ subscribe: store.subscribe, now: () => store.data.clock }),
     [store],
   );
-  const { table, sorting, columns } = useSocketTable(props);
+  const gridSize = useGridWidth(scrollRef);
+  const { table, sorting, columns, layout } = useSocketTable(props, gridSize.width);
   const rowColumns = useRowColumns(columns);
 
   const selectedIndex = useMemo(
@@ -102,32 +135,40 @@ export function SocketTable(props: SocketTableProps) {
 
   return (
     <ClockContext value={clockSource}>
-      <div
-        ref={scrollRef}
-        className="grid"
-        role="grid"
-        aria-label="Sockets"
-        aria-rowcount={items.length + 1}
-        aria-colcount={columns.length}
-        aria-activedescendant={selectedRendered ? `pl-item-${selectedIndex}` : undefined}
-        tabIndex={0}
-        data-testid="socket-table"
-        data-version={version}
-        onKeyDown={onKeyDown}
-      >
-        <div className="grid__inner" style={gridStyleOf(columns)}>
-          <GridHeader
-            headers={headers}
-            sorting={sorting}
-            columnSizes={columnSizes}
-            resizing={columnSizingInfo.isResizingColumn}
-          />
-          {items.length === 0 ? (
-            renderEmpty()
-          ) : (
-            <GridBody {...props} visible={visible} rowHeight={ROW_HEIGHT} columns={rowColumns} />
-          )}
+      <div className="grid-frame" style={{ '--scrollbar-w': `${gridSize.scrollbar}px` } as CSSProperties}>
+        <div
+          ref={scrollRef}
+          className="grid"
+          role="grid"
+          aria-label="Sockets"
+          aria-rowcount={items.length + 1}
+          aria-colcount={columns.length}
+          aria-activedescendant={selectedRendered ? `pl-item-${selectedIndex}` : undefined}
+          tabIndex={0}
+          data-testid="socket-table"
+          data-version={version}
+          onKeyDown={onKeyDown}
+        >
+          <div className="grid__inner" style={gridStyleOf(columns)}>
+            <GridHeader
+              headers={headers}
+              sorting={sorting}
+              columnSizes={columnSizes}
+              resizing={columnSizingInfo.isResizingColumn}
+            />
+            {items.length === 0 ? (
+              renderEmpty()
+            ) : (
+              <GridBody {...props} visible={visible} rowHeight={ROW_HEIGHT} columns={rowColumns} />
+            )}
+          </div>
         </div>
+        <ColumnChooser
+          order={layout.order}
+          hidden={layout.hidden}
+          squeezed={layout.squeezed}
+          onChange={props.onColumnsChange}
+        />
       </div>
     </ClockContext>
   );

@@ -2,15 +2,18 @@
 import { memo } from 'react';
 import type { RateSeries } from '../store/rate-history';
 import { useClock } from './clock';
+import { formatRate } from './format';
+import { rateScale, scaleTop } from './rate-scale';
 
 const W = 60;
 const H = 14;
 
-function points(values: number[], peak: number): string {
+/** The polyline of a series on a log scale up to `top` (a 1 KB/s line beside 1 MB/s stays visible). */
+function points(values: number[], top: number): string {
   if (values.length < 2) return '';
   const step = W / (values.length - 1);
   return values
-    .map((value, i) => `${(i * step).toFixed(1)},${(H - 1 - (value / peak) * (H - 2)).toFixed(1)}`)
+    .map((value, i) => `${(i * step).toFixed(1)},${(H - 1 - rateScale(value, top) * (H - 2)).toFixed(1)}`)
     .join(' ');
 }
 
@@ -42,10 +45,12 @@ const LiveSparkline = memo(function LiveSparkline({ history }: { history: RateSe
   const { send, receive } = history.series();
   const peak = Math.max(0, ...send, ...receive);
   if (send.length < 2 || peak === 0) return IDLE;
+  const top = scaleTop(peak);
   return (
     <svg className="sparkline" width={W} height={H} aria-hidden="true">
-      <polyline points={points(receive, peak)} className="sparkline__receive" />
-      <polyline points={points(send, peak)} className="sparkline__send" />
+      <title>{`Log scale, top ${formatRate(top)} · peak ${formatRate(peak)}`}</title>
+      <polyline points={points(receive, top)} className="sparkline__receive" />
+      <polyline points={points(send, top)} className="sparkline__send" />
     </svg>
   );
 });

@@ -7,11 +7,13 @@ import {
   useReactTable,
   type ColumnSizingState,
   type SortingState,
+  type VisibilityState,
   type Updater,
 } from '@tanstack/react-table';
 import { useMemo, type CSSProperties } from 'react';
 import type { SortColumn, SortSpec } from '../store/sort-keys';
-import { COLUMNS } from './columns';
+import { columnsToFit, orderedColumns, REQUIRED } from './column-layout';
+import { COLUMNS, defaultColumnSize, type ColumnId } from './columns';
 import type { RowModel } from './row-model';
 import type { RowColumn } from './socket-row';
 
@@ -22,12 +24,38 @@ const NO_ROWS: RowModel[] = [];
 export interface SocketTableOptions {
   sort: SortSpec;
   columnSizes: Record<string, number>;
+  /** The user's column order and hidden columns (view prefs). */
+  columnOrder: string[];
+  hiddenColumns: string[];
   onSortChange: (sort: SortSpec) => void;
   onColumnSizesChange: (sizes: Record<string, number>) => void;
 }
 
-/** The table, its sorting state and its visible columns. */
-export function useSocketTable({ sort, columnSizes, onSortChange, onColumnSizesChange }: SocketTableOptions) {
+/**
+ * The columns in the user's order, which the user hid, and which give way for width (the table
+ * is `available` px wide; 0 before it is measured).
+ */
+function useColumnLayout(options: SocketTableOptions, available: number) {
+  const { columnOrder, hiddenColumns, columnSizes } = options;
+  return useMemo(() => {
+    const order = orderedColumns(columnOrder);
+    const hidden = new Set(hiddenColumns.filter((id) => !REQUIRED.has(id as ColumnId)));
+    const shown = order.filter((id) => !hidden.has(id));
+    // The filler cell after the last column keeps 32 px (the header's holds the column chooser).
+    const squeezed = columnsToFit(
+      shown.map((id) => ({ id, size: columnSizes[id] ?? defaultColumnSize(id) })),
+      available - 32,
+    );
+    const visibility: VisibilityState = {};
+    for (const id of order) visibility[id] = !hidden.has(id) && !squeezed.has(id);
+    return { order, hidden, squeezed, visibility };
+  }, [columnOrder, hiddenColumns, columnSizes, available]);
+}
+
+/** The table, its sorting state, its visible columns and how they were chosen. */
+export function useSocketTable(options: SocketTableOptions, available: number) {
+  const { sort, columnSizes, onSortChange, onColumnSizesChange } = options;
+  const layout = useColumnLayout(options, available);
   const sorting = useMemo<SortingState>(() => [{ id: sort.column, desc: sort.desc }], [sort]);
   // The table object is mutable by design; this component does not rely on memoizing it.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -47,7 +75,12 @@ export function useSocketTable({ sort, columnSizes, onSortChange, onColumnSizesC
     sortDescFirst: false,
     columnResizeMode: 'onChange',
     defaultColumn: { minSize: 40, maxSize: 800 },
-    state: { sorting, columnSizing: columnSizes },
+    state: {
+      sorting,
+      columnSizing: columnSizes,
+      columnOrder: layout.order,
+      columnVisibility: layout.visibility,
+    },
     onSortingChange: (updater: Updater<SortingState>) => {
       const next = typeof updater === 'function' ? updater(sorting) : updater;
       const first = next[0];
@@ -57,7 +90,7 @@ export function useSocketTable({ sort, columnSizes, onSortChange, onColumnSizesC
       onColumnSizesChange(typeof updater === 'function' ? updater(columnSizes) : updater);
     },
   });
-  return { table, sorting, columns: table.getVisibleLeafColumns() };
+  return { table, sorting, columns: table.getVisibleLeafColumns(), layout };
 }
 
 type Columns = ReturnType<typeof useSocketTable>['columns'];

@@ -22,7 +22,8 @@ export type IconName =
   | 'arrow-up'
   | 'arrow-down'
   | 'plug'
-  | 'settings';
+  | 'settings'
+  | 'columns';
 
 const PATHS: Record<IconName, ReactNode> = {
   search: (
@@ -116,6 +117,12 @@ const PATHS: Record<IconName, ReactNode> = {
       <circle cx="16" cy="6" r="2" />
       <circle cx="10" cy="12" r="2" />
       <circle cx="18" cy="18" r="2" />
+    </>
+  ),
+  columns: (
+    <>
+      <rect x="3.5" y="4.5" width="17" height="15" rx="1.5" />
+      <path d="M9.5 4.5v15M14.5 4.5v15" />
     </>
   ),
 };
