@@ -3,10 +3,12 @@ import type { ProcessInfo, Snapshot, SocketRow } from '../../contract/model.js';
 import { isListening } from '../../contract/row-fields.js';
 import { keepFreedMemory } from '../../core/one-shot/one-shot-memory.js';
 import { takeSnapshot } from '../../core/snapshot/default-pipeline.js';
-import { addressAccepts } from '../../core/actions/held-ports.js';
+import { acceptsTarget, LOCALHOST_ADDRESSES } from '../../contract/reachability.js';
+import { readIp } from '../../contract/target-address.js';
+import { nearMisses } from '../../core/diagnose/near-miss.js';
 import { endpointArg, parse } from '../args.js';
 import { endpoint } from '../format.js';
-import { UsageError, type CliCommand } from '../io.js';
+import { UsageError, type CliCommand, type CliIo } from '../io.js';
 import { sourceArg } from './source-arg.js';
 
 export const whoCommand: CliCommand = async (args, io) => {
@@ -17,15 +19,10 @@ export const whoCommand: CliCommand = async (args, io) => {
   keepFreedMemory();
   const snapshot = await takeSnapshot(prefer ? { prefer } : {});
 
-  // Rows do not say yet whether a `::` socket is IPv6-only (a later issue adds `v6Only`): dual-stack assumed.
-  const listeners = snapshot.sockets.filter(
-    (row) => isListening(row) && row.localPort === wanted.port && (wanted.address === null || addressAccepts(row.localAddress, wanted.address)),
-  );
+  const onPort = snapshot.sockets.filter((row) => isListening(row) && row.localPort === wanted.port);
+  const listeners = onPort.filter((row) => acceptsTarget(row, wanted.address));
   const where = wanted.address === null ? `port ${wanted.port}` : endpoint(wanted.address, wanted.port);
-  if (listeners.length === 0) {
-    io.stdout.write(`nothing listens on ${where}\n`);
-    return 1;
-  }
+  if (listeners.length === 0) return nothingListens(wanted, where, onPort, snapshot, io, values.json === true);
   const owners = ownersOf(listeners, snapshot);
   if (values.json) {
     io.stdout.write(`${JSON.stringify({ port: wanted.port, address: wanted.address, owners, unowned: unowned(listeners) })}\n`);
@@ -34,6 +31,31 @@ export const whoCommand: CliCommand = async (args, io) => {
   io.stdout.write(humanReport(where, owners, unowned(listeners)));
   return 0;
 };
+
+/**
+ * Exit 1 with the near miss: what listens on that port elsewhere and why it refuses this client
+ * (another family, IPv6-only, another address), in words or as `nearMisses` in JSON.
+ */
+function nothingListens(
+  wanted: { address: string | null; port: number },
+  where: string,
+  onPort: SocketRow[],
+  snapshot: Snapshot,
+  io: CliIo,
+  json: boolean,
+): number {
+  const ip = wanted.address === null || wanted.address === 'localhost' ? null : readIp(wanted.address);
+  const ips = wanted.address === 'localhost' ? LOCALHOST_ADDRESSES : ip ? [ip] : [];
+  const misses = wanted.address === null ? [] : nearMisses({ address: wanted.address, ips }, wanted.port, onPort, snapshot.processes);
+  if (json) {
+    io.stdout.write(`${JSON.stringify({ port: wanted.port, address: wanted.address, owners: [], unowned: [], nearMisses: misses })}\n`);
+  } else if (misses.length === 0) {
+    io.stdout.write(`nothing listens on ${where}\n`);
+  } else {
+    io.stdout.write(`${misses.map((miss) => miss.message).join('\n')}\n`);
+  }
+  return 1;
+}
 
 interface Owner {
   process: ProcessInfo | { pid: number };

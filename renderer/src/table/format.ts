@@ -2,7 +2,7 @@
  * Text for the table and panel: endpoints, byte counts, rates, durations, commands. Pure
  * functions, tested under Node.
  */
-import type { Family, Scope, SocketRow, SocketState } from '@contract/model';
+import type { Family, SocketRow, SocketState } from '@contract/model';
 
 /** `127.0.0.1:3000`, `[::1]:3000`; a wildcard address shows as `*` (`*:53`). */
 export function formatEndpoint(address: string, port: number | null, family: Family): string {
@@ -58,20 +58,6 @@ export function formatDuration(ms: number): string {
   const d = Math.floor(h / 24);
   return `${d}d ${h % 24}h`;
 }
-
-/** Human labels of scopes, as the badge shows them. */
-export const SCOPE_LABEL: Record<Scope, string> = {
-  loopback: 'loopback',
-  all: 'all interfaces',
-  address: 'address',
-};
-
-/** Explanations of scopes, for the badge's tooltip. */
-export const SCOPE_TITLE: Record<Scope, string> = {
-  loopback: 'Reachable only from this machine (127.0.0.0/8 or ::1)',
-  all: 'Bound to every interface: reachable from the network unless a firewall blocks it',
-  address: 'Bound to one specific address of this machine',
-};
 
 /** `LISTEN` → `LISTEN`, `TIME_WAIT` → `TIME-WAIT`: state names as people read them. */
 export function formatState(state: SocketState): string {
