@@ -21,6 +21,9 @@ Usage:
   portlens restart <port | address:port | --pid N> [--yes] [--without-environment] [--timeout MS] [--json]
   portlens logs <port | address:port | --pid N> [--follow] [--lines N]
   portlens serve [--port N] [--open] [--poll MS]
+  portlens diagnose <address:port | port | URL> [--json] [--timeout MS]
+  portlens explain <port | address:port> [--json]
+  portlens audit [--json]
   portlens help | --help | --version
 
 A bare number is always a port. --source netlink|ss|proc forces a collector (list, who, watch).

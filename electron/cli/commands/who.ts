@@ -4,7 +4,8 @@ import { isListening } from '../../contract/row-fields.js';
 import { keepFreedMemory } from '../../core/one-shot/one-shot-memory.js';
 import { takeSnapshot } from '../../core/snapshot/default-pipeline.js';
 import { acceptsTarget, LOCALHOST_ADDRESSES } from '../../contract/reachability.js';
-import { readIp } from '../../contract/target-address.js';
+import { lookup } from 'node:dns/promises';
+import { readIp, type IpAddress } from '../../contract/target-address.js';
 import { nearMisses } from '../../core/diagnose/near-miss.js';
 import { endpointArg, parse } from '../args.js';
 import { endpoint } from '../format.js';
@@ -22,7 +23,7 @@ export const whoCommand: CliCommand = async (args, io) => {
   const onPort = snapshot.sockets.filter((row) => isListening(row) && row.localPort === wanted.port);
   const listeners = onPort.filter((row) => acceptsTarget(row, wanted.address));
   const where = wanted.address === null ? `port ${wanted.port}` : endpoint(wanted.address, wanted.port);
-  if (listeners.length === 0) return nothingListens(wanted, where, onPort, snapshot, io, values.json === true);
+  if (listeners.length === 0) return nothingListens(wanted, where, onPort, snapshot, io, values.json === true, await localhostHere());
   const owners = ownersOf(listeners, snapshot);
   if (values.json) {
     io.stdout.write(`${JSON.stringify({ port: wanted.port, address: wanted.address, owners, unowned: unowned(listeners) })}\n`);
@@ -43,10 +44,11 @@ function nothingListens(
   snapshot: Snapshot,
   io: CliIo,
   json: boolean,
+  localhost: readonly IpAddress[],
 ): number {
   const ip = wanted.address === null || wanted.address === 'localhost' ? null : readIp(wanted.address);
   const ips = wanted.address === 'localhost' ? LOCALHOST_ADDRESSES : ip ? [ip] : [];
-  const misses = wanted.address === null ? [] : nearMisses({ address: wanted.address, ips }, wanted.port, onPort, snapshot.processes);
+  const misses = wanted.address === null ? [] : nearMisses({ address: wanted.address, ips, localhost }, wanted.port, onPort, snapshot.processes);
   if (json) {
     io.stdout.write(`${JSON.stringify({ port: wanted.port, address: wanted.address, owners: [], unowned: [], nearMisses: misses })}\n`);
   } else if (misses.length === 0) {
@@ -55,6 +57,15 @@ function nothingListens(
     io.stdout.write(`${misses.map((miss) => miss.message).join('\n')}\n`);
   }
   return 1;
+}
+
+/** What `localhost` resolves to here (the system resolver), for advice that works on this machine. */
+async function localhostHere(): Promise<IpAddress[]> {
+  try {
+    return (await lookup('localhost', { all: true })).flatMap((entry) => readIp(entry.address) ?? []);
+  } catch {
+    return [...LOCALHOST_ADDRESSES];
+  }
 }
 
 interface Owner {

@@ -28,8 +28,12 @@ export interface NearMiss {
   message: string;
 }
 
-/** The target as the user wrote it: an IP (IPv4-mapped read as IPv4) or `localhost`. */
-export type NearMissTarget = { address: string; ips: readonly IpAddress[] };
+/**
+ * The target as the user wrote it (an IP, IPv4-mapped read as IPv4, or `localhost`) with the
+ * addresses it stands for, and what `localhost` resolves to here: `localhost:P` is suggested
+ * only where it reaches the listener (without `::1 localhost` in /etc/hosts it never reaches ::1).
+ */
+export type NearMissTarget = { address: string; ips: readonly IpAddress[]; localhost: readonly IpAddress[] };
 
 /** Listeners of `rows` that refuse every address of the target, each explained. */
 export function nearMisses(
@@ -46,7 +50,7 @@ export function nearMisses(
     if (fit.accepts) continue;
     const pid = row.pids[0] ?? null;
     const name = pid === null ? null : (processes[String(pid)]?.name ?? null);
-    const connectTo = connectInstead(row, first, port);
+    const connectTo = connectInstead(row, first, port, target.localhost);
     const bindFix = bindInstead(fit.why, first, target.address);
     const who = pid === null ? 'a process PortLens cannot see' : `${name ?? 'pid'} (pid ${pid})`;
     const reach = reachWords(row);
@@ -59,18 +63,14 @@ export function nearMisses(
 }
 
 /** Where this client could connect to reach the listener: the same kind of address it meant. */
-function connectInstead(row: SocketRow, target: IpAddress, port: number): string[] {
+function connectInstead(row: SocketRow, target: IpAddress, port: number, localhost: readonly IpAddress[]): string[] {
   const bound = readIp(row.localAddress);
   if (bound === null) return [];
-  const wildcard = bound.address === '0.0.0.0' || bound.address === '::';
-  if (!wildcard) {
-    const loopbackBound = isLoopbackIp(bound);
-    const both = loopbackBound && (bound.address === '127.0.0.1' || bound.address === '::1');
-    return [hostPort(bound.address, port), ...(both && isLoopbackIp(target) ? [`localhost:${port}`] : [])];
-  }
+  const viaLocalhost = isLoopbackIp(target) && localhost.some((ip) => fitOf(row, ip).accepts) ? [`localhost:${port}`] : [];
+  if (bound.address !== '0.0.0.0' && bound.address !== '::') return [hostPort(bound.address, port), ...viaLocalhost];
   // A wildcard of the other family (or IPv6-only): that family's form of the same place.
   const loop = bound.family === 6 ? '::1' : '127.0.0.1';
-  return isLoopbackIp(target) ? [hostPort(loop, port), `localhost:${port}`] : [`this machine's IPv${bound.family} address, port ${port}`];
+  return isLoopbackIp(target) ? [hostPort(loop, port), ...viaLocalhost] : [`this machine's IPv${bound.family} address, port ${port}`];
 }
 
 /** What to change on the server's side. */
