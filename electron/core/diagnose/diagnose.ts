@@ -72,7 +72,7 @@ export async function diagnose(text: string, options: DiagnoseOptions): Promise<
   const elsewhere = connected ? null : nearMissAddress(misses);
   const hint = DEVELOPER_PORTS.get(port)?.name ?? serviceNames(port)[0] ?? null;
   const serviceAt = connected?.address ?? elsewhere;
-  const service = serviceAt && left() > 150 ? await serviceProbe(serviceAt, port, left() - 100, hint) : null;
+  const service = serviceAt && left() > 250 ? await serviceProbe(serviceAt, port, Math.min(1200, left() - 150), hint) : null;
   const overflowsAfter = readListenOverflows();
 
   const listeners = snapshot ? listenerFacts(rows, snapshot, addresses, queues) : [];

@@ -24,7 +24,7 @@ export async function serviceProbe(address: string, port: number, budgetMs: numb
   const host = hostPort(address, port);
   const http = await exchange(address, port, Buffer.from(`GET / HTTP/1.1\r\nHost: ${host}\r\nUser-Agent: portlens-diagnose\r\nAccept: text/html\r\nConnection: close\r\n\r\n`), left());
   if (http && 'data' in http && http.data.subarray(0, 5).toString('latin1') === 'HTTP/') return httpProbe(address, port, http, 'http');
-  const tls = await tlsProbe(address, port, left());
+  const tls = deadline - performance.now() > 100 ? await tlsProbe(address, port, left()) : null;
   if (tls) return tls;
   const detail = http === null ? 'no answer in time' : 'error' in http ? http.error : `an answer that is not HTTP (${http.data.length} bytes)`;
   return { kind: 'banner', address, port, outcome: http === null ? 'no-answer' : 'error' in http ? 'error' : 'connected', latencyMs: http && 'latencyMs' in http ? http.latencyMs : null, detail, http: null, service: null };
