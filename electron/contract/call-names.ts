@@ -16,6 +16,9 @@ export const CALL_NAME_LIST = [
   'restartPreview',
   'restart',
   'logs',
+  'diagnose',
+  'explain',
+  'audit',
   'openExternal',
 ] as const satisfies readonly CallName[];
 

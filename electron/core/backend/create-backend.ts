@@ -14,6 +14,7 @@ import { ensurePrivateDir, PrivateFileError } from '../private-files.js';
 import type { DefaultPipeline } from '../snapshot/default-pipeline.js';
 import type { Backend, BackendOptions } from './backend.js';
 import { runAction } from './action-calls.js';
+import { auditCall, diagnoseCall, explainCall } from './diagnose-calls.js';
 import { processDetail } from './process-detail.js';
 import { SettingsStore } from './settings-store.js';
 
@@ -97,6 +98,9 @@ export async function createBackend(options: BackendOptions): Promise<LocalBacke
     restartPreview: (request) => runAction('restartPreview', request, options.dataDir, settings.get(), actionSnapshot),
     restart: (request) => runAction('restart', request, options.dataDir, settings.get(), actionSnapshot),
     logs: (request) => runAction('logs', request, options.dataDir, settings.get(), actionSnapshot),
+    diagnose: (request) => diagnoseCall(request, actionSnapshot),
+    explain: async (request) => explainCall(request, monitor.current() ?? (await actionSnapshot())),
+    audit: async () => auditCall(await actionSnapshot()),
     async openExternal() {
       return fail('unsupported', 'opening URLs is done by the app shell, not the backend');
     },

@@ -42,6 +42,9 @@ const api: PortLensApi = {
   restartPreview: (request) => invoke('restartPreview', request),
   restart: (request) => invoke('restart', request),
   logs: (request) => invoke('logs', request),
+  diagnose: (request) => invoke('diagnose', request),
+  explain: (request) => invoke('explain', request),
+  audit: (request) => invoke('audit', request),
   openExternal: (request) => invoke('openExternal', request),
   subscribe(listener) {
     if (typeof listener !== 'function') throw new TypeError('subscribe needs a function');
