@@ -62,12 +62,12 @@ function ExposedRow({ entry: e }: { entry: ExposedListener }) {
   const where = `${hostPort(e.localAddress, e.localPort)}${e.protocol === 'udp' ? '/udp' : ''}`;
   return (
     <tr className={e.warning ? 'diagnose__row--warning' : undefined} data-testid="exposed-row" data-port={e.localPort}>
-      <td>
+      <td className="diagnose__owner">
         {e.pid === null ? <span className="dim">owner not visible</span> : <>{e.name ?? '?'} <span className="dim">pid {e.pid}</span></>}
       </td>
       <td className="mono">
         {where}
-        {e.service && <div className="dim diagnose__service">{e.service}</div>}
+        {e.service && !e.warning && <div className="dim diagnose__service">{e.service}</div>}
       </td>
       <td>
         {e.reach}
