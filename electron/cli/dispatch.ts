@@ -15,6 +15,7 @@ export const USAGE = `PortLens — what is on this port, and why can't I reach i
 
 Usage:
   portlens list [--json] [--listening] [--tcp|--udp] [--port N] [--pid N]
+  portlens list --idle [DURATION] [--json]
   portlens who <port | address:port> [--json]
   portlens watch [--json] [--interval MS]
   portlens kill <port | address:port | --pid N> [--force] [--yes] [--timeout MS] [--json]

@@ -19,6 +19,7 @@ export const CALL_NAME_LIST = [
   'diagnose',
   'explain',
   'audit',
+  'idleListeners',
   'openExternal',
 ] as const satisfies readonly CallName[];
 

@@ -164,3 +164,24 @@ export const AuditReport = z.object({
   firewall: z.string(),
 });
 export type AuditReport = z.infer<typeof AuditReport>;
+
+/** A listener with no activity for a while, or an orphaned development server. */
+export const IdleListener = ListenerFact.extend({
+  /** When it last accepted a connection or moved a byte (epoch ms), or when tracking began. */
+  lastActive: z.number(),
+  idleMs: z.number().nonnegative(),
+  /** Idle for at least the threshold asked. */
+  idle: z.boolean(),
+  /** Why it is an orphan (its terminal is gone), or null. */
+  orphan: z.string().nullable(),
+});
+export type IdleListener = z.infer<typeof IdleListener>;
+
+export const IdleRequest = z.object({ idleMs: z.number().int().min(1000).max(30 * 24 * 3_600_000) }).strict();
+
+export const IdleReport = z.object({
+  /** Tracking began then: no listener can be known idle for longer than since then. */
+  since: z.number(),
+  listeners: z.array(IdleListener),
+});
+export type IdleReport = z.infer<typeof IdleReport>;

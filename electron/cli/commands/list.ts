@@ -12,6 +12,7 @@ import { UsageError, type CliCommand } from '../io.js';
 import { sourceArg } from './source-arg.js';
 
 export const listCommand: CliCommand = async (args, io) => {
+  if (args.includes('--idle')) return (await import('./list-idle.js')).listIdleCommand(args, io);
   const { values, positionals } = parse(
     args,
     {

@@ -14,7 +14,7 @@ import { ensurePrivateDir, PrivateFileError } from '../private-files.js';
 import type { DefaultPipeline } from '../snapshot/default-pipeline.js';
 import type { Backend, BackendOptions } from './backend.js';
 import { runAction } from './action-calls.js';
-import { auditCall, diagnoseCall, explainCall } from './diagnose-calls.js';
+import { auditCall, diagnoseCall, explainCall, idleCall, trackActivity } from './diagnose-calls.js';
 import { processDetail } from './process-detail.js';
 import { SettingsStore } from './settings-store.js';
 
@@ -56,7 +56,10 @@ export async function createBackend(options: BackendOptions): Promise<LocalBacke
   );
 
   const broadcast = (message: StreamMessage): void => stream.fire(message);
+  const activity = trackActivity(options.dataDir);
+  owned.add(activity);
   const forwarding = monitor.onMessage((message: MonitorMessage) => {
+    activity.observe(message);
     if (message.type === 'snapshot') {
       broadcast({ type: 'snapshot', snapshot: withWarnings(message.snapshot, standingWarnings) });
     } else if (message.type === 'delta') {
@@ -101,6 +104,7 @@ export async function createBackend(options: BackendOptions): Promise<LocalBacke
     diagnose: (request) => diagnoseCall(request, actionSnapshot),
     explain: async (request) => explainCall(request, monitor.current() ?? (await actionSnapshot())),
     audit: async () => auditCall(await actionSnapshot()),
+    idleListeners: async (request) => idleCall(request, monitor.current() ?? (await actionSnapshot()), activity.tracker),
     async openExternal() {
       return fail('unsupported', 'opening URLs is done by the app shell, not the backend');
     },

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Calls } from '../../contract/api.js';
-import { startChild, stopAllChildren, tcpListenerScript } from '../../test-support/children.js';
+import { connect } from 'node:net';
+import { startChild, stopAllChildren, tcpListenerScript, waitFor } from '../../test-support/children.js';
 import type { Backend } from './backend.js';
 import { createBackend } from './create-backend.js';
 
@@ -38,5 +39,30 @@ describe('diagnose, explain and audit calls', () => {
     const audited = await backend.call('audit', {});
     if (!audited.ok) throw new Error(audited.error.message);
     expect(Calls.audit.response.safeParse(audited.value).success).toBe(true);
+  });
+
+  it('idle detection with a short threshold: a new listener is not idle, then is; a connection makes it active again', async () => {
+    const child = await startChild(`const s=require('net').createServer((c)=>c.on('data',(d)=>c.write(d)));s.listen(0,'127.0.0.1',()=>console.log(JSON.stringify({port:s.address().port})))`);
+    const port = child.ready.port as number;
+    const idle = async (): Promise<boolean> => {
+      const result = await backend.call('idleListeners', { idleMs: 1500 });
+      if (!result.ok) throw new Error(result.error.message);
+      Calls.idleListeners.response.parse(result.value);
+      return result.value.listeners.some((l) => l.localPort === port && l.pid === child.pid && l.idle);
+    };
+    // The monitor sees it open (fresh), then after 1.5 s without traffic it is idle.
+    await waitFor(async () => (await backend.call('getSnapshot', {})).ok, 10_000, 'a snapshot');
+    expect(await idle()).toBe(false);
+    await waitFor(idle, 15_000, 'the listener to become idle');
+    // A client connects and talks: the next polls see the connection and its bytes.
+    const client = connect({ host: '127.0.0.1', port });
+    client.on('data', () => {});
+    const talking = setInterval(() => client.write('ping'), 100);
+    try {
+      await waitFor(async () => !(await idle()), 15_000, 'the listener to count as active');
+    } finally {
+      clearInterval(talking);
+      client.destroy();
+    }
   });
 });

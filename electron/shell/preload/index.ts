@@ -45,6 +45,7 @@ const api: PortLensApi = {
   diagnose: (request) => invoke('diagnose', request),
   explain: (request) => invoke('explain', request),
   audit: (request) => invoke('audit', request),
+  idleListeners: (request) => invoke('idleListeners', request),
   openExternal: (request) => invoke('openExternal', request),
   subscribe(listener) {
     if (typeof listener !== 'function') throw new TypeError('subscribe needs a function');
