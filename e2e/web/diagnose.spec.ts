@@ -76,3 +76,11 @@ test.describe('diagnose in browser mode', () => {
     await shootAll(app, 'exposed');
   });
 });
+
+test('the Unused ports view answers with its tracking window and a threshold to choose', async ({ app }) => {
+  await waitForData(app);
+  await app.getByTestId('open-idle').click();
+  await expect(app.getByTestId('idle-summary')).toContainText('Tracking since', { timeout: 15_000 });
+  await app.getByTestId('idle-threshold').selectOption('5');
+  await expect(app.getByTestId('idle-summary')).toContainText('for 5 min');
+});

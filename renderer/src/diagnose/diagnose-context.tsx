@@ -9,6 +9,7 @@ import './diagnose.css';
 
 const DiagnoseDialog = lazy(() => import('./diagnose-dialog').then((m) => ({ default: m.DiagnoseDialog })));
 const ExposedDialog = lazy(() => import('./exposed-dialog').then((m) => ({ default: m.ExposedDialog })));
+const IdleDialog = lazy(() => import('./idle-dialog').then((m) => ({ default: m.IdleDialog })));
 
 /** What can be opened. */
 export interface DiagnoseTools {
@@ -16,9 +17,11 @@ export interface DiagnoseTools {
   diagnose(target?: string): void;
   /** Opens the Exposed view (the exposure audit). */
   exposed(): void;
+  /** Opens the unused ports view (idle listeners and orphans). */
+  idle(): void;
 }
 
-type Open = { kind: 'diagnose'; target: string | null; nonce: number } | { kind: 'exposed' } | null;
+type Open = { kind: 'diagnose'; target: string | null; nonce: number } | { kind: 'exposed' } | { kind: 'idle' } | null;
 
 const DiagnoseContext = createContext<DiagnoseTools | null>(null);
 
@@ -29,6 +32,7 @@ export function DiagnoseProvider({ children }: { children: ReactNode }) {
     () => ({
       diagnose: (target) => setOpen({ kind: 'diagnose', target: target ?? null, nonce: Date.now() }),
       exposed: () => setOpen({ kind: 'exposed' }),
+      idle: () => setOpen({ kind: 'idle' }),
     }),
     [],
   );
@@ -50,6 +54,7 @@ export function DiagnoseProvider({ children }: { children: ReactNode }) {
       <Suspense fallback={null}>
         {open?.kind === 'diagnose' && <DiagnoseDialog key={open.nonce} initialTarget={open.target} onClose={close} />}
         {open?.kind === 'exposed' && <ExposedDialog onClose={close} />}
+        {open?.kind === 'idle' && <IdleDialog onClose={close} />}
       </Suspense>
     </DiagnoseContext>
   );

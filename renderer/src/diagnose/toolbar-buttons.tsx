@@ -1,4 +1,4 @@
-/** The toolbar's entries to the diagnose tools: Diagnose (Ctrl+K) and Exposed. */
+/** The toolbar's entries to the diagnose tools: Diagnose (Ctrl+K), Exposed and Unused ports. */
 import { useDiagnoseTools } from './diagnose-context';
 import { Icon } from '../ui/icons';
 
@@ -27,6 +27,16 @@ export function DiagnoseToolbarButtons() {
         data-testid="open-exposed"
       >
         <Icon name="warning" size={14} /> <span className="diagnose-tools__label">Exposed</span>
+      </button>
+      <button
+        type="button"
+        className="button button--small"
+        title="Unused ports: idle listeners and orphaned development servers"
+        aria-label="Unused ports"
+        onClick={() => tools.idle()}
+        data-testid="open-idle"
+      >
+        <Icon name="plug" size={14} /> <span className="diagnose-tools__label">Unused</span>
       </button>
     </div>
   );
