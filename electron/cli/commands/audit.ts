@@ -14,10 +14,10 @@ export const auditCommand: CliCommand = async (args, io) => {
   } else {
     const lines = [`${report.exposed.length} listener${report.exposed.length === 1 ? '' : 's'} reachable from the network (firewall: ${report.firewall})`];
     for (const e of report.exposed) {
-      lines.push(`${e.warning ? '!' : ' '} ${`${e.name ?? '?'} (pid ${e.pid ?? '?'})`.padEnd(24)} ${`${hostPort(e.localAddress, e.localPort)}${e.protocol === 'udp' ? '/udp' : ''}`.padEnd(24)} ${e.reach}; firewall: ${e.firewall}`);
+      lines.push(`${e.warning ? '!' : ' '} ${(e.pid === null ? 'owner not visible' : `${e.name ?? '?'} (pid ${e.pid})`).padEnd(24)} ${`${hostPort(e.localAddress, e.localPort)}${e.protocol === 'udp' ? '/udp' : ''}`.padEnd(24)} ${e.reach}; firewall: ${e.firewall}`);
       if (e.warning) lines.push(`    warning: ${e.warning}`);
     }
-    if (report.warnings) lines.push(`${report.warnings} exposed service${report.warnings === 1 ? '' : 's'} should not face the network: bind them to 127.0.0.1, or block the port`);
+    if (report.warnings) lines.push(`${report.warnings === 1 ? '1 exposed service should' : `${report.warnings} exposed services should`} not face the network: bind to 127.0.0.1, or block the port`);
     io.stdout.write(`${lines.join('\n')}\n`);
   }
   return report.warnings > 0 ? 1 : 0;
