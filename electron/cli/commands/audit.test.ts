@@ -1,12 +1,11 @@
 // The exposure audit on real listeners: a wildcard Node inspector port (9229) is flagged, a
 // loopback listener is not listed, and `portlens audit` exits 1.
-import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AuditReport } from '../../contract/diagnose-model.js';
 import { startChild, stopAllChildren, tcpListenerScript } from '../../test-support/children.js';
 import { audit } from '../../core/diagnose/audit.js';
 import { takeSnapshot } from '../../core/snapshot/default-pipeline.js';
-import { runCli } from '../run-cli.js';
+import { cli } from '../test-support/captured-cli.js';
 
 afterAll(stopAllChildren);
 
@@ -33,10 +32,7 @@ describe('audit', () => {
     expect(report.exposed.some((e) => e.pid === local.pid)).toBe(false);
     expect(report.warnings).toBeGreaterThan(0);
 
-    const stdout = new PassThrough();
-    let out = '';
-    stdout.on('data', (chunk) => (out += chunk));
-    const code = await runCli(['audit'], { stdout, stderr: new PassThrough(), stdin: new PassThrough(), interactive: false });
+    const { code, stdout: out } = await cli('audit');
     expect(code).toBe(1);
     expect(out).toContain(`node (pid ${exposed.pid})`);
     expect(out).toContain('0.0.0.0:9229');

@@ -1,21 +1,10 @@
 // `who` on the near miss: nothing on the address asked, something on that port elsewhere.
 // Real listeners in child processes; the words and the JSON carry the same facts; exit 1.
 import { lookup } from 'node:dns/promises';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChild, stopAllChildren, tcpListenerScript, type Child } from '../../test-support/children.js';
-import { runCli } from '../run-cli.js';
+import { cli } from '../test-support/captured-cli.js';
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk) => (out += chunk));
-  stderr.on('data', (chunk) => (err += chunk));
-  const code = await runCli(args, { stdout, stderr, stdin: new PassThrough(), interactive: false });
-  return { code, stdout: out, stderr: err };
-}
 
 const V6_ONLY_LISTENER = `const s=require('net').createServer(()=>{});s.listen({port:0,host:'::',ipv6Only:true},()=>{console.log(JSON.stringify({port:s.address().port}))});`;
 

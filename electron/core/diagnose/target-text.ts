@@ -36,7 +36,7 @@ export function readTargetText(raw: string): TargetText {
     scheme = (url[1] as string).toLowerCase();
     hostText = url[2] as string;
     portText = url[3] ?? null;
-  } else if (/^\d+$/.test(input) || input.startsWith(':')) {
+  } else if (/^:?\d+$/.test(input)) {
     hostText = null;
     portText = input.replace(/^:/, '');
   } else if (input.startsWith('[')) {

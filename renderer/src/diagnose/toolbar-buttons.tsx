@@ -1,43 +1,32 @@
 /** The toolbar's entries to the diagnose tools: Diagnose (Ctrl+K), Exposed and Unused ports. */
-import { useDiagnoseTools } from './diagnose-context';
-import { Icon } from '../ui/icons';
+import { Icon, type IconName } from '../ui/icons';
+import { useDiagnoseTools, type DiagnoseTools } from './diagnose-context';
+
+const BUTTONS: { tool: keyof DiagnoseTools; icon: IconName; label: string; name: string; title: string; keys?: string }[] = [
+  { tool: 'diagnose', icon: 'search', label: 'Diagnose', name: 'Diagnose', title: "Why can't I reach it? Diagnose an address:port or URL (Ctrl+K)", keys: 'Control+K' },
+  { tool: 'exposed', icon: 'warning', label: 'Exposed', name: 'Exposed', title: 'Listeners the network can reach (exposure audit)' },
+  { tool: 'idle', icon: 'plug', label: 'Unused', name: 'Unused ports', title: 'Unused ports: idle listeners and orphaned development servers' },
+];
 
 export function DiagnoseToolbarButtons() {
   const tools = useDiagnoseTools();
   if (!tools) return null;
   return (
     <div className="diagnose-tools" role="group" aria-label="Diagnose">
-      <button
-        type="button"
-        className="button button--small"
-        title="Why can't I reach it? Diagnose an address:port or URL (Ctrl+K)"
-        aria-keyshortcuts="Control+K"
-        aria-label="Diagnose"
-        onClick={() => tools.diagnose()}
-        data-testid="open-diagnose"
-      >
-        <Icon name="search" size={14} /> <span className="diagnose-tools__label">Diagnose</span>
-      </button>
-      <button
-        type="button"
-        className="button button--small"
-        title="Listeners the network can reach (exposure audit)"
-        aria-label="Exposed"
-        onClick={() => tools.exposed()}
-        data-testid="open-exposed"
-      >
-        <Icon name="warning" size={14} /> <span className="diagnose-tools__label">Exposed</span>
-      </button>
-      <button
-        type="button"
-        className="button button--small"
-        title="Unused ports: idle listeners and orphaned development servers"
-        aria-label="Unused ports"
-        onClick={() => tools.idle()}
-        data-testid="open-idle"
-      >
-        <Icon name="plug" size={14} /> <span className="diagnose-tools__label">Unused</span>
-      </button>
+      {BUTTONS.map((b) => (
+        <button
+          key={b.tool}
+          type="button"
+          className="button button--small"
+          title={b.title}
+          aria-label={b.name}
+          aria-keyshortcuts={b.keys}
+          onClick={() => tools[b.tool]()}
+          data-testid={`open-${b.tool}`}
+        >
+          <Icon name={b.icon} size={14} /> <span className="diagnose-tools__label">{b.label}</span>
+        </button>
+      ))}
     </div>
   );
 }
