@@ -60,6 +60,7 @@ test.describe('diagnose in browser mode', () => {
     await listenerRow(app, server.port).click();
     const facts = app.getByTestId('port-facts');
     await expect(facts).toContainText('::1 is IPv6 loopback');
+    await shootAll(app, 'panel-port-facts');
     await facts.getByTestId('panel-diagnose').click();
     await expect(app.getByTestId('diagnose-report')).toHaveAttribute('data-verdict', 'reachable', { timeout: 15_000 });
     await expect(app.getByTestId('diagnose-input')).toHaveValue(`[::1]:${server.port}`);

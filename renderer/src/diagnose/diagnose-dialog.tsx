@@ -7,12 +7,15 @@ import type { DiagnoseReport } from '@contract/diagnose-model';
 import { useServices } from '../app/app-context';
 import { safeCall } from '../actions/safe-call';
 import { Dialog } from '../ui/dialog';
+import { Icon } from '../ui/icons';
+import { useDiagnoseTools } from './diagnose-context';
 import { DiagnoseReportView } from './diagnose-report';
 
 type Run = { state: 'idle' } | { state: 'running'; target: string } | { state: 'done'; report: DiagnoseReport } | { state: 'error'; message: string };
 
 export function DiagnoseDialog({ initialTarget, onClose }: { initialTarget: string | null; onClose: () => void }) {
   const { api } = useServices();
+  const tools = useDiagnoseTools();
   const [text, setText] = useState(initialTarget ?? '');
   const [run, setRun] = useState<Run>({ state: 'idle' });
   const start = async (target: string) => {
@@ -34,7 +37,24 @@ export function DiagnoseDialog({ initialTarget, onClose }: { initialTarget: stri
     if (initialTarget) void startRef.current(initialTarget);
   }, [initialTarget]);
   return (
-    <Dialog title="Why can't I reach it?" onClose={onClose} testId="diagnose-dialog" wide>
+    <Dialog
+      title="Why can't I reach it?"
+      onClose={onClose}
+      testId="diagnose-dialog"
+      wide
+      footer={
+        tools && (
+          <>
+            <button type="button" className="button button--small button--quiet" onClick={() => tools.exposed()}>
+              <Icon name="warning" size={13} /> Exposed ports…
+            </button>
+            <button type="button" className="button button--small button--quiet" onClick={() => tools.idle()}>
+              <Icon name="plug" size={13} /> Unused ports…
+            </button>
+          </>
+        )
+      }
+    >
       <form
         className="diagnose__form"
         onSubmit={(event) => {

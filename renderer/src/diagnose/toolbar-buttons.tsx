@@ -17,7 +17,7 @@ export function DiagnoseToolbarButtons() {
         <button
           key={b.tool}
           type="button"
-          className="button button--small"
+          className={`button button--small${b.tool === 'diagnose' ? '' : ' diagnose-tools__secondary'}`}
           title={b.title}
           aria-label={b.name}
           aria-keyshortcuts={b.keys}
