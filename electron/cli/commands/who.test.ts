@@ -67,4 +67,11 @@ describe('who: the near miss', () => {
     const [miss] = (JSON.parse(stdout) as { nearMisses: Array<Record<string, unknown>> }).nearMisses;
     expect(miss).toMatchObject({ why: 'address', reach: 'IPv4 loopback, 127.0.0.2 only', connectTo: [`127.0.0.2:${port}`] });
   });
+
+  it('with the /proc/net source, which cannot tell IPV6_V6ONLY, a [::] match says IPv4 reach is assumed', async () => {
+    const port = children.v6Only!.ready.port as number;
+    const { code, stdout } = await cli('who', `127.0.0.1:${port}`, '--source', 'proc');
+    expect(code).toBe(0);
+    expect(stdout).toContain('whether this [::] socket is IPv6-only is unknown');
+  });
 });

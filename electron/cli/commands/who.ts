@@ -103,7 +103,11 @@ function humanReport(where: string, owners: Owner[], hidden: SocketRow[]): strin
     } else {
       lines.push(`pid ${process.pid} listens on ${where} (the process has exited or cannot be read)`);
     }
-    for (const row of sockets) lines.push(`  socket   ${row.protocol}${row.family === 6 ? '6' : ''} ${endpoint(row.localAddress, row.localPort)} ${row.state}`);
+    for (const row of sockets) {
+      lines.push(`  socket   ${row.protocol}${row.family === 6 ? '6' : ''} ${endpoint(row.localAddress, row.localPort)} ${row.state}`);
+      // The /proc/net fallback cannot tell IPV6_V6ONLY: say that IPv4 reach is assumed, not known.
+      if (row.localAddress === '::' && row.v6Only === null) lines.push(`  note     whether this [::] socket is IPv6-only is unknown (this source does not report IPV6_V6ONLY); IPv4 reach assumed`);
+    }
   }
   for (const row of hidden) {
     const why =
