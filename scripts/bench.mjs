@@ -240,9 +240,10 @@ const ROW_COUNTERS = {
  * The commands compared in fresh processes.
  * @param {CliBuild} cliBuild
  * @param {string | null} source
+ * @param {SocketFarm} farm
  * @returns {ExternalTool[]}
  */
-function externalTools(cliBuild, source) {
+function externalTools(cliBuild, source, farm) {
   const node = process.execPath;
   return [
     {
@@ -251,6 +252,16 @@ function externalTools(cliBuild, source) {
       command: node,
       args: ['bin/portlens.cjs', 'list', '--json', ...(source ? ['--source', source] : [])],
       rows: ROW_COUNTERS.json,
+      blocked: cliBuild.ok ? null : cliBuild.reason,
+    },
+    {
+      // Why can't I reach it? on one of the farm's listeners: every check, each bounded in time
+      // (the whole run within 3 s); its probes wait for the service, so this is the time a user waits.
+      id: 'portlens-diagnose',
+      label: '`portlens diagnose <listener> --json` (rows: listeners on the port)',
+      command: node,
+      args: ['bin/portlens.cjs', 'diagnose', `${farm.serverAddress}:${farm.ports[0]}`, '--json'],
+      rows: (/** @type {string} */ stdout) => JSON.parse(stdout).listeners.length,
       blocked: cliBuild.ok ? null : cliBuild.reason,
     },
     { id: TOOL.ssTanpi, label: '`ss -tanpi`', command: 'ss', args: ['-tanpi'], rows: ROW_COUNTERS.ssInfo },
@@ -657,7 +668,7 @@ async function main() {
       log(
         `scale ${scale}: machine has ${machineSockets.tcp} TCP, ${machineSockets.udp} UDP sockets; ${runs} runs per tool`,
       );
-      const tools = await measureExternal(externalTools(builds.cli, opts.source), runs);
+      const tools = await measureExternal(externalTools(builds.cli, opts.source, activeFarm), runs);
       log(`scale ${scale}: node-netstat in-process`);
       tools.push(await measureNodeNetstatInProcess(runs));
       log(`scale ${scale}: monitor tick`);

@@ -106,3 +106,23 @@ test('screenshots of a developer machine at 800, 1280 and 1920 px, light and dar
     stopTraffic();
   }
 });
+
+test('screenshots of the Diagnose box on a family mismatch and of the Exposed view', async ({ app, servers }) => {
+  test.setTimeout(120_000);
+  const api = await servers.start({ port: await portOr(8766, '::1'), host: '::1', label: 'api' });
+  await servers.start({ port: await portOr(9229, '0.0.0.0'), host: '0.0.0.0', label: 'node --inspect' });
+  await servers.start({ port: await portOr(3000, '0.0.0.0'), host: '0.0.0.0', label: 'next-dev' });
+  await waitForData(app);
+  await app.setViewportSize({ width: 1440, height: 900 });
+  await app.keyboard.press('Control+k');
+  await app.getByTestId('diagnose-input').fill(`127.0.0.1:${api.port}`);
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('diagnose-report')).toHaveAttribute('data-verdict', 'family-mismatch', { timeout: 15_000 });
+  await app.getByTestId('diagnose-input').blur();
+  await shoot(app, 'diagnose.png');
+  await app.keyboard.press('Escape');
+  await app.getByTestId('open-exposed').click();
+  await expect(app.getByTestId('exposed-table')).toBeVisible({ timeout: 15_000 });
+  await app.mouse.move(0, 0);
+  await shoot(app, 'exposed.png');
+});

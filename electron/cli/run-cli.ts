@@ -14,6 +14,9 @@ const COMMANDS: CommandTable = {
   restart: async () => (await import('./commands/restart.js')).restartCommand,
   logs: async () => (await import('./commands/logs.js')).logsCommand,
   serve: async () => (await import('./commands/serve.js')).serveCommand,
+  diagnose: async () => (await import('./commands/diagnose.js')).diagnoseCommand,
+  explain: async () => (await import('./commands/explain.js')).explainCommand,
+  audit: async () => (await import('./commands/audit.js')).auditCommand,
 };
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { Delta, ProcessInfo, Snapshot, SocketRow } from './model.js';
 import { readTargetAddress } from './target-address.js';
 import { ERROR_CODES } from './enum-values.js';
+import { AuditReport, DiagnoseReport, DiagnoseRequest, ExplainRequest, Explanation, IdleReport, IdleRequest } from './diagnose-model.js';
 
 const pid = z.number().int().positive();
 const port = z.number().int().min(1).max(65535);
@@ -197,6 +198,14 @@ export const Calls = {
    */
   startAgain: { request: RestartRequest, response: RestartResult },
   logs: { request: LogsRequest, response: LogsResult },
+  /** Why can't I reach this address:port or URL? A verdict, findings and next steps (diagnose-model.ts). */
+  diagnose: { request: DiagnoseRequest, response: DiagnoseReport },
+  /** Plain-language facts about a port and an address. */
+  explain: { request: ExplainRequest, response: Explanation },
+  /** Every listener the network can reach, with the firewall's verdict and warnings. */
+  audit: { request: empty, response: AuditReport },
+  /** Listeners idle for at least `idleMs`, and orphaned development servers. */
+  idleListeners: { request: IdleRequest, response: IdleReport },
   /** Open a loopback http(s) URL in the default browser; anything else is refused. */
   openExternal: { request: z.object({ url: z.string().max(2048) }).strict(), response: empty },
 } as const;

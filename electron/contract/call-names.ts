@@ -17,6 +17,10 @@ export const CALL_NAME_LIST = [
   'restart',
   'startAgain',
   'logs',
+  'diagnose',
+  'explain',
+  'audit',
+  'idleListeners',
   'openExternal',
 ] as const satisfies readonly CallName[];
 

@@ -46,19 +46,11 @@ export function protocolName(row: { readonly protocol: (typeof PROTOCOLS)[number
   return `${row.protocol.toUpperCase()} v${row.family}`;
 }
 
-/** Scope names, as the badge and the CLI's SCOPE column show them. */
-export const SCOPE_LABEL: Record<Scope, string> = {
-  loopback: 'loopback',
-  all: 'all interfaces',
-  address: 'address',
-};
-
-/** Explanations of scopes (the badge's tooltip). */
-export const SCOPE_TITLE: Record<Scope, string> = {
-  loopback: 'Reachable only from this machine (127.0.0.0/8 or ::1)',
-  all: 'Bound to every interface: reachable from the network unless a firewall blocks it',
-  address: 'Bound to one specific address of this machine',
-};
+/**
+ * Scope names (the badge, its tooltip and the CLI's SCOPE column) depend on IPV6_V6ONLY, so they
+ * come from the one reachability judgement.
+ */
+export { scopeLabel, scopeTitle } from './reachability.js';
 
 /** Whether a scope is worth a look: `all` is reachable from the network. */
 export function scopeTone(scope: Scope): 'ok' | 'warn' | 'neutral' {

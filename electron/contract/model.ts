@@ -148,6 +148,8 @@ export const PortEvent = z.object({
   localAddress: z.string(),
   localPort: port,
   scope: Scope,
+  /** The row's IPV6_V6ONLY (reachability.ts): an IPv6-only `[::]` port is not reachable over IPv4. */
+  v6Only: z.boolean().nullable(),
   pids: z.array(z.number().int().positive()),
   /** The first owner, when known, so a notification can name it without a lookup. */
   process: ProcessInfo.nullable(),

@@ -17,6 +17,7 @@ export const DEBIAN_PACKAGES = {
   setpriv: 'util-linux',
   unshare: 'util-linux',
   python3: 'python3',
+  nft: 'nftables',
 };
 
 /**

@@ -4,7 +4,7 @@ import { keepFreedMemory } from '../../core/one-shot/one-shot-memory.js';
 import { takeListing, type SocketQueues } from '../../core/one-shot/socket-listing.js';
 import { isListening } from '../../contract/row-fields.js';
 import { parse, portArg, positiveIntArg } from '../args.js';
-import { protocolName, SCOPE_LABEL, stateName } from '../../contract/display-text.js';
+import { protocolName, scopeLabel, stateName } from '../../contract/display-text.js';
 import { bytes, endpoint, ownerText, paintOwner, paintScope, paintState, table, userText } from '../format.js';
 import { jsonRowPieces } from '../../core/one-shot/json-rows.js';
 import { listingKey, orderByKeys, sortForListing, type RowList } from '../../core/one-shot/listing-order.js';
@@ -13,6 +13,7 @@ import { UsageError, type CliCommand } from '../io.js';
 import { sourceArg } from './source-arg.js';
 
 export const listCommand: CliCommand = async (args, io) => {
+  if (args.includes('--idle')) return (await import('./list-idle.js')).listIdleCommand(args, io);
   const { values, positionals } = parse(
     args,
     {
@@ -117,7 +118,7 @@ function humanTable(rows: SocketRow[], listed: Pick<ListedRows, 'processes' | 'h
     endpoint(row.localAddress, row.localPort),
     endpoint(row.remoteAddress, row.remotePort),
     stateName(row.state),
-    SCOPE_LABEL[row.scope],
+    scopeLabel(row),
     ownerText(row, listed.processes),
     userText(row, listed.processes),
     bytes(row.bytesSent),

@@ -3,11 +3,14 @@ import type { ProcessInfo, Snapshot, SocketRow } from '../../contract/model.js';
 import { isListening } from '../../contract/row-fields.js';
 import { keepFreedMemory } from '../../core/one-shot/one-shot-memory.js';
 import { takeSnapshot } from '../../core/snapshot/default-pipeline.js';
-import { addressAccepts } from '../../core/actions/held-ports.js';
+import { acceptsTarget, LOCALHOST_ADDRESSES } from '../../contract/reachability.js';
+import { lookup } from 'node:dns/promises';
+import { readIp, type IpAddress } from '../../contract/target-address.js';
+import { nearMisses } from '../../core/diagnose/near-miss.js';
 import { endpointArg, parse } from '../args.js';
 import { endpoint } from '../format.js';
 import { formatCommand, formatDateTime, protocolName, stateName } from '../../contract/display-text.js';
-import { UsageError, type CliCommand } from '../io.js';
+import { UsageError, type CliCommand, type CliIo } from '../io.js';
 import { sourceArg } from './source-arg.js';
 
 export const whoCommand: CliCommand = async (args, io) => {
@@ -18,15 +21,10 @@ export const whoCommand: CliCommand = async (args, io) => {
   keepFreedMemory();
   const snapshot = await takeSnapshot(prefer ? { prefer } : {});
 
-  // Rows do not say yet whether a `::` socket is IPv6-only (a later issue adds `v6Only`): dual-stack assumed.
-  const listeners = snapshot.sockets.filter(
-    (row) => isListening(row) && row.localPort === wanted.port && (wanted.address === null || addressAccepts(row.localAddress, wanted.address)),
-  );
+  const onPort = snapshot.sockets.filter((row) => isListening(row) && row.localPort === wanted.port);
+  const listeners = onPort.filter((row) => acceptsTarget(row, wanted.address));
   const where = wanted.address === null ? `port ${wanted.port}` : endpoint(wanted.address, wanted.port);
-  if (listeners.length === 0) {
-    io.stdout.write(`nothing listens on ${where}\n`);
-    return 1;
-  }
+  if (listeners.length === 0) return nothingListens(wanted, where, onPort, snapshot, io, values.json === true, await localhostHere());
   const owners = ownersOf(listeners, snapshot);
   if (values.json) {
     io.stdout.write(`${JSON.stringify({ port: wanted.port, address: wanted.address, owners, unowned: unowned(listeners) })}\n`);
@@ -35,6 +33,41 @@ export const whoCommand: CliCommand = async (args, io) => {
   io.stdout.write(humanReport(where, owners, unowned(listeners)));
   return 0;
 };
+
+/**
+ * Exit 1 with the near miss: what listens on that port elsewhere and why it refuses this client
+ * (another family, IPv6-only, another address), in words or as `nearMisses` in JSON.
+ */
+function nothingListens(
+  wanted: { address: string | null; port: number },
+  where: string,
+  onPort: SocketRow[],
+  snapshot: Snapshot,
+  io: CliIo,
+  json: boolean,
+  localhost: readonly IpAddress[],
+): number {
+  const ip = wanted.address === null || wanted.address === 'localhost' ? null : readIp(wanted.address);
+  const ips = wanted.address === 'localhost' ? LOCALHOST_ADDRESSES : ip ? [ip] : [];
+  const misses = wanted.address === null ? [] : nearMisses({ address: wanted.address, ips, localhost }, wanted.port, onPort, snapshot.processes);
+  if (json) {
+    io.stdout.write(`${JSON.stringify({ port: wanted.port, address: wanted.address, owners: [], unowned: [], nearMisses: misses })}\n`);
+  } else if (misses.length === 0) {
+    io.stdout.write(`nothing listens on ${where}\n`);
+  } else {
+    io.stdout.write(`${misses.map((miss) => miss.message).join('\n')}\n`);
+  }
+  return 1;
+}
+
+/** What `localhost` resolves to here (the system resolver), for advice that works on this machine. */
+async function localhostHere(): Promise<IpAddress[]> {
+  try {
+    return (await lookup('localhost', { all: true })).flatMap((entry) => readIp(entry.address) ?? []);
+  } catch {
+    return [...LOCALHOST_ADDRESSES];
+  }
+}
 
 interface Owner {
   process: ProcessInfo | { pid: number };
@@ -71,7 +104,11 @@ function humanReport(where: string, owners: Owner[], hidden: SocketRow[]): strin
     } else {
       lines.push(`pid ${process.pid} listens on ${where} (the process has exited or cannot be read)`);
     }
-    for (const row of sockets) lines.push(`  socket   ${protocolName(row)} ${endpoint(row.localAddress, row.localPort)} ${stateName(row.state)}`);
+    for (const row of sockets) {
+      lines.push(`  socket   ${protocolName(row)} ${endpoint(row.localAddress, row.localPort)} ${stateName(row.state)}`);
+      // The /proc/net fallback cannot tell IPV6_V6ONLY: say that IPv4 reach is assumed, not known.
+      if (row.localAddress === '::' && row.v6Only === null) lines.push(`  note     whether this [::] socket is IPv6-only is unknown (this source does not report IPV6_V6ONLY); IPv4 reach assumed`);
+    }
   }
   for (const row of hidden) {
     const why =

@@ -212,6 +212,7 @@ const eventFields = {
   localAddress: address,
   localPort: port,
   scope: rowFields.scope,
+  v6Only: rowFields.v6Only,
   pids: rowFields.pids,
   process: fc.option(validProcess),
 };

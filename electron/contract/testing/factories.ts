@@ -104,6 +104,7 @@ export function makeEvent(
     rowId: `tcp:${overrides.localAddress}:${overrides.localPort}`,
     protocol: 'tcp',
     scope: scopeOf(overrides.localAddress),
+    v6Only: null,
     pids: process ? [process.pid] : [],
     ...overrides,
     family,

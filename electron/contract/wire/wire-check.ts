@@ -316,6 +316,7 @@ export function portEvent(value: unknown): PortEvent {
     localAddress: str(v.localAddress, 'localAddress'),
     localPort: port(v.localPort, 'localPort'),
     scope: F.scope(v.scope, 'scope'),
+    v6Only: F.v6Only(v.v6Only, 'v6Only'),
     pids: pidList(v.pids, 'pids'),
     process: v.process === null ? null : within('process', () => processInfo(v.process)),
   };

@@ -1,7 +1,7 @@
 /** Which sockets and ports a set of processes holds, and who listens on a port now. */
 import { isListening } from '../../contract/row-fields.js';
 import type { Snapshot, SocketRow } from '../model.js';
-import { readIp, readTargetAddress } from '../../contract/target-address.js';
+import { acceptsTarget } from '../../contract/reachability.js';
 
 /** Every socket owned (at least partly) by one of `pids`. */
 export function socketsHeldBy(snapshot: Snapshot, pids: ReadonlySet<number>): SocketRow[] {
@@ -47,22 +47,17 @@ export function listenersOn(snapshot: Snapshot, port: number, protocol?: SocketR
 
 /**
  * Does a socket bound to `bound` accept traffic for `wanted` (a target address: an IP literal,
- * `localhost` or `*`)? The same address does (IPv4-mapped `::ffff:a.b.c.d` is `a.b.c.d`);
- * `0.0.0.0` accepts IPv4 only; `::` accepts IPv6, and IPv4 too unless the socket is IPv6-only
- * (`v6Only`; unknown means dual-stack, Linux's default); `localhost` is 127.0.0.1 or ::1; `*`
- * is anything. Text that is not an address accepts nothing, wherever it came from.
+ * `localhost` or `*`)? The contract's one reachability judgement (reachability.ts); `v6Only`
+ * unknown means dual-stack, Linux's default.
  */
 export function addressAccepts(bound: string, wanted: string, v6Only?: boolean | null): boolean {
-  const target = readTargetAddress(wanted);
-  if (!target.ok) return false;
-  if (target.address === null) return true;
-  if (target.address === 'localhost')
-    return addressAccepts(bound, '127.0.0.1', v6Only) || addressAccepts(bound, '::1', v6Only);
-  const b = readIp(bound);
-  const w = readIp(target.address);
-  if (b === null || w === null) return false;
-  if (b.address === w.address) return true;
-  if (b.address === '0.0.0.0') return w.family === 4;
-  if (b.address === '::') return w.family === 6 || v6Only !== true;
-  return false;
+  return acceptsTarget({ family: bound.includes(':') ? 6 : 4, localAddress: bound, v6Only: v6Only ?? null }, wanted);
+}
+
+/**
+ * The listeners on `port` that accept a connection to `address` (null: any address): an
+ * IPv6-only `[::]` socket is not one for 127.0.0.1, whatever its port says.
+ */
+export function listenersAccepting(snapshot: Snapshot, port: number, address: string | null): SocketRow[] {
+  return listenersOn(snapshot, port).filter((row) => acceptsTarget(row, address));
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { LogsRequest, LogsResult, Result, Target } from '../../contract/api.js';
 import type { ProcessInfo, Snapshot } from '../model.js';
 import type { ActionDeps } from './deps.js';
-import { addressAccepts, listenersOn, listeningPorts, socketsHeldBy } from './held-ports.js';
+import { listenersAccepting, listeningPorts, socketsHeldBy } from './held-ports.js';
 import { findLogFile, logsDir, tailLines } from './log-files.js';
 import { fail, ok, safely } from './results.js';
 import { recordedLogFile } from './started-services.js';
@@ -138,10 +138,7 @@ function findProcess(target: Target, snapshot: Snapshot, deps: ActionDeps): Resu
     const info = snapshot.processes[String(target.pid)] ?? deps.processes.info(target.pid);
     return info ? ok(info) : fail('not-found', `no process with pid ${target.pid}`);
   }
-  // Rows do not say yet whether a `::` socket is IPv6-only (a later issue adds `v6Only`): dual-stack assumed.
-  const rows = listenersOn(snapshot, target.port).filter(
-    (row) => target.address === null || addressAccepts(row.localAddress, target.address),
-  );
+  const rows = listenersAccepting(snapshot, target.port, target.address);
   const pid = rows.flatMap((row) => row.pids).sort((a, b) => a - b)[0];
   if (pid === undefined) {
     if (rows.some((row) => row.ownerReason === 'permission')) {

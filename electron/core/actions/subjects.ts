@@ -5,10 +5,10 @@
  */
 import type { ActionSubject, Result, Target } from '../../contract/api.js';
 import { ownerState } from '../../contract/row-fields.js';
-import type { ProcessInfo, Snapshot, SocketRow } from '../model.js';
+import type { ProcessInfo, Snapshot } from '../model.js';
 import type { ActionDeps } from './deps.js';
 import { guardContext, guardProcess, type GuardContext } from './guard.js';
-import { addressAccepts, listenersOn, socketsHeldBy } from './held-ports.js';
+import { listenersAccepting, socketsHeldBy } from './held-ports.js';
 import { fail } from './results.js';
 
 /** Descendants beyond this are not listed (a fork bomb is not something to preview). */
@@ -94,12 +94,10 @@ function portOwners(
   deps: ActionDeps,
   verb: string,
 ): Result<number[]> {
-  // Rows do not say yet whether a `::` socket is IPv6-only (a later issue adds `v6Only`): dual-stack assumed.
-  const matches = (row: SocketRow): boolean =>
-    target.address === null || addressAccepts(row.localAddress, target.address);
-  // Only listeners: a connection's local port says nothing about who "is on" that port, and
-  // guessing from it is how other tools end the wrong process.
-  const rows = listenersOn(snapshot, target.port).filter(matches);
+  // Only listeners that accept the address (an IPv6-only `[::]` socket is not on 127.0.0.1): a
+  // connection's local port says nothing about who "is on" that port, and guessing from it is
+  // how other tools end the wrong process.
+  const rows = listenersAccepting(snapshot, target.port, target.address);
   const what = describeTarget(target);
   if (rows.length === 0) return fail('not-found', `nothing listens on ${what}`);
   const pids = [...new Set(rows.flatMap((row) => row.pids))];

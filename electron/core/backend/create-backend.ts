@@ -15,6 +15,7 @@ import type { DefaultPipeline } from '../snapshot/default-pipeline.js';
 import type { Backend, BackendOptions } from './backend.js';
 import { LaunchMemory, createProcReader } from '../actions/index.js';
 import { runAction, type ActionName } from './action-calls.js';
+import { auditCall, diagnoseCall, explainCall, idleCall, trackActivity } from './diagnose-calls.js';
 import { processDetail } from './process-detail.js';
 import { SettingsStore } from './settings-store.js';
 
@@ -56,7 +57,10 @@ export async function createBackend(options: BackendOptions): Promise<LocalBacke
   );
 
   const broadcast = (message: StreamMessage): void => stream.fire(message);
+  const activity = trackActivity(options.dataDir);
+  owned.add(activity);
   const forwarding = monitor.onMessage((message: MonitorMessage) => {
+    activity.observe(message);
     if (message.type === 'snapshot') {
       broadcast({ type: 'snapshot', snapshot: withWarnings(message.snapshot, standingWarnings) });
     } else if (message.type === 'delta') {
@@ -107,6 +111,10 @@ export async function createBackend(options: BackendOptions): Promise<LocalBacke
     restart: (request) => action('restart', request),
     startAgain: (request) => action('startAgain', request),
     logs: (request) => action('logs', request),
+    diagnose: (request) => diagnoseCall(request, actionSnapshot),
+    explain: async (request) => explainCall(request, monitor.current() ?? (await actionSnapshot())),
+    audit: async () => auditCall(await actionSnapshot()),
+    idleListeners: async (request) => idleCall(request, monitor.current() ?? (await actionSnapshot()), activity.tracker),
     async openExternal() {
       return fail('unsupported', 'opening URLs is done by the app shell, not the backend');
     },

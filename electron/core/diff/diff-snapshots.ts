@@ -138,6 +138,7 @@ function portEvent(
     localAddress: row.localAddress,
     localPort: row.localPort,
     scope: row.scope,
+    v6Only: row.v6Only,
     pids: row.pids,
     process: first === undefined ? null : (processes[first] ?? null),
   };

@@ -46,6 +46,13 @@ describe('exposure', () => {
     expect(exposure(makeEvent({ localAddress: '::', localPort: 1 }))).toMatch(/all interfaces/);
     expect(exposure(makeEvent({ localAddress: '192.168.1.5', localPort: 1 }))).toMatch(/at 192\.168\.1\.5/);
   });
+
+  it('says an IPv6-only wildcard reaches all IPv6 interfaces and not IPv4', () => {
+    const text = exposure(makeEvent({ localAddress: '::', localPort: 1, v6Only: true }));
+    expect(text).toMatch(/all IPv6 interfaces/);
+    expect(text).toMatch(/not over IPv4/);
+    expect(exposure(makeEvent({ localAddress: '::', localPort: 1, v6Only: false }))).toBe('Reachable from other machines (all interfaces).');
+  });
 });
 
 describe('commandLine', () => {

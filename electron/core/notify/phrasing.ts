@@ -1,5 +1,6 @@
 /** How a notification names ports and their owners: short, and readable at a glance. */
 import type { PortEvent } from '../../contract/model.js';
+import { scopeLabel } from '../../contract/reachability.js';
 
 /** `127.0.0.1:5173`, `[::1]:5173`; UDP ports say so (`0.0.0.0:5353/udp`). */
 export function endpoint(
@@ -20,12 +21,12 @@ export function ownerName(event: Pick<PortEvent, 'process' | 'pids'>): string | 
 }
 
 /** Who can connect, in words. */
-export function exposure(event: Pick<PortEvent, 'scope' | 'localAddress'>): string {
+export function exposure(event: Pick<PortEvent, 'scope' | 'localAddress' | 'family' | 'v6Only'>): string {
   switch (event.scope) {
     case 'loopback':
       return 'Reachable from this machine only.';
     case 'all':
-      return 'Reachable from other machines (all interfaces).';
+      return `Reachable from other machines (${scopeLabel(event)}${event.v6Only === true ? '; not over IPv4' : ''}).`;
     case 'address':
       return `Reachable from the network at ${event.localAddress}.`;
   }

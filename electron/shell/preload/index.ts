@@ -43,6 +43,10 @@ const api: PortLensApi = {
   restart: (request) => invoke('restart', request),
   startAgain: (request) => invoke('startAgain', request),
   logs: (request) => invoke('logs', request),
+  diagnose: (request) => invoke('diagnose', request),
+  explain: (request) => invoke('explain', request),
+  audit: (request) => invoke('audit', request),
+  idleListeners: (request) => invoke('idleListeners', request),
   openExternal: (request) => invoke('openExternal', request),
   subscribe(listener) {
     if (typeof listener !== 'function') throw new TypeError('subscribe needs a function');

@@ -4,7 +4,8 @@
  * the data lives in the LiveStore.
  */
 import { Suspense, useCallback, useEffect, useRef, useState, type RefObject } from 'react';
-import { ActionsProvider } from '../actions/actions-context';
+import { ActionsAndDiagnoseProvider } from '../diagnose/diagnose-context';
+import { DiagnoseToolbarButtons } from '../diagnose/toolbar-buttons';
 import { DEFAULT_TOGGLES, type FilterToggles } from '../filter/match-row';
 import type { ViewPrefs } from '../filter/view-prefs';
 import type { StoreStatus } from '../store/live-store';
@@ -127,6 +128,7 @@ function AppToolbar(props: {
       onTogglesChange={(toggles) => updatePrefs({ toggles })}
       onGroupByChange={(groupBy) => updatePrefs({ groupBy })}
       onOpenSettings={props.onOpenSettings}
+      tools={<DiagnoseToolbarButtons />}
     />
   );
 }
@@ -172,7 +174,7 @@ export function App({ initialPrefs }: { initialPrefs: ViewPrefs }) {
   useEffect(prefetchLazyPartsOnInteraction, []);
 
   return (
-    <ActionsProvider>
+    <ActionsAndDiagnoseProvider>
       <div
         className={`app${selection.panel ? ' app--with-panel' : ''}`}
         data-testid="app"
@@ -207,6 +209,6 @@ export function App({ initialPrefs }: { initialPrefs: ViewPrefs }) {
         )}
         <Toasts store={toasts} />
       </div>
-    </ActionsProvider>
+    </ActionsAndDiagnoseProvider>
   );
 }

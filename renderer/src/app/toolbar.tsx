@@ -1,5 +1,5 @@
 /** The toolbar: filter, toggles, grouping, and the notification bell in browser mode. */
-import type { RefObject } from 'react';
+import type { ReactNode, RefObject } from 'react';
 import { FilterInput } from '../filter/filter-input';
 import type { FilterToggles } from '../filter/match-row';
 import type { FilterIssue } from '../filter/parse-filter';
@@ -20,6 +20,8 @@ export interface ToolbarProps {
   onTogglesChange: (toggles: FilterToggles) => void;
   onGroupByChange: (groupBy: GroupBy) => void;
   onOpenSettings: () => void;
+  /** Extra tools shown before Settings (the Diagnose and Exposed buttons). */
+  tools?: ReactNode;
 }
 
 const TOGGLES: { key: keyof FilterToggles; label: string; title: string }[] = [
@@ -43,6 +45,7 @@ export function Toolbar({
   onTogglesChange,
   onGroupByChange,
   onOpenSettings,
+  tools,
 }: ToolbarProps) {
   return (
     <header className="toolbar" role="toolbar" aria-label="View">
@@ -88,6 +91,7 @@ export function Toolbar({
           <option value="port">By port</option>
         </select>
       </label>
+      {tools}
       {notifications && <NotificationBell control={notifications} />}
       <IconButton
         icon="settings"

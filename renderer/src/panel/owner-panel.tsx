@@ -3,6 +3,7 @@
  * manager, all its sockets, a traffic chart, its logs) and the actions on it.
  */
 import { useState } from 'react';
+import { PortFacts } from '../diagnose/port-facts';
 import { PanelActions } from './panel-actions';
 import { PanelHeader } from './panel-header';
 import { ProcessTabs, type Tab } from './process-tabs';
@@ -34,6 +35,7 @@ export function OwnerPanel({ target, onClose, onOpenProcess, onSelectRow }: Owne
       <div className="panel__scroll">
         {gone && <p className="callout">This socket has closed.</p>}
         {entry && <SocketSummary entry={entry} now={owner.data.clock} owners={owner.data} />}
+        {entry && <PortFacts row={entry.row} />}
         {pid !== undefined && (
           <ProcessTabs
             owner={owner}

@@ -16,7 +16,7 @@ export function SocketSummary({ entry, now, owners }: { entry: RowEntry; now: nu
       <dl className="facts">
         <dt>Socket</dt>
         <dd className="facts__inline">
-          <ProtocolLabel row={row} /> <StateLabel state={row.state} /> <ScopeBadge scope={row.scope} />
+          <ProtocolLabel row={row} /> <StateLabel state={row.state} /> <ScopeBadge row={row} />
           {entry.closingAt !== null && <span className="badge badge--closing">closed</span>}
         </dd>
         <dt>Local</dt>

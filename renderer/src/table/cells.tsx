@@ -1,9 +1,9 @@
 /** Small cell renderers shared by the table and the owner panel. */
-import type { Family, Scope, SocketRow, SocketState } from '@contract/model';
+import type { Family, SocketRow, SocketState } from '@contract/model';
 import { Icon } from '../ui/icons';
-import { ownerText, protocolName, stateTone } from '@contract/display-text';
+import { ownerText, protocolName, scopeLabel, scopeTitle, stateTone } from '@contract/display-text';
 import { ownerState } from '@contract/row-fields';
-import { formatHost, formatState, SCOPE_LABEL, SCOPE_TITLE } from './format';
+import { formatHost, formatState } from './format';
 import { ownerReasonText, type RowModel } from './row-model';
 
 /** `address:port` with the port emphasised (people scan for ports). */
@@ -49,10 +49,10 @@ export function StateLabel({ state }: { state: SocketState }) {
 }
 
 /** Who can reach the socket. */
-export function ScopeBadge({ scope }: { scope: Scope }) {
+export function ScopeBadge({ row }: { row: Pick<SocketRow, 'scope' | 'family' | 'localAddress' | 'v6Only'> }) {
   return (
-    <span className={`badge badge--${scope}`} title={SCOPE_TITLE[scope]}>
-      {SCOPE_LABEL[scope]}
+    <span className={`badge badge--${row.scope}`} title={scopeTitle(row)}>
+      {scopeLabel(row)}
     </span>
   );
 }

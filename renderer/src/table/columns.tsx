@@ -44,7 +44,7 @@ const CELLS: Record<ColumnId, (m: RowModel) => ReactNode> = {
   state: (m) => <StateLabel state={m.row.state} />,
   process: (m) => <ProcessCell model={m} />,
   user: (m) => <span title={m.user}>{m.user}</span>,
-  scope: (m) => <ScopeBadge scope={m.row.scope} />,
+  scope: (m) => <ScopeBadge row={m.row} />,
   sendRate: (m) => (
     <span className={m.row.sendRate ? 'rate rate--send' : 'dim'}>{formatRate(m.row.sendRate)}</span>
   ),

@@ -27,8 +27,6 @@ export {
   formatBytes,
   formatCommand,
   formatDuration,
-  SCOPE_LABEL,
-  SCOPE_TITLE,
   shellQuote,
   stateName as formatState,
 } from '@contract/display-text';
