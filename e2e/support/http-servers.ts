@@ -28,6 +28,8 @@ export interface HttpServerOptions {
   label?: string;
   /** Working directory; default a fresh temp dir (so the panel has something distinctive). */
   cwd?: string;
+  /** On SIGTERM, close the port first and exit this long after (default: at once). */
+  lingerMs?: number;
   /** Run it with another interpreter (e.g. a python3 server) instead of node. */
   command?: { file: string; args: (port: number) => string[]; ready: RegExp };
 }
@@ -42,7 +44,8 @@ export async function startHttpServer(options: HttpServerOptions = {}): Promise<
   };
   const label = options.label ?? 'e2e server';
   const file = options.command?.file ?? process.execPath;
-  const args = options.command?.args(options.port ?? 0) ?? [SCRIPT, '--port', String(options.port ?? 0), '--host', host, '--label', label];
+  const linger = options.lingerMs ? ['--linger-ms', String(options.lingerMs)] : [];
+  const args = options.command?.args(options.port ?? 0) ?? [SCRIPT, '--port', String(options.port ?? 0), '--host', host, '--label', label, ...linger];
   const ready = options.command?.ready ?? /LISTENING (\d+)/;
   const { started, match } = await startChild(file, args, ready, { cwd }).catch((error: unknown) => {
     removeOwnDir();

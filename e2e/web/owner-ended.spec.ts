@@ -72,3 +72,23 @@ test('a server killed from the panel stays there, ended, and "Start again" bring
     if (shown && shown !== server.pid && argvOf(shown)?.includes(label)) process.kill(shown, 'SIGTERM');
   }
 });
+
+test('a server that closes its port a moment before it exits is shown ended once it has', async ({ app, servers }) => {
+  test.setTimeout(60_000);
+  const label = `linger-${Date.now()}`;
+  // Its port closes at once, the process exits 2 s later: several polls see it running, portless.
+  const server = await servers.start({ label, lingerMs: 2_000 });
+  const panel = app.getByTestId('owner-panel');
+  await waitForData(app);
+  await setFilter(app, `:${server.port}`);
+  await listenerRow(app, server.port).click();
+  await expect(panel).toHaveAttribute('data-pid', String(server.pid));
+
+  await app.getByTestId('kill-button').click();
+  await app.getByTestId('confirm-kill').click();
+  await expect(app.getByTestId('panel-ended')).toBeVisible({ timeout: 15_000 });
+  expect(argvOf(server.pid)).toBeNull();
+  await expect(app.getByTestId('kill-button')).toHaveCount(0);
+  await expect(app.getByTestId('start-again-button')).toBeVisible();
+  await expect(app.getByTestId('process-command')).toContainText(label);
+});

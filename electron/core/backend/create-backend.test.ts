@@ -7,6 +7,7 @@ import type { StreamMessage } from '../../contract/api.js';
 import { startChild, stopAllChildren, tcpListenerScript, waitFor } from '../../test-support/children.js';
 import type { Backend } from './backend.js';
 import { createBackend } from './create-backend.js';
+import { readStat } from '../owners/index.js';
 
 let backend: Backend;
 let dataDir: string;
@@ -78,6 +79,18 @@ describe('createBackend', () => {
   it('getProcess of a pid that does not exist is a typed not-found error', async () => {
     const result = await backend.call('getProcess', { pid: 4_000_000 });
     expect(result).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
+  it('getProcess of an exited, unreaped process (a zombie) is not-found: it has ended', async () => {
+    // The parent blocks its event loop, so it never reaps the child it spawned.
+    const parent = await startChild(
+      "const c=require('child_process').spawn('true');console.log(JSON.stringify({zombie:c.pid}));Atomics.wait(new Int32Array(new SharedArrayBuffer(4)),0,0,60000);",
+    );
+    const zombie = Number(parent.ready.zombie);
+    await waitFor(() => readStat(zombie)?.state === 'Z', 10_000, 'the child a zombie');
+    const result = await backend.call('getProcess', { pid: zombie });
+    expect(result).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    await parent.stop();
   });
 
   it('setSettings persists and getSettings reads it back', async () => {

@@ -38,8 +38,32 @@ function useLastKnown<T>(key: string, value: T | undefined): T | undefined {
   return value ?? (last?.key === key ? last.value : undefined);
 }
 
-/** The process's details, kept after it ends; `ended` once the backend no longer finds it. */
-function useProcessDetail(key: string, pid: number | undefined, live: ProcessInfo | undefined) {
+/**
+ * A process that left the live data while the backend still found it running may be on its way
+ * out: a server closes its port a moment before it exits. Asked once, that answer would stand
+ * for good (the panel offering Kill on a process that has ended), so it is asked again at each
+ * update of the live data, without touching what the panel shows, until it has ended (its
+ * details are then loaded again, which says so) or it comes back.
+ */
+function useExitCheck(pid: number | undefined, running: ProcessInfo | undefined, seq: number, reload: () => void) {
+  const { api } = useServices();
+  const [check] = useCall(pid === undefined || !running ? null : `pid:${pid}:exit-check:${seq}`, () =>
+    api.getProcess({ pid: pid ?? 0 }),
+  );
+  const exited =
+    running !== undefined &&
+    ((check.state === 'error' && check.error.code === 'not-found') ||
+      (check.state === 'ok' && check.value.process.startTime !== running.startTime));
+  useEffect(() => {
+    if (exited) reload();
+  }, [exited, reload]);
+}
+
+/**
+ * The process's details, kept after it ends; `ended` once the backend no longer finds it.
+ * `seq` is the live data's update number (see useExitCheck).
+ */
+function useProcessDetail(key: string, pid: number | undefined, live: ProcessInfo | undefined, seq: number) {
   const { api } = useServices();
   // Asked again when the process leaves the live data: has it ended, or only closed its sockets?
   const liveKey = live ? String(live.startTime) : 'gone';
@@ -49,6 +73,7 @@ function useProcessDetail(key: string, pid: number | undefined, live: ProcessInf
   const value = detail.state === 'ok' ? detail.value : undefined;
   const last = useLastKnown<ProcessDetail>(key, value);
   const lastProc = useLastKnown<ProcessInfo>(key, value?.process ?? live);
+  useExitCheck(pid, live === undefined ? value?.process : undefined, seq, reload);
   const ended =
     lastProc !== undefined &&
     ((detail.state === 'error' && detail.error.code === 'not-found') ||
@@ -73,7 +98,7 @@ export function useOwner(target: PanelTarget) {
   const lastRow = useLastKnown(key, entry?.row);
   const pid = target.kind === 'process' ? target.pid : (entry?.row.pids[0] ?? lastRow?.pids[0]);
   const known = pid === undefined ? undefined : data.processes.get(pid);
-  const { detail, reload, last, lastProc, ended } = useProcessDetail(key, pid, known);
+  const { detail, reload, last, lastProc, ended } = useProcessDetail(key, pid, known, data.meta.seq);
   useWatchPid(pid);
 
   // An ended process stays on show, as it last was: the panel can start it again.
