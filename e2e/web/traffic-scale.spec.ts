@@ -1,11 +1,11 @@
-// Rates on a log scale: a server receiving ~1 MB/s and answering a few hundred bytes a second
+// Rates on a log scale: a server receiving ~1 MiB/s and answering a few hundred bytes a second
 // still draws its send line visibly above zero, in the row's sparkline and in the panel's chart,
 // whose gridlines are labelled.
 import { Agent, request } from 'node:http';
 import { expect, test } from '../support/fixtures.js';
 import { listenerRow, setFilter, waitForData } from '../support/scenarios.js';
 
-/** POSTs 100 KB every 100 ms over one keep-alive connection (~1 MB/s in, a short answer out). */
+/** POSTs 100 KB every 100 ms over one keep-alive connection (~1 MiB/s in, a short answer out). */
 function upload(port: number): () => void {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   const body = Buffer.alloc(100 * 1024, 120);
@@ -50,7 +50,7 @@ test('a trickle beside a flood stays visible: log-scaled sparkline and labelled 
       .poll(async () => rise((await receive.getAttribute('points')) ?? '', 12, 13), { timeout: 15_000 })
       .toBeGreaterThanOrEqual(0.75);
     const sendRise = rise((await send.getAttribute('points')) ?? '', 12, 13);
-    // On a linear scale a few hundred B/s beside ~1 MB/s is < 0.1 % of the height: flat.
+    // On a linear scale a few hundred B/s beside ~1 MiB/s is < 0.1 % of the height: flat.
     expect(sendRise).toBeGreaterThan(0.2);
 
     await listenerRow(app, server.port).click();
@@ -61,7 +61,7 @@ test('a trickle beside a flood stays visible: log-scaled sparkline and labelled 
       .poll(async () => rise((await line.getAttribute('d')) ?? '', 76, 84), { timeout: 15_000 })
       .toBeGreaterThan(0.2);
     const labels = await app.getByTestId('traffic-chart-axis').locator('span').allTextContents();
-    expect(labels[0]).toBe('1.0 KB/s');
+    expect(labels[0]).toBe('1.0 KiB/s');
     expect(labels.length).toBeGreaterThanOrEqual(3);
   } finally {
     stop();

@@ -8,7 +8,7 @@ import { rateScale, scaleTop } from './rate-scale';
 const W = 60;
 const H = 14;
 
-/** The polyline of a series on a log scale up to `top` (a 1 KB/s line beside 1 MB/s stays visible). */
+/** The polyline of a series on a log scale up to `top` (a 1 KiB/s line beside 1 MiB/s stays visible). */
 function points(values: number[], top: number): string {
   if (values.length < 2) return '';
   const step = W / (values.length - 1);
