@@ -10,6 +10,8 @@
 // Usage: node scripts/bench.mjs [--scale 300|20000 ...] [--runs N] [--ticks N] [--udp N]
 //          [--tick-gap MS] [--source netlink|ss|proc] [--profile] [--skip-build] [--keep-env] [--host] [--nice=N]
 //          [--json] [--out FILE] [--no-save]
+//        node scripts/bench.mjs --history [--history-events N] [--runs N] [--json]
+// --history times the history store instead: queries over a day of N events (default 1,000,000).
 // As root it re-runs itself in private network, PID and mount namespaces (unless --host), so
 // every tool sees the farm's sockets and processes, not whatever else the machine runs meanwhile.
 // --nice N runs the bench and everything it starts at that scheduling priority (negative needs
@@ -122,6 +124,8 @@ function parseOptions() {
       json: { type: 'boolean' },
       out: { type: 'string' },
       'no-save': { type: 'boolean' },
+      history: { type: 'boolean' },
+      'history-events': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -157,6 +161,8 @@ function parseOptions() {
     host: Boolean(values.host),
     nice: values.nice === undefined ? null : int(values.nice, '--nice', -20),
     json: Boolean(values.json),
+    history: Boolean(values.history),
+    historyEvents: values['history-events'] === undefined ? 1_000_000 : int(values['history-events'], '--history-events', 1),
     // A partial run does not overwrite the committed full results unless asked to.
     out: values['no-save']
       ? null
@@ -593,6 +599,11 @@ function stopOnSignals() {
 
 async function main() {
   const opts = options();
+  if (opts.history) {
+    const { runHistoryBench } = await import('./lib/bench-history-run.mjs');
+    await runHistoryBench({ root, events: opts.historyEvents, runs: opts.runs ?? 7, json: opts.json, log });
+    return;
+  }
   let isolation = "none: the host's sockets and processes";
   if (process.env[INSIDE_ENV] === '1')
     isolation =

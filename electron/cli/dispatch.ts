@@ -21,6 +21,7 @@ Usage:
   portlens restart <port | address:port | --pid N> [--yes] [--without-environment] [--timeout MS] [--json]
   portlens logs <port | address:port | --pid N> [--follow] [--lines N]
   portlens serve [--port N] [--open] [--poll MS]
+  portlens history [--since 1h] [--until TIME] [--port N] [--pid N] [--grep TEXT] [--limit N] [--json|--csv]
   portlens help | --help | --version
 
 A bare number is always a port. --source netlink|ss|proc forces a collector (list, who, watch).

@@ -14,6 +14,7 @@ const COMMANDS: CommandTable = {
   restart: async () => (await import('./commands/restart.js')).restartCommand,
   logs: async () => (await import('./commands/logs.js')).logsCommand,
   serve: async () => (await import('./commands/serve.js')).serveCommand,
+  history: async () => (await import('./commands/history.js')).historyCommand,
 };
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */

@@ -4,6 +4,7 @@
  * schemas. Add a call here and each transport's type checks tell you what is missing.
  */
 import { z } from 'zod';
+import { HistoryQuery, HistoryResult } from './history.js';
 import { Delta, ProcessInfo, Snapshot, SocketRow } from './model.js';
 import { readTargetAddress } from './target-address.js';
 import { ERROR_CODES } from './enum-values.js';
@@ -26,6 +27,10 @@ export const Settings = z.object({
   killTimeoutMs: z.number().int().min(100).max(120_000),
   /** How long restart waits for the port to listen again. */
   restartTimeoutMs: z.number().int().min(500).max(300_000),
+  /** Port history older than this is deleted (core/history/). */
+  historyMaxAgeDays: z.number().int().min(1).max(365),
+  /** The history's size on disk at most (whole hourly segments go, the oldest first). */
+  historyMaxMegabytes: z.number().int().min(1).max(100_000),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -34,6 +39,8 @@ export const DEFAULT_SETTINGS: Settings = {
   notifications: { enabled: true, ignoredProcesses: [], ignoredPorts: [], loopbackOnly: false },
   killTimeoutMs: 3000,
   restartTimeoutMs: 15_000,
+  historyMaxAgeDays: 7,
+  historyMaxMegabytes: 256,
 };
 
 /** A partial update; nested `notifications` fields may be given one at a time. */
@@ -42,6 +49,8 @@ export const SettingsPatch = z.object({
   notifications: Settings.shape.notifications.partial().optional(),
   killTimeoutMs: Settings.shape.killTimeoutMs.optional(),
   restartTimeoutMs: Settings.shape.restartTimeoutMs.optional(),
+  historyMaxAgeDays: Settings.shape.historyMaxAgeDays.optional(),
+  historyMaxMegabytes: Settings.shape.historyMaxMegabytes.optional(),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 
@@ -192,6 +201,8 @@ export const Calls = {
   restartPreview: { request: Target, response: RestartPreview },
   restart: { request: RestartRequest, response: RestartResult },
   logs: { request: LogsRequest, response: LogsResult },
+  /** Port events kept on disk, by time, port, process and text (contract/history.ts). */
+  history: { request: HistoryQuery, response: HistoryResult },
   /** Open a loopback http(s) URL in the default browser; anything else is refused. */
   openExternal: { request: z.object({ url: z.string().max(2048) }).strict(), response: empty },
 } as const;

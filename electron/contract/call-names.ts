@@ -16,6 +16,7 @@ export const CALL_NAME_LIST = [
   'restartPreview',
   'restart',
   'logs',
+  'history',
   'openExternal',
 ] as const satisfies readonly CallName[];
 

@@ -8,6 +8,7 @@ import { DisposableStore, Emitter } from '../../contract/events.js';
 import { contractError } from '../../contract/validate.js';
 import { startMonitor, type LiveSnapshotSource, type MonitorHandle } from '../monitor/monitor-host.js';
 import type { MonitorMessage } from '../monitor/messages.js';
+import { historyUpkeep } from '../history/history-upkeep.js';
 import { notificationFor } from '../notify/index.js';
 import type { Snapshot } from '../model.js';
 import { ensurePrivateDir, PrivateFileError } from '../private-files.js';
@@ -31,7 +32,9 @@ export async function createBackend(options: BackendOptions): Promise<LocalBacke
   const monitor: MonitorHandle = startMonitor({
     workerPath: options.workerPath,
     intervalMs: options.pollIntervalMs ?? settings.get().pollIntervalMs,
+    historyDataDir: options.recordHistory === false ? null : options.dataDir,
   });
+  const history = historyUpkeep(options.dataDir, () => settings.get());
   // One bad listener (a closed socket, a destroyed window) must not stop the others.
   const stream = new Emitter<StreamMessage>();
   const owned = new DisposableStore();
@@ -86,6 +89,7 @@ export async function createBackend(options: BackendOptions): Promise<LocalBacke
       try {
         const next = settings.update(patch);
         monitor.setIntervalMs(options.pollIntervalMs ?? next.pollIntervalMs);
+        history.prune();
         return ok(next);
       } catch (error) {
         const code = error instanceof PrivateFileError ? 'refused' : 'failed';
@@ -97,6 +101,9 @@ export async function createBackend(options: BackendOptions): Promise<LocalBacke
     restartPreview: (request) => runAction('restartPreview', request, options.dataDir, settings.get(), actionSnapshot),
     restart: (request) => runAction('restart', request, options.dataDir, settings.get(), actionSnapshot),
     logs: (request) => runAction('logs', request, options.dataDir, settings.get(), actionSnapshot),
+    async history(query) {
+      return ok(history.query(query));
+    },
     async openExternal() {
       return fail('unsupported', 'opening URLs is done by the app shell, not the backend');
     },
@@ -119,6 +126,7 @@ export async function createBackend(options: BackendOptions): Promise<LocalBacke
     },
     async close() {
       owned.dispose();
+      history.close();
       await monitor.close();
       if (actionPipeline) await actionPipeline.then((pipeline) => pipeline.close()).catch(() => {});
     },

@@ -6,6 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { createDefaultPipeline, MONITOR_OWNER_OPTIONS } from '../snapshot/default-pipeline.js';
 import type { SnapshotSource } from '../model.js';
 import type { MonitorCommand } from './messages.js';
+import { startHistoryRecorder } from '../history/index.js';
 import { Monitor } from './monitor.js';
 import { lowerThreadPriority } from './thread-priority.js';
 
@@ -15,6 +16,8 @@ export interface MonitorWorkerData {
   prefer: SnapshotSource | null;
   /** MonitorOptions.quietHeartbeatMs; null announces every tick. */
   quietHeartbeatMs: number | null;
+  /** Records port history in this data directory (core/history/); null records nothing. */
+  historyDataDir: string | null;
 }
 
 const port = parentPort;
@@ -24,7 +27,11 @@ const options = workerData as MonitorWorkerData;
 lowerThreadPriority();
 
 const { pipeline, close } = createDefaultPipeline({ owners: MONITOR_OWNER_OPTIONS, ...(options.prefer ? { prefer: options.prefer } : {}) });
-const monitor = new Monitor(pipeline, options.intervalMs, options.quietHeartbeatMs === null ? {} : { quietHeartbeatMs: options.quietHeartbeatMs });
+const recorder = options.historyDataDir ? startHistoryRecorder(options.historyDataDir, (message) => port.postMessage({ type: 'error', message })) : null;
+const monitor = new Monitor(pipeline, options.intervalMs, {
+  ...(options.quietHeartbeatMs === null ? {} : { quietHeartbeatMs: options.quietHeartbeatMs }),
+  ...(recorder ? { observer: recorder.observe.bind(recorder) } : {}),
+});
 // tick-stats stay here: only the in-process benchmark reads them, and posting one would wake
 // the host's thread on every otherwise quiet tick.
 monitor.onMessage((message) => message.type !== 'tick-stats' && port.postMessage(message));
@@ -32,6 +39,7 @@ port.on('message', (command: MonitorCommand) => {
   if (command.type === 'set-interval') monitor.setIntervalMs(command.intervalMs);
   if (command.type === 'stop') {
     monitor.stop();
+    recorder?.close();
     close();
     port.close();
   }

@@ -42,6 +42,7 @@ const api: PortLensApi = {
   restartPreview: (request) => invoke('restartPreview', request),
   restart: (request) => invoke('restart', request),
   logs: (request) => invoke('logs', request),
+  history: (request) => invoke('history', request),
   openExternal: (request) => invoke('openExternal', request),
   subscribe(listener) {
     if (typeof listener !== 'function') throw new TypeError('subscribe needs a function');
