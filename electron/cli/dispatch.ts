@@ -20,8 +20,9 @@ Usage:
   portlens kill <port | address:port | --pid N> [--force] [--yes] [--timeout MS] [--json]
   portlens restart <port | address:port | --pid N> [--yes] [--without-environment] [--timeout MS] [--json]
   portlens logs <port | address:port | --pid N> [--follow] [--lines N]
-  portlens serve [--port N] [--open] [--poll MS]
+  portlens serve [--port N] [--open] [--poll MS] [--token-file FILE]
   portlens history [--since 1h] [--until TIME] [--port N] [--pid N] [--grep TEXT] [--limit N] [--json|--csv]
+  portlens metrics [--out FILE] [--window MS]
   portlens help | --help | --version
 
 A bare number is always a port. --source netlink|ss|proc forces a collector (list, who, watch).

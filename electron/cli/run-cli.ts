@@ -15,6 +15,7 @@ const COMMANDS: CommandTable = {
   logs: async () => (await import('./commands/logs.js')).logsCommand,
   serve: async () => (await import('./commands/serve.js')).serveCommand,
   history: async () => (await import('./commands/history.js')).historyCommand,
+  metrics: async () => (await import('./commands/metrics.js')).metricsCommand,
 };
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */

@@ -203,6 +203,8 @@ export const Calls = {
   logs: { request: LogsRequest, response: LogsResult },
   /** Port events kept on disk, by time, port, process and text (contract/history.ts). */
   history: { request: HistoryQuery, response: HistoryResult },
+  /** The monitor's state in the Prometheus text format (core/metrics/). */
+  metrics: { request: empty, response: z.object({ text: z.string() }) },
   /** Open a loopback http(s) URL in the default browser; anything else is refused. */
   openExternal: { request: z.object({ url: z.string().max(2048) }).strict(), response: empty },
 } as const;

@@ -17,6 +17,7 @@ export const CALL_NAME_LIST = [
   'restart',
   'logs',
   'history',
+  'metrics',
   'openExternal',
 ] as const satisfies readonly CallName[];
 

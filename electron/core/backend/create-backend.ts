@@ -9,6 +9,7 @@ import { contractError } from '../../contract/validate.js';
 import { startMonitor, type LiveSnapshotSource, type MonitorHandle } from '../monitor/monitor-host.js';
 import type { MonitorMessage } from '../monitor/messages.js';
 import { historyUpkeep } from '../history/history-upkeep.js';
+import { metricsInputOf, renderPortMetrics } from '../metrics/index.js';
 import { notificationFor } from '../notify/index.js';
 import type { Snapshot } from '../model.js';
 import { ensurePrivateDir, PrivateFileError } from '../private-files.js';
@@ -40,6 +41,7 @@ export async function createBackend(options: BackendOptions): Promise<LocalBacke
   const owned = new DisposableStore();
   owned.add(stream);
   let lastError: string | null = null;
+  let lastPollMs: number | null = null;
   // Actions check ports many times (is it free yet? listening again?): they get fresh snapshots
   // from one pipeline of their own, whose owner cache stays warm between checks. Created on
   // first use, so a backend nobody acts through never loads the collector on this thread.
@@ -65,6 +67,8 @@ export async function createBackend(options: BackendOptions): Promise<LocalBacke
       broadcast({ type: 'delta', delta: { ...message.delta, warnings: [...message.delta.warnings, ...standingWarnings] } });
       const notification = notificationFor(message.delta.events, settings.get().notifications, false);
       if (notification) broadcast({ type: 'notify', notification });
+    } else if (message.type === 'tick-stats') {
+      lastPollMs = message.durationMs;
     } else if (message.type === 'error') {
       lastError = message.message;
       broadcast({ type: 'error', error: contractError('failed', message.message) });
@@ -101,6 +105,11 @@ export async function createBackend(options: BackendOptions): Promise<LocalBacke
     restartPreview: (request) => runAction('restartPreview', request, options.dataDir, settings.get(), actionSnapshot),
     restart: (request) => runAction('restart', request, options.dataDir, settings.get(), actionSnapshot),
     logs: (request) => runAction('logs', request, options.dataDir, settings.get(), actionSnapshot),
+    async metrics() {
+      const snapshot = monitor.current() ?? (await firstSnapshot(monitor, FIRST_SNAPSHOT_TIMEOUT_MS));
+      if (!snapshot) return fail('failed', `no snapshot yet${lastError ? `: ${lastError}` : ''}; the monitor is not delivering`);
+      return ok({ text: renderPortMetrics(metricsInputOf(snapshot, lastPollMs)) });
+    },
     async history(query) {
       return ok(history.query(query));
     },

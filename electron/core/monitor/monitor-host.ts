@@ -52,7 +52,7 @@ export interface MonitorHandle extends LiveSnapshotSource {
   ready(): Promise<Snapshot>;
   /**
    * Every message from now on: snapshot, delta (quiet ticks only as a heartbeat) and error;
-   * tick-stats only from an in-process monitor.
+   * tick-stats of every tick from an in-process monitor, of announced ticks from a worker.
    */
   readonly onMessage: Event<MonitorMessage>;
   setIntervalMs(intervalMs: number): void;

@@ -32,9 +32,18 @@ const monitor = new Monitor(pipeline, options.intervalMs, {
   ...(options.quietHeartbeatMs === null ? {} : { quietHeartbeatMs: options.quietHeartbeatMs }),
   ...(recorder ? { observer: recorder.observe.bind(recorder) } : {}),
 });
-// tick-stats stay here: only the in-process benchmark reads them, and posting one would wake
-// the host's thread on every otherwise quiet tick.
-monitor.onMessage((message) => message.type !== 'tick-stats' && port.postMessage(message));
+// A quiet tick's stats stay here: posting them would wake the host's thread on every otherwise
+// quiet tick. An announced tick's follow its snapshot or delta (the metrics' poll duration).
+let announced = false;
+monitor.onMessage((message) => {
+  if (message.type !== 'tick-stats') {
+    announced ||= message.type === 'snapshot' || message.type === 'delta';
+    port.postMessage(message);
+  } else if (announced) {
+    announced = false;
+    port.postMessage(message);
+  }
+});
 port.on('message', (command: MonitorCommand) => {
   if (command.type === 'set-interval') monitor.setIntervalMs(command.intervalMs);
   if (command.type === 'stop') {

@@ -43,6 +43,7 @@ const api: PortLensApi = {
   restart: (request) => invoke('restart', request),
   logs: (request) => invoke('logs', request),
   history: (request) => invoke('history', request),
+  metrics: (request) => invoke('metrics', request),
   openExternal: (request) => invoke('openExternal', request),
   subscribe(listener) {
     if (typeof listener !== 'function') throw new TypeError('subscribe needs a function');
