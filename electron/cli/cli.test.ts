@@ -6,6 +6,7 @@ import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChild, stopAllChildren, tcpListenerScript, udpSocketScript, V6_ONLY_SCRIPT, type Child } from '../test-support/children.js';
+import { ROW_EXPORT_COLUMNS } from '../contract/export/row-export.js';
 import { runCli } from './run-cli.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -48,6 +49,21 @@ describe('portlens list / who against real listeners', () => {
     children.udp = await startChild(udpSocketScript('127.0.0.1'));
   });
   afterAll(stopAllChildren);
+
+  it('list --csv writes the v4 child as one CSV line with its owner and command', async () => {
+    const child = children.v4!;
+    const { code, stdout, stderr } = await cli('list', '--csv', '--pid', String(child.pid));
+    expect([code, stderr]).toEqual([0, '']);
+    const [header, line, end] = stdout.split('\r\n');
+    expect(header).toBe(ROW_EXPORT_COLUMNS.join(','));
+    expect(end).toBe('');
+    const cells = line!.split(',');
+    const at = (column: string) => cells[ROW_EXPORT_COLUMNS.indexOf(column)];
+    expect([at('protocol'), at('localAddress'), at('localPort'), at('state'), at('pids'), at('processName')]).toEqual([
+      'tcp', '127.0.0.1', String(child.ready.port), 'LISTEN', String(child.pid), 'node',
+    ]);
+    expect(at('command')).toMatch(/^"?.*node -e /);
+  });
 
   it.each([
     ['v4', 'tcp', 4, '127.0.0.1', 'LISTEN', 'loopback'],

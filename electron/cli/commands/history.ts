@@ -1,6 +1,6 @@
 /** `portlens history`: port events PortLens recorded, by time, port, process or text. */
 import { HISTORY_EVENT_FIELDS, type HistoryEvent, type HistoryQuery } from '../../contract/history.js';
-import { objectsToCsv } from '../../core/export/csv.js';
+import { objectsToCsv } from '../../contract/export/csv.js';
 import { historyDir, queryHistory } from '../../core/history/history-store.js';
 import { dataDir } from '../../core/paths.js';
 import { parse, portArg, positiveIntArg } from '../args.js';

@@ -1,4 +1,4 @@
-/** `portlens list`: every socket, as an aligned table or a JSON array. */
+/** `portlens list`: every socket, as an aligned table, a JSON array or CSV. */
 import type { Snapshot, SnapshotSource, SocketRow } from '../../contract/model.js';
 import { keepFreedMemory } from '../../core/one-shot/one-shot-memory.js';
 import { takeListing } from '../../core/one-shot/socket-listing.js';
@@ -10,12 +10,14 @@ import { listingKey, orderByKeys, sortForListing, type RowList } from '../../cor
 import { PiecePool } from '../../core/one-shot/piece-pool.js';
 import { UsageError, type CliCommand } from '../io.js';
 import { sourceArg } from './source-arg.js';
+import { rowsToCsv } from '../../contract/export/row-export.js';
 
 export const listCommand: CliCommand = async (args, io) => {
   const { values, positionals } = parse(
     args,
     {
       json: { type: 'boolean' },
+      csv: { type: 'boolean' },
       listening: { type: 'boolean', short: 'l' },
       tcp: { type: 'boolean', short: 't' },
       udp: { type: 'boolean', short: 'u' },
@@ -26,6 +28,7 @@ export const listCommand: CliCommand = async (args, io) => {
     false,
   );
   if (positionals.length) throw new UsageError(`unexpected argument: ${positionals[0]}`);
+  if (values.json && values.csv) throw new UsageError('--json and --csv exclude each other');
   if (values.tcp && values.udp) throw new UsageError('--tcp and --udp exclude each other (give neither for both)');
   const port = values.port === undefined ? null : portArg(values.port, '--port');
   const pid = values.pid === undefined ? null : positiveIntArg(values.pid, '--pid');
@@ -46,6 +49,9 @@ export const listCommand: CliCommand = async (args, io) => {
       else io.stdout.write(piece);
     }
     io.stdout.write('\n');
+  } else if (values.csv) {
+    const rows = Array.from({ length: found.rows.length }, (_, i) => found.copyAt(i));
+    io.stdout.write(rowsToCsv(rows, (pid) => found.processes[pid]));
   } else {
     io.stdout.write(humanTable(Array.from({ length: found.rows.length }, (_, i) => found.copyAt(i)), found));
   }
