@@ -16,6 +16,7 @@ const COMMANDS: CommandTable = {
   serve: async () => (await import('./commands/serve.js')).serveCommand,
   history: async () => (await import('./commands/history.js')).historyCommand,
   metrics: async () => (await import('./commands/metrics.js')).metricsCommand,
+  top: async () => (await import('./commands/top.js')).topCommand,
 };
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
