@@ -24,6 +24,7 @@ Usage:
   portlens history [--since 1h] [--until TIME] [--port N] [--pid N] [--grep TEXT] [--limit N] [--json|--csv]
   portlens metrics [--out FILE] [--window MS]
   portlens top [--connections] [--interval MS] [--once]
+  portlens close <local address:port> <remote address:port> [--yes] [--json]
   portlens help | --help | --version
 
 A bare number is always a port. --source netlink|ss|proc forces a collector (list, who, watch).

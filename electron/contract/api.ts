@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { HistoryQuery, HistoryResult } from './history.js';
 import { Delta, ProcessInfo, Snapshot, SocketRow } from './model.js';
-import { readTargetAddress } from './target-address.js';
+import { canonicalIp, readTargetAddress } from './target-address.js';
 import { ERROR_CODES } from './enum-values.js';
 
 const pid = z.number().int().positive();
@@ -187,6 +187,25 @@ export type ProcessDetail = z.infer<typeof ProcessDetail>;
 
 const empty = z.object({}).strict();
 
+/** An IP literal (no brackets), read to its canonical form; anything else is an invalid-request. */
+const IpLiteral = z
+  .string()
+  .max(64)
+  .transform((text, ctx): string => {
+    const canonical = canonicalIp(text);
+    if (canonical !== null) return canonical;
+    ctx.addIssue({ code: 'custom', message: `not an IP address: ${text}` });
+    return z.NEVER;
+  });
+
+/** One TCP connection by its two ends (core/close/). */
+export const ConnectionTarget = z.object({ localAddress: IpLiteral, localPort: port, remoteAddress: IpLiteral, remotePort: port }).strict();
+export type ConnectionTarget = z.infer<typeof ConnectionTarget>;
+
+/** The connection a close would end, whose it is, and why it would be refused (no CAP_NET_ADMIN). */
+export const ClosePreview = z.object({ row: SocketRow, owner: ProcessInfo.nullable(), refusal: z.string().nullable() });
+export type ClosePreview = z.infer<typeof ClosePreview>;
+
 /**
  * Request/response calls: name → request schema and response schema.
  * Every call resolves to a `Result` of its response.
@@ -203,6 +222,9 @@ export const Calls = {
   logs: { request: LogsRequest, response: LogsResult },
   /** Port events kept on disk, by time, port, process and text (contract/history.ts). */
   history: { request: HistoryQuery, response: HistoryResult },
+  closePreview: { request: ConnectionTarget, response: ClosePreview },
+  /** Ends the connection the preview showed: `rowId` pins the very socket the user saw. */
+  closeConnection: { request: z.object({ target: ConnectionTarget, rowId: z.string().max(64) }).strict(), response: z.object({ closed: z.literal(true) }) },
   /** The monitor's state in the Prometheus text format (core/metrics/). */
   metrics: { request: empty, response: z.object({ text: z.string() }) },
   /** Open a loopback http(s) URL in the default browser; anything else is refused. */

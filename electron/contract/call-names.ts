@@ -18,6 +18,8 @@ export const CALL_NAME_LIST = [
   'logs',
   'history',
   'metrics',
+  'closePreview',
+  'closeConnection',
   'openExternal',
 ] as const satisfies readonly CallName[];
 

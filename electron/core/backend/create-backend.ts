@@ -8,6 +8,7 @@ import { DisposableStore, Emitter } from '../../contract/events.js';
 import { contractError } from '../../contract/validate.js';
 import { startMonitor, type LiveSnapshotSource, type MonitorHandle } from '../monitor/monitor-host.js';
 import type { MonitorMessage } from '../monitor/messages.js';
+import { closeConnectionCalls } from '../close/close-calls.js';
 import { historyUpkeep } from '../history/history-upkeep.js';
 import { metricsInputOf, renderPortMetrics } from '../metrics/index.js';
 import { notificationFor } from '../notify/index.js';
@@ -36,6 +37,7 @@ export async function createBackend(options: BackendOptions): Promise<LocalBacke
     historyDataDir: options.recordHistory === false ? null : options.dataDir,
   });
   const history = historyUpkeep(options.dataDir, () => settings.get());
+  const closeCalls = closeConnectionCalls(options.dataDir);
   // One bad listener (a closed socket, a destroyed window) must not stop the others.
   const stream = new Emitter<StreamMessage>();
   const owned = new DisposableStore();
@@ -105,6 +107,8 @@ export async function createBackend(options: BackendOptions): Promise<LocalBacke
     restartPreview: (request) => runAction('restartPreview', request, options.dataDir, settings.get(), actionSnapshot),
     restart: (request) => runAction('restart', request, options.dataDir, settings.get(), actionSnapshot),
     logs: (request) => runAction('logs', request, options.dataDir, settings.get(), actionSnapshot),
+    closePreview: async (target) => closeCalls.preview(target, await actionSnapshot()),
+    closeConnection: async ({ target, rowId }) => closeCalls.close(target, rowId, await actionSnapshot()),
     async metrics() {
       const snapshot = monitor.current() ?? (await firstSnapshot(monitor, FIRST_SNAPSHOT_TIMEOUT_MS));
       if (!snapshot) return fail('failed', `no snapshot yet${lastError ? `: ${lastError}` : ''}; the monitor is not delivering`);

@@ -12,8 +12,8 @@ import { appendHistoryEvents, historyDir } from './history-store.js';
 export interface ActionRecord {
   type: 'kill' | 'restart' | 'close-connection';
   time: number;
-  pid: number;
-  processName: string;
+  pid: number | null;
+  processName: string | null;
   user: string | null;
   /** Listening (protocol, port) pairs the process held; empty for none. */
   ports: readonly { protocol: Protocol; port: number }[];

@@ -44,6 +44,8 @@ const api: PortLensApi = {
   logs: (request) => invoke('logs', request),
   history: (request) => invoke('history', request),
   metrics: (request) => invoke('metrics', request),
+  closePreview: (request) => invoke('closePreview', request),
+  closeConnection: (request) => invoke('closeConnection', request),
   openExternal: (request) => invoke('openExternal', request),
   subscribe(listener) {
     if (typeof listener !== 'function') throw new TypeError('subscribe needs a function');
