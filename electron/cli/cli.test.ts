@@ -50,6 +50,24 @@ describe('portlens list / who against real listeners', () => {
   });
   afterAll(stopAllChildren);
 
+  it('list --resolve labels a loopback peer without a lookup; --json refuses it', async () => {
+    const server = createServer(() => {});
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    const { connect } = await import('node:net');
+    const client = connect(port, '127.0.0.1');
+    await new Promise<void>((resolve) => client.once('connect', () => resolve()));
+    try {
+      const { code, stdout } = await cli('list', '--resolve', '--port', String(port), '--pid', String(process.pid));
+      expect(code).toBe(0);
+      expect(stdout).toContain(`127.0.0.1:${port} (loopback)`);
+      expect((await cli('list', '--resolve', '--json')).code).toBe(2);
+    } finally {
+      client.destroy();
+      server.close();
+    }
+  });
+
   it('list --csv writes the v4 child as one CSV line with its owner and command', async () => {
     const child = children.v4!;
     const { code, stdout, stderr } = await cli('list', '--csv', '--pid', String(child.pid));

@@ -14,7 +14,7 @@ export type CommandTable = Record<string, () => Promise<CliCommand>>;
 export const USAGE = `PortLens — what is on this port, and why can't I reach it?
 
 Usage:
-  portlens list [--json|--csv] [--listening] [--tcp|--udp] [--port N] [--pid N]
+  portlens list [--json|--csv|--resolve] [--listening] [--tcp|--udp] [--port N] [--pid N]
   portlens who <port | address:port> [--json]
   portlens watch [--json] [--interval MS]
   portlens kill <port | address:port | --pid N> [--force] [--yes] [--timeout MS] [--json]

@@ -10,6 +10,7 @@ import { listingKey, orderByKeys, sortForListing, type RowList } from '../../cor
 import { PiecePool } from '../../core/one-shot/piece-pool.js';
 import { UsageError, type CliCommand } from '../io.js';
 import { sourceArg } from './source-arg.js';
+import type { ListingNames } from '../../core/names/listing-names.js';
 import { rowsToCsv } from '../../contract/export/row-export.js';
 
 export const listCommand: CliCommand = async (args, io) => {
@@ -18,6 +19,7 @@ export const listCommand: CliCommand = async (args, io) => {
     {
       json: { type: 'boolean' },
       csv: { type: 'boolean' },
+      resolve: { type: 'boolean', short: 'r' },
       listening: { type: 'boolean', short: 'l' },
       tcp: { type: 'boolean', short: 't' },
       udp: { type: 'boolean', short: 'u' },
@@ -29,6 +31,7 @@ export const listCommand: CliCommand = async (args, io) => {
   );
   if (positionals.length) throw new UsageError(`unexpected argument: ${positionals[0]}`);
   if (values.json && values.csv) throw new UsageError('--json and --csv exclude each other');
+  if (values.resolve && (values.json || values.csv)) throw new UsageError('--resolve names addresses in the table; --json and --csv keep the addresses as they are');
   if (values.tcp && values.udp) throw new UsageError('--tcp and --udp exclude each other (give neither for both)');
   const port = values.port === undefined ? null : portArg(values.port, '--port');
   const pid = values.pid === undefined ? null : positiveIntArg(values.pid, '--pid');
@@ -53,7 +56,11 @@ export const listCommand: CliCommand = async (args, io) => {
     const rows = Array.from({ length: found.rows.length }, (_, i) => found.copyAt(i));
     io.stdout.write(rowsToCsv(rows, (pid) => found.processes[pid]));
   } else {
-    io.stdout.write(humanTable(Array.from({ length: found.rows.length }, (_, i) => found.copyAt(i)), found));
+    const rows = Array.from({ length: found.rows.length }, (_, i) => found.copyAt(i));
+    const names = values.resolve
+      ? await (await import('../../core/names/listing-names.js')).resolveListingNames(rows.flatMap((row) => (row.remoteAddress === null ? [] : [row.remoteAddress])))
+      : null;
+    io.stdout.write(humanTable(rows, found, names));
   }
   return 0;
 };
@@ -101,11 +108,15 @@ async function listedRows(matches: (row: SocketRow) => boolean, prefer: Snapshot
   return { rows, copyAt: (i) => rows[i] as SocketRow, processes: snapshot.processes, hiddenOwners: snapshot.hiddenOwners };
 }
 
-function humanTable(rows: SocketRow[], snapshot: Pick<Snapshot, 'processes' | 'hiddenOwners'>): string {
+function humanTable(rows: SocketRow[], snapshot: Pick<Snapshot, 'processes' | 'hiddenOwners'>, names: ListingNames | null): string {
+  const named = (text: string, name: string | null | undefined): string => (name ? `${text} (${name})` : text);
   const body = rows.map((row) => [
     `${row.protocol}${row.family === 6 ? '6' : ''}`,
-    endpoint(row.localAddress, row.localPort),
-    endpoint(row.remoteAddress, row.remotePort),
+    named(endpoint(row.localAddress, row.localPort), names?.service(row.localPort, row.protocol)),
+    named(
+      endpoint(row.remoteAddress, row.remotePort),
+      names && row.remoteAddress !== null ? [names.remote(row.remoteAddress), row.remotePort === null ? null : names.service(row.remotePort, row.protocol)].filter(Boolean).join(', ') : null,
+    ),
     row.state,
     ownerText(row, snapshot.processes),
     userText(row, snapshot.processes),
