@@ -31,6 +31,8 @@ export const Settings = z.object({
   historyMaxAgeDays: z.number().int().min(1).max(365),
   /** The history's size on disk at most (whole hourly segments go, the oldest first). */
   historyMaxMegabytes: z.number().int().min(1).max(100_000),
+  /** Show host names for remote addresses (reverse DNS, asynchronous; core/names/). */
+  resolveNames: z.boolean(),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -41,6 +43,7 @@ export const DEFAULT_SETTINGS: Settings = {
   restartTimeoutMs: 15_000,
   historyMaxAgeDays: 7,
   historyMaxMegabytes: 256,
+  resolveNames: true,
 };
 
 /** A partial update; nested `notifications` fields may be given one at a time. */
@@ -51,6 +54,7 @@ export const SettingsPatch = z.object({
   restartTimeoutMs: Settings.shape.restartTimeoutMs.optional(),
   historyMaxAgeDays: Settings.shape.historyMaxAgeDays.optional(),
   historyMaxMegabytes: Settings.shape.historyMaxMegabytes.optional(),
+  resolveNames: Settings.shape.resolveNames.optional(),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 
@@ -225,6 +229,15 @@ export const Calls = {
   closePreview: { request: ConnectionTarget, response: ClosePreview },
   /** Ends the connection the preview showed: `rowId` pins the very socket the user saw. */
   closeConnection: { request: z.object({ target: ConnectionTarget, rowId: z.string().max(64) }).strict(), response: z.object({ closed: z.literal(true) }) },
+  /**
+   * Names of remote addresses as known now (never waits: an address not looked up yet answers
+   * null and is looked up, so ask again later); range labels for private ones. Empty when the
+   * `resolveNames` setting is off.
+   */
+  names: {
+    request: z.object({ addresses: z.array(z.string().max(64)).max(2000) }).strict(),
+    response: z.object({ names: z.record(z.string(), z.string()) }),
+  },
   /** The monitor's state in the Prometheus text format (core/metrics/). */
   metrics: { request: empty, response: z.object({ text: z.string() }) },
   /** Open a loopback http(s) URL in the default browser; anything else is refused. */

@@ -20,6 +20,7 @@ export const CALL_NAME_LIST = [
   'metrics',
   'closePreview',
   'closeConnection',
+  'names',
   'openExternal',
 ] as const satisfies readonly CallName[];
 

@@ -11,6 +11,7 @@ import type { MonitorMessage } from '../monitor/messages.js';
 import { closeConnectionCalls } from '../close/close-calls.js';
 import { historyUpkeep } from '../history/history-upkeep.js';
 import { metricsInputOf, renderPortMetrics } from '../metrics/index.js';
+import { AddressNames } from '../names/address-names.js';
 import { notificationFor } from '../notify/index.js';
 import type { Snapshot } from '../model.js';
 import { ensurePrivateDir, PrivateFileError } from '../private-files.js';
@@ -38,6 +39,7 @@ export async function createBackend(options: BackendOptions): Promise<LocalBacke
   });
   const history = historyUpkeep(options.dataDir, () => settings.get());
   const closeCalls = closeConnectionCalls(options.dataDir);
+  const names = new AddressNames();
   // One bad listener (a closed socket, a destroyed window) must not stop the others.
   const stream = new Emitter<StreamMessage>();
   const owned = new DisposableStore();
@@ -109,6 +111,9 @@ export async function createBackend(options: BackendOptions): Promise<LocalBacke
     logs: (request) => runAction('logs', request, options.dataDir, settings.get(), actionSnapshot),
     closePreview: async (target) => closeCalls.preview(target, await actionSnapshot()),
     closeConnection: async ({ target, rowId }) => closeCalls.close(target, rowId, await actionSnapshot()),
+    async names({ addresses }) {
+      return ok({ names: settings.get().resolveNames ? names.known(addresses) : {} });
+    },
     async metrics() {
       const snapshot = monitor.current() ?? (await firstSnapshot(monitor, FIRST_SNAPSHOT_TIMEOUT_MS));
       if (!snapshot) return fail('failed', `no snapshot yet${lastError ? `: ${lastError}` : ''}; the monitor is not delivering`);
@@ -140,6 +145,7 @@ export async function createBackend(options: BackendOptions): Promise<LocalBacke
     async close() {
       owned.dispose();
       history.close();
+      names.dispose();
       await monitor.close();
       if (actionPipeline) await actionPipeline.then((pipeline) => pipeline.close()).catch(() => {});
     },

@@ -46,6 +46,7 @@ const api: PortLensApi = {
   metrics: (request) => invoke('metrics', request),
   closePreview: (request) => invoke('closePreview', request),
   closeConnection: (request) => invoke('closeConnection', request),
+  names: (request) => invoke('names', request),
   openExternal: (request) => invoke('openExternal', request),
   subscribe(listener) {
     if (typeof listener !== 'function') throw new TypeError('subscribe needs a function');
