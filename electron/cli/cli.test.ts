@@ -2,26 +2,13 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChild, stopAllChildren, tcpListenerScript, udpSocketScript, V6_ONLY_SCRIPT, type Child } from '../test-support/children.js';
 import { ROW_EXPORT_COLUMNS } from '../contract/export/row-export.js';
-import { runCli } from './run-cli.js';
+import { cli } from './test-support/captured-cli.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-
-/** Runs the CLI in this process with captured streams. */
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk) => (out += chunk));
-  stderr.on('data', (chunk) => (err += chunk));
-  const code = await runCli(args, { stdout, stderr, stdin: new PassThrough(), interactive: false });
-  return { code, stdout: out, stderr: err };
-}
 
 /** A loopback port nothing listens on right now. */
 async function freePort(): Promise<number> {

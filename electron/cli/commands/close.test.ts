@@ -3,13 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasNetAdmin } from '../../core/close/close-connection.js';
 import { CLIENT, linesOf, until } from '../../core/close/test-support/connected-child.js';
 import { historyDir, queryHistory } from '../../core/history/history-store.js';
 import { startChild, stopAllChildren } from '../../test-support/children.js';
-import { runCli } from '../run-cli.js';
+import { cli } from '../test-support/captured-cli.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'portlens-close-cli-'));
 let server: Server;
@@ -34,27 +33,19 @@ afterAll(async () => {
 
 describe('portlens close', () => {
   it('refuses usage it cannot read (exit 2)', async () => {
-    const code = await runCli(['close', '3000', '127.0.0.1:80'], { stdout: new PassThrough(), stderr: new PassThrough(), stdin: new PassThrough(), interactive: false });
-    expect(code).toBe(2);
+    expect((await cli('close', '3000', '127.0.0.1:80')).code).toBe(2);
   });
 
   it.skipIf(!hasNetAdmin())('--yes --json closes it; a connection that does not exist exits 1', async () => {
     const child = await startChild(CLIENT('127.0.0.1', serverPort));
     const lines = linesOf(child);
-    const cli = async (...args: string[]) => {
-      const stdout = new PassThrough();
-      let out = '';
-      stdout.on('data', (chunk) => (out += chunk));
-      const code = await runCli(args, { stdout, stderr: new PassThrough(), stdin: new PassThrough(), interactive: false });
-      return { code, out };
-    };
     const local = `127.0.0.1:${child.ready['port'] as number}`;
     const declined = await cli('close', local, `127.0.0.1:${serverPort}`, '--json');
     expect(declined.code).toBe(1);
-    expect(JSON.parse(declined.out)).toMatchObject({ error: { code: 'refused' } });
+    expect(JSON.parse(declined.stdout)).toMatchObject({ error: { code: 'refused' } });
     const closed = await cli('close', local, `127.0.0.1:${serverPort}`, '--yes', '--json');
     expect(closed.code).toBe(0);
-    expect(JSON.parse(closed.out)).toEqual({ closed: { local, remote: `127.0.0.1:${serverPort}`, state: 'ESTABLISHED', pid: child.pid, process: 'node' } });
+    expect(JSON.parse(closed.stdout)).toEqual({ closed: { local, remote: `127.0.0.1:${serverPort}`, state: 'ESTABLISHED', pid: child.pid, process: 'node' } });
     await until(() => lines.some((line) => line.closed), 'the child to see the close');
     const history = queryHistory(historyDir(dataDir), { since: null, until: null, port: child.ready['port'] as number, pid: null, text: null, limit: 10 });
     expect(history.events).toMatchObject([{ type: 'close-connection', pid: child.pid, processName: 'node' }]);

@@ -2,12 +2,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HISTORY_EVENT_FIELDS, HistoryEvent } from '../../contract/history.js';
 import { appendHistoryEvents, historyDir } from '../../core/history/history-store.js';
 import { sampleEvent } from '../../core/history/test-support/history-events.js';
-import { runCli } from '../run-cli.js';
+import { cli } from '../test-support/captured-cli.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'portlens-cli-history-'));
 const now = Date.now();
@@ -22,17 +21,6 @@ afterAll(() => {
   delete process.env.PORTLENS_DATA_DIR;
   rmSync(dataDir, { recursive: true, force: true });
 });
-
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk) => (out += chunk));
-  stderr.on('data', (chunk) => (err += chunk));
-  const code = await runCli(args, { stdout, stderr, stdin: new PassThrough(), interactive: false });
-  return { code, stdout: out, stderr: err };
-}
 
 describe('portlens history', () => {
   it('--json --since gives the events from then on, oldest first, each a valid HistoryEvent', async () => {

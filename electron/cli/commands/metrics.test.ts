@@ -3,24 +3,12 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseExposition } from '../../test-support/prometheus.js';
-import { runCli } from '../run-cli.js';
+import { cli } from '../test-support/captured-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'portlens-textfile-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk) => (out += chunk));
-  stderr.on('data', (chunk) => (err += chunk));
-  const code = await runCli(args, { stdout, stderr, stdin: new PassThrough(), interactive: false });
-  return { code, stdout: out, stderr: err };
-}
 
 describe('portlens metrics', () => {
   it('--out replaces the file whole (0644, no temp file left), with our listener in it', async () => {

@@ -5,8 +5,8 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
+import { bundleEntry } from '../../test-support/bundle-entry.js';
 import { withoutTools } from '../../test-support/system-tools.js';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
@@ -17,17 +17,7 @@ describe('portlens top on a pseudo-terminal', () => {
     // The CLI from these sources, in the repository (so koffi resolves from node_modules).
     mkdirSync(`${root}dist/test`, { recursive: true });
     const bundle = `${root}dist/test/top-cli.mjs`;
-    await build({
-      entryPoints: [`${root}electron/cli/main.ts`],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      outfile: bundle,
-      external: ['koffi'],
-      banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" },
-      logLevel: 'silent',
-    });
+    await bundleEntry(`${root}electron/cli/main.ts`, bundle);
     const child = spawn('script', ['-qfec', `${process.execPath} ${bundle} top --interval 300`, '/dev/null'], {
       stdio: ['pipe', 'pipe', 'inherit'],
       env: { ...process.env, COLUMNS: '120', LINES: '40' },

@@ -9,8 +9,8 @@ import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
+import { bundleEntry } from '../../test-support/bundle-entry.js';
 import { withoutTools } from '../../test-support/system-tools.js';
 import { takeSnapshot } from '../snapshot/default-pipeline.js';
 import { previewClose } from './close-connection.js';
@@ -29,17 +29,8 @@ describe('close a connection as nobody', () => {
     try {
       chmodSync(dir, 0o755);
       const bundle = join(dir, 'close-as-user.mjs');
-      await build({
-        entryPoints: [new URL('./test-support/close-as-user-entry.ts', import.meta.url).pathname],
-        bundle: true,
-        platform: 'node',
-        format: 'esm',
-        target: 'node20',
-        outfile: bundle,
-        // koffi (native) stays a package, found through a link to this repository's node_modules.
-        external: ['koffi'],
-        logLevel: 'silent',
-      });
+      // koffi (native) stays a package, found through a link to this repository's node_modules.
+      await bundleEntry(new URL('./test-support/close-as-user-entry.ts', import.meta.url), bundle);
       chmodSync(bundle, 0o644);
       symlinkSync(fileURLToPath(new URL('../../../node_modules', import.meta.url)), join(dir, 'node_modules'));
       const target = { localAddress: '127.0.0.1', localPort: client.localPort!, remoteAddress: '127.0.0.1', remotePort: port };

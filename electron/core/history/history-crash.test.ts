@@ -8,9 +8,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HistoryEvent, type HistoryQuery } from '../../contract/history.js';
+import { bundleEntry } from '../../test-support/bundle-entry.js';
 import { appendHistoryEvents, queryHistory } from './history-store.js';
 import { sampleEvent } from './test-support/history-events.js';
 
@@ -21,15 +21,7 @@ let bundle: string;
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'portlens-history-crash-'));
   bundle = join(root, 'writer.mjs');
-  await build({
-    entryPoints: [new URL('./test-support/writer-entry.ts', import.meta.url).pathname],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile: bundle,
-    logLevel: 'silent',
-  });
+  await bundleEntry(new URL('./test-support/writer-entry.ts', import.meta.url), bundle);
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
