@@ -14,85 +14,77 @@ import { scanRecords } from './record-scan.js';
 const INDEX_MAGIC = 0x49484c50; // "PLHI"
 const INDEX_VERSION = 1;
 const INDEX_HEADER_BYTES = 32;
-const BYTES_PER_ENTRY = 8 + 4 + 4 + 2 + 2 + 2 + 1;
+/** The index's columns and their element types, in file order (decreasing element size keeps each aligned). */
+const COLUMN_TYPES = {
+  time: Float64Array,
+  offset: Uint32Array,
+  pid: Uint32Array,
+  localPort: Uint16Array,
+  remotePort: Uint16Array,
+  length: Uint16Array,
+  type: Uint8Array,
+} as const;
+type ColumnName = keyof typeof COLUMN_TYPES;
+type Columns = { [K in ColumnName]: InstanceType<(typeof COLUMN_TYPES)[K]> };
+type AnyColumn = Columns[ColumnName];
+const COLUMN_NAMES = Object.keys(COLUMN_TYPES) as ColumnName[];
+const BYTES_PER_ENTRY = COLUMN_NAMES.reduce((sum, name) => sum + COLUMN_TYPES[name].BYTES_PER_ELEMENT, 0);
 /** Rewrite the index file once this many bytes of records lie beyond it. */
 const REINDEX_TAIL_BYTES = 256 * 1024;
 
 /** The columns of a segment's index; entry i describes one record. */
-export interface IndexColumns {
+export interface IndexColumns extends Columns {
   count: number;
-  time: Float64Array;
-  offset: Uint32Array;
-  pid: Uint32Array;
-  localPort: Uint16Array;
-  remotePort: Uint16Array;
-  length: Uint16Array;
-  type: Uint8Array;
   /** Segment bytes the entries cover (everything after is an unfinished write). */
   covered: number;
   /** Damaged stretches skipped while building them. */
   damaged: number;
 }
 
+/** Fresh columns of `capacity` entries, holding the first `count` entries of `from`. */
+function allocColumns(capacity: number, from: Columns | null, count: number): Columns {
+  const columns = {} as Record<ColumnName, AnyColumn>;
+  for (const name of COLUMN_NAMES) {
+    const column = new COLUMN_TYPES[name](capacity);
+    if (from) (column as Float64Array).set((from[name] as Float64Array).subarray(0, count));
+    columns[name] = column;
+  }
+  return columns as Columns;
+}
+
 /** Columns that grow as records are scanned. */
 class ColumnBuilder {
-  count = 0;
+  count: number;
   private capacity: number;
-  time: Float64Array;
-  offset: Uint32Array;
-  pid: Uint32Array;
-  localPort: Uint16Array;
-  remotePort: Uint16Array;
-  length: Uint16Array;
-  type: Uint8Array;
+  columns: Columns;
 
   constructor(from: IndexColumns | null, extra: number) {
-    this.capacity = Math.max(1024, (from?.count ?? 0) + extra);
-    this.time = new Float64Array(this.capacity);
-    this.offset = new Uint32Array(this.capacity);
-    this.pid = new Uint32Array(this.capacity);
-    this.localPort = new Uint16Array(this.capacity);
-    this.remotePort = new Uint16Array(this.capacity);
-    this.length = new Uint16Array(this.capacity);
-    this.type = new Uint8Array(this.capacity);
-    if (from) {
-      this.time.set(from.time.subarray(0, from.count));
-      this.offset.set(from.offset.subarray(0, from.count));
-      this.pid.set(from.pid.subarray(0, from.count));
-      this.localPort.set(from.localPort.subarray(0, from.count));
-      this.remotePort.set(from.remotePort.subarray(0, from.count));
-      this.length.set(from.length.subarray(0, from.count));
-      this.type.set(from.type.subarray(0, from.count));
-      this.count = from.count;
-    }
+    this.count = from?.count ?? 0;
+    this.capacity = Math.max(1024, this.count + extra);
+    this.columns = allocColumns(this.capacity, from, this.count);
   }
 
   add(buffer: Buffer, at: number, fileOffset: number, length: number): void {
-    if (this.count === this.capacity) this.grow();
+    if (this.count === this.capacity) {
+      this.capacity *= 2;
+      this.columns = allocColumns(this.capacity, this.columns, this.count);
+    }
     const i = this.count++;
-    this.time[i] = buffer.readDoubleLE(at + OFFSET.time);
-    this.offset[i] = fileOffset;
-    this.pid[i] = buffer.readUInt32LE(at + OFFSET.pid);
-    this.localPort[i] = buffer.readUInt16LE(at + OFFSET.localPort);
-    this.remotePort[i] = buffer.readUInt16LE(at + OFFSET.remotePort);
-    this.length[i] = length;
-    this.type[i] = buffer.readUInt8(at + OFFSET.type);
+    const c = this.columns;
+    c.time[i] = buffer.readDoubleLE(at + OFFSET.time);
+    c.offset[i] = fileOffset;
+    c.pid[i] = buffer.readUInt32LE(at + OFFSET.pid);
+    c.localPort[i] = buffer.readUInt16LE(at + OFFSET.localPort);
+    c.remotePort[i] = buffer.readUInt16LE(at + OFFSET.remotePort);
+    c.length[i] = length;
+    c.type[i] = buffer.readUInt8(at + OFFSET.type);
   }
 
-  private grow(): void {
-    this.capacity *= 2;
-    const grow = <T extends Float64Array | Uint32Array | Uint16Array | Uint8Array>(old: T, make: (n: number) => T): T => {
-      const next = make(this.capacity);
-      next.set(old as never);
-      return next;
-    };
-    this.time = grow(this.time, (n) => new Float64Array(n));
-    this.offset = grow(this.offset, (n) => new Uint32Array(n));
-    this.pid = grow(this.pid, (n) => new Uint32Array(n));
-    this.localPort = grow(this.localPort, (n) => new Uint16Array(n));
-    this.remotePort = grow(this.remotePort, (n) => new Uint16Array(n));
-    this.length = grow(this.length, (n) => new Uint16Array(n));
-    this.type = grow(this.type, (n) => new Uint8Array(n));
+  /** The filled part of each column. */
+  filled(): Columns {
+    const out = {} as Record<ColumnName, AnyColumn>;
+    for (const name of COLUMN_NAMES) out[name] = this.columns[name].subarray(0, this.count);
+    return out as Columns;
   }
 }
 
@@ -118,7 +110,7 @@ export function loadSegmentIndex(dataFile: string, indexFile: string, persist: b
     }
     const builder = new ColumnBuilder(base, Math.ceil(read / 64));
     const outcome = scanRecords(tail.subarray(0, read), from, (buffer, at, fileOffset, length) => builder.add(buffer, at, fileOffset, length));
-    const columns: IndexColumns = { ...builderColumns(builder), covered: outcome.end, damaged: (base?.damaged ?? 0) + outcome.damaged };
+    const columns: IndexColumns = { ...builder.filled(), count: builder.count, covered: outcome.end, damaged: (base?.damaged ?? 0) + outcome.damaged };
     if (persist && outcome.end > from && outcome.end - from >= persistTailBytes) {
       try {
         writeIndexFile(indexFile, columns);
@@ -132,20 +124,6 @@ export function loadSegmentIndex(dataFile: string, indexFile: string, persist: b
   }
 }
 
-function builderColumns(builder: ColumnBuilder): Omit<IndexColumns, 'covered' | 'damaged'> {
-  const n = builder.count;
-  return {
-    count: n,
-    time: builder.time.subarray(0, n),
-    offset: builder.offset.subarray(0, n),
-    pid: builder.pid.subarray(0, n),
-    localPort: builder.localPort.subarray(0, n),
-    remotePort: builder.remotePort.subarray(0, n),
-    length: builder.length.subarray(0, n),
-    type: builder.type.subarray(0, n),
-  };
-}
-
 /** Writes the index file (columns in decreasing element size, so every column stays aligned). */
 export function writeIndexFile(indexFile: string, columns: IndexColumns): void {
   const n = columns.count;
@@ -156,7 +134,8 @@ export function writeIndexFile(indexFile: string, columns: IndexColumns): void {
   out.writeUInt32LE(n, 16);
   out.writeUInt32LE(columns.damaged, 20);
   let at = INDEX_HEADER_BYTES;
-  for (const column of [columns.time, columns.offset, columns.pid, columns.localPort, columns.remotePort, columns.length, columns.type]) {
+  for (const name of COLUMN_NAMES) {
+    const column = columns[name];
     const bytes = Buffer.from(column.buffer, column.byteOffset, column.byteLength);
     at += bytes.copy(out, at);
   }
@@ -175,25 +154,14 @@ function readIndexFile(indexFile: string): IndexColumns | null {
   if (bytes.readUInt32LE(0) !== INDEX_MAGIC || bytes.readUInt32LE(4) !== INDEX_VERSION) return null;
   const n = bytes.readUInt32LE(16);
   if (bytes.length !== INDEX_HEADER_BYTES + n * BYTES_PER_ENTRY) return null;
-  // Typed arrays need aligned starts; a pooled small Buffer may not be.
-  const body = bytes.byteOffset % 8 === 0 ? bytes : Buffer.from(bytes);
-  const buffer = body.buffer;
+  // Typed arrays need aligned starts; a pooled small Buffer may not be (a Uint8Array copy owns its memory).
+  const body: Uint8Array = bytes.byteOffset % 8 === 0 ? bytes : new Uint8Array(bytes);
+  const columns = {} as Record<ColumnName, AnyColumn>;
   let at = body.byteOffset + INDEX_HEADER_BYTES;
-  const take = <T>(make: (buffer: ArrayBufferLike, offset: number, length: number) => T, size: number): T => {
-    const view = make(buffer, at, n);
-    at += size * n;
-    return view;
-  };
-  return {
-    covered: bytes.readDoubleLE(8),
-    count: n,
-    damaged: bytes.readUInt32LE(20),
-    time: take((b, o, l) => new Float64Array(b, o, l), 8),
-    offset: take((b, o, l) => new Uint32Array(b, o, l), 4),
-    pid: take((b, o, l) => new Uint32Array(b, o, l), 4),
-    localPort: take((b, o, l) => new Uint16Array(b, o, l), 2),
-    remotePort: take((b, o, l) => new Uint16Array(b, o, l), 2),
-    length: take((b, o, l) => new Uint16Array(b, o, l), 2),
-    type: take((b, o, l) => new Uint8Array(b, o, l), 1),
-  };
+  for (const name of COLUMN_NAMES) {
+    const Type = COLUMN_TYPES[name];
+    columns[name] = new Type(body.buffer as ArrayBuffer, at, n);
+    at += Type.BYTES_PER_ELEMENT * n;
+  }
+  return { ...(columns as Columns), covered: bytes.readDoubleLE(8), count: n, damaged: bytes.readUInt32LE(20) };
 }
