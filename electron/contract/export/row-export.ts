@@ -38,6 +38,11 @@ export function rowsToTsv(rows: Iterable<SocketRow>, processOf: ProcessOf, heade
   return `${lines.join('\n')}\n`;
 }
 
+/** One row with its first owner as `process` (an element of `list --json`), as indented JSON. */
+export function rowToJson(row: SocketRow, owner: ProcessInfo | undefined): string {
+  return JSON.stringify({ ...row, process: owner ?? null }, null, 2);
+}
+
 /** Rows as a JSON array, each with its first owner as `process` (the shape of `list --json`). */
 export function rowsToJson(rows: Iterable<SocketRow>, processOf: ProcessOf): string {
   const out: (SocketRow & { process: ProcessInfo | null })[] = [];
