@@ -12,6 +12,10 @@
 // Usage: node scripts/bench.mjs [--scale 300|20000 ...] [--runs N] [--ticks N] [--udp N]
 //          [--tick-gap MS] [--source netlink|ss|proc|lsof|netstat] [--profile] [--skip-build] [--keep-env] [--host] [--nice=N]
 //          [--json] [--out FILE] [--no-save]
+//        node scripts/bench.mjs --history [--history-events N] [--runs N] [--json]
+//        node scripts/bench.mjs --top [--scale N] [--json]
+// --history times the history store instead: queries over a day of N events (default 1,000,000).
+// --top measures the CPU of `portlens top` on a pty at N sockets (default 20,000) over 20 s.
 // As root it re-runs itself in private network, PID and mount namespaces (unless --host), so
 // every tool sees the farm's sockets and processes, not whatever else the machine runs meanwhile.
 // --nice N runs the bench and everything it starts at that scheduling priority (negative needs
@@ -87,6 +91,11 @@ const NODE_NETSTAT_NEEDS = 'netstat';
 /** @param {string} text */
 const log = (text) => process.stderr.write(`bench: ${text}\n`);
 
+/** The one --scale given with --top, else 20,000 sockets. */
+function topSockets(/** @type {{ scales: number[] }} */ opts) {
+  return opts.scales.length === 1 ? /** @type {number} */ (opts.scales[0]) : 20_000;
+}
+
 /** Bad command-line arguments: printed without a stack, exit 2. */
 class UsageError extends Error {}
 
@@ -126,6 +135,9 @@ function parseOptions() {
       json: { type: 'boolean' },
       out: { type: 'string' },
       'no-save': { type: 'boolean' },
+      history: { type: 'boolean' },
+      top: { type: 'boolean' },
+      'history-events': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -161,6 +173,9 @@ function parseOptions() {
     host: Boolean(values.host),
     nice: values.nice === undefined ? null : int(values.nice, '--nice', -20),
     json: Boolean(values.json),
+    history: Boolean(values.history),
+    top: Boolean(values.top),
+    historyEvents: values['history-events'] === undefined ? 1_000_000 : int(values['history-events'], '--history-events', 1),
     // A partial run does not overwrite the committed full results unless asked to.
     out: values['no-save']
       ? null
@@ -619,6 +634,16 @@ function stopOnSignals() {
 
 async function main() {
   const opts = options();
+  if (opts.history) {
+    const { runHistoryBench } = await import('./lib/bench-history-run.mjs');
+    await runHistoryBench({ root, events: opts.historyEvents, runs: opts.runs ?? 7, json: opts.json, log });
+    return;
+  }
+  if (opts.top) {
+    const { runTopBench } = await import('./lib/bench-top-run.mjs');
+    await runTopBench({ root, sockets: topSockets(opts), seconds: 20, json: opts.json, log });
+    return;
+  }
   let isolation = "none: the host's sockets and processes";
   if (process.env[INSIDE_ENV] === '1')
     isolation =

@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChild, stopAllChildren, tcpListenerScript, udpSocketScript, V6_ONLY_SCRIPT, type Child } from '../test-support/children.js';
+import { ROW_EXPORT_COLUMNS } from '../contract/export/row-export.js';
 import { cli } from './test-support/captured-cli.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -35,6 +36,39 @@ describe('portlens list / who against real listeners', () => {
     children.udp = await startChild(udpSocketScript('127.0.0.1'));
   });
   afterAll(stopAllChildren);
+
+  it('list --resolve labels a loopback peer without a lookup; --json refuses it', async () => {
+    const server = createServer(() => {});
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    const { connect } = await import('node:net');
+    const client = connect(port, '127.0.0.1');
+    await new Promise<void>((resolve) => client.once('connect', () => resolve()));
+    try {
+      const { code, stdout } = await cli('list', '--resolve', '--port', String(port), '--pid', String(process.pid));
+      expect(code).toBe(0);
+      expect(stdout).toContain(`127.0.0.1:${port} (loopback)`);
+      expect((await cli('list', '--resolve', '--json')).code).toBe(2);
+    } finally {
+      client.destroy();
+      server.close();
+    }
+  });
+
+  it('list --csv writes the v4 child as one CSV line with its owner and command', async () => {
+    const child = children.v4!;
+    const { code, stdout, stderr } = await cli('list', '--csv', '--pid', String(child.pid));
+    expect([code, stderr]).toEqual([0, '']);
+    const [header, line, end] = stdout.split('\r\n');
+    expect(header).toBe(ROW_EXPORT_COLUMNS.join(','));
+    expect(end).toBe('');
+    const cells = line!.split(',');
+    const at = (column: string) => cells[ROW_EXPORT_COLUMNS.indexOf(column)];
+    expect([at('protocol'), at('localAddress'), at('localPort'), at('state'), at('pids'), at('processName')]).toEqual([
+      'tcp', '127.0.0.1', String(child.ready.port), 'LISTEN', String(child.pid), 'node',
+    ]);
+    expect(at('command')).toMatch(/^"?.*node -e /);
+  });
 
   it.each([
     ['v4', 'tcp', 4, '127.0.0.1', 'LISTEN', 'loopback'],

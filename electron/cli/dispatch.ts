@@ -14,17 +14,21 @@ export type CommandTable = Record<string, () => Promise<CliCommand>>;
 export const USAGE = `PortLens — what is on this port, and why can't I reach it?
 
 Usage:
-  portlens list [--json] [--wide] [--listening] [--tcp|--udp] [--port N] [--pid N]
+  portlens list [--json|--csv|--resolve] [--wide] [--listening] [--tcp|--udp] [--port N] [--pid N]
   portlens list --idle [DURATION] [--json]
   portlens who <port | address:port> [--json]
   portlens watch [--json] [--interval MS]
   portlens kill <port | address:port | --pid N> [--force] [--yes] [--timeout MS] [--json]
   portlens restart <port | address:port | --pid N> [--yes] [--without-environment] [--timeout MS] [--json]
   portlens logs <port | address:port | --pid N> [--follow] [--lines N]
-  portlens serve [--port N] [--open] [--poll MS]
+  portlens serve [--port N] [--open] [--poll MS] [--token-file FILE]
   portlens diagnose <address:port | port | URL> [--json] [--timeout MS]
   portlens explain <port | address:port> [--json]
   portlens audit [--json]
+  portlens history [--since 1h] [--until TIME] [--port N] [--pid N] [--grep TEXT] [--limit N] [--json|--csv]
+  portlens metrics [--out FILE] [--window MS]
+  portlens top [--connections] [--interval MS] [--once]
+  portlens close <local address:port> <remote address:port> [--yes] [--json]
   portlens help | --help | --version
 
 A bare number is always a port. --no-color (or NO_COLOR=1) turns colour off. --source netlink|ss|proc|lsof|netstat forces a collector (list, who, watch).

@@ -17,6 +17,10 @@ const COMMANDS: CommandTable = {
   diagnose: async () => (await import('./commands/diagnose.js')).diagnoseCommand,
   explain: async () => (await import('./commands/explain.js')).explainCommand,
   audit: async () => (await import('./commands/audit.js')).auditCommand,
+  history: async () => (await import('./commands/history.js')).historyCommand,
+  metrics: async () => (await import('./commands/metrics.js')).metricsCommand,
+  top: async () => (await import('./commands/top.js')).topCommand,
+  close: async () => (await import('./commands/close.js')).closeCommand,
 };
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */

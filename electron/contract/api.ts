@@ -4,8 +4,9 @@
  * schemas. Add a call here and each transport's type checks tell you what is missing.
  */
 import { z } from 'zod';
+import { HistoryQuery, HistoryResult } from './history.js';
 import { Delta, ProcessInfo, Snapshot, SocketRow } from './model.js';
-import { readTargetAddress } from './target-address.js';
+import { canonicalIp, readTargetAddress } from './target-address.js';
 import { ERROR_CODES } from './enum-values.js';
 import { AuditReport, DiagnoseReport, DiagnoseRequest, ExplainRequest, Explanation, IdleReport, IdleRequest } from './diagnose-model.js';
 
@@ -27,6 +28,12 @@ export const Settings = z.object({
   killTimeoutMs: z.number().int().min(100).max(120_000),
   /** How long restart waits for the port to listen again. */
   restartTimeoutMs: z.number().int().min(500).max(300_000),
+  /** Port history older than this is deleted (core/history/). */
+  historyMaxAgeDays: z.number().int().min(1).max(365),
+  /** The history's size on disk at most (whole hourly segments go, the oldest first). */
+  historyMaxMegabytes: z.number().int().min(1).max(100_000),
+  /** Show host names for remote addresses (reverse DNS, asynchronous; core/names/). */
+  resolveNames: z.boolean(),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -35,6 +42,9 @@ export const DEFAULT_SETTINGS: Settings = {
   notifications: { enabled: true, ignoredProcesses: [], ignoredPorts: [], loopbackOnly: false },
   killTimeoutMs: 3000,
   restartTimeoutMs: 15_000,
+  historyMaxAgeDays: 7,
+  historyMaxMegabytes: 256,
+  resolveNames: true,
 };
 
 /** A partial update; nested `notifications` fields may be given one at a time. */
@@ -43,6 +53,9 @@ export const SettingsPatch = z.object({
   notifications: Settings.shape.notifications.partial().optional(),
   killTimeoutMs: Settings.shape.killTimeoutMs.optional(),
   restartTimeoutMs: Settings.shape.restartTimeoutMs.optional(),
+  historyMaxAgeDays: Settings.shape.historyMaxAgeDays.optional(),
+  historyMaxMegabytes: Settings.shape.historyMaxMegabytes.optional(),
+  resolveNames: Settings.shape.resolveNames.optional(),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 
@@ -179,6 +192,25 @@ export type ProcessDetail = z.infer<typeof ProcessDetail>;
 
 const empty = z.object({}).strict();
 
+/** An IP literal (no brackets), read to its canonical form; anything else is an invalid-request. */
+const IpLiteral = z
+  .string()
+  .max(64)
+  .transform((text, ctx): string => {
+    const canonical = canonicalIp(text);
+    if (canonical !== null) return canonical;
+    ctx.addIssue({ code: 'custom', message: `not an IP address: ${text}` });
+    return z.NEVER;
+  });
+
+/** One TCP connection by its two ends (core/close/). */
+export const ConnectionTarget = z.object({ localAddress: IpLiteral, localPort: port, remoteAddress: IpLiteral, remotePort: port }).strict();
+export type ConnectionTarget = z.infer<typeof ConnectionTarget>;
+
+/** The connection a close would end, whose it is, and why it would be refused (no CAP_NET_ADMIN). */
+export const ClosePreview = z.object({ row: SocketRow, owner: ProcessInfo.nullable(), refusal: z.string().nullable() });
+export type ClosePreview = z.infer<typeof ClosePreview>;
+
 /**
  * Request/response calls: name → request schema and response schema.
  * Every call resolves to a `Result` of its response.
@@ -206,6 +238,22 @@ export const Calls = {
   audit: { request: empty, response: AuditReport },
   /** Listeners idle for at least `idleMs`, and orphaned development servers. */
   idleListeners: { request: IdleRequest, response: IdleReport },
+  /** Port events kept on disk, by time, port, process and text (contract/history.ts). */
+  history: { request: HistoryQuery, response: HistoryResult },
+  closePreview: { request: ConnectionTarget, response: ClosePreview },
+  /** Ends the connection the preview showed: `rowId` pins the very socket the user saw. */
+  closeConnection: { request: z.object({ target: ConnectionTarget, rowId: z.string().max(64) }).strict(), response: z.object({ closed: z.literal(true) }) },
+  /**
+   * Names of remote addresses as known now (never waits: an address not looked up yet answers
+   * null and is looked up, so ask again later); range labels for private ones. Empty when the
+   * `resolveNames` setting is off.
+   */
+  names: {
+    request: z.object({ addresses: z.array(z.string().max(64)).max(2000) }).strict(),
+    response: z.object({ names: z.record(z.string(), z.string()) }),
+  },
+  /** The monitor's state in the Prometheus text format (core/metrics/). */
+  metrics: { request: empty, response: z.object({ text: z.string() }) },
   /** Open a loopback http(s) URL in the default browser; anything else is refused. */
   openExternal: { request: z.object({ url: z.string().max(2048) }).strict(), response: empty },
 } as const;

@@ -21,6 +21,11 @@ export const CALL_NAME_LIST = [
   'explain',
   'audit',
   'idleListeners',
+  'history',
+  'metrics',
+  'closePreview',
+  'closeConnection',
+  'names',
   'openExternal',
 ] as const satisfies readonly CallName[];
 

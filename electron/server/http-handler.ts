@@ -3,7 +3,9 @@
  * page (no token: it holds no secret), favicon, 404 and 405.
  */
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import type { Result } from '../contract/api.js';
 import { SESSION_PATH } from '../contract/wire/ws-frames.js';
+import { EXPOSITION_CONTENT_TYPE } from '../core/metrics/exposition.js';
 import { bearerToken, hostAllowed } from './request-guard.js';
 import type { StaticFiles } from './static-files.js';
 import { tokenMatches } from './token.js';
@@ -20,6 +22,8 @@ export interface HttpContext {
   files: StaticFiles;
   site: ServerSite;
   log?: (line: string) => void;
+  /** `GET /metrics` (bearer token required): the backend's Prometheus text. */
+  metrics?: () => Promise<Result<{ text: string }>>;
 }
 
 /** The `request` listener: answers every plain HTTP request, 500 when answering throws. */
@@ -38,7 +42,7 @@ export function httpHandler(
 }
 
 function handleHttp(
-  { token, files, site }: HttpContext,
+  { token, files, site, metrics, log }: HttpContext,
   request: IncomingMessage,
   response: ServerResponse,
 ): void {
@@ -62,11 +66,48 @@ function handleHttp(
     }
     return noContent(response, headers, 'no-store');
   }
+  if (url.pathname === METRICS_PATH && metrics) {
+    // The machine's ports and processes: the token, like everything else that reads the machine.
+    if (!tokenMatches(token, bearerToken(request.headers.authorization))) {
+      response.setHeader('WWW-Authenticate', 'Bearer');
+      return plain(response, 401, 'Unauthorized: send Authorization: Bearer <token> (see README, "A fleet")', headers);
+    }
+    void answerMetrics(metrics, request, response, headers, log);
+    return;
+  }
   // The page and its code hold no secret: served to anyone who names our Host.
   if (files.serve(url.pathname, request, response, headers)) return;
   // Browsers ask for a favicon unprompted; without one, answer "nothing" instead of logging a 404.
   if (url.pathname === '/favicon.ico') return noContent(response, headers, 'no-cache');
   plain(response, 404, 'Not found', headers);
+}
+
+/** Where Prometheus scrapes. */
+export const METRICS_PATH = '/metrics';
+
+async function answerMetrics(
+  metrics: () => Promise<Result<{ text: string }>>,
+  request: IncomingMessage,
+  response: ServerResponse,
+  headers: OutgoingHttpHeaders,
+  log: ((line: string) => void) | undefined,
+): Promise<void> {
+  try {
+    const result = await metrics();
+    if (!result.ok) return plain(response, 503, `Metrics unavailable: ${result.error.message}`, headers);
+    const body = Buffer.from(result.value.text, 'utf8');
+    response.writeHead(200, {
+      ...headers,
+      'Content-Type': EXPOSITION_CONTENT_TYPE,
+      'Content-Length': body.length,
+      'Cache-Control': 'no-store',
+    });
+    response.end(request.method === 'HEAD' ? undefined : body);
+  } catch (error) {
+    log?.(`portlens serve: /metrics failed: ${String(error)}`);
+    if (!response.headersSent) plain(response, 500, 'Internal error', headers);
+    else response.destroy();
+  }
 }
 
 /** An empty 204 answer. */

@@ -72,7 +72,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   const server = createServer(
     { maxHeaderSize: MAX_HEADER_BYTES },
-    httpHandler({ token, files, site, log: options.log }),
+    httpHandler({ token, files, site, log: options.log, metrics: () => options.backend.call('metrics', {}) }),
   );
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const refusal = upgradeRefusal(request, token, site.port);

@@ -1,4 +1,4 @@
-/** `portlens list`: every socket, as an aligned table or a JSON array. */
+/** `portlens list`: every socket, as an aligned table, a JSON array or CSV. */
 import type { Snapshot, SnapshotSource, SocketRow } from '../../contract/model.js';
 import { keepFreedMemory } from '../../core/one-shot/one-shot-memory.js';
 import { takeListing, type SocketQueues } from '../../core/one-shot/socket-listing.js';
@@ -11,6 +11,8 @@ import { listingKey, orderByKeys, sortForListing, type RowList } from '../../cor
 import { PiecePool } from '../../core/one-shot/piece-pool.js';
 import { UsageError, type CliCommand } from '../io.js';
 import { sourceArg } from './source-arg.js';
+import type { ListingNames } from '../../core/names/listing-names.js';
+import { rowsToCsv } from '../../contract/export/row-export.js';
 
 export const listCommand: CliCommand = async (args, io) => {
   if (args.includes('--idle')) return (await import('./list-idle.js')).listIdleCommand(args, io);
@@ -19,6 +21,8 @@ export const listCommand: CliCommand = async (args, io) => {
     {
       json: { type: 'boolean' },
       wide: { type: 'boolean', short: 'w' },
+      csv: { type: 'boolean' },
+      resolve: { type: 'boolean', short: 'r' },
       listening: { type: 'boolean', short: 'l' },
       tcp: { type: 'boolean', short: 't' },
       udp: { type: 'boolean', short: 'u' },
@@ -29,6 +33,8 @@ export const listCommand: CliCommand = async (args, io) => {
     false,
   );
   if (positionals.length) throw new UsageError(`unexpected argument: ${positionals[0]}`);
+  if (values.json && values.csv) throw new UsageError('--json and --csv exclude each other');
+  if (values.resolve && (values.json || values.csv)) throw new UsageError('--resolve names addresses in the table; --json and --csv keep the addresses as they are');
   if (values.tcp && values.udp) throw new UsageError('--tcp and --udp exclude each other (give neither for both)');
   const port = values.port === undefined ? null : portArg(values.port, '--port');
   const pid = values.pid === undefined ? null : positiveIntArg(values.pid, '--pid');
@@ -49,8 +55,15 @@ export const listCommand: CliCommand = async (args, io) => {
       else io.stdout.write(piece);
     }
     io.stdout.write('\n');
+  } else if (values.csv) {
+    const rows = Array.from({ length: found.rows.length }, (_, i) => found.copyAt(i));
+    io.stdout.write(rowsToCsv(rows, (pid) => found.processes[pid]));
   } else {
-    io.stdout.write(humanTable(Array.from({ length: found.rows.length }, (_, i) => found.copyAt(i)), found, { color: Boolean(io.color), wide: Boolean(values.wide) }));
+    const rows = Array.from({ length: found.rows.length }, (_, i) => found.copyAt(i));
+    const names = values.resolve
+      ? await (await import('../../core/names/listing-names.js')).resolveListingNames(rows.flatMap((row) => (row.remoteAddress === null ? [] : [row.remoteAddress])))
+      : null;
+    io.stdout.write(humanTable(rows, found, { color: Boolean(io.color), wide: Boolean(values.wide), names }));
   }
   return 0;
 };
@@ -101,22 +114,28 @@ async function listedRows(matches: (row: SocketRow) => boolean, prefer: Snapshot
   return { rows, copyAt: (i) => rows[i] as SocketRow, processes: snapshot.processes, hiddenOwners: snapshot.hiddenOwners };
 }
 
-/** How the table is printed: coloured (a terminal), and wide (with `ss`'s queue columns). */
+/** How the table is printed: coloured (a terminal), wide (with `ss`'s queue columns), named (--resolve). */
 interface TableStyle {
   color: boolean;
   wide: boolean;
+  names: ListingNames | null;
 }
 
 function humanTable(rows: SocketRow[], listed: Pick<ListedRows, 'processes' | 'hiddenOwners' | 'queuesAt'>, style: TableStyle): string {
-  const { color } = style;
+  const { color, names } = style;
   const queues = (i: number): string[] => {
     const queue = listed.queuesAt?.(i);
     return queue ? [String(queue.receive), String(queue.send)] : ['-', '-'];
   };
+  const named = (text: string, name: string | null | undefined): string => (name ? `${text} (${name})` : text);
+  const remoteName = (row: SocketRow): string | null =>
+    names && row.remoteAddress !== null
+      ? [names.remote(row.remoteAddress), row.remotePort === null ? null : names.service(row.remotePort, row.protocol)].filter(Boolean).join(', ')
+      : null;
   const body = rows.map((row, i) => [
     protocolName(row),
-    endpoint(row.localAddress, row.localPort),
-    endpoint(row.remoteAddress, row.remotePort),
+    named(endpoint(row.localAddress, row.localPort), names?.service(row.localPort, row.protocol)),
+    named(endpoint(row.remoteAddress, row.remotePort), remoteName(row)),
     stateName(row.state),
     scopeLabel(row),
     ownerText(row, listed.processes),

@@ -1,5 +1,5 @@
 /**
- * `portlens serve [--port N] [--open] [--poll MS]`: PortLens in a browser. Starts the backend
+ * `portlens serve [--port N] [--open] [--poll MS] [--token-file FILE]`: PortLens in a browser. Starts the backend
  * and the loopback server (by default on the port the last serve used, when free: serve-port.ts), prints the URL (it carries the access token in its fragment; stdout
  * is the user's own, a command line is not: see open-in-browser.ts), and runs until Ctrl-C or
  * SIGTERM.
@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { createBackend } from '../../core/backend/create-backend.js';
 import { dataDir } from '../../core/paths.js';
 import { startServer } from '../../server/start-server.js';
+import { readTokenFile } from '../../server/token-file.js';
 import { parse } from '../args.js';
 import { rememberedServePort, rememberServePort } from '../serve-port.js';
 import { openInBrowser } from '../open-in-browser.js';
@@ -20,11 +21,17 @@ export interface ServeArgs {
   port: number | null;
   open: boolean;
   pollMs: number | undefined;
+  /** `--token-file`: a fixed token (for a Prometheus scraping /metrics); absent, a fresh one. */
+  tokenFile?: string;
 }
 
 /** Parses `serve`'s arguments; every mistake is a UsageError. */
 export function parseServeArgs(args: string[]): ServeArgs {
-  const { values } = parse(args, { port: { type: 'string' }, open: { type: 'boolean' }, poll: { type: 'string' } }, false);
+  const { values } = parse(
+    args,
+    { port: { type: 'string' }, open: { type: 'boolean' }, poll: { type: 'string' }, 'token-file': { type: 'string' } },
+    false,
+  );
   let port: number | null = null;
   if (values.port !== undefined) {
     if (!/^\d{1,5}$/.test(values.port) || Number(values.port) > 65535) {
@@ -39,7 +46,9 @@ export function parseServeArgs(args: string[]): ServeArgs {
     }
     pollMs = Number(values.poll);
   }
-  return { port, open: values.open ?? false, pollMs };
+  if (values['token-file'] === '') throw new UsageError('--token-file needs a file name');
+  const tokenFile = values['token-file'];
+  return { port, open: values.open ?? false, pollMs, ...(tokenFile === undefined ? {} : { tokenFile }) };
 }
 
 /** Files the bundled CLI finds beside itself (dist/node/cli.mjs → dist/node, dist/renderer). */
@@ -67,9 +76,16 @@ export async function runServe(args: ServeArgs, io: CliIo, files: ServeFiles, st
     io.stderr.write(`portlens serve: the web UI is not built (${files.staticDir}/index.html is missing); run \`npm run build\`\n`);
     return 1;
   }
+  let token: string | undefined;
+  try {
+    token = args.tokenFile === undefined ? undefined : readTokenFile(args.tokenFile);
+  } catch (error) {
+    io.stderr.write(`portlens serve: ${(error as Error).message}\n`);
+    return 1;
+  }
   const backend = await createBackend({ dataDir: dataDir(), workerPath: files.workerPath, pollIntervalMs: args.pollMs });
   const start = (port: number) =>
-    startServer({ backend, port, staticDir: files.staticDir, log: (line) => io.stderr.write(`${line}\n`) });
+    startServer({ backend, port, staticDir: files.staticDir, token, log: (line) => io.stderr.write(`${line}\n`) });
   const remembered = args.port === null ? rememberedServePort(dataDir()) : null;
   let server;
   try {

@@ -3,6 +3,7 @@
  * the user saw and confirm which of their ports are free afterwards.
  */
 import type { KillPreview, KillRequest, KillResult, Result, Target } from '../../contract/api.js';
+import { recordActions } from '../history/action-events.js';
 import type { ActionDeps } from './deps.js';
 import { heldPorts, listenersOn, portNumbers, socketsHeldBy, type HeldPort } from './held-ports.js';
 import { fail, ok, safely } from './results.js';
@@ -66,6 +67,14 @@ async function killUnsafe(request: KillRequest, deps: ActionDeps): Promise<Resul
   );
   if (!stopped.ok) return stopped;
   const stillBound = await portsStillBound(held, deps);
+  recordActions(
+    deps.dataDir,
+    stopped.value.flatMap((outcome) =>
+      outcome.endedBy
+        ? [{ type: 'kill' as const, time: deps.now(), pid: outcome.pid, processName: outcome.name, user: before.processes[outcome.pid]?.user ?? null, ports: heldPorts(socketsHeldBy(before, new Set([outcome.pid]))), detail: `ended by ${outcome.endedBy}` }]
+        : [],
+    ),
+  );
   return ok({
     outcomes: stopped.value,
     freedPorts: portNumbers(held.filter((p) => !stillBound.includes(p))),

@@ -12,6 +12,7 @@ import type {
   Result,
   Target,
 } from '../../contract/api.js';
+import { recordActions } from '../history/action-events.js';
 import { PrivateFileError } from '../private-files.js';
 import type { ProcessInfo } from '../model.js';
 import type { ActionDeps, EnvironRead } from './deps.js';
@@ -95,6 +96,10 @@ async function restartUnsafe(request: RestartRequest, deps: ActionDeps): Promise
       ? await restartProcess(preview.value, request, timeoutMs, deps)
       : await restartThroughManager(preview.value, timeoutMs, deps);
   if (!result.ok) return result;
+  const { process: info, sockets } = preview.value.subject;
+  recordActions(deps.dataDir, [
+    { type: 'restart', time: deps.now(), pid: info.pid, processName: info.name, user: info.user, ports: heldPorts(sockets), detail: `restarted through ${result.value.method}${result.value.newPid ? `; new pid ${result.value.newPid}` : ''}` },
+  ]);
   return ok({ ...result.value, elapsedMs: deps.now() - started });
 }
 

@@ -25,4 +25,6 @@ export interface BackendOptions {
   workerPath: string | null;
   /** Overrides the persisted poll interval (tests use a short one). */
   pollIntervalMs?: number;
+  /** Record port history in the data directory (default true). */
+  recordHistory?: boolean;
 }

@@ -8,6 +8,10 @@ import { DisposableStore, Emitter } from '../../contract/events.js';
 import { contractError } from '../../contract/validate.js';
 import { startMonitor, type LiveSnapshotSource, type MonitorHandle } from '../monitor/monitor-host.js';
 import type { MonitorMessage } from '../monitor/messages.js';
+import { closeConnectionCalls } from '../close/close-calls.js';
+import { historyUpkeep } from '../history/history-upkeep.js';
+import { metricsInputOf, renderPortMetrics } from '../metrics/index.js';
+import { AddressNames } from '../names/address-names.js';
 import { notificationFor } from '../notify/index.js';
 import type { Snapshot } from '../model.js';
 import { ensurePrivateDir, PrivateFileError } from '../private-files.js';
@@ -33,12 +37,17 @@ export async function createBackend(options: BackendOptions): Promise<LocalBacke
   const monitor: MonitorHandle = startMonitor({
     workerPath: options.workerPath,
     intervalMs: options.pollIntervalMs ?? settings.get().pollIntervalMs,
+    historyDataDir: options.recordHistory === false ? null : options.dataDir,
   });
+  const history = historyUpkeep(options.dataDir, () => settings.get());
+  const closeCalls = closeConnectionCalls(options.dataDir);
+  const names = new AddressNames();
   // One bad listener (a closed socket, a destroyed window) must not stop the others.
   const stream = new Emitter<StreamMessage>();
   const owned = new DisposableStore();
   owned.add(stream);
   let lastError: string | null = null;
+  let lastPollMs: number | null = null;
   // Actions check ports many times (is it free yet? listening again?): they get fresh snapshots
   // from one pipeline of their own, whose owner cache stays warm between checks. Created on
   // first use, so a backend nobody acts through never loads the collector on this thread.
@@ -67,6 +76,8 @@ export async function createBackend(options: BackendOptions): Promise<LocalBacke
       broadcast({ type: 'delta', delta: { ...message.delta, warnings: [...message.delta.warnings, ...standingWarnings] } });
       const notification = notificationFor(message.delta.events, settings.get().notifications, false);
       if (notification) broadcast({ type: 'notify', notification });
+    } else if (message.type === 'tick-stats') {
+      lastPollMs = message.durationMs;
     } else if (message.type === 'error') {
       lastError = message.message;
       broadcast({ type: 'error', error: contractError('failed', message.message) });
@@ -99,6 +110,7 @@ export async function createBackend(options: BackendOptions): Promise<LocalBacke
       try {
         const next = settings.update(patch);
         monitor.setIntervalMs(options.pollIntervalMs ?? next.pollIntervalMs);
+        history.prune();
         return ok(next);
       } catch (error) {
         const code = error instanceof PrivateFileError ? 'refused' : 'failed';
@@ -115,6 +127,19 @@ export async function createBackend(options: BackendOptions): Promise<LocalBacke
     explain: async (request) => explainCall(request, monitor.current() ?? (await actionSnapshot())),
     audit: async () => auditCall(await actionSnapshot()),
     idleListeners: async (request) => idleCall(request, monitor.current() ?? (await actionSnapshot()), activity.tracker),
+    closePreview: async (target) => closeCalls.preview(target, await actionSnapshot()),
+    closeConnection: async ({ target, rowId }) => closeCalls.close(target, rowId, await actionSnapshot()),
+    async names({ addresses }) {
+      return ok({ names: settings.get().resolveNames ? names.known(addresses) : {} });
+    },
+    async metrics() {
+      const snapshot = monitor.current() ?? (await firstSnapshot(monitor, FIRST_SNAPSHOT_TIMEOUT_MS));
+      if (!snapshot) return fail('failed', `no snapshot yet${lastError ? `: ${lastError}` : ''}; the monitor is not delivering`);
+      return ok({ text: renderPortMetrics(metricsInputOf(snapshot, lastPollMs)) });
+    },
+    async history(query) {
+      return ok(history.query(query));
+    },
     async openExternal() {
       return fail('unsupported', 'opening URLs is done by the app shell, not the backend');
     },
@@ -137,6 +162,8 @@ export async function createBackend(options: BackendOptions): Promise<LocalBacke
     },
     async close() {
       owned.dispose();
+      history.close();
+      names.dispose();
       await monitor.close();
       if (actionPipeline) await actionPipeline.then((pipeline) => pipeline.close()).catch(() => {});
     },

@@ -9,6 +9,7 @@ import { Emitter, type Event } from '../../contract/events.js';
 import { LiveSnapshot } from '../diff/live-snapshot.js';
 import type { Snapshot, SnapshotSource } from '../model.js';
 import type { MonitorCommand, MonitorMessage } from './messages.js';
+import { startHistoryRecorder } from '../history/index.js';
 import { Monitor } from './monitor.js';
 import type { MonitorWorkerData } from './worker.js';
 
@@ -22,6 +23,8 @@ export interface MonitorHostOptions {
    * default QUIET_HEARTBEAT_MS, null announces every tick.
    */
   quietHeartbeatMs?: number | null;
+  /** Records port history in this data directory (core/history/); unset records nothing. */
+  historyDataDir?: string | null;
 }
 
 /**
@@ -49,7 +52,7 @@ export interface MonitorHandle extends LiveSnapshotSource {
   ready(): Promise<Snapshot>;
   /**
    * Every message from now on: snapshot, delta (quiet ticks only as a heartbeat) and error;
-   * tick-stats only from an in-process monitor.
+   * tick-stats of every tick from an in-process monitor, of announced ticks from a worker.
    */
   readonly onMessage: Event<MonitorMessage>;
   setIntervalMs(intervalMs: number): void;
@@ -114,10 +117,14 @@ function inProcessDriver(options: MonitorHostOptions, receive: (message: Monitor
   const started = import('../snapshot/default-pipeline.js').then(({ createDefaultPipeline, MONITOR_OWNER_OPTIONS }) => {
     const { pipeline, close } = createDefaultPipeline({ owners: MONITOR_OWNER_OPTIONS, ...(options.prefer ? { prefer: options.prefer } : {}) });
     const heartbeat = heartbeatOf(options);
-    const monitor = new Monitor(pipeline, intervalMs, heartbeat === null ? {} : { quietHeartbeatMs: heartbeat });
+    const recorder = options.historyDataDir ? startHistoryRecorder(options.historyDataDir, (message) => receive({ type: 'error', message })) : null;
+    const monitor = new Monitor(pipeline, intervalMs, {
+      ...(heartbeat === null ? {} : { quietHeartbeatMs: heartbeat }),
+      ...(recorder ? { observer: recorder.observe.bind(recorder) } : {}),
+    });
     monitor.onMessage(receive);
     if (!stopped) monitor.start();
-    return { monitor, close };
+    return { monitor, close: () => (recorder?.close(), close()) };
   }).catch((error: unknown) => {
     receive({ type: 'error', message: `monitor could not start: ${(error as Error).message}` });
     return null;
@@ -143,7 +150,12 @@ function workerDriver(options: MonitorHostOptions, workerPath: string, receive: 
   let worker = spawn();
 
   function spawn(): Worker {
-    const data: MonitorWorkerData = { intervalMs, prefer: options.prefer ?? null, quietHeartbeatMs: heartbeatOf(options) };
+    const data: MonitorWorkerData = {
+      intervalMs,
+      prefer: options.prefer ?? null,
+      quietHeartbeatMs: heartbeatOf(options),
+      historyDataDir: options.historyDataDir ?? null,
+    };
     const w = new Worker(workerPath, { workerData: data });
     w.on('message', (message: MonitorMessage) => {
       // A respawned worker starts over with a full snapshot; that resets the host's state.

@@ -14,7 +14,7 @@
 import { Emitter, type Event } from '../../contract/events.js';
 import { diffSnapshots } from '../diff/diff-snapshots.js';
 import { connectionsOf, isQuietDelta } from '../diff/quiet-delta.js';
-import type { Snapshot } from '../model.js';
+import type { Delta, Snapshot } from '../model.js';
 import type { MonitorMessage } from './messages.js';
 
 /** Anything that yields successive snapshots (a SnapshotPipeline). */
@@ -29,6 +29,11 @@ export interface MonitorOptions {
    * the snapshot's time and the receivers' liveness checks fresh). Unset: announce every tick.
    */
   quietHeartbeatMs?: number;
+  /**
+   * Sees every announced change with the snapshot before it (null and no delta for the first):
+   * the history recorder. A quiet tick adds and removes nothing, so skipping it loses no event.
+   */
+  observer?: (previous: Snapshot | null, next: Snapshot, delta: Delta | null) => void;
 }
 
 export class Monitor {
@@ -84,6 +89,7 @@ export class Monitor {
     }
     const previous = this.current;
     if (!previous) {
+      this.observe(null, next, null);
       this.announce(next, { type: 'snapshot', snapshot: next });
     } else {
       // Numbered after the last announcement, so skipped quiet ticks leave no gap in seq.
@@ -93,10 +99,19 @@ export class Monitor {
         this.mayStayQuiet() &&
         isQuietDelta(delta, previous, delta.changed.length ? connectionsOf(next, process.pid) : undefined);
       if (!quiet) {
+        this.observe(previous, next, delta);
         this.announce({ ...next, seq }, { type: 'delta', delta });
       }
     }
     this.emit({ type: 'tick-stats', durationMs: performance.now() - started, sockets: next.sockets.length });
+  }
+
+  private observe(previous: Snapshot | null, next: Snapshot, delta: Delta | null): void {
+    try {
+      this.options.observer?.(previous, next, delta);
+    } catch (error) {
+      this.emit({ type: 'error', message: `history: ${(error as Error).message}` });
+    }
   }
 
   private mayStayQuiet(): boolean {

@@ -47,6 +47,11 @@ const api: PortLensApi = {
   explain: (request) => invoke('explain', request),
   audit: (request) => invoke('audit', request),
   idleListeners: (request) => invoke('idleListeners', request),
+  history: (request) => invoke('history', request),
+  metrics: (request) => invoke('metrics', request),
+  closePreview: (request) => invoke('closePreview', request),
+  closeConnection: (request) => invoke('closeConnection', request),
+  names: (request) => invoke('names', request),
   openExternal: (request) => invoke('openExternal', request),
   subscribe(listener) {
     if (typeof listener !== 'function') throw new TypeError('subscribe needs a function');

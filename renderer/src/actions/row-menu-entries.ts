@@ -1,5 +1,6 @@
 /** The row menu's entries, in groups: show/open, copy, filter, then the process actions. */
 import type { Target } from '@contract/api';
+import { rowsToTsv, rowToJson } from '@contract/export/row-export';
 import type { ProcessInfo, SocketRow } from '@contract/model';
 import { browserUrl, formatCommand, formatRemote } from '../table/format';
 import type { MenuEntry } from '../ui/context-menu';
@@ -21,6 +22,7 @@ export interface RowMenuSubject {
 const when = (condition: unknown, item: () => Item): Item[] => (condition ? [item()] : []);
 
 function copyEntries({ row, local, pid, owner }: RowMenuSubject, actions: Actions): Item[] {
+  const ownerOf = () => owner;
   const remote = formatRemote(row);
   const copy = (id: string, label: string, text: string, what: string): Item => ({
     id,
@@ -35,6 +37,9 @@ function copyEntries({ row, local, pid, owner }: RowMenuSubject, actions: Action
     ...when(owner?.argv.length, () =>
       copy('copy-command', 'Copy command', formatCommand(owner?.argv ?? []), 'command'),
     ),
+    // The same columns as `portlens list --csv`, tab-separated to paste into a spreadsheet.
+    copy('copy-row', 'Copy row', rowsToTsv([row], ownerOf, false).trimEnd(), 'row'),
+    copy('copy-json', 'Copy as JSON', rowToJson(row, owner), 'row as JSON'),
   ];
 }
 
