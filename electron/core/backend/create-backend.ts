@@ -8,7 +8,7 @@ import { DisposableStore, Emitter } from '../../contract/events.js';
 import { contractError } from '../../contract/validate.js';
 import { startMonitor, type LiveSnapshotSource, type MonitorHandle } from '../monitor/monitor-host.js';
 import type { MonitorMessage } from '../monitor/messages.js';
-import { notificationFor } from '../notify/index.js';
+import { NotificationBatcher } from '../notify/index.js';
 import type { Snapshot } from '../model.js';
 import { ensurePrivateDir, PrivateFileError } from '../private-files.js';
 import type { DefaultPipeline } from '../snapshot/default-pipeline.js';
@@ -55,13 +55,14 @@ export async function createBackend(options: BackendOptions): Promise<LocalBacke
   );
 
   const broadcast = (message: StreamMessage): void => stream.fire(message);
+  // Opened ports are held until they have lived a moment and told once per process (see notify/).
+  const notifications = owned.add(new NotificationBatcher((notification) => broadcast({ type: 'notify', notification })));
   const forwarding = monitor.onMessage((message: MonitorMessage) => {
     if (message.type === 'snapshot') {
       broadcast({ type: 'snapshot', snapshot: withWarnings(message.snapshot, standingWarnings) });
     } else if (message.type === 'delta') {
       broadcast({ type: 'delta', delta: { ...message.delta, warnings: [...message.delta.warnings, ...standingWarnings] } });
-      const notification = notificationFor(message.delta.events, settings.get().notifications, false);
-      if (notification) broadcast({ type: 'notify', notification });
+      notifications.accept(message.delta.events, settings.get().notifications);
     } else if (message.type === 'error') {
       lastError = message.message;
       broadcast({ type: 'error', error: contractError('failed', message.message) });
