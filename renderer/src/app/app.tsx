@@ -16,6 +16,7 @@ import { LoadingState, NoMatches } from './empty-states';
 import { OwnerPanel, prefetchLazyPartsOnInteraction, RowMenu, SettingsDialog } from './lazy-parts';
 import { StatusBar } from './status-bar';
 import { Toolbar } from './toolbar';
+import { useFilterAnnouncement } from './use-filter-announcement';
 import { useGlobalKeys } from './use-global-keys';
 import { useNotifications } from './use-notifications';
 import { useReveal } from './use-reveal';
@@ -81,6 +82,7 @@ function Workspace(props: {
         <Suspense fallback={null}>
           <OwnerPanel
             target={panel}
+            focusRequest={selection.panelFocus}
             onClose={selection.closePanel}
             onOpenProcess={(pid) => setPanel({ kind: 'process', pid })}
             onSelectRow={selection.showRow}
@@ -148,6 +150,7 @@ export function App({ initialPrefs }: { initialPrefs: ViewPrefs }) {
     onRevealed: selection.showRow,
   });
   const notifications = useNotifications(services, reveal);
+  useFilterAnnouncement(store, view.prefs.filterText, view.prefs.toggles);
   useGlobalKeys({
     focusFilter: () => {
       filterRef.current?.focus();

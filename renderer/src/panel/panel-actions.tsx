@@ -79,7 +79,7 @@ export function PanelActions({ owner }: { owner: Owner }) {
   const actions = useActions();
   const { openable, actionTarget } = owner;
   return (
-    <div className="panel__actions" role="toolbar" aria-label="Actions">
+    <div className="panel__actions" role="group" aria-label="Actions">
       <div className="panel__action-row">
         {openable.map((row) => (
           <ActionButton

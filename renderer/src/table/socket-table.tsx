@@ -42,7 +42,7 @@ export interface SocketTableProps {
   onSortChange: (sort: SortSpec) => void;
   onColumnSizesChange: (sizes: Record<string, number>) => void;
   onSelect: (key: string, scroll: boolean) => void;
-  onActivate: (key: string) => void;
+  onActivate: (key: string, viaKeyboard?: boolean) => void;
   onToggleGroup: (groupKey: string, expand?: boolean) => void;
   onContextMenu: (rowId: string, x: number, y: number) => void;
   /** Called after each commit (perf probe). */
@@ -100,34 +100,35 @@ export function SocketTable(props: SocketTableProps) {
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
   const { columnSizingInfo } = table.getState();
 
+  const empty = items.length === 0;
   return (
     <ClockContext value={clockSource}>
-      <div
-        ref={scrollRef}
-        className="grid"
-        role="grid"
-        aria-label="Sockets"
-        aria-rowcount={items.length + 1}
-        aria-colcount={columns.length}
-        aria-activedescendant={selectedRendered ? `pl-item-${selectedIndex}` : undefined}
-        tabIndex={0}
-        data-testid="socket-table"
-        data-version={version}
-        onKeyDown={onKeyDown}
-      >
-        <div className="grid__inner" style={gridStyleOf(columns)}>
-          <GridHeader
-            headers={headers}
-            sorting={sorting}
-            columnSizes={columnSizes}
-            resizing={columnSizingInfo.isResizingColumn}
-          />
-          {items.length === 0 ? (
-            renderEmpty()
-          ) : (
-            <GridBody {...props} visible={visible} rowHeight={ROW_HEIGHT} columns={rowColumns} />
-          )}
+      {/* The empty state sits outside the grid (a grid holds rows only), over its body. */}
+      <div className="grid-frame">
+        <div
+          ref={scrollRef}
+          className="grid"
+          role="grid"
+          aria-label="Sockets"
+          aria-rowcount={items.length + 1}
+          aria-colcount={columns.length}
+          aria-activedescendant={selectedRendered ? `pl-item-${selectedIndex}` : undefined}
+          tabIndex={0}
+          data-testid="socket-table"
+          data-version={version}
+          onKeyDown={onKeyDown}
+        >
+          <div className="grid__inner" style={gridStyleOf(columns)}>
+            <GridHeader
+              headers={headers}
+              sorting={sorting}
+              columnSizes={columnSizes}
+              resizing={columnSizingInfo.isResizingColumn}
+            />
+            {!empty && <GridBody {...props} visible={visible} rowHeight={ROW_HEIGHT} columns={rowColumns} />}
+          </div>
         </div>
+        {empty && <div className="grid-frame__empty">{renderEmpty()}</div>}
       </div>
     </ClockContext>
   );

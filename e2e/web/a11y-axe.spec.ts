@@ -1,0 +1,65 @@
+// Accessibility audit with axe-core in Chromium: the table, the owner panel (each tab), the
+// kill and settings dialogs and the empty state, in light and dark: no serious or critical
+// violation of WCAG 2.x A/AA or axe's best practices.
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/fixtures.js';
+import { listenerRow, setFilter, waitForData } from '../support/scenarios.js';
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+
+/** The serious and critical violations on the page (or inside `include`), one line each. */
+async function blocking(page: Page, include?: string): Promise<string[]> {
+  let builder = new AxeBuilder({ page }).withTags(TAGS);
+  if (include) builder = builder.include(include);
+  const { violations } = await builder.analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((node) => `${v.impact} ${v.id}: ${node.target.join(' ')} — ${node.failureSummary?.split('\n').slice(1, 3).join(' ') ?? v.help}`));
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test.describe(`axe, ${scheme}`, () => {
+    test.use({ colorScheme: scheme });
+
+    test('table, owner panel tabs, kill and settings dialogs, empty state', async ({ app, servers }) => {
+      await waitForData(app);
+      const server = await servers.start({ label: 'axe' });
+      await setFilter(app, `:${server.port}`);
+      const row = listenerRow(app, server.port);
+      await expect(row).toBeVisible({ timeout: 30_000 });
+      await setFilter(app, '');
+      await expect(app.getByTestId('row').first()).toBeVisible();
+      expect.soft(await blocking(app), 'the table').toEqual([]);
+
+      await setFilter(app, `:${server.port}`);
+      await row.click();
+      const panel = app.getByTestId('owner-panel');
+      await expect(panel).toHaveAttribute('data-pid', String(server.pid));
+      for (const tab of ['overview', 'sockets', 'logs'] as const) {
+        await panel.getByTestId(`tab-${tab}`).click();
+        await expect(panel.getByTestId(`tab-${tab}`)).toHaveAttribute('aria-selected', 'true');
+        await app.waitForTimeout(300);
+        expect.soft(await blocking(app), `the owner panel's ${tab} tab`).toEqual([]);
+      }
+
+      await panel.getByTestId('kill-button').click();
+      const kill = app.getByTestId('kill-dialog');
+      await expect(kill.getByTestId('confirm-kill')).toBeEnabled();
+      expect.soft(await blocking(app, '[data-testid="kill-dialog"]'), 'the kill dialog').toEqual([]);
+      await kill.getByRole('button', { name: 'Cancel' }).click();
+      await expect(kill).toBeHidden();
+
+      await app.getByTestId('open-settings').click();
+      const settings = app.getByTestId('settings-dialog');
+      await expect(settings).toBeVisible();
+      expect.soft(await blocking(app, '[data-testid="settings-dialog"]'), 'the settings dialog').toEqual([]);
+      await app.keyboard.press('Escape');
+      await expect(settings).toBeHidden();
+
+      await setFilter(app, ':1-2');
+      await expect(app.getByTestId('empty-state')).toBeVisible();
+      expect.soft(await blocking(app), 'the empty state').toEqual([]);
+    });
+  });
+}
