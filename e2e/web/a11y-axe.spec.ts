@@ -3,7 +3,7 @@
 // violation of WCAG 2.x A/AA or axe's best practices.
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test } from '../support/fixtures.js';
+import { expect, test, type ServerPool } from '../support/fixtures.js';
 import { listenerRow, setFilter, waitForData } from '../support/scenarios.js';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
@@ -18,21 +18,48 @@ async function blocking(page: Page, include?: string): Promise<string[]> {
     .flatMap((v) => v.nodes.map((node) => `${v.impact} ${v.id}: ${node.target.join(' ')} — ${node.failureSummary?.split('\n').slice(1, 3).join(' ') ?? v.help}`));
 }
 
+/** Starts a server and shows its listener row (filtered to its port). */
+async function showServer(app: Page, servers: ServerPool, label: string) {
+  await waitForData(app);
+  const server = await servers.start({ label });
+  await setFilter(app, `:${server.port}`);
+  const row = listenerRow(app, server.port);
+  await expect(row).toBeVisible({ timeout: 30_000 });
+  return { server, row };
+}
+
 for (const scheme of ['light', 'dark'] as const) {
   test.describe(`axe, ${scheme}`, () => {
     test.use({ colorScheme: scheme });
+    // axe takes seconds per page on a loaded 2-core machine.
+    test.setTimeout(240_000);
 
-    test('table, owner panel tabs, kill and settings dialogs, empty state', async ({ app, servers }) => {
-      await waitForData(app);
-      const server = await servers.start({ label: 'axe' });
-      await setFilter(app, `:${server.port}`);
-      const row = listenerRow(app, server.port);
-      await expect(row).toBeVisible({ timeout: 30_000 });
+    test('the table, a new and a closing row, the empty state', async ({ app, servers }) => {
+      await showServer(app, servers, 'axe-table');
       await setFilter(app, '');
       await expect(app.getByTestId('row').first()).toBeVisible();
       expect.soft(await blocking(app), 'the table').toEqual([]);
 
-      await setFilter(app, `:${server.port}`);
+      // A new row (flashing) and, once its server stops, the same row closing: the tints are
+      // drawn behind the text, which keeps its contrast.
+      const fading = await servers.start({ label: 'axe-fading' });
+      await setFilter(app, `:${fading.port}`);
+      const fresh = listenerRow(app, fading.port);
+      await expect(fresh).toHaveClass(/is-new/, { timeout: 30_000 });
+      expect.soft(await blocking(app, '[data-testid="socket-table"]'), 'a new row').toEqual([]);
+      const id = await fresh.getAttribute('data-row-id');
+      await fading.stop();
+      const closing = app.locator(`[data-testid="row"][data-row-id="${id}"]`);
+      await expect(closing).toHaveAttribute('data-closing', 'true', { timeout: 30_000 });
+      expect.soft(await blocking(app, '[data-testid="socket-table"]'), 'a closing row').toEqual([]);
+
+      await setFilter(app, ':1-2');
+      await expect(app.getByTestId('empty-state')).toBeVisible();
+      expect.soft(await blocking(app), 'the empty state').toEqual([]);
+    });
+
+    test('the owner panel (each tab), the kill and settings dialogs, a toast, the message history', async ({ app, servers }) => {
+      const { server, row } = await showServer(app, servers, 'axe-panel');
       await row.click();
       const panel = app.getByTestId('owner-panel');
       await expect(panel).toHaveAttribute('data-pid', String(server.pid));
@@ -57,9 +84,13 @@ for (const scheme of ['light', 'dark'] as const) {
       await app.keyboard.press('Escape');
       await expect(settings).toBeHidden();
 
-      await setFilter(app, ':1-2');
-      await expect(app.getByTestId('empty-state')).toBeVisible();
-      expect.soft(await blocking(app), 'the empty state').toEqual([]);
+      await app.getByTestId('copy-pid').click();
+      await expect(app.getByTestId('toast').first()).toBeVisible();
+      expect.soft(await blocking(app), 'a toast').toEqual([]);
+      await app.getByTestId('open-toast-history').click();
+      await expect(app.getByTestId('toast-history-list')).toBeVisible();
+      expect.soft(await blocking(app, '[data-testid="toast-history"]'), 'the message history').toEqual([]);
+      await app.keyboard.press('Escape');
     });
   });
 }
