@@ -13,6 +13,9 @@ async function blocking(page: Page, include?: string): Promise<string[]> {
   let builder = new AxeBuilder({ page }).withTags(TAGS);
   if (include) builder = builder.include(include);
   const { violations } = await builder.analyze();
+  // The moderate and minor ones are listed in the report, not failed on.
+  for (const v of violations.filter((v) => v.impact !== 'serious' && v.impact !== 'critical'))
+    test.info().annotations.push({ type: 'axe', description: `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}` });
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .flatMap((v) => v.nodes.map((node) => `${v.impact} ${v.id}: ${node.target.join(' ')} — ${node.failureSummary?.split('\n').slice(1, 3).join(' ') ?? v.help}`));

@@ -94,16 +94,17 @@ export function Dialog({
         }
       }}
     >
-      <header className="dialog__header">
+      {/* Divs, not <header>/<footer>: inside a dialog those would be page landmarks. */}
+      <div className="dialog__header">
         <h2 id={titleId} className="dialog__title">
           {title}
         </h2>
         <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
           <Icon name="close" />
         </button>
-      </header>
+      </div>
       <div className="dialog__body">{children}</div>
-      {footer && <footer className="dialog__footer">{footer}</footer>}
+      {footer && <div className="dialog__footer">{footer}</div>}
     </dialog>
   );
 }
