@@ -2,9 +2,9 @@
 // headers with a row selected, filter, open the owner panel (focus and an announcement follow),
 // use its tabs and socket list, kill our own test server by its pid and read the result toast.
 // Screenshots of the focus states go to test-results/screenshots/a11y-*.png.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, test } from '../support/fixtures.js';
+import { expect, test, type ServerPool } from '../support/fixtures.js';
 import { ROOT } from '../support/portlens-serve.js';
 import { listenerRow, waitForData } from '../support/scenarios.js';
 
@@ -42,6 +42,15 @@ async function filterTo(page: Page, port: number): Promise<void> {
   await expect(listenerRow(page, port)).toBeVisible({ timeout: 30_000 });
   await page.keyboard.press('Enter');
   expect(await focused(page)).toBe('socket-table');
+}
+
+/** Starts a server, filters to it and opens its panel with Enter; focus is on the panel's heading. */
+async function openPanelByKeyboard(app: Page, servers: ServerPool, label: string): Promise<void> {
+  await waitForData(app);
+  const server = await servers.start({ label });
+  await filterTo(app, server.port);
+  await app.keyboard.press('Enter');
+  await expect.poll(() => focused(app)).toBe('panel-title');
 }
 
 test.describe('keyboard only', () => {
@@ -98,11 +107,7 @@ test.describe('keyboard only', () => {
   });
 
   test('the kill dialog keeps Tab inside it, both ways', async ({ app, servers }) => {
-    await waitForData(app);
-    const server = await servers.start({ label: 'keyboard-tab-wrap' });
-    await filterTo(app, server.port);
-    await app.keyboard.press('Enter');
-    await expect.poll(() => focused(app)).toBe('panel-title');
+    await openPanelByKeyboard(app, servers, 'keyboard-tab-wrap');
     await tabTo(app, 'kill-button', 8);
     await app.keyboard.press('Enter');
     await expect(app.getByTestId('kill-dialog').getByTestId('confirm-kill')).toBeEnabled();
@@ -119,11 +124,7 @@ test.describe('keyboard only', () => {
   });
 
   test('panel tabs follow the arrow keys; the Sockets tab works from the keyboard', async ({ app, servers }) => {
-    await waitForData(app);
-    const server = await servers.start({ label: 'keyboard-tabs' });
-    await filterTo(app, server.port);
-    await app.keyboard.press('Enter');
-    await expect.poll(() => focused(app)).toBe('panel-title');
+    await openPanelByKeyboard(app, servers, 'keyboard-tabs');
     await tabTo(app, 'tab-overview', 12);
     await app.keyboard.press('ArrowRight');
     await expect(app.getByTestId('tab-sockets')).toHaveAttribute('aria-selected', 'true');
@@ -200,12 +201,7 @@ test.describe('keyboard only', () => {
   });
 });
 
-/** Whether a process we started still exists (signal 0 checks, sends nothing). */
+/** Whether a process we started still exists (its /proc entry; the child is reaped by us). */
 function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
+  return existsSync(`/proc/${pid}`);
 }

@@ -7,7 +7,7 @@ import { useEffect, useRef } from 'react';
 import type { FilterToggles } from '../filter/match-row';
 import type { LiveStore } from '../store/live-store';
 import { formatCount } from '../ui/format-number';
-import { announce } from '../ui/announcer';
+import { announce, announcements } from '../ui/announcer';
 
 /** How long after the last change the count is read. */
 export const FILTER_ANNOUNCE_DELAY_MS = 700;
@@ -22,7 +22,10 @@ export function useFilterAnnouncement(store: LiveStore, filterText: string, togg
       mounted.current = true;
       return;
     }
+    // Something said meanwhile (the panel opening after Enter) is newer news than the count.
+    const before = announcements();
     const timer = setTimeout(() => {
+      if (announcements() !== before) return;
       const { matched, total } = store.view;
       const what = filterText.trim() ? ` ${filterText.trim()}` : ' the filter';
       announce(

@@ -8,15 +8,22 @@ import { asSubscribe, Emitter } from '@contract/events';
 
 let message = '';
 let flip = false;
+let count = 0;
 const changed = new Emitter<void>();
 const subscribe = asSubscribe(changed.event);
 const read = () => message;
 
 /** Says `text` politely (after what the reader is saying now). */
 export function announce(text: string): void {
+  count++;
   flip = !flip;
   message = flip ? text : `${text}\u00a0`;
   changed.fire();
+}
+
+/** How many announcements were made so far: a delayed one made stale by a newer one is dropped. */
+export function announcements(): number {
+  return count;
 }
 
 /** The live region; render it once. */
