@@ -33,7 +33,7 @@ async function tabTo(page: Page, testId: string, limit = 30): Promise<number> {
   throw new Error(`${testId} not reached in ${limit} Tabs (focus on ${await focused(page)})`);
 }
 
-/** Filters the table to `port` from the keyboard and goes to the grid (Enter selects the first row). */
+/** Filters the table to `port` from the keyboard, goes to the grid and selects the port's listener. */
 async function filterTo(page: Page, port: number): Promise<void> {
   await page.keyboard.press('/');
   expect(await focused(page)).toBe('filter-input');
@@ -42,6 +42,11 @@ async function filterTo(page: Page, port: number): Promise<void> {
   await expect(listenerRow(page, port)).toBeVisible({ timeout: 30_000 });
   await page.keyboard.press('Enter');
   expect(await focused(page)).toBe('socket-table');
+  // Other sockets may share the port number (a client's ephemeral port): arrow down to ours.
+  const row = listenerRow(page, port);
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 10 && (await row.getAttribute('aria-selected')) !== 'true'; i++) await page.keyboard.press('ArrowDown');
+  await expect(row).toHaveAttribute('aria-selected', 'true');
 }
 
 /** Starts a server, filters to it and opens its panel with Enter; focus is on the panel's heading. */
@@ -106,7 +111,7 @@ test.describe('keyboard only', () => {
     await expect.poll(() => processAlive(server.pid), { timeout: 15_000 }).toBe(false);
   });
 
-  test('the kill dialog keeps Tab inside it, both ways', async ({ app, servers }) => {
+  test('the kill dialog keeps Tab inside it, both ways; kill and restart open on Cancel', async ({ app, servers }) => {
     await openPanelByKeyboard(app, servers, 'keyboard-tab-wrap');
     await tabTo(app, 'kill-button', 8);
     await app.keyboard.press('Enter');
@@ -121,6 +126,16 @@ test.describe('keyboard only', () => {
     await app.keyboard.press('Escape');
     await expect(app.getByTestId('kill-dialog')).toHaveCount(0);
     expect(await focused(app)).toBe('kill-button');
+
+    // The restart dialog opens on Cancel too: Enter right away restarts nothing.
+    await app.keyboard.press('Shift+Tab');
+    expect(await focused(app)).toBe('restart-button');
+    await app.keyboard.press('Enter');
+    await expect(app.getByTestId('restart-dialog')).toBeVisible();
+    await expect.poll(() => focused(app)).toBe('confirm-cancel');
+    await app.keyboard.press('Enter');
+    await expect(app.getByTestId('restart-dialog')).toHaveCount(0);
+    expect(await focused(app)).toBe('restart-button');
   });
 
   test('panel tabs follow the arrow keys; the Sockets tab works from the keyboard', async ({ app, servers }) => {

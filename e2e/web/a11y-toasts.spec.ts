@@ -77,7 +77,7 @@ test.describe('toasts', () => {
     await toast.getByTestId('toast-dismiss').focus();
     await app.keyboard.press('Enter');
     await expect(toast).toHaveCount(0);
-    expect(await app.evaluate(() => document.activeElement !== document.body)).toBe(true);
+    await expect.poll(() => app.evaluate(() => document.activeElement !== document.body)).toBe(true);
 
     await app.getByTestId('open-toast-history').focus();
     await app.keyboard.press('Enter');

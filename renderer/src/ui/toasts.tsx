@@ -78,7 +78,8 @@ export function Toasts({ store }: { store: ToastStore }) {
     run?.();
     if (!hadFocus || !region) return;
     requestAnimationFrame(() => {
-      if (region.contains(document.activeElement) && document.activeElement !== document.body) return;
+      // Only when focus was lost: an action (Show) may have moved it somewhere on purpose.
+      if (document.activeElement && document.activeElement !== document.body) return;
       const next =
         region.querySelector<HTMLElement>('[data-testid="toast-dismiss"]') ??
         document.querySelector<HTMLElement>('[data-testid="socket-table"]');
