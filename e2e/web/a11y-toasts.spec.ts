@@ -111,16 +111,23 @@ test.describe('toasts', () => {
     await app.keyboard.press('Escape');
     await expect(app.getByTestId('settings-dialog')).toHaveCount(0);
 
-    // Then: one toast for the process, updated in place to the whole burst.
+    // Then: at most one toast for the process at any time, updated in place to the whole burst.
+    // (Other processes on this shared machine may notify too and take the visible places.)
     const ours = app.locator(`[data-testid="toast"][data-key="${key}"]`);
-    await expect(ours).toHaveCount(1, { timeout: 15_000 });
-    await expect(ours).toContainText('node opened 45 ports', { timeout: 20_000 });
-    for (let i = 0; i < 8; i++) {
+    for (let i = 0; i < 12; i++) {
       most = Math.max(most, await toasts.count());
       expect(await ours.count()).toBeLessThanOrEqual(1);
       await app.waitForTimeout(250);
     }
     expect(most).toBeLessThanOrEqual(3);
+    // The message history holds it once, as the whole burst.
+    await app.getByTestId('open-toast-history').focus();
+    await app.keyboard.press('Enter');
+    const told = app.getByTestId('toast-history-list').locator(`[data-key="${key}"]`);
+    await expect(told).toHaveCount(1, { timeout: 15_000 });
+    await expect(told).toContainText('node opened 45 ports', { timeout: 20_000 });
+    await expect(app.getByTestId('toast-history-list')).not.toContainText(`:${shortPort}`);
+    await app.keyboard.press('Escape');
     await expect(app.getByTestId('toasts')).not.toContainText(`:${shortPort}`);
     await expect(listenerRow(app, shortPort)).toHaveCount(0);
   });

@@ -81,6 +81,18 @@ describe('NotificationBatcher', () => {
     expect(shown.at(-1)).toMatchObject({ key: 'several', title: '2 ports opened' });
   });
 
+  it('names the owners with the most ports apart, whatever order they came in', () => {
+    const small = Array.from({ length: MAX_OWNERS }, (_, i) => port(7100 + i, makeProcess({ pid: 200 + i, name: `svc${i}` })));
+    const busy = [port(7200), port(7201), port(7202)];
+    batcher.accept([...small, ...busy], on);
+    vi.advanceTimersByTime(SETTLE_MS);
+    expect(shown.map((n) => [n.key, n.title])).toEqual([
+      ['pid:30848', 'python3 opened 3 ports'],
+      ...small.slice(0, MAX_OWNERS - 1).map((e) => [`pid:${e.process!.pid}`, `${e.process!.name} opened 127.0.0.1:${e.localPort}`]),
+      ['several', `svc${MAX_OWNERS - 1} opened 127.0.0.1:${7100 + MAX_OWNERS - 1}`],
+    ]);
+  });
+
   it('applies the user rules and holds nothing when notifications are off', () => {
     batcher.accept([port(8000)], { ...on, ignoredPorts: [8000] });
     batcher.accept([port(8003)], { ...on, enabled: false });

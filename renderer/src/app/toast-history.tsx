@@ -16,7 +16,11 @@ function HistoryDialog({ onClose }: { onClose: () => void }) {
       ) : (
         <ol className="toast-history" data-testid="toast-history-list">
           {history.map((toast) => (
-            <li key={toast.id} className={`toast-history__item toast--${toast.kind}`}>
+            <li
+              key={toast.id}
+              className={`toast-history__item toast--${toast.kind}`}
+              data-key={toast.key ?? undefined}
+            >
               <time className="dim mono" dateTime={new Date(toast.time).toISOString()}>
                 {formatClock(toast.time)}
               </time>{' '}

@@ -105,7 +105,9 @@ export class ToastStore {
     } else {
       next = [...this.toasts, toast];
     }
-    this.history = [toast, ...this.history.filter((old) => !replaced || old.id !== replaced.id)].slice(0, HISTORY_SIZE);
+    // The history holds a keyed burst once, as it stands now (even if its toast was capped away).
+    const sameKey = (old: Toast) => toast.key !== null && old.key === toast.key;
+    this.history = [toast, ...this.history.filter((old) => !sameKey(old))].slice(0, HISTORY_SIZE);
     this.set(this.capped(next));
     const timeout = input.timeoutMs === undefined ? (input.kind === 'error' ? null : DEFAULT_TIMEOUT_MS) : input.timeoutMs;
     if (timeout !== null) {
