@@ -88,7 +88,10 @@ for (const scheme of ['light', 'dark'] as const) {
       await expect(settings).toBeHidden();
 
       await app.getByTestId('copy-pid').click();
-      await expect(app.getByTestId('toast').first()).toBeVisible();
+      const toast = app.getByTestId('toast').first();
+      await expect(toast).toBeVisible();
+      // Measured once it has faded in (mid-animation its text is still translucent).
+      await toast.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
       expect.soft(await blocking(app), 'a toast').toEqual([]);
       await app.getByTestId('open-toast-history').click();
       await expect(app.getByTestId('toast-history-list')).toBeVisible();
