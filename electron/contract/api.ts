@@ -284,6 +284,11 @@ export const PortNotification = z.object({
   /** Rows it is about; clicking the notification reveals the first. */
   rowIds: z.array(z.string()).min(1),
   time: z.number(),
+  /**
+   * Who it is about (one process, or several): a later notification with the same key tells the
+   * same burst so far and replaces this one instead of stacking beside it.
+   */
+  key: z.string(),
 });
 export type PortNotification = z.infer<typeof PortNotification>;
 

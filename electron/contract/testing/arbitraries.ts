@@ -305,6 +305,7 @@ const notification = fc.record({
   body: fc.string(),
   rowIds: fc.array(rowId, { minLength: 1, maxLength: 3 }),
   time: finite,
+  key: fc.string(),
 });
 
 /** A valid StreamMessage of any type. */
@@ -356,7 +357,7 @@ export const roughStreamMessage = fc.oneof(
     {
       type: fc.constant('notify'),
       notification: roughObject(
-        { title: fc.string(), body: fc.string(), rowIds: fc.array(rowId, { maxLength: 2 }), time: finite },
+        { title: fc.string(), body: fc.string(), rowIds: fc.array(rowId, { maxLength: 2 }), time: finite, key: fc.string() },
         5,
       ),
     },

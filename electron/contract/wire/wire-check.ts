@@ -413,7 +413,7 @@ function portNotification(value: unknown): PortNotification {
   const v = record(value);
   const rowIds = strings(v.rowIds, 'rowIds');
   if (rowIds.length < 1) fail('expected at least one row id', 'rowIds');
-  return { title: str(v.title, 'title'), body: str(v.body, 'body'), rowIds, time: num(v.time, 'time') };
+  return { title: str(v.title, 'title'), body: str(v.body, 'body'), rowIds, time: num(v.time, 'time'), key: str(v.key, 'key') };
 }
 
 /** A snapshot message's optional count of rows still to come (absent: the snapshot is whole). */

@@ -60,6 +60,21 @@ describe('createBackend', () => {
     expect(mentions).toHaveLength(1);
   });
 
+  it('a listener that closes within the settle time is never notified', async () => {
+    // Listens, then exits 300 ms later: a test suite's throwaway port.
+    const child = await startChild(`${tcpListenerScript('127.0.0.1')}setTimeout(()=>process.exit(0),300);`);
+    const port = child.ready.port;
+    await waitFor(
+      () => messages.some((m) => m.type === 'delta' && m.delta.events.some((e) => e.type === 'listen-closed' && e.localPort === port)),
+      10_000,
+      'the listener closing',
+    );
+    // Well past the settle time: a notification would have come by now.
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    const mentions = messages.filter((m) => m.type === 'notify' && m.notification.body.concat(m.notification.title).includes(`:${port}`));
+    expect(mentions).toHaveLength(0);
+  });
+
   it('getProcess returns the owner with its parents and sockets', async () => {
     const child = await startChild(tcpListenerScript('127.0.0.1'));
     await waitFor(async () => {

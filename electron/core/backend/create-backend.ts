@@ -12,7 +12,7 @@ import { closeConnectionCalls } from '../close/close-calls.js';
 import { historyUpkeep } from '../history/history-upkeep.js';
 import { metricsInputOf, renderPortMetrics } from '../metrics/index.js';
 import { AddressNames } from '../names/address-names.js';
-import { notificationFor } from '../notify/index.js';
+import { NotificationBatcher } from '../notify/index.js';
 import type { Snapshot } from '../model.js';
 import { ensurePrivateDir, PrivateFileError } from '../private-files.js';
 import type { DefaultPipeline } from '../snapshot/default-pipeline.js';
@@ -68,14 +68,15 @@ export async function createBackend(options: BackendOptions): Promise<LocalBacke
   const broadcast = (message: StreamMessage): void => stream.fire(message);
   const activity = trackActivity(options.dataDir);
   owned.add(activity);
+  // Opened ports are held until they have lived a moment and told once per process (see notify/).
+  const notifications = owned.add(new NotificationBatcher((notification) => broadcast({ type: 'notify', notification })));
   const forwarding = monitor.onMessage((message: MonitorMessage) => {
     activity.observe(message);
     if (message.type === 'snapshot') {
       broadcast({ type: 'snapshot', snapshot: withWarnings(message.snapshot, standingWarnings) });
     } else if (message.type === 'delta') {
       broadcast({ type: 'delta', delta: { ...message.delta, warnings: [...message.delta.warnings, ...standingWarnings] } });
-      const notification = notificationFor(message.delta.events, settings.get().notifications, false);
-      if (notification) broadcast({ type: 'notify', notification });
+      notifications.accept(message.delta.events, settings.get().notifications);
     } else if (message.type === 'tick-stats') {
       lastPollMs = message.durationMs;
     } else if (message.type === 'error') {

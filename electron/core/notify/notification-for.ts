@@ -27,11 +27,24 @@ export function notificationFor(
   const text = entries.length === 1 ? single(first) : several(entries);
   return {
     ...text,
+    key: notificationKey(entries.map(({ primary }) => primary)),
     rowIds: entries.flatMap(({ primary, twin }) => (twin ? [primary.rowId, twin.rowId] : [primary.rowId])),
     time: Math.max(
       ...entries.flatMap(({ primary, twin }) => (twin ? [primary.time, twin.time] : [primary.time])),
     ),
   };
+}
+
+/** The owner a port event belongs to, as a key: `pid:123`, or `unknown` when hidden. */
+export function ownerKey(event: PortEvent): string {
+  const pid = event.process?.pid ?? event.pids[0];
+  return pid === undefined ? 'unknown' : `pid:${pid}`;
+}
+
+/** One owner's key, or `several` for ports of several owners. */
+function notificationKey(events: readonly PortEvent[]): string {
+  const keys = new Set(events.map(ownerKey));
+  return keys.size === 1 ? [...keys][0]! : 'several';
 }
 
 function single({ primary, twin }: PortEntry): Pick<PortNotification, 'title' | 'body'> {

@@ -16,6 +16,7 @@ export function electronNotificationFactory(icon: NativeImage | undefined): Noti
       show: () => native.show(),
       onClick: (handler) => native.on('click', handler),
       onClose: (handler) => native.on('close', handler),
+      close: () => native.close(),
     };
   };
 }

@@ -6,23 +6,30 @@ const notification: PortNotification = {
   title: 'node opened 127.0.0.1:5173',
   body: 'pid 1 · node',
   rowIds: ['vite', 'vite6'],
+  key: 'pid:1',
   time: 1,
 };
 
 /** Recording OS notifications: native popups cannot exist in Node. */
 function stubFactory() {
-  const made: Array<
-    NotificationHandle & { shown: boolean; click: () => void; close: () => void; title: string }
-  > = [];
+  type Stub = NotificationHandle & { shown: boolean; closed: boolean; click: () => void; title: string };
+  const made: Stub[] = [];
   const factory = (n: PortNotification) => {
-    const handle = {
+    let onClick = () => undefined as void;
+    let onClose = () => undefined as void;
+    const handle: Stub = {
       title: n.title,
       shown: false,
-      click: () => undefined as void,
-      close: () => undefined as void,
+      closed: false,
+      click: () => onClick(),
       show: () => void (handle.shown = true),
-      onClick: (h: () => void) => void (handle.click = h),
-      onClose: (h: () => void) => void (handle.close = h),
+      onClick: (h) => void (onClick = h),
+      onClose: (h) => void (onClose = h),
+      // What the OS does: the notification goes and its close handler runs.
+      close() {
+        handle.closed = true;
+        onClose();
+      },
     };
     made.push(handle);
     return handle;
@@ -45,11 +52,23 @@ describe('PortNotifier (stub notifications)', () => {
     expect(notifier.recent()).toEqual([notification]);
   });
 
+  it('a newer notification with the same key replaces the one on screen', () => {
+    const { made, factory } = stubFactory();
+    const notifier = new PortNotifier(factory, { isPaused: () => false, revealRow: vi.fn() });
+    notifier.accept({ type: 'notify', notification });
+    notifier.accept({ type: 'notify', notification: { ...notification, title: 'node opened 3 ports' } });
+    expect(made.map((n) => [n.title, n.closed])).toEqual([
+      [notification.title, true],
+      ['node opened 3 ports', false],
+    ]);
+    expect(notifier.pending).toBe(1);
+  });
+
   it('holds each notification until it is closed', () => {
     const { made, factory } = stubFactory();
     const notifier = new PortNotifier(factory, { isPaused: () => false, revealRow: vi.fn() });
     notifier.accept({ type: 'notify', notification });
-    notifier.accept({ type: 'notify', notification });
+    notifier.accept({ type: 'notify', notification: { ...notification, key: 'pid:2' } });
     expect(notifier.pending).toBe(2);
     made[0]!.close();
     expect(notifier.pending).toBe(1);

@@ -10,6 +10,8 @@ export interface NotificationHandle {
   show(): void;
   onClick(handler: () => void): void;
   onClose(handler: () => void): void;
+  /** Takes it off the screen (a newer notification of the same burst replaces it). */
+  close(): void;
 }
 
 /** Makes an OS notification, or null where the platform has none. */
@@ -28,6 +30,8 @@ export class PortNotifier {
   // Electron keeps only a weak reference to a main-process Notification: without ours, the
   // wrapper can be collected and its click never arrives (electron/electron#16922).
   private readonly live = new Set<NotificationHandle>();
+  /** The notification on screen for each key: the next one with that key replaces it. */
+  private readonly byKey = new Map<string, NotificationHandle>();
   private readonly shown: PortNotification[] = [];
 
   constructor(
@@ -40,13 +44,24 @@ export class PortNotifier {
     if (message.type !== 'notify' || this.deps.isPaused()) return;
     const handle = this.factory(message.notification);
     if (!handle) return;
+    const { key } = message.notification;
     const rowId = message.notification.rowIds[0];
-    this.live.add(handle);
-    handle.onClick(() => {
+    const forget = () => {
       this.live.delete(handle);
+      if (this.byKey.get(key) === handle) this.byKey.delete(key);
+    };
+    const previous = this.byKey.get(key);
+    if (previous) {
+      this.live.delete(previous);
+      previous.close();
+    }
+    this.live.add(handle);
+    this.byKey.set(key, handle);
+    handle.onClick(() => {
+      forget();
       if (rowId !== undefined) this.deps.revealRow(rowId);
     });
-    handle.onClose(() => this.live.delete(handle));
+    handle.onClose(forget);
     handle.show();
     this.shown.push(message.notification);
     if (this.shown.length > 20) this.shown.shift();

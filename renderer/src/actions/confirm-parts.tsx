@@ -15,7 +15,7 @@ export function ConfirmButtons(props: {
     <>
       <span className="spacer" />
       {/* Focus starts on Cancel: Enter right after opening must not kill or restart. */}
-      <button type="button" className="button" onClick={props.onCancel} autoFocus>
+      <button type="button" className="button" onClick={props.onCancel} data-autofocus data-testid="confirm-cancel">
         Cancel
       </button>
       <button

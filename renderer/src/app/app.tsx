@@ -18,6 +18,7 @@ import { OwnerPanel, prefetchLazyPartsOnInteraction, RowMenu, SettingsDialog } f
 import { PanelSplit } from './panel-split';
 import { StatusBar } from './status-bar';
 import { Toolbar } from './toolbar';
+import { useFilterAnnouncement } from './use-filter-announcement';
 import { useGlobalKeys } from './use-global-keys';
 import { useNotifications } from './use-notifications';
 import { useReveal } from './use-reveal';
@@ -87,6 +88,7 @@ function Workspace(props: {
           <Suspense fallback={null}>
             <OwnerPanel
               target={panel}
+              focusRequest={selection.panelFocus}
               onClose={selection.closePanel}
               onOpenProcess={(pid) => setPanel({ kind: 'process', pid })}
               onSelectRow={selection.showRow}
@@ -156,6 +158,7 @@ export function App({ initialPrefs }: { initialPrefs: ViewPrefs }) {
     onRevealed: selection.showRow,
   });
   const notifications = useNotifications(services, reveal);
+  useFilterAnnouncement(store, view.prefs.filterText, view.prefs.toggles);
   useGlobalKeys({
     focusFilter: () => {
       filterRef.current?.focus();

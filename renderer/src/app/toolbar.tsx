@@ -6,6 +6,7 @@ import type { FilterIssue } from '../filter/parse-filter';
 import type { GroupBy } from '../store/view-index';
 import { IconButton } from '../ui/icon-button';
 import { NotificationBell, type NotificationControl } from './notification-bell';
+import { ToastHistoryButton } from './toast-history';
 
 /** Props of Toolbar. */
 export interface ToolbarProps {
@@ -48,14 +49,15 @@ export function Toolbar({
   tools,
 }: ToolbarProps) {
   return (
-    <header className="toolbar" role="toolbar" aria-label="View">
-      <div className="brand" aria-label="PortLens">
+    // A banner landmark, not role=toolbar: its controls are reached with Tab, not arrow keys.
+    <header className="toolbar" aria-label="PortLens">
+      <div className="brand">
         <svg width="18" height="18" viewBox="0 0 24 24" aria-hidden="true" className="brand__mark">
           <circle cx="10.5" cy="10.5" r="7" fill="none" stroke="currentColor" strokeWidth="2.2" />
           <path d="m15.5 15.5 6 6" stroke="currentColor" strokeWidth="2.6" strokeLinecap="round" />
           <circle cx="10.5" cy="10.5" r="2.2" fill="currentColor" />
         </svg>
-        <span className="brand__name">PortLens</span>
+        <h1 className="brand__name">PortLens</h1>
       </div>
       <FilterInput
         ref={filterRef}
@@ -93,6 +95,7 @@ export function Toolbar({
       </label>
       {tools}
       {notifications && <NotificationBell control={notifications} />}
+      <ToastHistoryButton />
       <IconButton
         icon="settings"
         label="Settings"

@@ -45,17 +45,18 @@ export function useNotifications(
     if (!web) return;
     return store.onEvent((event) => {
       if (event.type !== 'notify') return;
-      const { title, body, rowIds } = event.notification;
+      const { title, body, rowIds, key } = event.notification;
       const show = () => revealRef.current(rowIds[0]!);
       if (currentPermission() === 'granted' && !readMuted()) {
-        const note = new Notification(title, { body, tag: `portlens-${rowIds[0]}` });
+        // The same tag replaces the earlier notification of this burst.
+        const note = new Notification(title, { body, tag: `portlens-${key}` });
         note.onclick = () => {
           window.focus();
           show();
           note.close();
         };
       } else if (!readMuted()) {
-        toasts.push({ kind: 'info', title, body, action: { label: 'Show', run: show } });
+        toasts.push({ kind: 'info', title, body, key: `notify:${key}`, action: { label: 'Show', run: show } });
       }
     });
   }, [web, store, toasts]);

@@ -13,6 +13,9 @@ export function useSelection(toggleGroup: (groupKey: string) => void) {
   const [selected, setSelected] = useState<string | null>(null);
   const [scrollRequest, setScrollRequest] = useState(0);
   const [panel, setPanel] = useState<PanelTarget | null>(null);
+  // Bumped when the user opens a row with Enter: the panel then takes focus and says so.
+  // Zero when the panel opens for another reason (a revealed row), which leaves focus alone.
+  const [panelFocus, setPanelFocus] = useState(0);
 
   const select = useCallback((key: string, scroll: boolean) => {
     setSelected(key);
@@ -22,11 +25,14 @@ export function useSelection(toggleGroup: (groupKey: string) => void) {
   }, []);
 
   const activate = useCallback(
-    (key: string) => {
+    (key: string, viaKeyboard = false) => {
       const group = groupKeyOf(key);
       setSelected(key);
       if (group !== null) toggleGroup(group);
-      else setPanel({ kind: 'row', rowId: key });
+      else {
+        setPanel({ kind: 'row', rowId: key });
+        if (viaKeyboard) setPanelFocus((n) => n + 1);
+      }
     },
     [toggleGroup],
   );
@@ -37,11 +43,23 @@ export function useSelection(toggleGroup: (groupKey: string) => void) {
   }, []);
 
   const showRow = useCallback((rowId: string) => {
+    setPanelFocus(0);
     setSelected(rowId);
     setScrollRequest((n) => n + 1);
     setPanel({ kind: 'row', rowId });
     focusGrid();
   }, []);
 
-  return { selected, setSelected, scrollRequest, panel, setPanel, select, activate, closePanel, showRow };
+  return {
+    selected,
+    setSelected,
+    scrollRequest,
+    panel,
+    setPanel,
+    panelFocus,
+    select,
+    activate,
+    closePanel,
+    showRow,
+  };
 }

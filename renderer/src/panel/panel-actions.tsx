@@ -80,7 +80,7 @@ export function PanelActions({ owner, onStarted }: { owner: Owner; onStarted: (p
   const actions = useActions();
   const { openable, actionTarget } = owner;
   return (
-    <div className="panel__actions" role="toolbar" aria-label="Actions">
+    <div className="panel__actions" role="group" aria-label="Actions">
       {owner.ended && owner.proc ? (
         <StartAgain process={owner.proc} detail={owner.lastDetail} onStarted={onStarted} />
       ) : (

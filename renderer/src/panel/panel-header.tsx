@@ -8,7 +8,9 @@ export function PanelHeader({ owner, onClose }: { owner: Owner; onClose: () => v
   return (
     <header className="panel__header">
       <div className="panel__title">
-        <h2 data-testid="panel-title">{title}</h2>
+        <h2 data-testid="panel-title" tabIndex={-1}>
+          {title}
+        </h2>
         <div className="panel__subtitle">
           {pid !== undefined && <span className="mono">pid {pid}</span>}
           {proc && <span>{proc.user}</span>}

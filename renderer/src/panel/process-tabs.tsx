@@ -1,4 +1,5 @@
 /** The owner panel's process tabs: overview (traffic, facts), its sockets, its logs. */
+import type { KeyboardEvent } from 'react';
 import { LogsTab } from './logs-tab';
 import { ProcessOverview } from './process-overview';
 import { ProcessSockets } from './process-sockets';
@@ -58,7 +59,9 @@ function OverviewTab({
   );
 }
 
-/** The tab strip. */
+const TABS = ['overview', 'sockets', 'logs'] as const;
+
+/** The tab strip: one Tab stop; ←/→ (Home/End) move between tabs and select them. */
 function TabList({
   tab,
   setTab,
@@ -70,9 +73,26 @@ function TabList({
 }) {
   const label = (name: Tab) =>
     name === 'overview' ? 'Process' : name === 'sockets' ? `Sockets (${socketCount})` : 'Logs';
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const at = TABS.indexOf(tab);
+    const next =
+      event.key === 'ArrowRight'
+        ? (at + 1) % TABS.length
+        : event.key === 'ArrowLeft'
+          ? (at + TABS.length - 1) % TABS.length
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? TABS.length - 1
+              : null;
+    if (next === null) return;
+    event.preventDefault();
+    setTab(TABS[next]!);
+    event.currentTarget.querySelector<HTMLElement>(`#panel-tab-${TABS[next]}`)?.focus();
+  };
   return (
-    <div className="tabs" role="tablist" aria-label="Process">
-      {(['overview', 'sockets', 'logs'] as const).map((name) => (
+    <div className="tabs" role="tablist" aria-label="Process" onKeyDown={onKeyDown}>
+      {TABS.map((name) => (
         <button
           key={name}
           type="button"
@@ -80,6 +100,7 @@ function TabList({
           id={`panel-tab-${name}`}
           aria-selected={tab === name}
           aria-controls="panel-tabpanel"
+          tabIndex={tab === name ? 0 : -1}
           className="tabs__tab"
           onClick={() => setTab(name)}
           data-testid={`tab-${name}`}

@@ -324,7 +324,7 @@ describe('LiveStore (scripted stream)', () => {
     script.send({ type: 'reveal', rowId: 'n' });
     script.send({
       type: 'notify',
-      notification: { title: 'Port 3000 opened', body: 'node', rowIds: ['n'], time: 1 },
+      notification: { title: 'Port 3000 opened', body: 'node', rowIds: ['n'], time: 1, key: 'pid:1' },
     });
     expect(events).toEqual([
       { type: 'notify', notification: expect.objectContaining({ title: 'Port 3000 opened' }) },

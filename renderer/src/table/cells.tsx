@@ -27,7 +27,7 @@ export function Endpoint({
 }
 
 /** A mini table's local address, remote address and state cells for one socket. */
-export function EndpointCells({ row }: { row: SocketRow }) {
+export function EndpointCells({ row, closed = false }: { row: SocketRow; closed?: boolean }) {
   return (
     <>
       <td className="mono">
@@ -37,14 +37,24 @@ export function EndpointCells({ row }: { row: SocketRow }) {
         <Endpoint address={row.remoteAddress} port={row.remotePort} family={row.family} />
       </td>
       <td>
-        <StateLabel state={row.state} />
+        <StateLabel state={row.state} closed={closed} />
       </td>
     </>
   );
 }
 
-/** A socket state, colored by what it means. */
-export function StateLabel({ state }: { state: SocketState }) {
+/**
+ * A socket state, colored by what it means. A socket that has gone (its row fading out) says
+ * "closed" in words, not only by fading, and keeps its last state as a tooltip.
+ */
+export function StateLabel({ state, closed = false }: { state: SocketState; closed?: boolean }) {
+  if (closed) {
+    return (
+      <span className="state state--closing" title={`Closed (was ${formatState(state)})`}>
+        closed
+      </span>
+    );
+  }
   return <span className={`state state--${stateTone(state)}`}>{formatState(state)}</span>;
 }
 

@@ -41,7 +41,7 @@ const CELLS: Record<ColumnId, (m: RowModel) => ReactNode> = {
   protocol: (m) => <ProtocolLabel row={m.row} />,
   local: (m) => <Endpoint address={m.row.localAddress} port={m.row.localPort} family={m.row.family} />,
   remote: (m) => <Endpoint address={m.row.remoteAddress} port={m.row.remotePort} family={m.row.family} />,
-  state: (m) => <StateLabel state={m.row.state} />,
+  state: (m) => <StateLabel state={m.row.state} closed={m.closingAt !== null} />,
   process: (m) => <ProcessCell model={m} />,
   user: (m) => <span title={m.user}>{m.user}</span>,
   scope: (m) => <ScopeBadge row={m.row} />,

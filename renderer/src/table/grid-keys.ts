@@ -12,7 +12,8 @@ export interface GridKeyOptions {
   at: number;
   rowHeight: number;
   onSelect: (key: string, scroll: boolean) => void;
-  onActivate: (key: string) => void;
+  /** `viaKeyboard`: the panel that opens takes focus (a click leaves it on the table). */
+  onActivate: (key: string, viaKeyboard?: boolean) => void;
   onToggleGroup: (groupKey: string, expand?: boolean) => void;
   onContextMenu: (rowId: string, x: number, y: number) => void;
 }
@@ -30,8 +31,14 @@ function actOn(event: KeyboardEvent<HTMLDivElement>, options: GridKeyOptions): b
     case 'Enter':
     case ' ':
       if (!current) return false;
-      options.onActivate(itemKey(current));
+      options.onActivate(itemKey(current), true);
       return true;
+    case 'F6': {
+      // To the owner panel, when one is open (F6 there comes back).
+      const heading = document.querySelector<HTMLElement>('[data-testid="panel-title"]');
+      heading?.focus();
+      return !!heading;
+    }
     case 'ContextMenu':
     case 'F10': {
       if (event.key === 'F10' && !event.shiftKey) return false;
@@ -49,6 +56,9 @@ function actOn(event: KeyboardEvent<HTMLDivElement>, options: GridKeyOptions): b
 /** Handles a keydown on the grid. */
 export function onGridKey(event: KeyboardEvent<HTMLDivElement>, options: GridKeyOptions) {
   const { items, at, scrollRef, rowHeight } = options;
+  // Keys pressed on a control inside the grid (a header's sort button) belong to that control:
+  // Enter and Space must sort, not open the selected row's panel.
+  if (event.target !== event.currentTarget) return;
   if (!items.length) return;
   const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 240) / rowHeight) - 1);
   const arrow = event.key === 'ArrowDown' || event.key === 'ArrowUp';

@@ -56,7 +56,7 @@ export interface SocketTableProps {
   onColumnSizesChange: (sizes: Record<string, number>) => void;
   onColumnsChange: (choice: Partial<ColumnChoice>) => void;
   onSelect: (key: string, scroll: boolean) => void;
-  onActivate: (key: string) => void;
+  onActivate: (key: string, viaKeyboard?: boolean) => void;
   onToggleGroup: (groupKey: string, expand?: boolean) => void;
   onContextMenu: (rowId: string, x: number, y: number) => void;
   /** Called after each commit (perf probe). */
@@ -133,8 +133,10 @@ export function SocketTable(props: SocketTableProps) {
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
   const { columnSizingInfo } = table.getState();
 
+  const empty = items.length === 0;
   return (
     <ClockContext value={clockSource}>
+      {/* The empty state sits outside the grid (a grid holds rows only), over its body. */}
       <div className="grid-frame" style={{ '--scrollbar-w': `${gridSize.scrollbar}px` } as CSSProperties}>
         <div
           ref={scrollRef}
@@ -156,13 +158,10 @@ export function SocketTable(props: SocketTableProps) {
               columnSizes={columnSizes}
               resizing={columnSizingInfo.isResizingColumn}
             />
-            {items.length === 0 ? (
-              renderEmpty()
-            ) : (
-              <GridBody {...props} visible={visible} rowHeight={ROW_HEIGHT} columns={rowColumns} />
-            )}
+            {!empty && <GridBody {...props} visible={visible} rowHeight={ROW_HEIGHT} columns={rowColumns} />}
           </div>
         </div>
+        {empty && <div className="grid-frame__empty">{renderEmpty()}</div>}
         <ColumnChooser
           order={layout.order}
           hidden={layout.hidden}

@@ -2,8 +2,34 @@
  * A modal dialog on the native <dialog> element: the browser traps focus, puts it in the top
  * layer, makes the page behind inert, and turns Esc into `cancel`.
  */
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { Icon } from './icons';
+import { trackModal } from './modal-state';
+
+/** What Tab can reach inside the dialog, in order. */
+const TABBABLE =
+  'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), a[href], summary, [tabindex]:not([tabindex="-1"])';
+
+/**
+ * Tab from the last control goes to the first and Shift+Tab from the first to the last: the
+ * native modal lets focus leave to the browser (and <body>) once on its way round.
+ */
+function keepTabInside(event: KeyboardEvent<HTMLDialogElement>) {
+  if (event.key !== 'Tab') return;
+  const controls = [...event.currentTarget.querySelectorAll<HTMLElement>(TABBABLE)].filter(
+    (el) => el.offsetParent !== null || el === document.activeElement,
+  );
+  const first = controls[0];
+  const last = controls.at(-1);
+  if (!first || !last) return;
+  if (!event.shiftKey && document.activeElement === last) {
+    event.preventDefault();
+    first.focus();
+  } else if (event.shiftKey && document.activeElement === first) {
+    event.preventDefault();
+    last.focus();
+  }
+}
 
 /** Props of Dialog. */
 export interface DialogProps {
@@ -33,8 +59,13 @@ export function Dialog({
   useEffect(() => {
     const dialog = ref.current;
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const closed = trackModal();
     if (dialog && !dialog.open) dialog.showModal();
+    // showModal() focuses the first control (the header's Close); a control marked
+    // data-autofocus (Cancel in the kill and restart dialogs) is where focus belongs.
+    dialog?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     return () => {
+      closed();
       dialog?.close();
       opener?.focus();
     };
@@ -45,6 +76,7 @@ export function Dialog({
       className={`dialog dialog--${tone}${wide ? ' dialog--wide' : ''}`}
       aria-labelledby={titleId}
       data-testid={testId}
+      onKeyDown={keepTabInside}
       onCancel={(event) => {
         event.preventDefault();
         onClose();
@@ -62,16 +94,17 @@ export function Dialog({
         }
       }}
     >
-      <header className="dialog__header">
+      {/* Divs, not <header>/<footer>: inside a dialog those would be page landmarks. */}
+      <div className="dialog__header">
         <h2 id={titleId} className="dialog__title">
           {title}
         </h2>
         <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
           <Icon name="close" />
         </button>
-      </header>
+      </div>
       <div className="dialog__body">{children}</div>
-      {footer && <footer className="dialog__footer">{footer}</footer>}
+      {footer && <div className="dialog__footer">{footer}</div>}
     </dialog>
   );
 }
