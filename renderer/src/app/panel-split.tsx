@@ -3,7 +3,7 @@
  * (drag, or arrow keys on the focused handle; the width is kept in the view prefs); on a narrow
  * one over the table's right side (CSS decides, see app.css), so the table keeps its width.
  */
-import { useRef, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 
 /** The narrowest panel, and the least the table keeps beside it. */
 const MIN_PANEL = 300;
@@ -21,6 +21,21 @@ export interface PanelSplitProps {
 /** The handle and the panel's slot. */
 export function PanelSplit({ width, onWidthChange, children }: PanelSplitProps) {
   const slot = useRef<HTMLDivElement>(null);
+  // A focusable separator tells its value (axe: aria-required-attr): the panel's width in px,
+  // between the narrowest panel and what the table leaves room for.
+  const [size, setSize] = useState({ now: MIN_PANEL, max: MIN_PANEL });
+  useLayoutEffect(() => {
+    const element = slot.current;
+    const parent = element?.parentElement;
+    if (!element || !parent) return;
+    const measure = () =>
+      setSize({ now: element.offsetWidth, max: Math.max(MIN_PANEL, parent.clientWidth - MIN_TABLE) });
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    observer.observe(parent);
+    return () => observer.disconnect();
+  }, []);
   const clamp = (next: number) => {
     const room = (slot.current?.parentElement?.clientWidth ?? 0) - MIN_TABLE;
     return Math.round(Math.max(MIN_PANEL, Math.min(next, Math.max(MIN_PANEL, room))));
@@ -53,7 +68,10 @@ export function PanelSplit({ width, onWidthChange, children }: PanelSplitProps) 
         role="separator"
         aria-orientation="vertical"
         aria-label="Resize the owner panel (← wider, → narrower)"
-        aria-valuenow={width ?? undefined}
+        aria-valuenow={width ?? size.now}
+        aria-valuemin={MIN_PANEL}
+        aria-valuemax={Math.max(size.max, width ?? size.now)}
+        aria-valuetext={`panel ${width ?? size.now} px wide`}
         tabIndex={0}
         onPointerDown={onPointerDown}
         onKeyDown={onKeyDown}

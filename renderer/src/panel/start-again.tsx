@@ -3,7 +3,7 @@
  * environment PortLens read while it ran (the backend's startAgain). When that environment was
  * unreadable, starting it with PortLens's own takes the same explicit consent as a restart.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ProcessDetail } from '@contract/api';
 import type { ProcessInfo } from '@contract/model';
 import { describeError } from '../actions/describe-result';
@@ -28,6 +28,12 @@ export function StartAgain({ process: proc, detail, onStarted }: StartAgainProps
   const [busy, setBusy] = useState(false);
   const [withoutEnvironment, setWithoutEnvironment] = useState(false);
   const needsConsent = detail !== undefined && !detail.environmentReadable;
+  const row = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // This replaces Kill and Restart when the process ends: focus that was on them fell to <body>.
+    if (document.activeElement && document.activeElement !== document.body) return;
+    row.current?.parentElement?.querySelector<HTMLElement>('button:not(:disabled), input')?.focus();
+  }, []);
   const start = async () => {
     setBusy(true);
     const { pid, startTime, name } = proc;
@@ -50,7 +56,7 @@ export function StartAgain({ process: proc, detail, onStarted }: StartAgainProps
   };
   return (
     <>
-      <div className="panel__action-row">
+      <div className="panel__action-row" ref={row}>
         <span className="panel__action-label start-again__command mono" title={formatCommand(proc.argv)}>
           {proc.argv.length ? formatCommand(proc.argv) : proc.name}
         </span>
