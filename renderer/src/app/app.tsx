@@ -10,6 +10,7 @@ import { DEFAULT_TOGGLES, type FilterToggles } from '../filter/match-row';
 import type { ViewPrefs } from '../filter/view-prefs';
 import type { StoreStatus } from '../store/live-store';
 import { SocketTable } from '../table/socket-table';
+import { PauseControl } from '../pause/pause-control';
 import { Toasts } from '../ui/toasts';
 import { useServices, useStoreStatus } from './app-context';
 import { Banners } from './banners';
@@ -128,7 +129,12 @@ function AppToolbar(props: {
       onTogglesChange={(toggles) => updatePrefs({ toggles })}
       onGroupByChange={(groupBy) => updatePrefs({ groupBy })}
       onOpenSettings={props.onOpenSettings}
-      tools={<DiagnoseToolbarButtons />}
+      tools={
+        <>
+          <PauseControl />
+          <DiagnoseToolbarButtons />
+        </>
+      }
     />
   );
 }
