@@ -12,6 +12,7 @@ import type { StoreStatus } from '../store/live-store';
 import { SocketTable } from '../table/socket-table';
 import { PauseControl } from '../pause/pause-control';
 import { Toasts } from '../ui/toasts';
+import { ExportMenu } from '../views/export-menu';
 import { useServices, useStoreStatus } from './app-context';
 import { Banners } from './banners';
 import { LoadingState, NoMatches } from './empty-states';
@@ -132,6 +133,7 @@ function AppToolbar(props: {
       tools={
         <>
           <PauseControl />
+          <ExportMenu />
           <DiagnoseToolbarButtons />
         </>
       }

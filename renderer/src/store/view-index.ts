@@ -6,6 +6,7 @@
  * and out); grouping, or many changes at once, take one linear pass. Either is skipped when
  * an update cannot have changed the outcome.
  */
+import type { SocketRow } from '@contract/model';
 import type { RowPredicate } from '../filter/match-row';
 import { isListening } from '../table/format';
 import { fieldMask } from './patch-row';
@@ -122,6 +123,15 @@ export class ViewIndex {
     let closing = 0;
     for (const entry of data.closingEntries()) if (!predicate || predicate(entry.row, data)) closing++;
     return this.matched - closing;
+  }
+
+  /** The open rows passing the filter, in the view's sort order (what Export writes). */
+  matchedRows(data: SocketData): SocketRow[] {
+    const predicate = this.settings?.predicate ?? null;
+    const rows: SocketRow[] = [];
+    for (const { entry } of this.order)
+      if (entry.closingAt === null && (!predicate || predicate(entry.row, data))) rows.push(entry.row);
+    return rows;
   }
 
   /** Index of a row id in `items`, or -1 when it is filtered out, collapsed or unknown. */
