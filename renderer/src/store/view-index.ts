@@ -27,6 +27,8 @@ export interface GroupItem {
   collapsed: boolean;
   pid: number | null;
   port: number | null;
+  /** The group's rows passing the filter (collapsed or not), for its traffic totals. */
+  ids: readonly string[];
 }
 
 /** A row of the view: a socket row id, or a group header. */
@@ -343,6 +345,7 @@ export class ViewIndex {
         continue;
       }
       item.count = ids.length;
+      item.ids = ids;
       if (item.port !== null) item.detail = [...names].join(', ');
       items.push(item);
       if (!item.collapsed) for (const id of ids) items.push(id);
@@ -408,7 +411,7 @@ function groupItem(
   collapsed: boolean,
 ): GroupItem {
   if (port !== null)
-    return { kind: 'group', key, label: `:${port}`, detail: '', count: 0, collapsed, pid: null, port };
+    return { kind: 'group', key, label: `:${port}`, detail: '', count: 0, collapsed, pid: null, port, ids: [] };
   const pid = entry.row.pids[0];
   if (pid === undefined) {
     const reason = entry.row.ownerReason ?? 'not-found';
@@ -421,6 +424,7 @@ function groupItem(
       collapsed,
       pid: null,
       port: null,
+      ids: [],
     };
   }
   const proc = data.process(pid);
@@ -434,5 +438,6 @@ function groupItem(
     collapsed,
     pid,
     port: null,
+    ids: [],
   };
 }

@@ -2,6 +2,7 @@
 import type { LiveStore } from '../store/live-store';
 import { NEW_MS } from '../store/socket-data';
 import { GroupRow } from './group-row';
+import { GroupTraffic, groupTotals } from './group-traffic';
 import { itemKey } from './item-key';
 import { rowModel } from './row-model';
 import { SocketRowView, type RowColumn } from './socket-row';
@@ -39,6 +40,7 @@ export function GridBody(props: GridBodyProps) {
               {...common}
               group={item}
               colCount={columns.length}
+              traffic={<GroupTraffic totals={groupTotals(item, data)} />}
               onSelect={props.onSelect}
               onToggle={props.onToggleGroup}
             />
