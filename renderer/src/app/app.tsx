@@ -13,6 +13,7 @@ import { SocketTable } from '../table/socket-table';
 import { PauseControl } from '../pause/pause-control';
 import { Toasts } from '../ui/toasts';
 import { ExportMenu } from '../views/export-menu';
+import { ViewsToolbarButtons } from '../views/views-buttons';
 import { useServices, useStoreStatus } from './app-context';
 import { Banners } from './banners';
 import { LoadingState, NoMatches } from './empty-states';
@@ -135,6 +136,7 @@ function AppToolbar(props: {
           <PauseControl />
           <ExportMenu />
           <DiagnoseToolbarButtons />
+          <ViewsToolbarButtons onFilter={(filterText) => updatePrefs({ filterText })} />
         </>
       }
     />
