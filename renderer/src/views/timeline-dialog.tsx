@@ -204,7 +204,7 @@ export function TimelineDialog({ onClose }: { onClose: () => void }) {
         {result.state === 'loading' && query && <p className="dim">Searching the history…</p>}
         {result.state === 'error' && <p className="callout callout--danger">{result.error.message}</p>}
         {query && query.port !== null && openResult.state === 'ok' && (
-          <OpenAt events={openResult.value.events} at={query.until ?? Date.now()} port={query.port} />
+          <OpenAt events={openResult.value.events} at={query.until ?? search.now} port={query.port} />
         )}
         {result.state === 'ok' && (
           <p className="dim" data-testid="timeline-summary">
