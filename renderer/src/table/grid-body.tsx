@@ -14,6 +14,8 @@ export interface GridBodyProps {
   visible: number[];
   rowHeight: number;
   selected: string | null;
+  /** The multi-selection's row ids. */
+  marked?: ReadonlySet<string>;
   columns: RowColumn[];
   onSelect: (key: string, scroll: boolean) => void;
   onActivate: (key: string) => void;
@@ -53,6 +55,7 @@ export function GridBody(props: GridBodyProps) {
           <SocketRowView
             key={key}
             {...common}
+            marked={props.marked?.has(key) ?? false}
             fresh={addedAt !== null && clock - addedAt < NEW_MS}
             clock={clock}
             columns={columns}
