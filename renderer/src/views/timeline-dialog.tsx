@@ -118,7 +118,7 @@ function EventRow({ event: e }: { event: HistoryEvent }) {
       <td className="mono">
         {e.remoteAddress !== null && e.remotePort !== null ? hostPort(e.remoteAddress, e.remotePort) : ''}
       </td>
-      <td>
+      <td className="views__nowrap">
         {e.processName ?? <span className="dim">—</span>}
         {e.pid !== null && <span className="dim"> pid {e.pid}</span>}
       </td>
