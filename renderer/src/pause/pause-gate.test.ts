@@ -1,24 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { StreamMessage } from '@contract/api';
+import { makeDelta, makeRow } from '@contract/testing/factories';
 import { describeHeld, PauseGate } from './pause-gate';
 
 function delta(seq: number, added: number, removed: number): StreamMessage {
   return {
     type: 'delta',
-    delta: {
-      time: seq,
-      seq,
-      source: 'proc',
-      added: Array.from({ length: added }, () => ({}) as never),
+    delta: makeDelta(seq, {
+      added: Array.from({ length: added }, (_, i) => makeRow({ id: `a${i}` })),
       removed: Array.from({ length: removed }, (_, i) => `r${i}`),
-      changed: [],
-      processesUpserted: [],
-      processesRemoved: [],
-      hiddenOwners: 0,
-      warnings: [],
-      events: [],
-    },
-  } as StreamMessage;
+    }),
+  };
 }
 
 describe('PauseGate', () => {
