@@ -22,12 +22,16 @@ export function RemoteEndpoint({ row }: { row: SocketRow }) {
   const name = row.remoteAddress === null ? undefined : names.get(row.remoteAddress);
   const endpoint = <Endpoint address={row.remoteAddress} port={row.remotePort} family={row.family} />;
   if (!name) return endpoint;
+  // The name is drawn by CSS from data-name, so the cell's text stays the address (what filters,
+  // copies and tests read); the title carries it for hover and assistive technology.
   return (
-    <span className="remote-name" title={`${row.remoteAddress}:${row.remotePort ?? ''} — ${name}`}>
+    <span
+      className="remote-name"
+      title={`${row.remoteAddress}:${row.remotePort ?? ''} — ${name}`}
+      data-name={name}
+      data-testid="remote-name"
+    >
       {endpoint}
-      <span className="remote-name__text" data-testid="remote-name">
-        {name}
-      </span>
     </span>
   );
 }
