@@ -37,9 +37,10 @@ test('Timeline: a port search lists its listener opening and closing, says what 
   const dialog = app.getByTestId('timeline-dialog');
   await dialog.getByTestId('timeline-port').fill(String(server.port));
   const opened = dialog.locator(
-    `[data-testid="timeline-row"][data-type="listen-opened"][data-port="${server.port}"]`,
+    `[data-testid="timeline-row"][data-type="listen-opened"][data-port="${server.port}"][data-pid="${server.pid}"]`,
   );
-  // The monitor writes the event at its next poll: search until it is there.
+  // The monitor writes the event at its next poll: search until it is there. An earlier test's
+  // server may have had the same port: this server's events are told apart by pid.
   await expect(async () => {
     await dialog.getByTestId('timeline-search').click();
     await expect(opened).toHaveCount(1, { timeout: 1_000 });
@@ -50,7 +51,7 @@ test('Timeline: a port search lists its listener opening and closing, says what 
 
   await server.stop();
   const closed = dialog.locator(
-    `[data-testid="timeline-row"][data-type="listen-closed"][data-port="${server.port}"]`,
+    `[data-testid="timeline-row"][data-type="listen-closed"][data-port="${server.port}"][data-pid="${server.pid}"]`,
   );
   await expect(async () => {
     await dialog.getByTestId('timeline-search').click();
@@ -69,7 +70,7 @@ test('Timeline: a port search lists its listener opening and closing, says what 
     localPort: number;
     pid: number;
   }[];
-  expect(events.filter((e) => e.localPort === server.port).map((e) => e.type)).toEqual(
+  expect(events.filter((e) => e.pid === server.pid).map((e) => e.type)).toEqual(
     expect.arrayContaining(['listen-opened', 'listen-closed']),
   );
   expect(events.every((e) => e.localPort === server.port)).toBe(true);

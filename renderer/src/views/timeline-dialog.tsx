@@ -108,7 +108,7 @@ function EventRow({ event: e }: { event: HistoryEvent }) {
       ? `↑ ${formatBytes(e.bytesSent ?? 0)} ↓ ${formatBytes(e.bytesReceived ?? 0)}`
       : '';
   return (
-    <tr data-testid="timeline-row" data-type={e.type} data-port={e.localPort}>
+    <tr data-testid="timeline-row" data-type={e.type} data-port={e.localPort} data-pid={e.pid ?? undefined}>
       <td className="mono">{formatTimestamp(e.time)}</td>
       <td>{EVENT_LABEL[e.type]}</td>
       <td className="mono">
