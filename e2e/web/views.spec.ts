@@ -68,6 +68,7 @@ test('Timeline: a port search lists its listener opening and closing, says what 
   const events = JSON.parse(await readFile(await download.path(), 'utf8')) as {
     type: string;
     localPort: number;
+    remotePort: number | null;
     pid: number;
   }[];
   expect(events.filter((e) => e.pid === server.pid).map((e) => e.type)).toEqual(
