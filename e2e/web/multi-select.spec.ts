@@ -37,7 +37,9 @@ test('Ctrl+click and Shift+↓ select several rows; Ctrl+C and Copy put them on 
     await first.click();
     await expect(app.getByTestId('marks-count')).toHaveCount(0);
     await app.getByTestId('socket-table').focus();
+    // Each press at a person's pace: the grid moves from the selection it last drew.
     await app.keyboard.press('Shift+ArrowDown');
+    await expect(app.getByTestId('marks-count')).toHaveText('2 rows selected');
     await app.keyboard.press('Shift+ArrowDown');
     await expect(app.getByTestId('marks-count')).toHaveText('3 rows selected');
     await app.getByTestId('marks-copy').click();
