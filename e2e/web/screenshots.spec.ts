@@ -126,3 +126,54 @@ test('screenshots of the Diagnose box on a family mismatch and of the Exposed vi
   await app.mouse.move(0, 0);
   await shoot(app, 'exposed.png');
 });
+
+test('screenshots of the #14 views: group traffic, pause, Processes and Timeline, at 800 and 1280 px, light and dark', async ({
+  app,
+  servers,
+}) => {
+  test.setTimeout(180_000);
+  const vite = await servers.start({ port: await portOr(5173), label: 'vite' });
+  const next = await servers.start({
+    port: await portOr(3000, '0.0.0.0'),
+    host: '0.0.0.0',
+    label: 'next-dev',
+  });
+  const stopTraffic = keepTrafficFlowing([vite, { host: '127.0.0.1', port: next.port }]);
+  try {
+    await waitForData(app);
+    await setFilter(app, `:${vite.port} :${next.port}`);
+    await expect(listenerRow(app, vite.port).first()).toBeVisible({ timeout: 30_000 });
+    await app.waitForTimeout(4_000);
+    await app.getByTestId('group-by').selectOption('port');
+    await app.getByTestId('filter-input').blur();
+    for (const size of [SIZES[0], SIZES[1]]) {
+      await app.setViewportSize(size);
+      for (const theme of ['light', 'dark'] as const) {
+        await app.emulateMedia({ colorScheme: theme });
+        await app.mouse.move(0, 0);
+        await app.waitForTimeout(300);
+        await shoot(app, `groups-traffic-${size.width}-${theme}.png`);
+        await app.getByTestId('pause-toggle').click();
+        await app.waitForTimeout(1_200);
+        await shoot(app, `paused-${size.width}-${theme}.png`);
+        await app.getByTestId('pause-toggle').click();
+        await app.getByTestId('open-processes').click();
+        await expect(app.getByTestId('processes-table')).toBeVisible();
+        await app.waitForTimeout(2_500);
+        await app.mouse.move(0, 0);
+        await shoot(app, `processes-${size.width}-${theme}.png`);
+        await app.keyboard.press('Escape');
+        await app.getByTestId('open-timeline').click();
+        await app.getByTestId('timeline-port').fill(String(vite.port));
+        await app.getByTestId('timeline-search').click();
+        await expect(app.getByTestId('timeline-answer')).toBeVisible({ timeout: 15_000 });
+        await app.getByTestId('timeline-port').blur();
+        await shoot(app, `timeline-${size.width}-${theme}.png`);
+        await app.keyboard.press('Escape');
+      }
+    }
+  } finally {
+    stopTraffic();
+    await app.getByTestId('group-by').selectOption('none');
+  }
+});

@@ -1,24 +1,9 @@
 // Rates on a log scale: a server receiving ~1 MiB/s and answering a few hundred bytes a second
 // still draws its send line visibly above zero, in the row's sparkline and in the panel's chart,
 // whose gridlines are labelled.
-import { Agent, request } from 'node:http';
 import { expect, test } from '../support/fixtures.js';
 import { listenerRow, setFilter, waitForData } from '../support/scenarios.js';
-
-/** POSTs 100 KB every 100 ms over one keep-alive connection (~1 MiB/s in, a short answer out). */
-function upload(port: number): () => void {
-  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-  const body = Buffer.alloc(100 * 1024, 120);
-  const timer = setInterval(() => {
-    const req = request({ host: '127.0.0.1', port, method: 'POST', path: '/', agent }, (res) => res.resume());
-    req.on('error', () => {});
-    req.end(body);
-  }, 100);
-  return () => {
-    clearInterval(timer);
-    agent.destroy();
-  };
-}
+import { upload } from '../support/upload.js';
 
 /** How high a line rises above its baseline, as a share of the drawing's height. */
 function rise(points: string, height: number, baseline: number): number {

@@ -9,7 +9,7 @@ import { useServices } from '../app/app-context';
 import { browserUrl } from '../table/format';
 import { copyText } from '../ui/clipboard';
 import { describeError } from './describe-result';
-import { KillDialog, RestartDialog } from '../app/lazy-parts';
+import { CloseConnectionDialog, KillDialog, RestartDialog } from '../app/lazy-parts';
 import { safeCall } from './safe-call';
 import './actions.css';
 
@@ -21,13 +21,15 @@ export interface Actions {
   restart(target: Target): void;
   /** Copies text; `what` names it in the toast ("pid", "command"). */
   copy(text: string, what: string): void;
+  /** Opens the close-connection confirmation for a TCP connection's row. */
+  closeConnection(row: SocketRow): void;
   /** Opens a listening TCP socket's loopback URL in the default browser. */
   openInBrowser(row: Pick<SocketRow, 'family' | 'localAddress' | 'localPort'>): void;
 }
 
 const ActionsContext = createContext<Actions | null>(null);
 
-type OpenDialog = { kind: 'kill' | 'restart'; target: Target } | null;
+type OpenDialog = { kind: 'kill' | 'restart'; target: Target } | { kind: 'close-connection'; row: SocketRow } | null;
 
 /** Provides the actions and renders their dialogs. */
 export function ActionsProvider({ children }: { children: ReactNode }) {
@@ -39,6 +41,7 @@ export function ActionsProvider({ children }: { children: ReactNode }) {
     () => ({
       kill: (target) => setDialog({ kind: 'kill', target }),
       restart: (target) => setDialog({ kind: 'restart', target }),
+      closeConnection: (row) => setDialog({ kind: 'close-connection', row }),
       copy: (text, what) => {
         void copyText(text).then((ok) =>
           toasts.push(
@@ -73,6 +76,7 @@ export function ActionsProvider({ children }: { children: ReactNode }) {
       <Suspense fallback={null}>
         {dialog?.kind === 'kill' && <KillDialog target={dialog.target} onClose={close} />}
         {dialog?.kind === 'restart' && <RestartDialog target={dialog.target} onClose={close} />}
+        {dialog?.kind === 'close-connection' && <CloseConnectionDialog row={dialog.row} onClose={close} />}
       </Suspense>
     </ActionsContext>
   );

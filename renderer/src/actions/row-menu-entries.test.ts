@@ -13,8 +13,12 @@ describe('row menu copy entries', () => {
     const copied: [string, string][] = [];
     // A stand-in for the app's Actions: only `copy` is used by these entries.
     const actions = { copy: (text: string, what: string) => copied.push([text, what]) } as unknown as Actions;
-    const entries = rowMenuEntries({ row, local: '127.0.0.1:3000', pid: 42, owner, target: null }, actions, { onShowDetails: () => {}, onFilter: () => {} });
-    const select = (id: string) => (entries.find((e): e is Exclude<MenuEntry, 'separator'> => e !== 'separator' && e.id === id)!).onSelect();
+    const entries = rowMenuEntries({ row, local: '127.0.0.1:3000', pid: 42, owner, target: null }, actions, {
+      onShowDetails: () => {},
+      onFilter: () => {},
+    });
+    const select = (id: string) =>
+      entries.find((e): e is Exclude<MenuEntry, 'separator'> => e !== 'separator' && e.id === id)!.onSelect();
     select('copy-row');
     select('copy-json');
     const [tsv, json] = copied;
@@ -24,5 +28,36 @@ describe('row menu copy entries', () => {
     expect(cells[ROW_EXPORT_COLUMNS.indexOf('localPort')]).toBe('3000');
     expect(cells.slice(-3)).toEqual(['node', 'dev', 'node server.js']);
     expect(JSON.parse(json![0])).toEqual({ ...row, process: owner });
+  });
+
+  it('Close connection is offered for a TCP connection only, and opens its confirmation', () => {
+    const opened: string[] = [];
+    // A stand-in for the app's Actions: only `closeConnection` is used here.
+    const actions = { closeConnection: (row: { id: string }) => opened.push(row.id) } as unknown as Actions;
+    const ids = (row: ReturnType<typeof makeRow>) =>
+      rowMenuEntries({ row, local: '', pid: undefined, owner: undefined, target: null }, actions, {
+        onShowDetails: () => {},
+        onFilter: () => {},
+      });
+    const connection = makeRow({
+      id: 'c',
+      protocol: 'tcp',
+      state: 'ESTABLISHED',
+      remoteAddress: '127.0.0.1',
+      remotePort: 5000,
+    });
+    const entry = ids(connection).find(
+      (e): e is Exclude<MenuEntry, 'separator'> => e !== 'separator' && e.id === 'close-connection',
+    );
+    entry!.onSelect();
+    expect(opened).toEqual(['c']);
+    const listener = makeRow({
+      id: 'l',
+      protocol: 'tcp',
+      state: 'LISTEN',
+      remoteAddress: null,
+      remotePort: null,
+    });
+    expect(ids(listener).some((e) => e !== 'separator' && e.id === 'close-connection')).toBe(false);
   });
 });

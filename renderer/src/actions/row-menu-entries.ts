@@ -5,6 +5,7 @@ import type { ProcessInfo, SocketRow } from '@contract/model';
 import { browserUrl, formatCommand, formatRemote } from '../table/format';
 import type { MenuEntry } from '../ui/context-menu';
 import type { Actions } from './actions-context';
+import { connectionTarget } from './connection-target';
 
 type Item = Exclude<MenuEntry, 'separator'>;
 
@@ -61,8 +62,15 @@ function filterEntries({ row, owner }: RowMenuSubject, onFilter: (token: string)
   ];
 }
 
-function processEntries({ target }: RowMenuSubject, actions: Actions): Item[] {
+function processEntries({ row, target }: RowMenuSubject, actions: Actions): Item[] {
   return [
+    ...when(connectionTarget(row), () => ({
+      id: 'close-connection',
+      label: 'Close connection…',
+      icon: 'close' as const,
+      danger: true,
+      onSelect: () => actions.closeConnection(row),
+    })),
     {
       id: 'restart',
       label: 'Restart…',

@@ -10,7 +10,13 @@ import { DEFAULT_TOGGLES, type FilterToggles } from '../filter/match-row';
 import type { ViewPrefs } from '../filter/view-prefs';
 import type { StoreStatus } from '../store/live-store';
 import { SocketTable } from '../table/socket-table';
+import { useActions } from '../actions/actions-context';
+import { PauseControl } from '../pause/pause-control';
+import { MarksBar } from '../selection/marks-bar';
+import { useRowMarks } from '../selection/use-row-marks';
 import { Toasts } from '../ui/toasts';
+import { ExportMenu } from '../views/export-menu';
+import { ViewsToolbarButtons } from '../views/views-buttons';
 import { useServices, useStoreStatus } from './app-context';
 import { Banners } from './banners';
 import { LoadingState, NoMatches } from './empty-states';
@@ -63,11 +69,13 @@ function Workspace(props: {
   const renderEmpty = useRenderEmpty(view, props.status);
   const { prefs, updatePrefs } = view;
   const { panel, setPanel } = selection;
+  const marks = useRowMarks(store, selection.selected, useActions());
   return (
     <main className="workspace">
       <SocketTable
         store={store}
         selected={selection.selected}
+        marked={marks.marked}
         scrollRequest={selection.scrollRequest}
         sort={prefs.sort}
         columnSizes={prefs.columnSizes}
@@ -83,6 +91,7 @@ function Workspace(props: {
         onContextMenu={props.openMenu}
         onCommitted={() => store.committed()}
       />
+      <MarksBar count={marks.marked.size} onCopy={marks.copyMarked} onClear={marks.clearMarks} />
       {panel && (
         <PanelSplit width={prefs.panelWidth} onWidthChange={(panelWidth) => updatePrefs({ panelWidth })}>
           <Suspense fallback={null}>
@@ -130,7 +139,14 @@ function AppToolbar(props: {
       onTogglesChange={(toggles) => updatePrefs({ toggles })}
       onGroupByChange={(groupBy) => updatePrefs({ groupBy })}
       onOpenSettings={props.onOpenSettings}
-      tools={<DiagnoseToolbarButtons />}
+      tools={
+        <>
+          <PauseControl />
+          <ExportMenu />
+          <DiagnoseToolbarButtons />
+          <ViewsToolbarButtons onFilter={(filterText) => updatePrefs({ filterText })} />
+        </>
+      }
     />
   );
 }

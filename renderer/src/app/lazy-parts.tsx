@@ -22,6 +22,10 @@ export const SettingsDialog = lazy(() =>
 );
 /** The kill confirmation (lazy). */
 export const KillDialog = lazy(() => loadKill().then((module) => ({ default: module.KillDialog })));
+/** The close-connection confirmation (lazy). */
+export const CloseConnectionDialog = lazy(() =>
+  import('../actions/close-connection-dialog').then((module) => ({ default: module.CloseConnectionDialog })),
+);
 /** The restart confirmation (lazy). */
 export const RestartDialog = lazy(() => loadRestart().then((module) => ({ default: module.RestartDialog })));
 

@@ -38,6 +38,9 @@ interface Draft {
   ports: string;
   pollSeconds: string;
   killSeconds: string;
+  resolveNames: boolean;
+  historyDays: string;
+  historyMegabytes: string;
 }
 
 function draftOf(initial: Settings): Draft {
@@ -49,6 +52,9 @@ function draftOf(initial: Settings): Draft {
     ports: notifications.ignoredPorts.join(', '),
     pollSeconds: String(initial.pollIntervalMs / 1000),
     killSeconds: String(initial.killTimeoutMs / 1000),
+    resolveNames: initial.resolveNames,
+    historyDays: String(initial.historyMaxAgeDays),
+    historyMegabytes: String(initial.historyMaxMegabytes),
   };
 }
 
@@ -67,6 +73,12 @@ function parseDraft(
   const killTimeout = Math.round(Number(draft.killSeconds) * 1000);
   if (!(killTimeout >= 100 && killTimeout <= 120_000))
     errors.killSeconds = 'Wait 0.1 to 120 seconds before forcing a kill.';
+  const historyMaxAgeDays = Number(draft.historyDays);
+  if (!(Number.isInteger(historyMaxAgeDays) && historyMaxAgeDays >= 1 && historyMaxAgeDays <= 365))
+    errors.historyDays = 'Keep history 1 to 365 days (whole days).';
+  const historyMaxMegabytes = Number(draft.historyMegabytes);
+  if (!(Number.isInteger(historyMaxMegabytes) && historyMaxMegabytes >= 1 && historyMaxMegabytes <= 100_000))
+    errors.historyMegabytes = 'Let history take 1 to 100000 MiB (whole MiB).';
   if (!parsedPorts.ok || Object.keys(errors).length) return { ok: false, errors };
   const { enabled, loopbackOnly } = draft;
   const ignoredProcesses = parseNames(draft.processes);
@@ -75,6 +87,9 @@ function parseDraft(
     settings: {
       pollIntervalMs: poll,
       killTimeoutMs: killTimeout,
+      resolveNames: draft.resolveNames,
+      historyMaxAgeDays,
+      historyMaxMegabytes,
       notifications: { enabled, loopbackOnly, ignoredProcesses, ignoredPorts: parsedPorts.ports },
     },
   };
@@ -102,7 +117,7 @@ function useSaveSettings(onClose: () => void) {
 }
 
 type Update = (patch: Partial<Draft>) => void;
-type TextKey = 'processes' | 'ports' | 'pollSeconds' | 'killSeconds';
+type TextKey = 'processes' | 'ports' | 'pollSeconds' | 'killSeconds' | 'historyDays' | 'historyMegabytes';
 
 /** The value and change handler of a draft's text field. */
 const bindText = (draft: Draft, update: Update, key: TextKey, errors: FieldErrors) => ({
@@ -179,6 +194,42 @@ function MonitorFields({ draft, update, errors }: { draft: Draft; update: Update
   );
 }
 
+/** Remote names and the history's limits (#14). */
+function NamesAndHistoryFields({
+  draft,
+  update,
+  errors,
+}: {
+  draft: Draft;
+  update: Update;
+  errors: FieldErrors;
+}) {
+  const text = (key: TextKey) => bindText(draft, update, key, errors);
+  return (
+    <fieldset className="settings__group">
+      <legend>Names and history</legend>
+      <CheckField
+        label="Show host names of remote addresses (reverse DNS)"
+        checked={draft.resolveNames}
+        onChange={(resolveNames) => update({ resolveNames })}
+        testId="settings-resolve-names"
+      />
+      <TextField
+        label="Keep history for (days)"
+        inputMode="numeric"
+        {...text('historyDays')}
+        testId="settings-history-days"
+      />
+      <TextField
+        label="History may use at most (MiB)"
+        inputMode="numeric"
+        {...text('historyMegabytes')}
+        testId="settings-history-megabytes"
+      />
+    </fieldset>
+  );
+}
+
 function SettingsForm({ initial, onClose }: { initial: Settings; onClose: () => void }) {
   const [draft, setDraft] = useState(() => draftOf(initial));
   const update = (patch: Partial<Draft>) => setDraft((old) => ({ ...old, ...patch }));
@@ -195,6 +246,7 @@ function SettingsForm({ initial, onClose }: { initial: Settings; onClose: () => 
     >
       <NotificationFields draft={draft} update={update} errors={fieldErrors} />
       <MonitorFields draft={draft} update={update} errors={fieldErrors} />
+      <NamesAndHistoryFields draft={draft} update={update} errors={fieldErrors} />
       {problems.length > 0 && (
         <div className="callout callout--danger" role="alert" data-testid="settings-error">
           {problems.length > 1 && <p>Not saved: {problems.length} fields need fixing.</p>}

@@ -13,6 +13,7 @@ import type {
 } from '@contract/api';
 import { asSubscribe, Emitter, type Disposable } from '@contract/events';
 import type { Delta, Snapshot, SocketRow } from '@contract/model';
+import { PauseGate } from '../pause/pause-gate';
 import { asConnectionAware, toConnectionState } from './connection-source';
 import { ConnectionWatch, type ConnectionState } from './connection-watch';
 import { recordCommit, recordFirstData, recordWhole } from './perf';
@@ -68,6 +69,8 @@ const MAX_BUFFERED_DELTAS = 120;
 export class LiveStore implements Disposable {
   readonly data = new SocketData();
   readonly view = new ViewIndex();
+  /** Pause: holds the stream's data messages so the table stays still. */
+  readonly pauseGate = new PauseGate();
   private version = 0;
   private status: StoreStatus;
   private readonly changed = new Emitter<void>();
@@ -140,6 +143,16 @@ export class LiveStore implements Disposable {
         () => undefined,
       );
     }
+  }
+
+  /** Freezes the table: updates are held (and counted) until resume. */
+  pause(): void {
+    this.pauseGate.pause();
+  }
+
+  /** Applies everything held while paused, at once (in the next frame). */
+  resume(): void {
+    for (const message of this.pauseGate.resume()) this.receive(message);
   }
 
   /** Stops everything (tests, hot reload). */
@@ -235,6 +248,7 @@ export class LiveStore implements Disposable {
 
   private receive(message: StreamMessage): void {
     this.watch?.noteMessage();
+    if (this.pauseGate.hold(message)) return;
     switch (message.type) {
       case 'snapshot':
         this.receiveSnapshot(message.snapshot, message.rest ?? 0);

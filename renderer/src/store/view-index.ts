@@ -6,6 +6,7 @@
  * and out); grouping, or many changes at once, take one linear pass. Either is skipped when
  * an update cannot have changed the outcome.
  */
+import type { SocketRow } from '@contract/model';
 import type { RowPredicate } from '../filter/match-row';
 import { isListening } from '../table/format';
 import { fieldMask } from './patch-row';
@@ -26,6 +27,8 @@ export interface GroupItem {
   collapsed: boolean;
   pid: number | null;
   port: number | null;
+  /** The group's rows passing the filter (collapsed or not), for its traffic totals. */
+  ids: readonly string[];
 }
 
 /** A row of the view: a socket row id, or a group header. */
@@ -122,6 +125,15 @@ export class ViewIndex {
     let closing = 0;
     for (const entry of data.closingEntries()) if (!predicate || predicate(entry.row, data)) closing++;
     return this.matched - closing;
+  }
+
+  /** The open rows passing the filter, in the view's sort order (what Export writes). */
+  matchedRows(data: SocketData): SocketRow[] {
+    const predicate = this.settings?.predicate ?? null;
+    const rows: SocketRow[] = [];
+    for (const { entry } of this.order)
+      if (entry.closingAt === null && (!predicate || predicate(entry.row, data))) rows.push(entry.row);
+    return rows;
   }
 
   /** Index of a row id in `items`, or -1 when it is filtered out, collapsed or unknown. */
@@ -333,6 +345,7 @@ export class ViewIndex {
         continue;
       }
       item.count = ids.length;
+      item.ids = ids;
       if (item.port !== null) item.detail = [...names].join(', ');
       items.push(item);
       if (!item.collapsed) for (const id of ids) items.push(id);
@@ -398,7 +411,7 @@ function groupItem(
   collapsed: boolean,
 ): GroupItem {
   if (port !== null)
-    return { kind: 'group', key, label: `:${port}`, detail: '', count: 0, collapsed, pid: null, port };
+    return { kind: 'group', key, label: `:${port}`, detail: '', count: 0, collapsed, pid: null, port, ids: [] };
   const pid = entry.row.pids[0];
   if (pid === undefined) {
     const reason = entry.row.ownerReason ?? 'not-found';
@@ -411,6 +424,7 @@ function groupItem(
       collapsed,
       pid: null,
       port: null,
+      ids: [],
     };
   }
   const proc = data.process(pid);
@@ -424,5 +438,6 @@ function groupItem(
     collapsed,
     pid,
     port: null,
+    ids: [],
   };
 }

@@ -2,6 +2,7 @@
 import type { LiveStore } from '../store/live-store';
 import { NEW_MS } from '../store/socket-data';
 import { GroupRow } from './group-row';
+import { GroupTraffic, groupTotals } from './group-traffic';
 import { itemKey } from './item-key';
 import { rowModel } from './row-model';
 import { SocketRowView, type RowColumn } from './socket-row';
@@ -13,6 +14,8 @@ export interface GridBodyProps {
   visible: number[];
   rowHeight: number;
   selected: string | null;
+  /** The multi-selection's row ids. */
+  marked?: ReadonlySet<string>;
   columns: RowColumn[];
   onSelect: (key: string, scroll: boolean) => void;
   onActivate: (key: string) => void;
@@ -39,6 +42,7 @@ export function GridBody(props: GridBodyProps) {
               {...common}
               group={item}
               colCount={columns.length}
+              traffic={<GroupTraffic totals={groupTotals(item, data)} />}
               onSelect={props.onSelect}
               onToggle={props.onToggleGroup}
             />
@@ -51,6 +55,7 @@ export function GridBody(props: GridBodyProps) {
           <SocketRowView
             key={key}
             {...common}
+            marked={props.marked?.has(key) ?? false}
             fresh={addedAt !== null && clock - addedAt < NEW_MS}
             clock={clock}
             columns={columns}

@@ -1,4 +1,5 @@
 /** A collapsible group header row (group by process or by port). */
+import type { ReactNode } from 'react';
 import type { GroupItem } from '../store/view-index';
 import { Icon } from '../ui/icons';
 import { itemKey } from './item-key';
@@ -10,12 +11,14 @@ export interface GroupRowProps {
   selected: boolean;
   group: GroupItem;
   colCount: number;
+  /** The group's summed traffic (group-traffic.tsx). */
+  traffic?: ReactNode;
   onSelect: (key: string, scroll: boolean) => void;
   onToggle: (groupKey: string, expand?: boolean) => void;
 }
 
 /** The header of one group: chevron, label, detail, count. */
-export function GroupRow({ index, start, selected, group, colCount, onSelect, onToggle }: GroupRowProps) {
+export function GroupRow({ index, start, selected, group, colCount, traffic, onSelect, onToggle }: GroupRowProps) {
   return (
     <div
       id={`pl-item-${index}`}
@@ -41,6 +44,7 @@ export function GroupRow({ index, start, selected, group, colCount, onSelect, on
         />
         <span className="group__label">{group.label}</span>
         {group.detail && <span className="group__detail">{group.detail}</span>}
+        {traffic}
         <span className="group__count" aria-label={`${group.count} sockets`}>
           {group.count}
         </span>

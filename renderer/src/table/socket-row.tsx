@@ -15,6 +15,8 @@ export interface SocketRowViewProps {
   index: number;
   start: number;
   selected: boolean;
+  /** In the multi-selection (Ctrl/Shift click or keys; see selection/use-row-marks.ts). */
+  marked?: boolean;
   /** Still inside its "new" flash (decided by the table from the store clock). */
   fresh: boolean;
   /** The store clock when this row was rendered: where a flash or fade resumes on remount. */
@@ -35,6 +37,7 @@ function sameRow(a: SocketRowViewProps, b: SocketRowViewProps): boolean {
     a.index === b.index &&
     a.start === b.start &&
     a.selected === b.selected &&
+    a.marked === b.marked &&
     a.fresh === b.fresh &&
     a.columns === b.columns &&
     a.onSelect === b.onSelect &&
@@ -71,6 +74,7 @@ export const SocketRowView = memo(function SocketRowView({
   index,
   start,
   selected,
+  marked = false,
   fresh,
   clock,
   columns,
@@ -90,13 +94,14 @@ export const SocketRowView = memo(function SocketRowView({
     style.animationDelay = `${-(clock - entry.addedAt)}ms`;
   }
   if (selected) className += ' is-selected';
+  if (marked) className += ' is-marked';
   return (
     <div
       id={`pl-item-${index}`}
       className={className}
       role="row"
       aria-rowindex={index + 2}
-      aria-selected={selected}
+      aria-selected={selected || marked}
       data-index={index}
       data-testid="row"
       data-row-id={model.id}

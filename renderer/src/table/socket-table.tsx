@@ -43,6 +43,8 @@ export interface SocketTableProps {
   store: LiveStore;
   /** The selected item's key (see item-key.ts). */
   selected: string | null;
+  /** The multi-selection's row ids (Ctrl/Shift click or keys). */
+  marked?: ReadonlySet<string>;
   /** Bumped to scroll the selection into view (keyboard moves, reveal). */
   scrollRequest: number;
   sort: SortSpec;
@@ -143,6 +145,7 @@ export function SocketTable(props: SocketTableProps) {
           className="grid"
           role="grid"
           aria-label="Sockets"
+          aria-multiselectable="true"
           aria-rowcount={items.length + 1}
           aria-colcount={columns.length}
           aria-activedescendant={selectedRendered ? `pl-item-${selectedIndex}` : undefined}
