@@ -49,7 +49,16 @@ const windowsSockets = fc
       const state: SocketState = udp ? 'UNCONN' : socket.state === 'NEW_SYN_RECV' || socket.state === 'UNCONN' ? 'LISTEN' : socket.state;
       return { ...socket, state, inode: 0, uid: null, remoteAddress: udp ? null : socket.remoteAddress, remotePort: udp ? null : socket.remotePort };
     }),
-  );
+  )
+  // Dropping a UDP socket's peer can make two generated sockets one endpoint: netstat shows that
+  // as one row, so keep the first of each.
+  .map((sockets) => {
+    const seen = new Set<string>();
+    return sockets.filter((s) => {
+      const key = `${s.protocol}${s.family}|${s.localAddress}|${s.localPort}|${s.remoteAddress}|${s.remotePort}`;
+      return !seen.has(key) && Boolean(seen.add(key));
+    });
+  });
 
 describe('parseNetstatWindows', () => {
   it('reads every row of real Windows 10 output, with its owner', () => {
