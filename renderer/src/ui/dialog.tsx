@@ -41,7 +41,8 @@ export interface DialogProps {
   testId?: string;
   /** `danger` tints the header for destructive actions. */
   tone?: 'default' | 'danger';
-  wide?: boolean;
+  /** Wider than a form: `true` for tables, `'extra'` for a table of many columns (the timeline). */
+  wide?: boolean | 'extra';
 }
 
 /** A modal dialog, open while mounted. */
@@ -73,7 +74,7 @@ export function Dialog({
   return (
     <dialog
       ref={ref}
-      className={`dialog dialog--${tone}${wide ? ' dialog--wide' : ''}`}
+      className={`dialog dialog--${tone}${wide ? ' dialog--wide' : ''}${wide === 'extra' ? ' dialog--extra-wide' : ''}`}
       aria-labelledby={titleId}
       data-testid={testId}
       onKeyDown={keepTabInside}

@@ -172,7 +172,7 @@ export function TimelineDialog({ onClose }: { onClose: () => void }) {
       title="Timeline"
       onClose={onClose}
       testId="timeline-dialog"
-      wide
+      wide="extra"
       footer={
         result.state === 'ok' && (
           <>
