@@ -1,6 +1,7 @@
 // Remote names: a real loopback connection's remote shows its range label beside the address
 // (from the names call); turning resolveNames off in Settings removes it; the history limits save.
-import { connect } from 'node:net';
+import { readFileSync } from 'node:fs';
+import { connect, createServer } from 'node:net';
 import { expect, test } from '../support/fixtures.js';
 import { rows, setFilter, waitForData } from '../support/scenarios.js';
 
@@ -51,4 +52,40 @@ test('the remote column names a loopback peer; Settings turns names off and save
       window.portlens!.setSettings({ resolveNames: true, historyMaxAgeDays: 7, historyMaxMegabytes: 256 }),
     );
   }
+});
+
+/** A TCP service of /etc/services above 1023 whose port is free now, or null (no database). */
+async function freeNamedPort(): Promise<{ port: number; name: string } | null> {
+  let text: string;
+  try {
+    text = readFileSync('/etc/services', 'utf8');
+  } catch {
+    return null;
+  }
+  for (const line of text.split('\n')) {
+    const match = /^([\w.+-]+)\s+(\d+)\/tcp\b/.exec(line);
+    const port = Number(match?.[2]);
+    if (!match?.[1] || port < 1024 || port > 49151) continue;
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = createServer().once('error', () => resolve(false));
+      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+    });
+    if (free) return { port, name: match[1] };
+  }
+  return null;
+}
+
+test('a listening port shows its service name from the services database beside it', async ({ app, servers }) => {
+  const named = await freeNamedPort();
+  test.skip(named === null, 'no /etc/services here (netbase), or none of its registered TCP ports is free');
+  const { port, name } = named!;
+  await waitForData(app);
+  const server = await servers.start({ label: 'named service', port });
+  await setFilter(app, `:${server.port}`);
+  const row = rows(app).filter({ has: app.locator('.cell--local', { hasText: new RegExp(`:${port}$`) }) });
+  const service = row.locator('.cell--local').getByTestId('service-name');
+  await expect(service).toHaveAttribute('data-name', name, { timeout: 30_000 });
+  await expect(service).toHaveAttribute('title', `port ${port}/tcp: ${name} (services database)`);
+  // The cell's text stays the address; the name is drawn beside it.
+  await expect(row.locator('.cell--local')).toHaveText(`127.0.0.1:${port}`);
 });

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { HistoryQuery, HistoryResult } from './history.js';
 import { Delta, ProcessInfo, Snapshot, SocketRow } from './model.js';
 import { canonicalIp, readTargetAddress } from './target-address.js';
-import { ERROR_CODES } from './enum-values.js';
+import { ERROR_CODES, PROTOCOLS } from './enum-values.js';
 import { AuditReport, DiagnoseReport, DiagnoseRequest, ExplainRequest, Explanation, IdleReport, IdleRequest } from './diagnose-model.js';
 
 const pid = z.number().int().positive();
@@ -246,11 +246,20 @@ export const Calls = {
   /**
    * Names of remote addresses as known now (never waits: an address not looked up yet answers
    * null and is looked up, so ask again later); range labels for private ones. Empty when the
-   * `resolveNames` setting is off.
+   * `resolveNames` setting is off. `services` names listening ports from the services database
+   * (`/etc/services`), keyed `port/protocol`, whatever that setting says.
    */
   names: {
-    request: z.object({ addresses: z.array(z.string().max(64)).max(2000) }).strict(),
-    response: z.object({ names: z.record(z.string(), z.string()) }),
+    request: z
+      .object({
+        addresses: z.array(z.string().max(64)).max(2000),
+        ports: z
+          .array(z.object({ port: z.number().int().min(0).max(65535), protocol: z.enum(PROTOCOLS) }).strict())
+          .max(2000)
+          .optional(),
+      })
+      .strict(),
+    response: z.object({ names: z.record(z.string(), z.string()), services: z.record(z.string(), z.string()) }),
   },
   /** The monitor's state in the Prometheus text format (core/metrics/). */
   metrics: { request: empty, response: z.object({ text: z.string() }) },

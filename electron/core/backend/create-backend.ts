@@ -12,6 +12,7 @@ import { closeConnectionCalls } from '../close/close-calls.js';
 import { historyUpkeep } from '../history/history-upkeep.js';
 import { metricsInputOf, renderPortMetrics } from '../metrics/index.js';
 import { AddressNames } from '../names/address-names.js';
+import { serviceName } from '../names/services.js';
 import { NotificationBatcher } from '../notify/index.js';
 import type { Snapshot } from '../model.js';
 import { ensurePrivateDir, PrivateFileError } from '../private-files.js';
@@ -130,8 +131,13 @@ export async function createBackend(options: BackendOptions): Promise<LocalBacke
     idleListeners: async (request) => idleCall(request, monitor.current() ?? (await actionSnapshot()), activity.tracker),
     closePreview: async (target) => closeCalls.preview(target, await actionSnapshot()),
     closeConnection: async ({ target, rowId }) => closeCalls.close(target, rowId, await actionSnapshot()),
-    async names({ addresses }) {
-      return ok({ names: settings.get().resolveNames ? names.known(addresses) : {} });
+    async names({ addresses, ports = [] }) {
+      const services: Record<string, string> = {};
+      for (const { port, protocol } of ports) {
+        const service = serviceName(port, protocol);
+        if (service) services[`${port}/${protocol}`] = service;
+      }
+      return ok({ names: settings.get().resolveNames ? names.known(addresses) : {}, services });
     },
     async metrics() {
       const snapshot = monitor.current() ?? (await firstSnapshot(monitor, FIRST_SNAPSHOT_TIMEOUT_MS));

@@ -14,6 +14,7 @@ const MAX_ADDRESSES = 2_000;
 /** The cache of names; one per window. */
 export class RemoteNames {
   private names = new Map<string, string>();
+  private services = new Map<string, string>();
   private version = 0;
   private readonly changed = new Emitter<void>();
   private timer: ReturnType<typeof setInterval> | null = null;
@@ -48,27 +49,37 @@ export class RemoteNames {
     return this.names.get(address);
   }
 
+  /** The services database's name of a listening port (`postgresql` for 5432/tcp), if any. */
+  service(port: number, protocol: 'tcp' | 'udp'): string | undefined {
+    return this.services.get(`${port}/${protocol}`);
+  }
+
   /** Asks about the remote addresses in the data, those without a name first. */
   private async ask(): Promise<void> {
     if (this.asking) return;
     const unnamed: string[] = [];
     const named: string[] = [];
     const seen = new Set<string>();
+    const ports = new Map<string, { port: number; protocol: 'tcp' | 'udp' }>();
     for (const { row } of this.data.rows.values()) {
+      if (row.remoteAddress === null && ports.size < MAX_ADDRESSES)
+        ports.set(`${row.localPort}/${row.protocol}`, { port: row.localPort, protocol: row.protocol });
       const address = row.remoteAddress;
       if (address === null || seen.has(address)) continue;
       seen.add(address);
       (this.names.has(address) ? named : unnamed).push(address);
     }
     const addresses = [...unnamed, ...named].slice(0, MAX_ADDRESSES);
-    if (!addresses.length) return;
+    if (!addresses.length && !ports.size) return;
     this.asking = true;
     try {
-      const result = await this.api.names({ addresses });
+      const result = await this.api.names({ addresses, ports: [...ports.values()] });
       if (!result.ok) return;
       const next = new Map(Object.entries(result.value.names));
-      if (!sameMap(next, this.names)) {
+      const services = new Map(Object.entries(result.value.services));
+      if (!sameMap(next, this.names) || !sameMap(services, this.services)) {
         this.names = next;
+        this.services = services;
         this.version++;
         this.changed.fire();
       }

@@ -4,7 +4,7 @@
  */
 import { createColumnHelper, type ColumnDef, type RowData } from '@tanstack/react-table';
 import type { ReactNode } from 'react';
-import { RemoteEndpoint } from '../names/remote-endpoint';
+import { LocalEndpoint, RemoteEndpoint } from '../names/remote-endpoint';
 import type { SortColumn } from '../store/sort-keys';
 import { Endpoint, ProcessCell, ProtocolLabel, ScopeBadge, StateLabel } from './cells';
 import { Age } from './clock';
@@ -40,7 +40,7 @@ function total(model: RowModel): number | null {
  */
 const CELLS: Record<ColumnId, (m: RowModel) => ReactNode> = {
   protocol: (m) => <ProtocolLabel row={m.row} />,
-  local: (m) => <Endpoint address={m.row.localAddress} port={m.row.localPort} family={m.row.family} />,
+  local: (m) => <LocalEndpoint row={m.row} />,
   remote: (m) =>
     m.row.remoteAddress === null ? (
       <Endpoint address={null} port={null} family={m.row.family} />
