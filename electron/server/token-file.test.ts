@@ -23,8 +23,10 @@ describe('readTokenFile', () => {
     expect(readTokenFile(tokenFile('group-read', TOKEN, 0o640))).toBe(TOKEN);
   });
 
-  it.skipIf(process.platform === 'win32')('refuses a file others can write, a link, a short token and a missing file', () => {
-    expect(() => readTokenFile(tokenFile('open', TOKEN, 0o666))).toThrow(/writable by others/);
+  it.skipIf(process.platform === 'win32')('refuses a file others can read or write, a group-writable one, a link, a short token and a missing file', () => {
+    expect(() => readTokenFile(tokenFile('open', TOKEN, 0o666))).toThrow(/open to others/);
+    expect(() => readTokenFile(tokenFile('world-read', TOKEN, 0o644))).toThrow(/open to others \(mode 644\)/);
+    expect(() => readTokenFile(tokenFile('group-write', TOKEN, 0o660))).toThrow(/open to others/);
     const link = join(dir, 'link');
     symlinkSync(tokenFile('target', TOKEN, 0o600), link);
     expect(() => readTokenFile(link)).toThrow(/cannot open/);

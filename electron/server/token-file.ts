@@ -25,7 +25,10 @@ export function readTokenFile(file: string): string {
     if (!stats.isFile()) throw new TokenFileError(`${file} is not a regular file`);
     const uid = process.getuid?.();
     if (uid !== undefined && stats.uid !== uid) throw new TokenFileError(`${file} belongs to uid ${stats.uid}, not to you`);
-    if (stats.mode & 0o022) throw new TokenFileError(`${file} is writable by others (chmod 600 or 640 it)`);
+    // The token lets its holder end processes: no one but you (and, for a scraper, your group's
+    // read access) may read or change it.
+    if (stats.mode & 0o027)
+      throw new TokenFileError(`${file} is open to others (mode ${(stats.mode & 0o777).toString(8)}): chmod 600 it (or 640 for a scraper's group)`);
     const token = readFileSync(fd, 'utf8').trim();
     if (!TOKEN.test(token)) throw new TokenFileError(`${file} must hold one token of 32 to 512 URL-safe characters (e.g. \`openssl rand -hex 32\`)`);
     return token;

@@ -8,7 +8,7 @@
  * An unreadable or malformed record is treated as empty: it only helps find logs.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { writePrivateFileAtomic } from '../private-files.js';
 import { logsDir } from './log-files.js';
 
@@ -50,7 +50,7 @@ export function readStartedServices(dataDir: string): StartedService[] {
   }
   // Only files in our own logs directory: the record must not point `logs` anywhere else.
   const dir = logsDir(dataDir);
-  return Array.isArray(parsed) ? parsed.filter(isEntry).filter((entry) => entry.logFile.startsWith(`${dir}/`)) : [];
+  return Array.isArray(parsed) ? parsed.filter(isEntry).filter((entry) => dirname(resolve(entry.logFile)) === resolve(dir)) : [];
 }
 
 /** The log file PortLens recorded for this process identity, else null. */

@@ -36,6 +36,33 @@ afterAll(() => {
   server.close();
 });
 
+describe('what is never closed (refused before anything is sent)', () => {
+  it("refuses PortLens's own connection (the guard), and a row without its socket cookie", async () => {
+    const child = await startChild(CLIENT('127.0.0.1', serverPort));
+    const lines = linesOf(child);
+    const childPort = child.ready['port'] as number;
+    // The server side of the connection belongs to this process: PortLens itself, to the guard.
+    // (The server is on `::`, so that side reads as an IPv4-mapped address.)
+    const serverSide = (await takeSnapshot()).sockets.find((r) => r.localPort === serverPort && r.remotePort === childPort);
+    if (!serverSide?.remoteAddress) throw new Error('the server side of the connection is not listed');
+    const own: ConnectionTarget = { localAddress: serverSide.localAddress, localPort: serverPort, remoteAddress: serverSide.remoteAddress, remotePort: childPort };
+    const ownPreview = previewClose(own, await takeSnapshot(), true);
+    expect(ownPreview.ok).toBe(true);
+    expect(ownPreview.ok && ownPreview.value.refusal).toMatch(/is PortLens itself/);
+    // The child's side, listed by a source with no cookie (its id is not `tcp#<cookie>`).
+    const theirs: ConnectionTarget = { localAddress: '127.0.0.1', localPort: childPort, remoteAddress: '127.0.0.1', remotePort: serverPort };
+    const preview = previewClose(theirs, await takeSnapshot(), true);
+    if (!preview.ok) throw new Error(preview.error.message);
+    expect(preview.value.refusal).toBe(null);
+    const uncookied = { ...preview.value.row, id: `tcp|127.0.0.1|${childPort}|127.0.0.1|${serverPort}|0` };
+    expect(previewClose(theirs, { ...(await takeSnapshot()), sockets: [uncookied] }, true)).toMatchObject({ ok: true, value: { refusal: expect.stringMatching(/without its socket cookie/) } });
+    expect(closeConnection(uncookied)).toMatchObject({ ok: false, error: { code: 'unsupported' } });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(lines).toEqual([]);
+    expect(previewClose(theirs, await takeSnapshot(), true)).toMatchObject({ ok: true, value: { row: { state: 'ESTABLISHED' } } });
+  });
+});
+
 describe.skipIf(!canClose)('close one connection (CAP_NET_ADMIN)', () => {
   it.each([
     ['IPv4', '127.0.0.1'],

@@ -11,6 +11,8 @@ import type { Snapshot, SocketRow } from '../model.js';
 import { NetlinkSocket } from '../collect/netlink-socket.js';
 import { recordActions } from '../history/action-events.js';
 import { ackErrno, buildDestroyRequest, cookieOfRowId } from './destroy-request.js';
+import { guardContext, guardProcess, type GuardContext } from '../actions/guard.js';
+import { createProcReader } from '../actions/process-reader.js';
 
 export type { ClosePreview, ConnectionTarget };
 
@@ -34,9 +36,26 @@ function readStatus(): string {
 }
 
 const NEEDS_ADMIN = 'closing a connection needs CAP_NET_ADMIN (run PortLens as root, e.g. `sudo portlens close …`)';
+const NO_COOKIE =
+  'this connection was listed without its socket cookie (the ss, /proc, lsof or netstat source): PortLens closes a connection only when it can pin that very socket, so that a new connection on the same ends is never hit';
+
+/** Why the guard refuses this connection's owners (init, PortLens itself, its ancestors), or null. */
+function guardRefusal(row: SocketRow, snapshot: Snapshot, guard: GuardContext): string | null {
+  for (const pid of row.pids) {
+    const info = snapshot.processes[String(pid)];
+    const why = guardProcess({ pid, ppid: info?.ppid ?? 0, name: info?.name ?? '?' }, guard);
+    if (why) return `PortLens does not cut this process's connections: ${why}`;
+  }
+  return null;
+}
 
 /** The connection in `snapshot` with these two ends, its owner, and whether we may close it. */
-export function previewClose(target: ConnectionTarget, snapshot: Snapshot, mayAdmin = hasNetAdmin()): Result<ClosePreview> {
+export function previewClose(
+  target: ConnectionTarget,
+  snapshot: Snapshot,
+  mayAdmin = hasNetAdmin(),
+  guard: GuardContext = guardContext(createProcReader(), process.pid),
+): Result<ClosePreview> {
   const row = snapshot.sockets.find(
     (r) =>
       r.protocol === 'tcp' &&
@@ -49,13 +68,17 @@ export function previewClose(target: ConnectionTarget, snapshot: Snapshot, mayAd
   if (!row) return fail('not-found', `no TCP connection from ${endpointText(target.localAddress, target.localPort)} to ${endpointText(target.remoteAddress, target.remotePort)}`);
   const pid = row.pids[0];
   const owner = pid === undefined ? null : (snapshot.processes[String(pid)] ?? null);
-  return { ok: true, value: { row, owner, refusal: mayAdmin ? null : NEEDS_ADMIN } };
+  const refusal =
+    (mayAdmin ? null : NEEDS_ADMIN) ?? guardRefusal(row, snapshot, guard) ?? (cookieOfRowId(row.id) === null ? NO_COOKIE : null);
+  return { ok: true, value: { row, owner, refusal } };
 }
 
 /** Sends SOCK_DESTROY for the previewed row (its cookie pins the very socket the user saw). */
 export function closeConnection(row: SocketRow): Result<{ closed: true }> {
   if (row.protocol !== 'tcp' || row.remoteAddress === null || row.remotePort === null)
     return fail('invalid-request', 'only a TCP connection (with a peer) can be closed');
+  const cookie = cookieOfRowId(row.id);
+  if (cookie === null) return fail('unsupported', NO_COOKIE);
   let socket: NetlinkSocket;
   try {
     socket = NetlinkSocket.open();
@@ -64,7 +87,7 @@ export function closeConnection(row: SocketRow): Result<{ closed: true }> {
   }
   try {
     const request = buildDestroyRequest(
-      { family: row.family, localAddress: row.localAddress, localPort: row.localPort, remoteAddress: row.remoteAddress, remotePort: row.remotePort, cookie: cookieOfRowId(row.id) },
+      { family: row.family, localAddress: row.localAddress, localPort: row.localPort, remoteAddress: row.remoteAddress, remotePort: row.remotePort, cookie },
       1,
     );
     socket.send(request);

@@ -102,7 +102,9 @@ export class NotificationBatcher implements Disposable {
       if (now - heldAt < this.settleMs) continue;
       this.held.delete(rowId);
       const key = ownerKey(event);
-      settled.set(key, [...(settled.get(key) ?? []), event]);
+      const events = settled.get(key);
+      if (events) events.push(event);
+      else settled.set(key, [event]);
     }
     const settings = this.settings;
     if (!settings || settled.size === 0) return;

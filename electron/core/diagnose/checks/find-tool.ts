@@ -1,11 +1,16 @@
-/** Finds a system tool on PATH (and the sbin directories, which a user's PATH may lack). */
+/**
+ * Finds a system tool: the system's directories first (a user's PATH may lack sbin, and as root
+ * a PATH entry another user can write must not choose the firewall tool), then PATH's absolute
+ * entries.
+ */
 import { accessSync, constants } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { delimiter, isAbsolute, join } from 'node:path';
 
 export function findTool(name: string): string | null {
-  const dirs = [...(process.env.PATH ?? '').split(delimiter), '/usr/sbin', '/sbin', '/usr/local/sbin'];
+  const system = ['/usr/sbin', '/usr/bin', '/sbin', '/bin'];
+  const dirs = [...system, ...(process.env.PATH ?? '').split(delimiter), '/usr/local/sbin'];
   for (const dir of dirs) {
-    if (!dir) continue;
+    if (!isAbsolute(dir)) continue;
     const path = join(dir, name);
     try {
       accessSync(path, constants.X_OK);

@@ -17,7 +17,21 @@ export function proxyCatching(env: Readonly<Record<string, string | undefined>>,
   const exempt = noProxy.some((entry) => entry === '*' || entry === bare || (entry.startsWith('.') ? bare.endsWith(entry) : false) || (bare.startsWith('127.') && (entry === '127.0.0.0/8' || entry === '127.0.0.1/8')));
   if (exempt) return null;
   const name = PROXY_NAMES.find((n) => get(n));
-  return name ? `${env[name] !== undefined ? name : name.toUpperCase()}=${get(name)}` : null;
+  return name ? `${env[name] !== undefined ? name : name.toUpperCase()}=${withoutCredentials(get(name) ?? '')}` : null;
+}
+
+/**
+ * A proxy URL without its user name and password (`http://user:secret@proxy:3128` →
+ * `http://proxy:3128`): findings reach the page, browser clients and terminals, and the value
+ * may come from another user's /proc/PID/environ.
+ */
+export function withoutCredentials(value: string): string {
+  try {
+    const url = new URL(value.includes('://') ? value : `http://${value}`);
+    return `${value.includes('://') ? `${url.protocol}//` : ''}${url.host}`;
+  } catch {
+    return '(unreadable value)';
+  }
 }
 
 /** Findings for the caller's environment and for the clients of `port`. */

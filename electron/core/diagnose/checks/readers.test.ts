@@ -32,6 +32,9 @@ describe('proxy variables', () => {
     expect(proxyCatching({ ALL_PROXY: 'socks5://p:1', NO_PROXY: '127.0.0.0/8' }, '127.0.0.5')).toBeNull();
     expect(proxyCatching({ ALL_PROXY: 'socks5://p:1', NO_PROXY: 'localhost' }, '::1')).toBe('ALL_PROXY=socks5://p:1');
     expect(proxyCatching({}, 'localhost')).toBeNull();
+    // Credentials in a proxy URL (ours, or another process's environ) are never repeated.
+    expect(proxyCatching({ http_proxy: 'http://alice:s3cret@proxy.corp:3128/' }, 'localhost')).toBe('http_proxy=http://proxy.corp:3128');
+    expect(proxyCatching({ HTTPS_PROXY: 'bob:pw@proxy:8080' }, 'localhost')).toBe('HTTPS_PROXY=proxy:8080');
   });
 });
 

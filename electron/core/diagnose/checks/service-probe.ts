@@ -11,12 +11,22 @@ import { hostPort } from '../../../contract/reachability.js';
 
 type Reply = { data: Buffer; latencyMs: number } | { error: string } | null;
 
+/**
+ * Ports whose services act on any bytes they receive (raw printing on JetDirect 9100–9103, LPD,
+ * telnet's login): a silent one there gets nothing sent, so a probe can never print a page.
+ */
+const RAW_INPUT_PORTS: ReadonlySet<number> = new Set([23, 515, 9100, 9101, 9102, 9103]);
+
 /** Probes address:port within `budgetMs`; one Probe describing what answered. */
 export async function serviceProbe(address: string, port: number, budgetMs: number, hint: string | null): Promise<Probe> {
   const deadline = performance.now() + budgetMs;
   const left = (): number => Math.max(50, deadline - performance.now());
   const banner = await exchange(address, port, null, Math.min(300, left()));
   if (banner && 'data' in banner && banner.data.length > 0) return bannerProbe(address, port, banner);
+  if (RAW_INPUT_PORTS.has(port) && hint !== 'http') {
+    const detail = `silent; nothing sent: port ${port} usually takes raw input (printing, a login), where any bytes would be acted on`;
+    return { kind: 'banner', address, port, outcome: banner === null ? 'no-answer' : 'error' in banner ? 'error' : 'connected', latencyMs: banner && 'latencyMs' in banner ? banner.latencyMs : null, detail, http: null, service: null };
+  }
   if (hint === 'redis' || hint === 'postgresql') {
     const reply = await exchange(address, port, hint === 'redis' ? Buffer.from('PING\r\n') : Buffer.from([0, 0, 0, 8, 4, 210, 22, 47]), left());
     if (reply && 'data' in reply && reply.data.length > 0) return bannerProbe(address, port, reply);
