@@ -1,16 +1,21 @@
 /**
  * Is a listener accepting? Its accept queue (Recv-Q on a listening socket: connections the
- * kernel completed that the program has not accept()ed) against its backlog (Send-Q), read with
- * `ss`, and the kernel's ListenOverflows counter (/proc/net/netstat), which rises each time a
- * full queue drops a connection.
+ * kernel completed that the program has not accept()ed) against its backlog (Send-Q), read from
+ * netlink (the one-shot listing; `ss` where netlink is unavailable), and the kernel's
+ * ListenOverflows counter (/proc/net/netstat), which rises each time a full queue drops a
+ * connection.
  */
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { parseSsEndpoint } from '../../collect/ss-endpoint.js';
+import type { SocketRow } from '../../model.js';
+import { takeListing } from '../../one-shot/socket-listing.js';
 import { queueKey, type QueueReadings } from '../listener-facts.js';
 
-/** Recv-Q and backlog of the TCP listeners on `port`; empty when `ss` is missing or slow. */
+/** Recv-Q and backlog of the TCP listeners on `port`; empty when neither netlink nor `ss` answers. */
 export function readAcceptQueues(port: number, timeoutMs: number): Promise<QueueReadings> {
+  const fromNetlink = netlinkQueues(port);
+  if (fromNetlink) return Promise.resolve(fromNetlink);
   return new Promise((resolve) => {
     execFile('ss', ['-Hltn', `sport = :${port}`], { timeout: timeoutMs, encoding: 'utf8' }, (error, stdout) => {
       const readings = new Map<string, { recvQ: number; backlog: number | null }>();
@@ -18,6 +23,26 @@ export function readAcceptQueues(port: number, timeoutMs: number): Promise<Queue
       resolve(readings);
     });
   });
+}
+
+/** The queues from netlink's listing (no `ss` needed); null where netlink is unavailable. */
+function netlinkQueues(port: number): QueueReadings | null {
+  let listing;
+  try {
+    listing = takeListing();
+  } catch {
+    return null;
+  }
+  if (!listing) return null;
+  const readings = new Map<string, { recvQ: number; backlog: number | null }>();
+  const view = {} as SocketRow; // one row object, refilled per socket
+  for (let i = 0; i < listing.length; i++) {
+    const row = listing.rowAt(i, view);
+    if (row.protocol !== 'tcp' || row.state !== 'LISTEN' || row.localPort !== port) continue;
+    const queue = listing.queuesAt(i);
+    readings.set(queueKey(row.localAddress, port), { recvQ: queue.receive, backlog: queue.send });
+  }
+  return readings;
 }
 
 function readLine(line: string, into: Map<string, { recvQ: number; backlog: number | null }>): void {
