@@ -33,8 +33,33 @@ const run = (file: string, args: string[], timeoutMs: number): Promise<string | 
     execFile(file, args, { timeout: timeoutMs, encoding: 'utf8', maxBuffer: 16 << 20 }, (error, stdout) => resolve(error ? null : stdout));
   });
 
+/**
+ * Where PortLens does not read the firewall (macOS: the Application Firewall and pf; Windows:
+ * Windows Defender Firewall), the commands that answer by hand for these ports. Rules are not
+ * parsed there: no real capture of those tools' output to prove a parser on.
+ */
+export function firewallByHand(ports: readonly number[], platform: NodeJS.Platform): FirewallReading | null {
+  const list = ports.join(',');
+  let command: string;
+  if (platform === 'darwin')
+    command = `/usr/libexec/ApplicationFirewall/socketfilterfw --getglobalstate; sudo pfctl -sr | grep -E 'port (= )?(${ports.join('|')})'`;
+  else if (platform === 'win32')
+    command = `Get-NetFirewallPortFilter -Protocol TCP | Where-Object LocalPort -In ${list} | Get-NetFirewallRule | Where-Object Enabled -eq True`;
+  else return null;
+  const summary = `not read on ${platform === 'darwin' ? 'macOS' : 'Windows'}: ${command}`;
+  const message = `Firewall rules: not read on ${platform === 'darwin' ? 'macOS' : 'Windows'}. Check with: ${command}`;
+  return { state: 'unknown', rules: [], summary, findings: [{ code: 'firewall-unknown', severity: 'info', message }] };
+}
+
 /** Reads the firewall for TCP `ports` (the audit asks about many at once). */
-export async function readFirewall(ports: readonly number[], timeoutMs: number, isRoot = process.geteuid?.() === 0): Promise<FirewallReading> {
+export async function readFirewall(
+  ports: readonly number[],
+  timeoutMs: number,
+  isRoot = process.geteuid?.() === 0,
+  platform: NodeJS.Platform = process.platform,
+): Promise<FirewallReading> {
+  const byHand = firewallByHand(ports, platform);
+  if (byHand) return byHand;
   const findings: Finding[] = [];
   const nft = findTool('nft');
   const iptables = findTool('iptables');

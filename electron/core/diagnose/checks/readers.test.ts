@@ -2,7 +2,7 @@
 // in a private network namespace), `iptables -S`, and the target text people paste.
 import { describe, expect, it } from 'vitest';
 import { readTargetText } from '../target-text.js';
-import { iptablesRulesBlocking, nftRulesBlocking } from './firewall.js';
+import { firewallByHand, iptablesRulesBlocking, nftRulesBlocking, readFirewall } from './firewall.js';
 import { proxyCatching } from './proxy-env.js';
 
 const NFT_JSON = `{"nftables": [{"metainfo": {"version": "1.0.6", "release_name": "Lester Gooch #5", "json_schema_version": 1}}, {"table": {"family": "inet", "name": "pltest", "handle": 1}}, {"chain": {"family": "inet", "table": "pltest", "name": "input", "handle": 1, "type": "filter", "hook": "input", "prio": 0, "policy": "accept"}}, {"rule": {"family": "inet", "table": "pltest", "chain": "input", "handle": 2, "expr": [{"match": {"op": "==", "left": {"payload": {"protocol": "tcp", "field": "dport"}}, "right": 47001}}, {"drop": null}]}}]}`;
@@ -22,6 +22,21 @@ describe('firewall readers', () => {
     expect(iptablesRulesBlocking(rules, 6050, 'iptables').map((r) => [r.action, r.remove])).toEqual([['reject', 'sudo iptables -D INPUT -p tcp -m multiport --dports 80,6000:6100 -j REJECT --reject-with tcp-reset']]);
     expect(iptablesRulesBlocking(rules, 22, 'iptables')).toEqual([]);
     expect(iptablesRulesBlocking(rules, 443, 'iptables')).toEqual([]);
+  });
+});
+
+describe('firewall on macOS and Windows', () => {
+  it('names the commands that answer by hand instead of Linux tools, and runs none of them', async () => {
+    const mac = await readFirewall([62893, 3000], 500, false, 'darwin');
+    expect(mac.state).toBe('unknown');
+    expect(mac.findings).toHaveLength(1);
+    expect(mac.findings[0]?.message).toContain('socketfilterfw --getglobalstate');
+    expect(mac.findings[0]?.message).toContain("port (= )?(62893|3000)");
+    expect(mac.summary).not.toMatch(/nft|iptables/);
+    const windows = await readFirewall([62893], 500, true, 'win32');
+    expect(windows.findings[0]?.message).toContain('Where-Object LocalPort -In 62893');
+    expect(windows.summary).toMatch(/^not read on Windows/);
+    expect(firewallByHand([80], 'linux')).toBeNull();
   });
 });
 
