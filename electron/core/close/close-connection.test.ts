@@ -57,6 +57,11 @@ describe('what is never closed (refused before anything is sent)', () => {
     const uncookied = { ...preview.value.row, id: `tcp|127.0.0.1|${childPort}|127.0.0.1|${serverPort}|0` };
     expect(previewClose(theirs, { ...(await takeSnapshot()), sockets: [uncookied] }, true)).toMatchObject({ ok: true, value: { refusal: expect.stringMatching(/without its socket cookie/) } });
     expect(closeConnection(uncookied)).toMatchObject({ ok: false, error: { code: 'unsupported' } });
+    // On macOS and Windows (the same real row, previewed as there): no SOCK_DESTROY, said first.
+    for (const platform of ['darwin', 'win32'] as const) {
+      const elsewhere = previewClose(theirs, await takeSnapshot(), true, undefined, platform);
+      expect(elsewhere.ok && elsewhere.value.refusal).toMatch(/^closing one connection is Linux-only/);
+    }
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(lines).toEqual([]);
     expect(previewClose(theirs, await takeSnapshot(), true)).toMatchObject({ ok: true, value: { row: { state: 'ESTABLISHED' } } });

@@ -39,6 +39,10 @@ const NEEDS_ADMIN = 'closing a connection needs CAP_NET_ADMIN (run PortLens as r
 const NO_COOKIE =
   'this connection was listed without its socket cookie (the ss, /proc, lsof or netstat source): PortLens closes a connection only when it can pin that very socket, so that a new connection on the same ends is never hit';
 
+/** Where SOCK_DESTROY does not exist: no other system lets one process cut another's connection. */
+const LINUX_ONLY =
+  "closing one connection is Linux-only (the kernel's SOCK_DESTROY); on macOS and Windows end the process that holds it instead";
+
 /** Why the guard refuses this connection's owners (init, PortLens itself, its ancestors), or null. */
 function guardRefusal(row: SocketRow, snapshot: Snapshot, guard: GuardContext): string | null {
   for (const pid of row.pids) {
@@ -55,6 +59,7 @@ export function previewClose(
   snapshot: Snapshot,
   mayAdmin = hasNetAdmin(),
   guard: GuardContext = guardContext(createProcReader(), process.pid),
+  platform: NodeJS.Platform = process.platform,
 ): Result<ClosePreview> {
   const row = snapshot.sockets.find(
     (r) =>
@@ -69,6 +74,7 @@ export function previewClose(
   const pid = row.pids[0];
   const owner = pid === undefined ? null : (snapshot.processes[String(pid)] ?? null);
   const refusal =
+    (platform === 'linux' ? null : LINUX_ONLY) ??
     (mayAdmin ? null : NEEDS_ADMIN) ?? guardRefusal(row, snapshot, guard) ?? (cookieOfRowId(row.id) === null ? NO_COOKIE : null);
   return { ok: true, value: { row, owner, refusal } };
 }
