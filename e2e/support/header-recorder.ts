@@ -53,8 +53,10 @@ export async function startHeaderRecorder(portlensPort: number): Promise<HeaderR
 }
 
 function parseRequests(started: StartedChild): RecordedRequest[] {
-  return started
-    .output()
+  const output = started.output();
+  // Only whole lines: the recorder may be writing the last one as we read.
+  return output
+    .slice(0, output.lastIndexOf('\n') + 1)
     .split('\n')
     .filter((line) => line.startsWith('REQUEST '))
     .map((line) => JSON.parse(line.slice('REQUEST '.length)) as RecordedRequest);
