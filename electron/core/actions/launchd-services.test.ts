@@ -1,12 +1,13 @@
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RestartResult } from '../../contract/api.js';
-import type { ServiceManager } from '../model.js';
+import type { ProcessInfo, ServiceManager } from '../model.js';
 import { createLaunchdJobs } from '../owners/launchd/launchd-jobs.js';
 import { Children, CHILD_PRELUDE } from '../owners/test-support/children.js';
 import { previewRestart, restart } from './restart.js';
+import { planRestart } from './restart-plan.js';
 import { Adopted, SERVER_SOURCE, startServer, TempDirs, type TestServer } from './test-support/servers.js';
 import { setStubOutput, stubCalls, stubRunner, withService, writeStubs } from './test-support/stubs.js';
 import { ACTION_TEST_TIMEOUT_MS, testDeps } from './test-support/test-deps.js';
@@ -124,6 +125,23 @@ describe('restart through launchd and Homebrew (stand-in launchctl and brew)', {
     expect(restartCalls(stubs)).toEqual([['brew', 'services', 'restart', 'postgresql@16']]);
   });
 
+  it("runs the brew of the Homebrew that installed the process, as the Finder's PATH lacks Homebrew's bin (plan)", () => {
+    const prefix = temp.make('portlens-homebrew-prefix-');
+    mkdirSync(join(prefix, 'bin'));
+    writeFileSync(join(prefix, 'bin', 'brew'), '#!/bin/sh\n');
+    chmodSync(join(prefix, 'bin', 'brew'), 0o755);
+    const service: ServiceManager = { kind: 'homebrew', formula: 'redis', label: 'homebrew.mxcl.redis', domain: 'gui/501' };
+    const fromCellar = { ...fakeInfo(service), exe: `${prefix}/Cellar/redis/7.2.4/bin/redis-server` };
+    const fromOpt = { ...fakeInfo(service), exe: null, argv: [`${prefix}/opt/redis/bin/redis-server`, '/etc/redis.conf'] };
+    for (const info of [fromCellar, fromOpt]) {
+      const plan = planRestart(info, 501);
+      expect(plan.ok && plan.value.command).toEqual([join(prefix, 'bin', 'brew'), 'services', 'restart', 'redis']);
+    }
+    // No brew beside the program: the one on PATH.
+    const plan = planRestart({ ...fakeInfo(service), exe: '/usr/bin/redis-server' }, 501);
+    expect(plan.ok && plan.value.command).toEqual(['brew', 'services', 'restart', 'redis']);
+  });
+
   it("root's Homebrew service in the system domain, as root → brew services restart FORMULA (stand-in)", async () => {
     const { server, stubs, deps, service } = await launchdServer('homebrew.mxcl.nginx', 0, 0);
     expect(service).toMatchObject({ kind: 'homebrew', domain: 'system' });
@@ -175,3 +193,19 @@ describe('restart through launchd and Homebrew (stand-in launchctl and brew)', {
     ]);
   });
 });
+
+function fakeInfo(service: ServiceManager): ProcessInfo {
+  return {
+    pid: 4242,
+    startTime: 1,
+    startedAt: 0,
+    name: 'redis-server',
+    exe: null,
+    argv: ['redis-server'],
+    cwd: '/',
+    uid: 501,
+    user: 'alice',
+    ppid: 1,
+    service,
+  };
+}

@@ -62,7 +62,7 @@ export function planRestart(
       method: 'homebrew',
       command:
         service.domain === ownDomain || service.domain === 'system'
-          ? ['brew', 'services', 'restart', service.formula]
+          ? [homebrewOf(info), 'services', 'restart', service.formula]
           : kickstart(service.domain, service.label),
     });
   }
@@ -75,6 +75,20 @@ export function planRestart(
         : `pid ${info.pid} (${info.name}): its program (${info.argv[0] ?? info.exe}) is no longer found, so it cannot be started again`,
     );
   return ok({ method: 'process', command });
+}
+
+/**
+ * The `brew` of the Homebrew that installed the process (`<prefix>/bin/brew`, the prefix being
+ * what precedes `/Cellar/<formula>/` or `/opt/<formula>/` in its program's path), else `brew` on
+ * PATH. An app opened from the Finder gets PATH=/usr/bin:/bin:/usr/sbin:/sbin, without
+ * /opt/homebrew/bin or /usr/local/bin.
+ */
+function homebrewOf(info: ProcessInfo): string {
+  for (const program of [info.exe, info.argv[0]]) {
+    const prefix = program ? /^(\/.*)\/(?:Cellar|opt)\/[^/]+\//.exec(program)?.[1] : undefined;
+    if (prefix && isProgram(`${prefix}/bin/brew`)) return `${prefix}/bin/brew`;
+  }
+  return 'brew';
 }
 
 /** `launchctl kickstart -k`: kill the job's process (if running) and start it again, in its domain. */
