@@ -1,7 +1,7 @@
 /**
- * Restart: through the owner's manager (systemctl, docker, pm2, launchctl, brew), or for a plain process by
- * PortLens itself: capture argv, cwd and environment, stop it as kill does, wait for its
- * ports to free, start the same command detached with its output in a log file, and wait for
+ * Restart: through the owner's manager (systemctl, docker, pm2, launchctl, brew), or for a
+ * plain process by PortLens itself: capture argv, cwd and environment, stop it as kill does, wait
+ * for its ports to free, start the same command detached with its output in a log file, and wait for
  * the ports to listen again.
  */
 import type {
@@ -127,8 +127,10 @@ export async function restartThroughManager(
   if (run.code !== 0) {
     const exited = `\`${command.join(' ')}\` exited with status ${run.code}`;
     const refusal = managerRefusal(run.output);
-    if (refusal === 'protected')
-      return fail('refused', `${exited}: macOS protects this service (System Integrity Protection), so not even root can restart it`, tail(run.output));
+    if (refusal === 'protected') {
+      const why = 'macOS protects this service (System Integrity Protection), so not even root can restart it';
+      return fail('refused', `${exited}: ${why}`, tail(run.output));
+    }
     if (refusal === 'permission' && deps.selfUid !== 0)
       return fail('permission', `${exited}: not permitted. ${advice}`, tail(run.output));
     return fail('failed', exited, tail(run.output));
