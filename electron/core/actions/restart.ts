@@ -1,8 +1,8 @@
 /**
  * Restart: through the owner's manager (systemctl, docker, pm2, launchctl, brew), or for a
- * plain process by PortLens itself: capture argv, cwd and environment, stop it as kill does, wait
- * for its ports to free, start the same command detached with its output in a log file, and wait for
- * the ports to listen again.
+ * plain process by PortLens itself: capture argv, cwd and environment, stop it as kill does,
+ * wait for its ports to free, start the same command detached with its output in a log file,
+ * and wait for the ports to listen again.
  */
 import type {
   ActionSubject,
