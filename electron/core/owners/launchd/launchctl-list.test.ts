@@ -25,16 +25,26 @@ describe('launchctl list parser on real captures', () => {
     const jobs = parseLaunchctlList(USER_10_11);
     expect(jobs).toHaveLength(34);
     expect(jobs[0]).toEqual({ pid: null, status: 0, label: 'com.apple.CoreAuthentication.daemon' });
-    expect(jobs.find((job) => job.label === 'com.apple.Finder')).toEqual({ pid: 279, status: 0, label: 'com.apple.Finder' });
-    expect(jobs.filter((job) => job.pid !== null).map((job) => job.pid)).toEqual([279, 324, 356, 304, 377, 354, 399, 375, 273]);
-    expect(jobs.find((job) => job.pid === 399)?.label).toBe('com.apple.mdworker.shared.04000000-0000-0000-0000-000000000000');
+    expect(jobs.find((job) => job.label === 'com.apple.Finder')).toEqual({
+      pid: 279,
+      status: 0,
+      label: 'com.apple.Finder',
+    });
+    expect(jobs.filter((job) => job.pid !== null).map((job) => job.pid)).toEqual([
+      279, 324, 356, 304, 377, 354, 399, 375, 273,
+    ]);
+    expect(jobs.find((job) => job.pid === 399)?.label).toBe(
+      'com.apple.mdworker.shared.04000000-0000-0000-0000-000000000000',
+    );
   });
 
   it("reads root's listing (the system domain's daemons)", () => {
     const jobs = parseLaunchctlList(ROOT);
     expect(jobs).toHaveLength(39);
     expect(jobs.find((job) => job.pid === 158)?.label).toBe('uk.co.canimaansoftware.ClamXAV.HelperTool');
-    expect(jobs.find((job) => job.pid === 181)?.label).toBe('com.apple.loginwindow.39E51D48-6340-440E-A8A5-8EA0482BC63F');
+    expect(jobs.find((job) => job.pid === 181)?.label).toBe(
+      'com.apple.loginwindow.39E51D48-6340-440E-A8A5-8EA0482BC63F',
+    );
     expect(jobs.every((job) => job.status === 0)).toBe(true);
   });
 
@@ -42,14 +52,30 @@ describe('launchctl list parser on real captures', () => {
     expect(parseLaunchctlList(REDIS)).toEqual([{ pid: null, status: -9, label: 'homebrew.mxcl.redis' }]);
     const jobs = parseLaunchctlList(GREP_2022);
     expect(jobs).toHaveLength(10);
-    expect(jobs.find((job) => job.label === 'com.cylance.agent_service')).toEqual({ pid: 161, status: 0, label: 'com.cylance.agent_service' });
+    expect(jobs.find((job) => job.label === 'com.cylance.agent_service')).toEqual({
+      pid: 161,
+      status: 0,
+      label: 'com.cylance.agent_service',
+    });
   });
 
   it('names a Homebrew service by its label and any other job as launchd', () => {
     const [redis] = parseLaunchctlList(REDIS) as [LaunchdJob];
-    expect(launchdService(redis.label, 'gui/501')).toEqual({ kind: 'homebrew', formula: 'redis', label: 'homebrew.mxcl.redis', domain: 'gui/501' });
-    expect(launchdService('homebrew.mxcl.postgresql@16', 'system')).toMatchObject({ kind: 'homebrew', formula: 'postgresql@16' });
-    expect(launchdService('com.apple.Finder', 'gui/501')).toEqual({ kind: 'launchd', label: 'com.apple.Finder', domain: 'gui/501' });
+    expect(launchdService(redis.label, 'gui/501')).toEqual({
+      kind: 'homebrew',
+      formula: 'redis',
+      label: 'homebrew.mxcl.redis',
+      domain: 'gui/501',
+    });
+    expect(launchdService('homebrew.mxcl.postgresql@16', 'system')).toMatchObject({
+      kind: 'homebrew',
+      formula: 'postgresql@16',
+    });
+    expect(launchdService('com.apple.Finder', 'gui/501')).toEqual({
+      kind: 'launchd',
+      label: 'com.apple.Finder',
+      domain: 'gui/501',
+    });
     expect(launchdService('homebrew.mxcl.', 'system')).toMatchObject({ kind: 'launchd' });
   });
 
@@ -66,9 +92,7 @@ describe('launchctl list parser on real captures', () => {
 const job: fc.Arbitrary<LaunchdJob> = fc.record({
   pid: fc.option(fc.integer({ min: 1, max: 99_999 })),
   status: fc.option(fc.integer({ min: -31, max: 255 })),
-  label: fc
-    .stringMatching(/^[A-Za-z0-9][A-Za-z0-9._@+:[\]-]{0,60}$/)
-    .filter((label) => label !== 'Label'),
+  label: fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._@+:[\]-]{0,60}$/).filter((label) => label !== 'Label'),
 });
 
 describe('launchctl list parser under fuzzing (fast-check)', () => {
@@ -85,16 +109,19 @@ describe('launchctl list parser under fuzzing (fast-check)', () => {
 
   it('returns jobs or throws ParseError for mangled real output, never anything else', () => {
     fc.assert(
-      fc.property(fc.oneof(arbitraryMangledText(REAL_LINES), fc.string({ unit: 'binary', maxLength: 300 })), (text) => {
-        try {
-          for (const parsed of parseLaunchctlList(text)) {
-            expect(parsed.label.length).toBeGreaterThan(0);
-            expect(parsed.pid === null || (Number.isInteger(parsed.pid) && parsed.pid > 0)).toBe(true);
+      fc.property(
+        fc.oneof(arbitraryMangledText(REAL_LINES), fc.string({ unit: 'binary', maxLength: 300 })),
+        (text) => {
+          try {
+            for (const parsed of parseLaunchctlList(text)) {
+              expect(parsed.label.length).toBeGreaterThan(0);
+              expect(parsed.pid === null || (Number.isInteger(parsed.pid) && parsed.pid > 0)).toBe(true);
+            }
+          } catch (error) {
+            if (!(error instanceof ParseError)) throw error;
           }
-        } catch (error) {
-          if (!(error instanceof ParseError)) throw error;
-        }
-      }),
+        },
+      ),
       { numRuns: 2000 },
     );
   });

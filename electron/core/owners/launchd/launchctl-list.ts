@@ -29,13 +29,22 @@ export function parseLaunchctlList(text: string): LaunchdJob[] {
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (line === '' || line === HEADER) continue;
     const match = LINE.exec(line);
-    if (!match) throw new ParseError('launchctl list', `not PID<TAB>Status<TAB>Label: ${JSON.stringify(line.slice(0, 80))}`, index + 1);
+    if (!match)
+      throw new ParseError(
+        'launchctl list',
+        `not PID<TAB>Status<TAB>Label: ${JSON.stringify(line.slice(0, 80))}`,
+        index + 1,
+      );
     const [, pid, status, label] = match as unknown as [string, string, string, string];
     const pidNumber = pid === '-' ? null : Number(pid);
     if (pidNumber !== null && pidNumber > 0x7fffffff)
       throw new ParseError('launchctl list', `pid ${pid} is out of range`, index + 1);
     // No user process has pid 0: such a job runs nothing PortLens could see.
-    jobs.push({ pid: pidNumber || null, status: status === '-' ? null : Number(status), label: label.trimEnd() });
+    jobs.push({
+      pid: pidNumber || null,
+      status: status === '-' ? null : Number(status),
+      label: label.trimEnd(),
+    });
   }
   return jobs;
 }

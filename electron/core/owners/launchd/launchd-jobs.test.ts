@@ -48,7 +48,11 @@ describe('launchd jobs table (stand-in launchctl)', () => {
       label: 'homebrew.mxcl.redis',
       domain: 'gui/501',
     });
-    expect(jobs.serviceOf(279, null)).toEqual({ kind: 'launchd', label: 'com.apple.Finder', domain: 'gui/501' });
+    expect(jobs.serviceOf(279, null)).toEqual({
+      kind: 'launchd',
+      label: 'com.apple.Finder',
+      domain: 'gui/501',
+    });
     // Four refreshes within a tick ran launchctl once.
     expect(stubCalls(stubs)).toEqual([['launchctl', 'list']]);
   });
@@ -69,7 +73,12 @@ describe('launchd jobs table (stand-in launchctl)', () => {
   it('reads again once the listing is older than maxAgeMs, and forgets jobs when launchctl fails (stand-in)', async () => {
     const { info, stubs } = await listedChild('com.example.api');
     let clock = Date.now();
-    const jobs = createLaunchdJobs({ commands: stubRunner(stubs), uid: 501, now: () => clock, maxAgeMs: 1000 });
+    const jobs = createLaunchdJobs({
+      commands: stubRunner(stubs),
+      uid: 501,
+      now: () => clock,
+      maxAgeMs: 1000,
+    });
     await jobs.refresh();
     expect(jobs.serviceOf(info.pid, info.startedAt)?.kind).toBe('launchd');
     setStubOutput(stubs, 'launchctl', 'PID\tStatus\tLabel\nnot a job line\n');

@@ -22,9 +22,7 @@ export function launchdDomainOf(uid: number): string {
 /** The service manager of a job: a Homebrew service when its label is Homebrew's, else a launchd job. */
 export function launchdService(label: string, domain: string): ServiceManager {
   const formula = HOMEBREW_LABEL.exec(label)?.[1];
-  return formula
-    ? { kind: 'homebrew', formula, label, domain }
-    : { kind: 'launchd', label, domain };
+  return formula ? { kind: 'homebrew', formula, label, domain } : { kind: 'launchd', label, domain };
 }
 
 export interface LaunchdJobsOptions {
@@ -69,7 +67,8 @@ export function createLaunchdJobs(options: LaunchdJobsOptions = {}): LaunchdJobs
     const next = new Map<number, string>();
     try {
       if (!run.ok) throw new Error(run.message);
-      if (run.code !== 0) throw new Error(`launchctl list exited with status ${run.code}: ${run.stderr.trim().slice(0, 200)}`);
+      if (run.code !== 0)
+        throw new Error(`launchctl list exited with status ${run.code}: ${run.stderr.trim().slice(0, 200)}`);
       for (const job of parseLaunchctlList(run.stdout)) if (job.pid !== null) next.set(job.pid, job.label);
       problem = null;
     } catch (error) {
