@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RestartResult } from '../../contract/api.js';
 import type { ProcessInfo, ServiceManager } from '../model.js';
+import { attachLaunchdServices, withLaunchdServices } from '../owners/launchd/attach-services.js';
 import { createLaunchdJobs } from '../owners/launchd/launchd-jobs.js';
 import { Children, CHILD_PRELUDE } from '../owners/test-support/children.js';
 import { previewRestart, restart } from './restart.js';
@@ -254,6 +255,71 @@ describe(
         ['launchctl', 'kickstart', '-k', 'gui/501/com.example.api'],
         ['launchctl', 'kickstart', '-k', 'gui/501/com.example.api'],
       ]);
+    });
+  },
+);
+
+describe(
+  'the macOS seam: snapshot and reader name the service from the table (stand-in launchctl and brew)',
+  {
+    timeout: ACTION_TEST_TIMEOUT_MS,
+  },
+  () => {
+    it('a server started by a Homebrew job process is named by both, and restarts through brew (stand-in)', async () => {
+      const stubs = temp.make('portlens-stubs-');
+      writeStubs(stubs, ['launchctl', 'brew']);
+      const serverFile = join(stubs, 'server.mjs');
+      writeFileSync(serverFile, `${CHILD_PRELUDE}${SERVER_SOURCE}`);
+      // The job's process (as launchd starts it) runs the server as its child.
+      const job = await children.node(`
+import { spawn } from 'node:child_process';
+const server = spawn(process.execPath, [${JSON.stringify(serverFile)}, '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+server.stdout.once('data', (data) => report({ ...JSON.parse(String(data).split('\\n')[0]), serverPid: server.pid }));
+setInterval(() => {}, 1000);
+`);
+      const { port, serverPid } = job.ready as { port: number; serverPid: number };
+      adopted.add(serverPid);
+      setStubOutput(stubs, 'launchctl', `PID\tStatus\tLabel\n${job.pid}\t0\thomebrew.mxcl.redis\n`);
+      const base = testDeps(temp.make(), { selfUid: 501, commands: stubRunner(stubs) });
+      const startedAt = base.processes.info(serverPid)?.startedAt ?? Date.now();
+      await sleep(Math.max(0, startedAt + 1100 - Date.now()));
+
+      const jobs = createLaunchdJobs({ commands: stubRunner(stubs), uid: 501 });
+      const reader = withLaunchdServices(base.processes, jobs);
+      const parentOf = (pid: number) => base.processes.stat(pid)?.ppid ?? null;
+      const deps = {
+        ...base,
+        processes: reader,
+        snapshot: async () => {
+          const snapshot = await base.snapshot();
+          return { ...snapshot, processes: await attachLaunchdServices(snapshot.processes, jobs, parentOf) };
+        },
+      };
+      const expected: ServiceManager = {
+        kind: 'homebrew',
+        formula: 'redis',
+        label: 'homebrew.mxcl.redis',
+        domain: 'gui/501',
+      };
+      expect((await deps.snapshot()).processes[String(serverPid)]?.service).toEqual(expected);
+      expect(reader.info(serverPid)?.service).toEqual(expected);
+
+      const preview = await previewRestart({ kind: 'port', port, address: null }, deps);
+      if (!preview.ok) throw new Error(preview.error.message);
+      expect(preview.value.command).toEqual(['brew', 'services', 'restart', 'redis']);
+      const startTime = base.processes.stat(serverPid)?.startTime ?? 0;
+      const result = await restart(
+        { pid: serverPid, startTime, withoutEnvironment: false, timeoutMs: 5000 },
+        deps,
+      );
+      if (!result.ok) throw new Error(result.error.message);
+      expect(result.value).toMatchObject({
+        method: 'homebrew',
+        oldPid: serverPid,
+        newPid: serverPid,
+        ports: [port],
+      });
+      expect(restartCalls(stubs)).toEqual([['brew', 'services', 'restart', 'redis']]);
     });
   },
 );
