@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { HistoryQuery, HistoryResult } from './history.js';
 import { Delta, ProcessInfo, Snapshot, SocketRow } from './model.js';
 import { canonicalIp, readTargetAddress } from './target-address.js';
-import { ERROR_CODES, PROTOCOLS } from './enum-values.js';
+import { ERROR_CODES, PROTOCOLS, SERVICE_MANAGER_KINDS } from './enum-values.js';
 import { AuditReport, DiagnoseReport, DiagnoseRequest, ExplainRequest, Explanation, IdleReport, IdleRequest } from './diagnose-model.js';
 
 const pid = z.number().int().positive();
@@ -123,7 +123,8 @@ export const KillResult = z.object({
 });
 export type KillResult = z.infer<typeof KillResult>;
 
-export const RestartMethod = z.enum(['systemd', 'docker', 'pm2', 'process']);
+/** Through the process's service manager, or `process`: PortLens stops it and starts the same command. */
+export const RestartMethod = z.enum([...SERVICE_MANAGER_KINDS, 'process']);
 export type RestartMethod = z.infer<typeof RestartMethod>;
 
 export const RestartPreview = z.object({

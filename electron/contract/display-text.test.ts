@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { makeRow } from './testing/factories.js';
-import { formatBytes, formatCommand, formatDateTime, ownerText, protocolName, stateName } from './display-text.js';
+import {
+  formatBytes,
+  formatCommand,
+  formatDateTime,
+  ownerText,
+  protocolName,
+  serviceManagerText,
+  stateName,
+} from './display-text.js';
 import { ownerState } from './row-fields.js';
 
 describe('display text (the CLI and the app say it the same way)', () => {
@@ -10,6 +18,19 @@ describe('display text (the CLI and the app say it the same way)', () => {
     expect(stateName('NEW_SYN_RECV')).toBe('NEW-SYN-RECV');
     expect(stateName('LISTEN')).toBe('LISTEN');
     expect(protocolName({ protocol: 'tcp', family: 6 })).toBe('TCP v6');
+  });
+
+  it('names each service manager kind with its own word and the handle its restart uses', () => {
+    expect(serviceManagerText({ kind: 'systemd', unit: 'nginx.service', scope: 'system', uid: null })).toBe(
+      'systemd unit nginx.service',
+    );
+    expect(serviceManagerText({ kind: 'pm2', id: '3', name: null })).toBe('pm2 app id 3');
+    expect(serviceManagerText({ kind: 'launchd', label: 'com.example.agent', domain: 'gui/501' })).toBe(
+      'launchd job com.example.agent (gui/501)',
+    );
+    expect(
+      serviceManagerText({ kind: 'homebrew', formula: 'postgresql@16', label: 'homebrew.mxcl.postgresql@16', domain: 'system' }),
+    ).toBe('Homebrew service postgresql@16 (launchd job homebrew.mxcl.postgresql@16, system)');
   });
 
   it('writes binary multiples with IEC units', () => {

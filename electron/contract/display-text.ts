@@ -13,6 +13,7 @@
  * No zod and no Node modules: the one-shot CLI and the page load it before anything else.
  */
 import type { PROTOCOLS, SCOPES, SOCKET_STATES } from './enum-values.js';
+import type { ServiceManager } from './model.js';
 import { ownerState, type OwnerFields } from './row-fields.js';
 
 type SocketState = (typeof SOCKET_STATES)[number];
@@ -123,6 +124,28 @@ export function shellQuote(arg: string): string {
 /** An argv as one command line a user can paste into a shell. */
 export function formatCommand(argv: readonly string[]): string {
   return argv.map(shellQuote).join(' ');
+}
+
+/**
+ * Who manages a process, in words: `systemd unit nginx.service`, `systemd user unit api.service
+ * (uid 1000)`, `Docker container 3f4e5d6c7b8a`, `pm2 app api (id 3)`, `launchd job
+ * com.example.agent (gui/501)`, `Homebrew service redis (launchd job homebrew.mxcl.redis, system)`.
+ */
+export function serviceManagerText(service: ServiceManager): string {
+  switch (service.kind) {
+    case 'systemd':
+      return service.scope === 'user'
+        ? `systemd user unit ${service.unit}${service.uid === null ? '' : ` (uid ${service.uid})`}`
+        : `systemd unit ${service.unit}`;
+    case 'docker':
+      return `Docker container ${service.containerId.slice(0, 12)}`;
+    case 'pm2':
+      return service.name === null ? `pm2 app id ${service.id}` : `pm2 app ${service.name} (id ${service.id})`;
+    case 'launchd':
+      return `launchd job ${service.label} (${service.domain})`;
+    case 'homebrew':
+      return `Homebrew service ${service.formula} (launchd job ${service.label}, ${service.domain})`;
+  }
 }
 
 /** What the owner text needs to know about the processes around a row. */

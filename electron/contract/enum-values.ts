@@ -30,6 +30,15 @@ export const SCOPES = ['loopback', 'all', 'address'] as const;
 /** Why a socket has no owner pids. */
 export const OWNER_REASONS = ['permission', 'unreadable', 'no-inode', 'not-found'] as const;
 
+/** Who can manage (and so restart) a process: Linux's systemd, Docker, pm2; macOS's launchd and Homebrew. */
+export const SERVICE_MANAGER_KINDS = ['systemd', 'docker', 'pm2', 'launchd', 'homebrew'] as const;
+
+/**
+ * A launchd domain target: `system` (daemons, run as root) or `gui/<uid>` (a logged-in user's
+ * agents). `launchctl kickstart -k <domain>/<label>` addresses a job by it.
+ */
+export const LAUNCHD_DOMAIN = /^(?:system|gui\/\d{1,10})$/;
+
 /** Snapshot sources, in fallback order. */
 export const SNAPSHOT_SOURCES = ['netlink', 'ss', 'proc', 'lsof', 'netstat'] as const;
 

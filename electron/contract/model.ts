@@ -5,7 +5,15 @@
  * SocketPatch's) is made from the field table in row-fields.ts.
  */
 import { z } from 'zod';
-import { OWNER_REASONS, PROTOCOLS, SCOPES, SNAPSHOT_SOURCES, SOCKET_STATES } from './enum-values.js';
+import {
+  LAUNCHD_DOMAIN,
+  OWNER_REASONS,
+  PROTOCOLS,
+  SCOPES,
+  SERVICE_MANAGER_KINDS,
+  SNAPSHOT_SOURCES,
+  SOCKET_STATES,
+} from './enum-values.js';
 import {
   CHANGING_FIELDS,
   FAMILIES,
@@ -90,6 +98,9 @@ const rowShape = Object.fromEntries(ROW_FIELD_TABLE.map((spec) => [spec.name, sc
 export const SocketRow = z.object(rowShape);
 export type SocketRow = z.infer<typeof SocketRow>;
 
+/** A launchd domain target: `system` or `gui/<uid>`. */
+export const LaunchdDomain = z.string().regex(LAUNCHD_DOMAIN, 'expected system or gui/<uid>');
+
 /** How a process is managed, when detectable; decides how `restart` works. */
 export const ServiceManager = z.discriminatedUnion('kind', [
   z.object({
@@ -101,8 +112,24 @@ export const ServiceManager = z.discriminatedUnion('kind', [
   }),
   z.object({ kind: z.literal('docker'), containerId: z.string() }),
   z.object({ kind: z.literal('pm2'), id: z.string(), name: z.string().nullable() }),
+  /** A launchd job (macOS): its label, in its domain (`system` or `gui/<uid>`). */
+  z.object({ kind: z.literal('launchd'), label: z.string(), domain: LaunchdDomain }),
+  /** A Homebrew service: the formula `brew services` runs as the launchd job `label`. */
+  z.object({
+    kind: z.literal('homebrew'),
+    formula: z.string(),
+    label: z.string(),
+    domain: LaunchdDomain,
+  }),
 ]);
 export type ServiceManager = z.infer<typeof ServiceManager>;
+/** The union above has exactly the kinds enum-values.ts lists (a compile error otherwise). */
+export type ServiceManagerKind = (typeof SERVICE_MANAGER_KINDS)[number];
+true satisfies ServiceManager['kind'] extends ServiceManagerKind
+  ? ServiceManagerKind extends ServiceManager['kind']
+    ? true
+    : false
+  : false;
 
 /** A process. Its identity is (pid, startTime): a pid alone is reused by the kernel. */
 export const ProcessInfo = z.object({

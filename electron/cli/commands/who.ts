@@ -9,7 +9,7 @@ import { readIp, type IpAddress } from '../../contract/target-address.js';
 import { nearMisses } from '../../core/diagnose/near-miss.js';
 import { endpointArg, parse } from '../args.js';
 import { endpoint } from '../format.js';
-import { formatCommand, formatDateTime, protocolName, stateName } from '../../contract/display-text.js';
+import { formatCommand, formatDateTime, protocolName, serviceManagerText, stateName } from '../../contract/display-text.js';
 import { UsageError, type CliCommand, type CliIo } from '../io.js';
 import { sourceArg } from './source-arg.js';
 
@@ -100,7 +100,7 @@ function humanReport(where: string, owners: Owner[], hidden: SocketRow[]): strin
       lines.push(`  command  ${process.argv.length ? formatCommand(process.argv) : `[${process.name}]`}`);
       lines.push(`  cwd      ${process.cwd ?? '(unreadable)'}`);
       lines.push(`  started  ${formatDateTime(process.startedAt)}`);
-      if (process.service) lines.push(`  managed  ${serviceText(process.service)}`);
+      if (process.service) lines.push(`  managed  ${serviceManagerText(process.service)}`);
     } else {
       lines.push(`pid ${process.pid} listens on ${where} (the process has exited or cannot be read)`);
     }
@@ -122,13 +122,3 @@ function humanReport(where: string, owners: Owner[], hidden: SocketRow[]): strin
   return `${lines.join('\n')}\n`;
 }
 
-function serviceText(service: NonNullable<ProcessInfo['service']>): string {
-  switch (service.kind) {
-    case 'systemd':
-      return `systemd ${service.scope === 'user' ? 'user ' : ''}unit ${service.unit}`;
-    case 'docker':
-      return `docker container ${service.containerId.slice(0, 12)}`;
-    case 'pm2':
-      return `pm2 process ${service.id}${service.name ? ` (${service.name})` : ''}`;
-  }
-}

@@ -150,6 +150,8 @@ export const patchFields = {
 /** A valid SocketPatch: an id and any subset of the fields that can change. */
 export const validPatch = fc.record(patchFields, { requiredKeys: ['id'] }).map((patch) => patch as SocketPatch);
 
+const launchdDomain = fc.oneof(fc.constant('system'), fc.nat({ max: 70_000 }).map((uid) => `gui/${uid}`));
+
 const serviceManager = fc.option(
   fc.oneof(
     fc.record({
@@ -160,6 +162,8 @@ const serviceManager = fc.option(
     }),
     fc.record({ kind: fc.constant('docker'), containerId: fc.string() }),
     fc.record({ kind: fc.constant('pm2'), id: fc.string(), name: fc.option(fc.string()) }),
+    fc.record({ kind: fc.constant('launchd'), label: fc.string(), domain: launchdDomain }),
+    fc.record({ kind: fc.constant('homebrew'), formula: fc.string(), label: fc.string(), domain: launchdDomain }),
   ),
 );
 
@@ -188,13 +192,16 @@ export const roughProcess = roughObject(
       serviceManager,
       roughObject(
         {
-          kind: fc.constantFrom('systemd', 'docker', 'pm2', 'other'),
+          kind: fc.constantFrom('systemd', 'docker', 'pm2', 'launchd', 'homebrew', 'other'),
           unit: fc.string(),
           scope: fc.constantFrom('system', 'user'),
           uid: fc.option(fc.integer()),
           containerId: fc.string(),
           id: fc.string(),
           name: fc.option(fc.string()),
+          label: fc.string(),
+          formula: fc.string(),
+          domain: fc.oneof(launchdDomain, fc.string()),
         },
         4,
       ),

@@ -22,7 +22,7 @@ import type {
   SocketRow,
 } from '../model.js';
 import type { ContractError, ErrorCode, PortNotification, StreamMessage } from '../api.js';
-import { ERROR_CODES, SNAPSHOT_SOURCES } from '../enum-values.js';
+import { ERROR_CODES, LAUNCHD_DOMAIN, SERVICE_MANAGER_KINDS, SNAPSHOT_SOURCES } from '../enum-values.js';
 import {
   CHANGING_FIELDS,
   ROW_FIELD_TABLE,
@@ -271,10 +271,24 @@ function serviceManager(value: unknown, key: Key): ServiceManager | null {
         return { kind: 'docker', containerId: str(v.containerId, 'containerId') };
       case 'pm2':
         return { kind: 'pm2', id: str(v.id, 'id'), name: nullableStr(v.name, 'name') };
+      case 'launchd':
+        return { kind: 'launchd', label: str(v.label, 'label'), domain: launchdDomain(v.domain, 'domain') };
+      case 'homebrew':
+        return {
+          kind: 'homebrew',
+          formula: str(v.formula, 'formula'),
+          label: str(v.label, 'label'),
+          domain: launchdDomain(v.domain, 'domain'),
+        };
       default:
-        return fail('expected kind systemd, docker or pm2', 'kind');
+        return fail(`expected kind ${SERVICE_MANAGER_KINDS.join(', ')}`, 'kind');
     }
   });
+}
+
+function launchdDomain(value: unknown, key: Key): string {
+  const domain = str(value, key);
+  return LAUNCHD_DOMAIN.test(domain) ? domain : fail('expected system or gui/<uid>', key);
 }
 
 /** A ProcessInfo. */

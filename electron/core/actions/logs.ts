@@ -42,6 +42,11 @@ async function locateLogsUnsafe(request: LogsRequest, deps: ActionDeps): Promise
       `pid ${info.pid} (${info.name}) is managed by pm2, which keeps its logs itself: run \`pm2 logs ${service.id} --lines ${request.lines} --nostream\``,
     );
   }
+  if (service?.kind === 'launchd' || service?.kind === 'homebrew') {
+    return none(
+      `pid ${info.pid} (${info.name}) runs as the launchd job ${service.label}, whose output goes where its plist's StandardOutPath and StandardErrorPath say: run \`launchctl print ${service.domain}/${service.label}\` to see them`,
+    );
+  }
   return none(
     `pid ${info.pid} (${info.name}) was not started by PortLens and is not a systemd unit or Docker container, so its output is not collected anywhere PortLens can read${stdoutHint(info.pid)}`,
   );

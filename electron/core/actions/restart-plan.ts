@@ -1,6 +1,6 @@
 /**
- * How to restart a process: through whoever manages it (systemd, Docker, pm2), else by
- * PortLens itself (stop, then start the same command in the same place).
+ * How to restart a process: through whoever manages it (systemd, Docker, pm2, launchd,
+ * Homebrew), else by PortLens itself (stop, then start the same command in the same place).
  */
 import { accessSync, constants, realpathSync, statSync } from 'node:fs';
 import { delimiter, isAbsolute } from 'node:path';
@@ -51,6 +51,21 @@ export function planRestart(
   if (service?.kind === 'docker')
     return ok({ method: 'docker', command: ['docker', 'restart', service.containerId] });
   if (service?.kind === 'pm2') return ok({ method: 'pm2', command: ['pm2', 'restart', service.id] });
+  if (service?.kind === 'launchd')
+    return ok({ method: 'launchd', command: kickstart(service.domain, service.label) });
+  if (service?.kind === 'homebrew') {
+    // `brew services` acts on the domain of whoever runs it (root: system; a user: their own gui
+    // domain), so it is run by its owner. Root reaching a user's service restarts the same launchd
+    // job directly: brew run as root would address root's services instead.
+    const ownDomain = selfUid === 0 ? 'system' : `gui/${selfUid}`;
+    return ok({
+      method: 'homebrew',
+      command:
+        service.domain === ownDomain || service.domain === 'system'
+          ? [homebrewOf(info), 'services', 'restart', service.formula]
+          : kickstart(service.domain, service.label),
+    });
+  }
   const command = processCommand(info, searchPath);
   if (command === null)
     return fail(
@@ -60,6 +75,44 @@ export function planRestart(
         : `pid ${info.pid} (${info.name}): its program (${info.argv[0] ?? info.exe}) is no longer found, so it cannot be started again`,
     );
   return ok({ method: 'process', command });
+}
+
+/**
+ * The `brew` of the Homebrew that installed the process (`<prefix>/bin/brew`, the prefix being
+ * what precedes `/Cellar/<formula>/` or `/opt/<formula>/` in its program's path), else `brew` on
+ * PATH. An app opened from the Finder gets PATH=/usr/bin:/bin:/usr/sbin:/sbin, without
+ * /opt/homebrew/bin or /usr/local/bin.
+ */
+function homebrewOf(info: ProcessInfo): string {
+  for (const program of [info.exe, info.argv[0]]) {
+    const prefix = program ? /^(\/.*)\/(?:Cellar|opt)\/[^/]+\//.exec(program)?.[1] : undefined;
+    if (prefix && isProgram(`${prefix}/bin/brew`)) return `${prefix}/bin/brew`;
+  }
+  return 'brew';
+}
+
+/** `launchctl kickstart -k`: kill the job's process (if running) and start it again, in its domain. */
+function kickstart(domain: string, label: string): string[] {
+  return ['launchctl', 'kickstart', '-k', `${domain}/${label}`];
+}
+
+/**
+ * Why only root can run this restart (another user's systemd unit or launchd job, a job in
+ * launchd's system domain: "anyone may read or query the system domain, but root privileges are
+ * required to make modifications", launchctl(1)); null when we may.
+ */
+export function rootOnlyReason(info: ProcessInfo, selfUid: number | null): string | null {
+  const service = info.service;
+  if (selfUid === 0 || selfUid === null || !service) return null;
+  if (service.kind === 'systemd' && service.scope === 'user' && (service.uid ?? info.uid) !== selfUid)
+    return `pid ${info.pid} runs in a systemd user unit of ${info.user}; only root can restart another user's unit.`;
+  if (service.kind !== 'launchd' && service.kind !== 'homebrew') return null;
+  const what = service.kind === 'homebrew' ? `the Homebrew service ${service.formula}` : `the launchd job ${service.label}`;
+  if (service.domain === 'system')
+    return `pid ${info.pid} is ${what} in launchd's system domain; only root can restart system jobs.`;
+  if (service.domain !== `gui/${selfUid}`)
+    return `pid ${info.pid} is ${what} of another user (${service.domain}); only root can restart another user's jobs.`;
+  return null;
 }
 
 /**

@@ -1,8 +1,8 @@
 /**
- * Restart: through the owner's manager (systemctl, docker, pm2), or for a plain process by
- * PortLens itself: capture argv, cwd and environment, stop it as kill does, wait for its
- * ports to free, start the same command detached with its output in a log file, and wait for
- * the ports to listen again.
+ * Restart: through the owner's manager (systemctl, docker, pm2, launchctl, brew), or for a
+ * plain process by PortLens itself: capture argv, cwd and environment, stop it as kill does,
+ * wait for its ports to free, start the same command detached with its output in a log file,
+ * and wait for the ports to listen again.
  */
 import type {
   ActionSubject,
@@ -22,7 +22,8 @@ import { identityOf } from './identity.js';
 import { killRequestFor, portsStillBound } from './kill.js';
 import { launchDetached, type Launched } from './launch-process.js';
 import { checkLogFile, logFilePath, startHeader, tailLines } from './log-files.js';
-import { planRestart } from './restart-plan.js';
+import { managerRefusal } from './manager-refusal.js';
+import { planRestart, rootOnlyReason } from './restart-plan.js';
 import { recordedLogFile, recordStartedService } from './started-services.js';
 import { elevated, fail, ok, safely } from './results.js';
 import { stopProcesses } from './stop-processes.js';
@@ -114,22 +115,26 @@ export async function restartThroughManager(
 ): Promise<Result<Restarted>> {
   const { process: info } = preview.subject;
   const command = preview.command;
-  if (command.includes('-M') && deps.selfUid !== 0) {
-    const { command: sudo, advice } = elevated(deps.commandName, 'restart', info.pid);
-    return fail(
-      'permission',
-      `pid ${info.pid} runs in a systemd user unit of ${info.user}; only root can restart another user's unit. ${advice}`,
-      sudo,
-    );
-  }
+  const { command: sudo, advice } = elevated(deps.commandName, 'restart', info.pid);
+  const rootOnly = rootOnlyReason(info, deps.selfUid);
+  if (rootOnly) return fail('permission', `${rootOnly} ${advice}`, sudo);
   const run = await deps.commands.run(command, { timeoutMs });
   if (!run.ok) {
     if (run.reason === 'not-found')
       return fail('unsupported', `${run.message}; cannot restart pid ${info.pid} through ${preview.method}`);
     return fail(run.reason === 'timeout' ? 'timeout' : 'failed', run.message, tail(run.output));
   }
-  if (run.code !== 0)
-    return fail('failed', `\`${command.join(' ')}\` exited with status ${run.code}`, tail(run.output));
+  if (run.code !== 0) {
+    const exited = `\`${command.join(' ')}\` exited with status ${run.code}`;
+    const refusal = managerRefusal(run.output);
+    if (refusal === 'protected') {
+      const why = 'macOS protects this service (System Integrity Protection), so not even root can restart it';
+      return fail('refused', `${exited}: ${why}`, tail(run.output));
+    }
+    if (refusal === 'permission' && deps.selfUid !== 0)
+      return fail('permission', `${exited}: not permitted. ${advice}`, tail(run.output));
+    return fail('failed', exited, tail(run.output));
+  }
   const back = await waitForListeners(heldPorts(preview.subject.sockets), timeoutMs, deps, () => false);
   if (!back.ok)
     return fail(

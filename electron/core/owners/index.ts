@@ -1,5 +1,6 @@
 /**
- * Owners: which process holds a socket, and what PortLens shows about a process (Linux, /proc).
+ * Owners: which process holds a socket, and what PortLens shows about a process (Linux, /proc;
+ * on macOS, the launchd job or Homebrew service that runs it).
  */
 export { bootTimeMs, clockTicksPerSecond, parseBootTime, ticksToEpochMs } from './boot-clock.js';
 export { type CgroupEntry, dockerContainerOf, parseCgroup } from './cgroup.js';
@@ -17,6 +18,17 @@ export {
 } from './docker-proxy.js';
 export { type EnvironResult, parseEnviron, readEnviron } from './environ.js';
 export { socketInode } from './fd-index.js';
+export { attachLaunchdServices, withLaunchdServices } from './launchd/attach-services.js';
+export {
+  type LaunchdJobs,
+  type LaunchdJobsOptions,
+  createLaunchdJobs,
+  launchdDomainOf,
+  launchdJobs,
+  launchdService,
+  launchdServiceOf,
+} from './launchd/launchd-jobs.js';
+export { type LaunchdJob, parseLaunchctlList } from './launchd/launchctl-list.js';
 export {
   type InodeOwners,
   type OwnerResolverOptions,

@@ -1,6 +1,6 @@
 /**
- * Restart confirmation: how PortLens will restart the process (systemd, docker, pm2, or
- * relaunching its command), the exact command, the ports it waits for, and, when the
+ * Restart confirmation: how PortLens will restart the process (systemd, docker, pm2, launchd,
+ * Homebrew, or relaunching its command), the exact command, the ports it waits for, and, when the
  * process's environment is unreadable, an explicit consent to restart without it.
  */
 import { useState } from 'react';

@@ -7,6 +7,8 @@ const METHOD_TEXT: Record<RestartMethod, string> = {
   systemd: 'Restarts its systemd unit with this command:',
   docker: 'Restarts its Docker container with this command:',
   pm2: 'Restarts it through pm2 with this command:',
+  launchd: 'Restarts its launchd job with this command:',
+  homebrew: 'Restarts its Homebrew service with this command:',
   process: 'Stops the process, then starts the same command again in the same directory:',
 };
 

@@ -1,6 +1,7 @@
 /**
- * Stub executables for what cannot run here (systemd, Docker, pm2): shell scripts put first
- * on PATH that record their argv (one invocation per line, tab-separated) and print a line.
+ * Stub executables for what cannot run here (systemd, Docker, pm2, launchd, Homebrew): shell
+ * scripts put first on PATH that record their argv (one invocation per line, tab-separated) and
+ * print a line, or what the test wrote with `setStubOutput`.
  */
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,11 +10,12 @@ import type { ActionDeps } from '../deps.js';
 import { createCommandRunner } from '../run-command.js';
 
 /** The stubbed programs. */
-export const STUBBED = ['systemctl', 'journalctl', 'docker', 'pm2'] as const;
+export const STUBBED = ['systemctl', 'journalctl', 'docker', 'pm2', 'launchctl', 'brew'] as const;
 
 /**
  * Writes the stubs into `dir`. Each appends `name<TAB>arg1<TAB>...` to `dir/calls.log`, prints
- * `<name> stub output: <args>` (and a second line on stderr), and exits with $STUB_EXIT (0).
+ * `<name> stub output: <args>` (or the file `dir/<name>.stdout`) and a second line on stderr (or
+ * `dir/<name>.stderr`), and exits with $STUB_EXIT (0).
  */
 export function writeStubs(dir: string, programs: readonly string[] = STUBBED): void {
   for (const name of programs) {
@@ -22,13 +24,18 @@ export function writeStubs(dir: string, programs: readonly string[] = STUBBED): 
       file,
       `#!/bin/sh
 { printf '%s' '${name}'; for arg in "$@"; do printf '\\t%s' "$arg"; done; printf '\\n'; } >> '${join(dir, 'calls.log')}'
-echo "${name} stub output: $*"
-echo "${name} stub diagnostics" >&2
+if [ -f '${join(dir, `${name}.stdout`)}' ]; then cat '${join(dir, `${name}.stdout`)}'; else echo "${name} stub output: $*"; fi
+if [ -f '${join(dir, `${name}.stderr`)}' ]; then cat '${join(dir, `${name}.stderr`)}' >&2; else echo "${name} stub diagnostics" >&2; fi
 exit "\${STUB_EXIT:-0}"
 `,
     );
     chmodSync(file, 0o755);
   }
+}
+
+/** Makes the stub `name` in `dir` print `text` on stdout (or stderr) instead of its default line. */
+export function setStubOutput(dir: string, name: string, text: string, stream: 'stdout' | 'stderr' = 'stdout'): void {
+  writeFileSync(join(dir, `${name}.${stream}`), text);
 }
 
 /** The recorded invocations, each as argv (program name first). */
