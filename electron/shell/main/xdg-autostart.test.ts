@@ -85,143 +85,150 @@ describe('Exec quoting (Desktop Entry spec)', () => {
   });
 });
 
-describe('XdgAutostart (real files in a temporary XDG_CONFIG_HOME)', () => {
-  it('writes our entry 0600 in a new 0700 directory, reads it back, and removes only it', () => {
-    const dir = autostartDirectory({ XDG_CONFIG_HOME: configHome() }, '/nonexistent');
-    const autostart = new XdgAutostart(dir, entry(['/home/a/Apps/PortLens 1.0.AppImage']));
-    expect(autostart.read()).toEqual({ kind: 'absent' });
+// Modes and links as POSIX has them; Windows never uses this module.
+describe.skipIf(process.platform === 'win32')(
+  'XdgAutostart (real files in a temporary XDG_CONFIG_HOME)',
+  () => {
+    it('writes our entry 0600 in a new 0700 directory, reads it back, and removes only it', () => {
+      const dir = autostartDirectory({ XDG_CONFIG_HOME: configHome() }, '/nonexistent');
+      const autostart = new XdgAutostart(dir, entry(['/home/a/Apps/PortLens 1.0.AppImage']));
+      expect(autostart.read()).toEqual({ kind: 'absent' });
 
-    expect(autostart.enable()).toMatchObject({ kind: 'ours', enabled: true });
-    expect(mode(dir)).toBe(0o700);
-    expect(mode(autostart.file)).toBe(0o600);
-    const keys = desktopEntryKeys(readFileSync(autostart.file, 'utf8'));
-    expect(Object.fromEntries(keys)).toEqual({
-      Type: 'Application',
-      Version: '1.0',
-      Name: 'PortLens',
-      Comment: 'See every port on this machine',
-      Exec: '"/home/a/Apps/PortLens 1.0.AppImage"',
-      Terminal: 'false',
-      'X-GNOME-Autostart-enabled': 'true',
-      [AUTOSTART_MARKER]: 'true',
+      expect(autostart.enable()).toMatchObject({ kind: 'ours', enabled: true });
+      expect(mode(dir)).toBe(0o700);
+      expect(mode(autostart.file)).toBe(0o600);
+      const keys = desktopEntryKeys(readFileSync(autostart.file, 'utf8'));
+      expect(Object.fromEntries(keys)).toEqual({
+        Type: 'Application',
+        Version: '1.0',
+        Name: 'PortLens',
+        Comment: 'See every port on this machine',
+        Exec: '"/home/a/Apps/PortLens 1.0.AppImage"',
+        Terminal: 'false',
+        'X-GNOME-Autostart-enabled': 'true',
+        [AUTOSTART_MARKER]: 'true',
+      });
+
+      // Idempotent: the same entry is not rewritten (same inode, same mtime).
+      const before = statSync(autostart.file);
+      autostart.enable();
+      const after = statSync(autostart.file);
+      expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs]);
+
+      expect(autostart.disable()).toEqual({ kind: 'absent' });
+      expect(existsSync(autostart.file)).toBe(false);
+      expect(autostart.disable()).toEqual({ kind: 'absent' });
+      expect(existsSync(dir)).toBe(true);
     });
 
-    // Idempotent: the same entry is not rewritten (same inode, same mtime).
-    const before = statSync(autostart.file);
-    autostart.enable();
-    const after = statSync(autostart.file);
-    expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs]);
+    it("never touches the directory's other entries, nor an existing directory's mode", () => {
+      const dir = join(configHome(), 'autostart');
+      mkdirSync(dir);
+      chmodSync(dir, 0o755);
+      const other = join(dir, 'syncthing.desktop');
+      writeFileSync(other, '[Desktop Entry]\nType=Application\nExec=syncthing\n', { mode: 0o644 });
+      const otherBefore = statSync(other);
+      const autostart = new XdgAutostart(dir, entry(['/opt/PortLens/portlens']));
+      autostart.enable();
+      autostart.disable();
+      const otherAfter = statSync(other);
+      expect(readFileSync(other, 'utf8')).toBe('[Desktop Entry]\nType=Application\nExec=syncthing\n');
+      expect([otherAfter.ino, otherAfter.mtimeMs, otherAfter.mode]).toEqual([
+        otherBefore.ino,
+        otherBefore.mtimeMs,
+        otherBefore.mode,
+      ]);
+      expect(mode(dir)).toBe(0o755);
+    });
 
-    expect(autostart.disable()).toEqual({ kind: 'absent' });
-    expect(existsSync(autostart.file)).toBe(false);
-    expect(autostart.disable()).toEqual({ kind: 'absent' });
-    expect(existsSync(dir)).toBe(true);
-  });
+    it("reports someone else's entry under our name (a file without the marker, or a link) and leaves it alone", () => {
+      const dir = join(configHome(), 'autostart');
+      mkdirSync(dir);
+      const autostart = new XdgAutostart(dir, entry(['/opt/PortLens/portlens']));
+      const handWritten = '[Desktop Entry]\nType=Application\nExec=/opt/PortLens/portlens --flag\n';
+      writeFileSync(autostart.file, handWritten);
+      expect(autostart.read()).toEqual({ kind: 'foreign', enabled: true });
+      expect(() => autostart.enable()).toThrow(/not written by PortLens/);
+      expect(() => autostart.disable()).toThrow(AutostartError);
+      expect(readFileSync(autostart.file, 'utf8')).toBe(handWritten);
 
-  it("never touches the directory's other entries, nor an existing directory's mode", () => {
-    const dir = join(configHome(), 'autostart');
-    mkdirSync(dir);
-    chmodSync(dir, 0o755);
-    const other = join(dir, 'syncthing.desktop');
-    writeFileSync(other, '[Desktop Entry]\nType=Application\nExec=syncthing\n', { mode: 0o644 });
-    const otherBefore = statSync(other);
-    const autostart = new XdgAutostart(dir, entry(['/opt/PortLens/portlens']));
-    autostart.enable();
-    autostart.disable();
-    const otherAfter = statSync(other);
-    expect(readFileSync(other, 'utf8')).toBe('[Desktop Entry]\nType=Application\nExec=syncthing\n');
-    expect([otherAfter.ino, otherAfter.mtimeMs, otherAfter.mode]).toEqual([
-      otherBefore.ino,
-      otherBefore.mtimeMs,
-      otherBefore.mode,
-    ]);
-    expect(mode(dir)).toBe(0o755);
-  });
+      // A dotfile manager's link, even to a file that looks like ours, is not ours to delete.
+      rmSync(autostart.file);
+      const kept = join(dir, '..', 'kept.desktop');
+      writeFileSync(kept, autostartEntryText(entry(['/opt/PortLens/portlens'])));
+      symlinkSync(kept, autostart.file);
+      expect(autostart.read()).toEqual({ kind: 'foreign', enabled: true });
+      expect(() => autostart.disable()).toThrow(AutostartError);
+      expect(existsSync(kept) && existsSync(autostart.file)).toBe(true);
+    });
 
-  it("reports someone else's entry under our name (a file without the marker, or a link) and leaves it alone", () => {
-    const dir = join(configHome(), 'autostart');
-    mkdirSync(dir);
-    const autostart = new XdgAutostart(dir, entry(['/opt/PortLens/portlens']));
-    const handWritten = '[Desktop Entry]\nType=Application\nExec=/opt/PortLens/portlens --flag\n';
-    writeFileSync(autostart.file, handWritten);
-    expect(autostart.read()).toEqual({ kind: 'foreign', enabled: true });
-    expect(() => autostart.enable()).toThrow(/not written by PortLens/);
-    expect(() => autostart.disable()).toThrow(AutostartError);
-    expect(readFileSync(autostart.file, 'utf8')).toBe(handWritten);
-
-    // A dotfile manager's link, even to a file that looks like ours, is not ours to delete.
-    rmSync(autostart.file);
-    const kept = join(dir, '..', 'kept.desktop');
-    writeFileSync(kept, autostartEntryText(entry(['/opt/PortLens/portlens'])));
-    symlinkSync(kept, autostart.file);
-    expect(autostart.read()).toEqual({ kind: 'foreign', enabled: true });
-    expect(() => autostart.disable()).toThrow(AutostartError);
-    expect(existsSync(kept) && existsSync(autostart.file)).toBe(true);
-  });
-
-  it('shows an entry the desktop switched off as off, and turning it on writes it anew', () => {
-    const dir = join(configHome(), 'autostart');
-    const autostart = new XdgAutostart(dir, entry(['/opt/PortLens/portlens']));
-    autostart.enable();
-    for (const off of ['X-GNOME-Autostart-enabled=false', 'Hidden=true']) {
-      // As GNOME's "Startup Applications" does: the same file, switched off by a key.
-      const text = autostartEntryText(entry(['/opt/PortLens/portlens'])).replace(
-        'X-GNOME-Autostart-enabled=true',
-        off,
-      );
-      writeFileSync(autostart.file, text);
-      expect(autostart.read()).toMatchObject({ kind: 'ours', enabled: false });
-      expect(autostart.enable()).toMatchObject({ kind: 'ours', enabled: true });
-    }
-  });
-
-  it('refresh points an enabled entry at the command running now (a newer AppImage), and nothing else', () => {
-    const dir = join(configHome(), 'autostart');
-    new XdgAutostart(dir, entry(['/home/a/PortLens-0.1.0.AppImage'])).enable();
-    const newer = new XdgAutostart(dir, entry(['/home/a/PortLens-0.2.0.AppImage']));
-    expect(newer.refresh()).toMatchObject({ kind: 'ours', exec: '/home/a/PortLens-0.2.0.AppImage' });
-    newer.disable();
-    expect(newer.refresh()).toEqual({ kind: 'absent' });
-    expect(existsSync(newer.file)).toBe(false);
-  });
-
-  const noGio = withoutTools('gio');
-  it.skipIf(noGio)(
-    "GLib's launcher (gio launch) runs the Exec line with the exact path and arguments: spaces, quotes, %, $, backslashes",
-    async () => {
-      const home = configHome();
-      const args = [
-        '--hidden',
-        'a b',
-        '50%',
-        '%U',
-        '$PATH',
-        '`id`',
-        'back\\slash',
-        'semi;colon',
-        '',
-        'tab\there',
-      ];
-      // Program directories whose names need every kind of quoting; the second also holds a %.
-      for (const [n, dirName] of [`Port Lens "q" 'sq' $HOME \\back`, `Port Lens 100% "q"`].entries()) {
-        const program = join(home, dirName, 'port lens.sh');
-        const out = join(home, `argv-${n}.out`);
-        mkdirSync(join(home, dirName));
-        writeFileSync(
-          program,
-          `#!/bin/sh\nprintf '%s\\0' "$0" "$@" > '${out}.tmp' && mv '${out}.tmp' '${out}'\n`,
-          {
-            mode: 0o700,
-          },
+    it('shows an entry the desktop switched off as off, and turning it on writes it anew', () => {
+      const dir = join(configHome(), 'autostart');
+      const autostart = new XdgAutostart(dir, entry(['/opt/PortLens/portlens']));
+      autostart.enable();
+      for (const off of ['X-GNOME-Autostart-enabled=false', 'Hidden=true']) {
+        // As GNOME's "Startup Applications" does: the same file, switched off by a key.
+        const text = autostartEntryText(entry(['/opt/PortLens/portlens'])).replace(
+          'X-GNOME-Autostart-enabled=true',
+          off,
         );
-        const autostart = new XdgAutostart(join(home, 'autostart'), entry([program, ...args]));
-        autostart.enable();
-        const launched = spawnSync('gio', ['launch', autostart.file], { encoding: 'utf8', timeout: 10_000 });
-        expect(launched.status, launched.stderr).toBe(0);
-        const deadline = Date.now() + 10_000;
-        while (!existsSync(out) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-        expect(readFileSync(out, 'utf8').split('\0').slice(0, -1), dirName).toEqual([program, ...args]);
+        writeFileSync(autostart.file, text);
+        expect(autostart.read()).toMatchObject({ kind: 'ours', enabled: false });
+        expect(autostart.enable()).toMatchObject({ kind: 'ours', enabled: true });
       }
-    },
-  );
-});
+    });
+
+    it('refresh points an enabled entry at the command running now (a newer AppImage), and nothing else', () => {
+      const dir = join(configHome(), 'autostart');
+      new XdgAutostart(dir, entry(['/home/a/PortLens-0.1.0.AppImage'])).enable();
+      const newer = new XdgAutostart(dir, entry(['/home/a/PortLens-0.2.0.AppImage']));
+      expect(newer.refresh()).toMatchObject({ kind: 'ours', exec: '/home/a/PortLens-0.2.0.AppImage' });
+      newer.disable();
+      expect(newer.refresh()).toEqual({ kind: 'absent' });
+      expect(existsSync(newer.file)).toBe(false);
+    });
+
+    const noGio = withoutTools('gio');
+    it.skipIf(noGio)(
+      "GLib's launcher (gio launch) runs the Exec line with the exact path and arguments: spaces, quotes, %, $, backslashes",
+      async () => {
+        const home = configHome();
+        const args = [
+          '--hidden',
+          'a b',
+          '50%',
+          '%U',
+          '$PATH',
+          '`id`',
+          'back\\slash',
+          'semi;colon',
+          '',
+          'tab\there',
+        ];
+        // Program directories whose names need every kind of quoting; the second also holds a %.
+        for (const [n, dirName] of [`Port Lens "q" 'sq' $HOME \\back`, `Port Lens 100% "q"`].entries()) {
+          const program = join(home, dirName, 'port lens.sh');
+          const out = join(home, `argv-${n}.out`);
+          mkdirSync(join(home, dirName));
+          writeFileSync(
+            program,
+            `#!/bin/sh\nprintf '%s\\0' "$0" "$@" > '${out}.tmp' && mv '${out}.tmp' '${out}'\n`,
+            {
+              mode: 0o700,
+            },
+          );
+          const autostart = new XdgAutostart(join(home, 'autostart'), entry([program, ...args]));
+          autostart.enable();
+          const launched = spawnSync('gio', ['launch', autostart.file], {
+            encoding: 'utf8',
+            timeout: 10_000,
+          });
+          expect(launched.status, launched.stderr).toBe(0);
+          const deadline = Date.now() + 10_000;
+          while (!existsSync(out) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+          expect(readFileSync(out, 'utf8').split('\0').slice(0, -1), dirName).toEqual([program, ...args]);
+        }
+      },
+    );
+  },
+);
