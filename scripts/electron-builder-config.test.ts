@@ -5,16 +5,22 @@
  * target's own metadata check (FpmTarget.checkOptions, which fails `npm run dist` with "Please
  * specify project homepage" when package.json lacks one). package-layout.test.ts packages for real.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DOMParser } from '@xmldom/xmldom';
 import { AppInfo } from 'app-builder-lib/out/appInfo.js';
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config.js';
 import type { Metadata } from 'app-builder-lib/out/options/metadata.js';
 import * as packageMetadata from 'app-builder-lib/out/util/packageMetadata.js';
 import FpmTarget from 'app-builder-lib/out/targets/FpmTarget.js';
+import { MacTargetHelper } from 'app-builder-lib/out/mac/MacTargetHelper.js';
+import { isAutoDiscoveryCodeSignIdentity } from 'app-builder-lib/out/util/flags.js';
 import { DebugLogger } from 'builder-util';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { trayIconFiles } from '../electron/shell/main/app-paths.js';
+import { distEnvironment } from './lib/dist-environment.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const packageFile = `${root}/package.json`;
@@ -24,6 +30,48 @@ const { checkMetadata, readPackageJson } = packageMetadata as unknown as {
   checkMetadata(metadata: Metadata, devMetadata: Metadata, appFile: string, devAppFile: string): void;
 };
 type Config = Awaited<ReturnType<typeof getConfig>>;
+// electron-builder's own plist reader (a dependency of app-builder-lib; its typings are not installed).
+const plist = createRequire(import.meta.url)('plist') as { parse(xml: string): unknown };
+
+/** The variables this file sets, restored after each test. */
+const savedEnv = new Map<string, string | undefined>();
+function setEnv(values: Record<string, string | undefined>): void {
+  for (const [name, value] of Object.entries(values)) {
+    if (!savedEnv.has(name)) savedEnv.set(name, process.env[name]);
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
+}
+afterEach(() => {
+  for (const [name, value] of savedEnv)
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  savedEnv.clear();
+});
+
+/** A plist's value, after checking it is well-formed XML (the plist reader alone is lenient). */
+function parsePlist(xml: string, file: string): unknown {
+  const problems: string[] = [];
+  const report = (message: string) => problems.push(message);
+  const document = new DOMParser({
+    errorHandler: { warning: report, error: report, fatalError: report },
+  }).parseFromString(xml, 'text/xml');
+  expect(problems, file).toEqual([]);
+  expect(document.documentElement?.nodeName, file).toBe('plist');
+  return plist.parse(xml);
+}
+
+/** The entitlements electron-builder's signer gives each file (MacTargetHelper.getOptionsForFile). */
+async function entitlementsFor(config: Config, appPath: string, files: string[]) {
+  const packager = {
+    resourceList: Promise.resolve(readdirSync(join(root, 'build'))),
+    info: { buildResourcesDir: join(root, 'build') },
+    platformSpecificBuildOptions: config.mac,
+  };
+  const helper = new MacTargetHelper(packager as never);
+  const forFile = await helper.getOptionsForFile(appPath, false, config.mac ?? {});
+  return files.map((file) => forFile(file));
+}
 
 /**
  * The deb target's metadata check (homepage, maintainer), run on electron-builder's FpmTarget
@@ -112,5 +160,125 @@ describe('electron-builder.yml', () => {
     // Every platform's tray icon is packaged.
     for (const platform of ['linux', 'darwin', 'win32'] as const)
       for (const file of trayIconFiles(platform)) expect(patterns, file).toContain(`"build/icons/${file}"`);
+  });
+
+  it('dmg: hardened runtime, with entitlements that grant JIT and nothing else (electron-builder resolves them so)', async () => {
+    const config = await getConfig(root, null, null);
+    const mac = config.mac ?? {};
+    expect(mac).toMatchObject({ hardenedRuntime: true, category: 'public.app-category.developer-tools' });
+    const app = '/stage/PortLens.app';
+    const [main, helper] = await entitlementsFor(config, app, [
+      app,
+      `${app}/Contents/Frameworks/PortLens Helper (Renderer).app`,
+    ]);
+    expect(main).toMatchObject({ entitlements: mac.entitlements, hardenedRuntime: true });
+    expect(helper).toMatchObject({ entitlements: mac.entitlementsInherit, hardenedRuntime: true });
+    for (const file of [mac.entitlements, mac.entitlementsInherit]) {
+      expect(file, 'an entitlements file of our own, not the template').toMatch(/^build\//);
+      // Exactly this: no library-validation or unsigned-memory exceptions (entitlements.mac.plist says why).
+      expect(parsePlist(readFileSync(join(root, String(file)), 'utf8'), String(file))).toEqual({
+        'com.apple.security.cs.allow-jit': true,
+      });
+    }
+    // The check above really reads: a plist that is not well-formed fails it.
+    expect(() => parsePlist('<plist><dict><key>a</key></dict>', 'broken.plist')).toThrow();
+  });
+
+  it('dmg: the app beside an Applications link, with the icon from build/', async () => {
+    const config = await getConfig(root, null, null);
+    expect(config.dmg?.contents).toEqual([
+      { x: 140, y: 180, type: 'file' },
+      { x: 400, y: 180, type: 'link', path: '/Applications' },
+    ]);
+    for (const icon of [config.mac?.icon, config.dmg?.icon])
+      expect(icon && existsSync(join(root, icon)), String(icon)).toBe(true);
+  });
+
+  it("notarizes only when credentials are in the environment (electron-builder's own notarize step)", async () => {
+    const config = await getConfig(root, null, null);
+    // Unset, not false: `notarize: false` would skip it even with credentials.
+    expect(config.mac?.notarize).toBeUndefined();
+    const none = Object.fromEntries(
+      [
+        'APPLE_ID',
+        'APPLE_APP_SPECIFIC_PASSWORD',
+        'APPLE_TEAM_ID',
+        'APPLE_API_KEY',
+        'APPLE_API_KEY_ID',
+        'APPLE_API_ISSUER',
+        'APPLE_KEYCHAIN',
+        'APPLE_KEYCHAIN_PROFILE',
+      ].map((name) => [name, undefined]),
+    );
+    setEnv(none);
+    expect(MacTargetHelper.getNotarizeOptions('/stage/PortLens.app')).toBeUndefined();
+    setEnv({
+      APPLE_API_KEY: '/keys/AuthKey.p8',
+      APPLE_API_KEY_ID: 'KEY123',
+      APPLE_API_ISSUER: 'issuer-uuid',
+    });
+    expect(MacTargetHelper.getNotarizeOptions('/stage/PortLens.app')).toEqual({
+      tool: 'notarytool',
+      appPath: '/stage/PortLens.app',
+      appleApiKey: '/keys/AuthKey.p8',
+      appleApiKeyId: 'KEY123',
+      appleApiIssuer: 'issuer-uuid',
+    });
+    // Half a set of credentials fails the build rather than silently skipping.
+    setEnv({ APPLE_API_ISSUER: undefined });
+    expect(() => MacTargetHelper.getNotarizeOptions('/stage/PortLens.app')).toThrow(/APPLE_API_ISSUER/);
+  });
+
+  it('npm run dist signs only with a named certificate: keychain discovery is off otherwise', () => {
+    const scenarios: [NodeJS.ProcessEnv, boolean][] = [
+      [{}, false],
+      [{ CSC_LINK: '  ' }, false],
+      [{ CSC_LINK: '/certs/developer-id.p12' }, true],
+      [{ CSC_NAME: 'Developer ID Application: Example (TEAM123)' }, true],
+      [{ CSC_IDENTITY_AUTO_DISCOVERY: 'true' }, true],
+    ];
+    for (const [given, discovers] of scenarios) {
+      // What electron-builder reads, in the environment scripts/dist.mjs gives it.
+      setEnv({ CSC_IDENTITY_AUTO_DISCOVERY: distEnvironment(given).CSC_IDENTITY_AUTO_DISCOVERY });
+      expect(isAutoDiscoveryCodeSignIdentity(), JSON.stringify(given)).toBe(discovers);
+    }
+  });
+
+  it('nsis: an assisted per-user installer with icons, named shortcuts, and an uninstaller that removes the login item', async () => {
+    const config = await getConfig(root, null, null);
+    const nsis = config.nsis ?? {};
+    expect(nsis).toMatchObject({
+      oneClick: false,
+      perMachine: false,
+      selectPerMachineByDefault: false,
+      allowToChangeInstallationDirectory: true,
+      createDesktopShortcut: true,
+      createStartMenuShortcut: true,
+      shortcutName: 'PortLens',
+      uninstallDisplayName: 'PortLens',
+    });
+    for (const icon of [config.win?.icon, nsis.installerIcon, nsis.uninstallerIcon])
+      expect(icon && existsSync(join(root, icon)), String(icon)).toBe(true);
+    // The Run value Electron writes is named by the AppUserModelId, which main sets to the appId.
+    const script = readFileSync(join(root, String(nsis.include)), 'utf8');
+    expect(script).toMatch(/!macro customUnInstall\b/);
+    const removed = [...script.matchAll(/DeleteRegValue HKCU "([^"]+)" "([^"]+)"/g)];
+    expect(removed.map((match) => match[2])).toEqual([config.appId, config.appId]);
+    expect(removed.map((match) => match[1])).toEqual([
+      'Software\\Microsoft\\Windows\\CurrentVersion\\Run',
+      'Software\\Microsoft\\Windows\\CurrentVersion\\Explorer\\StartupApproved\\Run',
+    ]);
+    const main = readFileSync(join(root, 'electron', 'shell', 'main', 'index.ts'), 'utf8');
+    expect(main).toContain(`app.setAppUserModelId('${config.appId}')`);
+  });
+
+  it('AppImage and deb: the icon set from build/icons and a Development category', async () => {
+    const config = await getConfig(root, null, null);
+    const iconDir = join(root, String(config.linux?.icon));
+    // electron-builder takes NxN.png names from the directory; the desktop needs at least these.
+    const sizes = readdirSync(iconDir).filter((name) => /^\d+x\d+\.png$/.test(name));
+    expect(sizes).toEqual(expect.arrayContaining(['16x16.png', '48x48.png', '256x256.png', '512x512.png']));
+    expect(config.linux?.category).toBe('Development');
+    expect(config.deb?.packageCategory).toBe('devel');
   });
 });

@@ -64,6 +64,8 @@ export function appEnvironment(dataDir: string): NodeJS.ProcessEnv {
     // The app's one data directory (core/paths.ts): settings, Chromium's profile and the lock.
     PORTLENS_DATA_DIR: dataDir,
     PORTLENS_POLL_MS: '500',
+    // "Start at login" writes $XDG_CONFIG_HOME/autostart on Linux: never the person's own.
+    XDG_CONFIG_HOME: join(dataDir, 'config'),
   };
   delete env.ELECTRON_RUN_AS_NODE;
   return env;

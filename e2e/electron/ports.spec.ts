@@ -3,6 +3,8 @@
 // with "Close to tray" on, closing the window hides it to the tray. Skipped (with the reason
 // printed) where Electron cannot run. OS popups and tray menus cannot be driven by a test: the main process's test
 // hooks report what it handed the OS, and click tray items as the OS would.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { StreamMessage } from '../../electron/contract/api.js';
 import type { Snapshot } from '../../electron/contract/model.js';
 import { startHttpServer, type HttpServerChild } from '../support/http-servers.js';
@@ -142,5 +144,17 @@ test.describe('ports in the desktop app', () => {
     await expect
       .poll(() => portlensApp.electron.evaluate(() => globalThis.__portlensE2E?.windowVisible()))
       .toBe(true);
+  });
+
+  test('"Start at login" writes and removes the XDG autostart entry (Linux)', async ({ portlensApp }) => {
+    test.skip(process.platform !== 'linux', "the XDG autostart entry is Linux's mechanism");
+    const file = join(portlensApp.dataDir, 'config', 'autostart', 'portlens.desktop');
+    const click = () =>
+      portlensApp.electron.evaluate(() => globalThis.__portlensE2E?.clickTrayItem('Start at login'));
+    expect(await click()).toBe(true);
+    // From the sources: Electron's binary, then the app's directory.
+    expect(readFileSync(file, 'utf8')).toMatch(/^Exec=.*electron.* .+$/m);
+    expect(await click()).toBe(true);
+    expect(existsSync(file)).toBe(false);
   });
 });

@@ -136,8 +136,17 @@ export function writePrivateFileAtomic(
   data: string | Uint8Array,
   root: string = dirname(file),
 ): void {
+  ensurePrivateDir(dirname(file), root);
+  replaceFileAtomic(file, data);
+}
+
+/**
+ * The atomic replacement of `writePrivateFileAtomic` (a 0600 file, never a mix of old and new),
+ * in a directory the caller has already made or checked: for files that belong in a directory
+ * PortLens does not own, such as the desktop's autostart directory, which it must not tighten.
+ */
+export function replaceFileAtomic(file: string, data: string | Uint8Array): void {
   const dir = dirname(file);
-  ensurePrivateDir(dir, root);
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   const temp = join(dir, `.${basename(file)}.${randomBytes(8).toString('hex')}.tmp`);
   let fd: number | null = openSync(

@@ -5,6 +5,7 @@
  * names the security checklist item it serves.
  */
 import { app, dialog, Menu, session, shell } from 'electron';
+import { homedir } from 'node:os';
 import { DisposableStore, toDisposable } from '../../contract/events.js';
 import { createBackend, type LocalBackend } from '../../core/backend/create-backend.js';
 import { dataDir } from '../../core/paths.js';
@@ -14,6 +15,7 @@ import { appPaths } from './app-paths.js';
 import { registerAppScheme, serveAppProtocol } from './app-protocol.js';
 import { exposeE2EHooks, isE2E } from './e2e-hooks.js';
 import { installIpcBridge, streamTarget } from './ipc-bridge.js';
+import { createLoginItem } from './login-item.js';
 import { MainWindow } from './main-window.js';
 import { installNavigationGuards } from './navigation-guard.js';
 import { electronNotificationFactory } from './notification-factory.js';
@@ -98,6 +100,7 @@ async function start(): Promise<void> {
     isWindowVisible: () => mainWindow.isVisible(),
     closeToTray: () => preferences.get().closeToTray,
     setCloseToTray: (on) => preferences.update({ closeToTray: on }),
+    ...startAtLoginSetting(),
     toggleOnClick: trayClickToggles(process.platform),
     // The tray reads the monitor's live snapshot in place: no stream, no copy of its own.
     snapshots: backend.live,
@@ -160,6 +163,36 @@ function startTray(deps: TrayDependencies): TrayController | null {
     console.warn(`PortLens: no tray icon (${(error as Error).message}); closing the window will quit.`);
     return null;
   }
+}
+
+/** "Start at login" for the tray: the platform's own state, changed through the platform (login-item.ts). */
+function startAtLoginSetting(): Pick<TrayDependencies, 'startAtLogin' | 'setStartAtLogin'> {
+  const loginItem = createLoginItem(app, {
+    platform: process.platform,
+    env: process.env,
+    home: homedir(),
+    execPath: process.execPath,
+    packaged: app.isPackaged,
+    appPath: app.getAppPath(),
+  });
+  return {
+    startAtLogin: () => loginItem?.status() ?? null,
+    setStartAtLogin: (on) => {
+      try {
+        loginItem?.set(on);
+      } catch (error) {
+        // The menu is rebuilt from the platform's state next, so the checkbox shows what is true.
+        const detail = (error as Error).message;
+        console.warn(`PortLens: could not change "Start at login": ${detail}`);
+        if (!e2e)
+          void dialog.showMessageBox({
+            type: 'warning',
+            message: 'PortLens could not change "Start at login"',
+            detail,
+          });
+      }
+    },
+  };
 }
 
 function fail(error: unknown): void {

@@ -6,7 +6,7 @@
  * catches wiring regressions that the unit tests of single modules cannot, until the Electron
  * e2e runs wherever the binary exists.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +14,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CALL_NAMES, type StreamMessage } from '../../contract/api.js';
 import { callChannel, STREAM_CHANNEL, STREAM_START_CHANNEL } from '../../contract/channels.js';
 import { createElectronStandIn, type ElectronStandIn } from './test-support/electron-stand-in.js';
+import { desktopEntryKeys, execValue } from './xdg-autostart.js';
 import { loadMainBundle, type TrackedWorker } from './test-support/load-main-bundle.js';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
@@ -24,6 +25,8 @@ const ENTRY = 'app://portlens/index.html';
 interface Run {
   electron: ElectronStandIn;
   dataDir: string;
+  /** The run's own XDG_CONFIG_HOME (inside dataDir): Linux's autostart entry goes there. */
+  configHome: string;
   workers: TrackedWorker[];
 }
 
@@ -45,8 +48,14 @@ beforeAll(() => {
 function start(options: Parameters<typeof createElectronStandIn>[0], appJson?: object, e2e = false): Run {
   const dataDir = mkdtempSync(join(tmpdir(), 'portlens-main-'));
   if (appJson) writeFileSync(join(dataDir, 'app.json'), JSON.stringify(appJson));
-  const saved = { dir: process.env.PORTLENS_DATA_DIR, e2e: process.env.PORTLENS_E2E };
+  const configHome = join(dataDir, 'config');
+  const saved = {
+    dir: process.env.PORTLENS_DATA_DIR,
+    e2e: process.env.PORTLENS_E2E,
+    config: process.env.XDG_CONFIG_HOME,
+  };
   process.env.PORTLENS_DATA_DIR = dataDir;
+  process.env.XDG_CONFIG_HOME = configHome;
   if (e2e) process.env.PORTLENS_E2E = '1';
   else delete process.env.PORTLENS_E2E;
   const electron = createElectronStandIn(options);
@@ -60,12 +69,13 @@ function start(options: Parameters<typeof createElectronStandIn>[0], appJson?: o
     for (const [key, value] of [
       ['PORTLENS_DATA_DIR', saved.dir],
       ['PORTLENS_E2E', saved.e2e],
+      ['XDG_CONFIG_HOME', saved.config],
     ] as const)
       if (value === undefined) delete process.env[key];
       else process.env[key] = value;
     rmSync(dataDir, { recursive: true, force: true });
   });
-  return { electron, dataDir, workers: loaded.workers };
+  return { electron, dataDir, configHome, workers: loaded.workers };
 }
 
 /** Emits `ready` and waits until the window is created and shown. */
@@ -91,6 +101,24 @@ function streamed(contents: { sent: { channel: string; message: unknown }[] }): 
   return contents.sent
     .filter((entry) => entry.channel === STREAM_CHANNEL)
     .map((entry) => entry.message as StreamMessage);
+}
+
+/** Poses as `platform` for the rest of the test (the bundle reads process.platform when it runs). */
+function pose(platform: NodeJS.Platform): void {
+  const real = Object.getOwnPropertyDescriptor(process, 'platform');
+  Object.defineProperty(process, 'platform', { value: platform, configurable: true });
+  cleanups.push(() => {
+    if (real) Object.defineProperty(process, 'platform', real);
+  });
+}
+
+/** The tray's "Start at login" item and the line under it, if any. */
+function startAtLogin(run: Run): { checked: boolean | undefined; note: string | undefined } {
+  const menu = run.electron.trays[0]?.menu ?? [];
+  const at = menu.findIndex((item) => item.label === 'Start at login');
+  if (at === -1) throw new Error('no "Start at login" item');
+  const next = menu[at + 1];
+  return { checked: menu[at]?.checked, note: next?.type === 'separator' ? undefined : next?.label };
 }
 
 /** Quits from the tray as a person would, and waits until the app has exited. */
@@ -274,5 +302,84 @@ describe('main process (real dist/electron/main.cjs, stand-in electron module)',
     await until(() => run.electron.quitPhase() === 'exited', 'the app to exit');
     expect(window.isDestroyed()).toBe(true);
     await until(() => run.workers.every((w) => w.hasExited()), 'the worker to stop');
+  });
+
+  // The real file needs the real platform: posing as Linux elsewhere would start Linux's collectors.
+  it.skipIf(process.platform !== 'linux')(
+    'Linux: "Start at login" (stand-in electron, real XDG autostart file) writes, shows and removes $XDG_CONFIG_HOME/autostart/portlens.desktop',
+    async () => {
+      const run = start({ singleInstanceLock: true });
+      const window = await ready(run);
+      const autostartDir = join(run.configHome, 'autostart');
+      const file = join(autostartDir, 'portlens.desktop');
+      expect(startAtLogin(run)).toEqual({ checked: false, note: undefined });
+
+      run.electron.trays[0]?.clickItem('Start at login');
+      // From the sources: Electron's binary with the app's directory, quoted per the spec.
+      const keys = desktopEntryKeys(readFileSync(file, 'utf8'));
+      expect(keys.get('Exec')).toBe(execValue([process.execPath, '/stand-in/app']));
+      expect(keys.get('X-GNOME-Autostart-enabled')).toBe('true');
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      expect(startAtLogin(run).checked).toBe(true);
+
+      // Removed outside PortLens (the desktop's startup settings): the next menu shows it off.
+      rmSync(file);
+      window.hide();
+      expect(startAtLogin(run).checked).toBe(false);
+      run.electron.trays[0]?.clickItem('Start at login');
+      expect(existsSync(file)).toBe(true);
+      const other = join(autostartDir, 'other.desktop');
+      writeFileSync(other, '[Desktop Entry]\nExec=other\n');
+      run.electron.trays[0]?.clickItem('Start at login');
+      expect(existsSync(file)).toBe(false);
+      expect(readFileSync(other, 'utf8')).toBe('[Desktop Entry]\nExec=other\n');
+
+      // Someone else's entry under our name: shown as set up outside PortLens, and never removed.
+      writeFileSync(file, '[Desktop Entry]\nExec=/usr/bin/portlens --custom\n');
+      window.show();
+      expect(startAtLogin(run)).toEqual({ checked: true, note: `Set up outside PortLens (${file})` });
+      run.electron.trays[0]?.clickItem('Start at login');
+      expect(existsSync(file)).toBe(true);
+      expect(startAtLogin(run).checked).toBe(true);
+      expect(run.electron.calls).toContain(
+        'dialog.showMessageBox PortLens could not change "Start at login"',
+      );
+      await quitFromTray(run);
+    },
+  );
+
+  it('macOS (posed, stand-in electron): "Start at login" registers through app.setLoginItemSettings and shows the approval macOS asks for', async () => {
+    pose('darwin');
+    const run = start({ singleInstanceLock: true, loginItemStatus: 'requires-approval' });
+    await ready(run);
+    expect(startAtLogin(run)).toEqual({ checked: false, note: undefined });
+    run.electron.trays[0]?.clickItem('Start at login');
+    // SMAppService's main app (the default type): no path or args on macOS.
+    expect(run.electron.calls).toContain('app.setLoginItemSettings {"openAtLogin":true}');
+    expect(startAtLogin(run)).toEqual({
+      checked: true,
+      note: 'Allow PortLens in System Settings → Login Items',
+    });
+    run.electron.trays[0]?.clickItem('Start at login');
+    expect(run.electron.calls).toContain('app.setLoginItemSettings {"openAtLogin":false}');
+    expect(startAtLogin(run).checked).toBe(false);
+    expect(existsSync(join(run.configHome, 'autostart'))).toBe(false);
+    await quitFromTray(run);
+  });
+
+  it('Windows (posed, stand-in electron): "Start at login" names the executable to start, the portable .exe itself when packaged so', async () => {
+    pose('win32');
+    const portable = 'C:\\Users\\a\\Downloads\\PortLens 0.1.0.exe';
+    process.env.PORTABLE_EXECUTABLE_FILE = portable;
+    cleanups.push(() => void delete process.env.PORTABLE_EXECUTABLE_FILE);
+    const run = start({ singleInstanceLock: true, packaged: true });
+    await ready(run);
+    run.electron.trays[0]?.clickItem('Start at login');
+    expect(run.electron.module.app.loginItem).toEqual({ path: portable, args: [] });
+    expect(startAtLogin(run)).toEqual({ checked: true, note: undefined });
+    run.electron.trays[0]?.clickItem('Start at login');
+    expect(run.electron.module.app.loginItem).toBeNull();
+    expect(startAtLogin(run).checked).toBe(false);
+    await quitFromTray(run);
   });
 });

@@ -16,6 +16,7 @@ const actions = (): TrayMenuActions => ({
   toggleWindow: vi.fn(),
   setNotificationsPaused: vi.fn(),
   setCloseToTray: vi.fn(),
+  setStartAtLogin: vi.fn(),
   quit: vi.fn(),
 });
 const port = (n: number, owner: string | null = 'node', protocol: 'tcp' | 'udp' = 'tcp'): ListeningPort => ({
@@ -37,13 +38,14 @@ describe('portLabel', () => {
 });
 
 describe('trayMenuTemplate', () => {
-  it('lists ports, Show/Hide, Pause notifications, Close to tray and Quit', () => {
+  it('lists ports, Show/Hide, Pause notifications, Close to tray, Start at login and Quit', () => {
     const template = trayMenuTemplate(
       {
         ports: [port(3000), port(5173)],
         windowVisible: false,
         notificationsPaused: false,
         closeToTray: false,
+        startAtLogin: { enabled: false, note: null },
       },
       actions(),
     );
@@ -55,6 +57,7 @@ describe('trayMenuTemplate', () => {
       'Show PortLens',
       'Pause notifications',
       'Close to tray',
+      'Start at login',
       '—',
       'Quit PortLens',
     ]);
@@ -68,7 +71,7 @@ describe('trayMenuTemplate', () => {
     const ports = Array.from({ length: TRAY_PORT_LIMIT + 4 }, (_, i) => port(1000 + i));
     const labels = menuLabels(
       trayMenuTemplate(
-        { ports, windowVisible: true, notificationsPaused: true, closeToTray: true },
+        { ports, windowVisible: true, notificationsPaused: true, closeToTray: true, startAtLogin: null },
         actions(),
       ),
     );
@@ -77,9 +80,36 @@ describe('trayMenuTemplate', () => {
     expect(labels).toContain('Hide PortLens');
   });
 
+  it('"Start at login": a checkbox with the platform\'s state, a line under it when the platform needs something, none without the setting', () => {
+    const state = (startAtLogin: { enabled: boolean; note: string | null } | null) => ({
+      ports: [],
+      windowVisible: true,
+      notificationsPaused: false,
+      closeToTray: true,
+      startAtLogin,
+    });
+    const on = trayMenuTemplate(state({ enabled: true, note: null }), actions());
+    expect(on.find((item) => item.label === 'Start at login')).toMatchObject({
+      type: 'checkbox',
+      checked: true,
+    });
+    const note = 'Allow PortLens in System Settings → Login Items';
+    const held = menuLabels(trayMenuTemplate(state({ enabled: true, note }), actions()));
+    expect(held.slice(held.indexOf('Start at login'), held.indexOf('Start at login') + 2)).toEqual([
+      'Start at login',
+      note,
+    ]);
+    expect(
+      trayMenuTemplate(state({ enabled: true, note }), actions()).find((i) => i.label === note),
+    ).toMatchObject({
+      enabled: false,
+    });
+    expect(menuLabels(trayMenuTemplate(state(null), actions()))).not.toContain('Start at login');
+  });
+
   it('says when nothing listens', () => {
     const template = trayMenuTemplate(
-      { ports: [], windowVisible: false, notificationsPaused: false, closeToTray: false },
+      { ports: [], windowVisible: false, notificationsPaused: false, closeToTray: false, startAtLogin: null },
       actions(),
     );
     expect(template[1]).toMatchObject({ label: 'No listening ports', enabled: false });
@@ -93,6 +123,7 @@ describe('trayMenuTemplate', () => {
         windowVisible: false,
         notificationsPaused: false,
         closeToTray: false,
+        startAtLogin: { enabled: true, note: null },
       },
       spy,
     );
@@ -112,6 +143,8 @@ describe('trayMenuTemplate', () => {
       true,
     );
     expect(spy.setCloseToTray).toHaveBeenCalledWith(true);
+    click(template.find((item) => item.label === 'Start at login'));
+    expect(spy.setStartAtLogin).toHaveBeenCalledWith(false);
     click(template.find((item) => item.label === 'Quit PortLens'));
     expect(spy.quit).toHaveBeenCalled();
   });

@@ -4,6 +4,7 @@
  */
 import type { MenuItemConstructorOptions } from 'electron';
 import type { ListeningPort, PortCounts } from './listening-ports.js';
+import type { LoginItemStatus } from './login-item.js';
 
 /** How many ports the menu lists before "and N more". */
 export const TRAY_PORT_LIMIT = 15;
@@ -15,6 +16,8 @@ export interface TrayMenuState {
   notificationsPaused: boolean;
   /** Closing the window hides it here instead of quitting (shell-preferences.ts). */
   closeToTray: boolean;
+  /** "Start at login" as the platform reports it; null where there is no such setting. */
+  startAtLogin: LoginItemStatus | null;
 }
 
 /** What the menu's items do. */
@@ -24,6 +27,7 @@ export interface TrayMenuActions {
   toggleWindow(): void;
   setNotificationsPaused(paused: boolean): void;
   setCloseToTray(on: boolean): void;
+  setStartAtLogin(on: boolean): void;
   quit(): void;
 }
 
@@ -63,9 +67,25 @@ export function trayMenuTemplate(
       checked: state.closeToTray,
       click: (item) => actions.setCloseToTray(item.checked),
     },
+    ...startAtLoginItems(state.startAtLogin, actions),
     { type: 'separator' },
     { label: 'Quit PortLens', click: () => actions.quit() },
   ];
+}
+
+/** The "Start at login" checkbox, and a line under it when the platform needs something said. */
+function startAtLoginItems(
+  status: LoginItemStatus | null,
+  actions: TrayMenuActions,
+): MenuItemConstructorOptions[] {
+  if (!status) return [];
+  const item: MenuItemConstructorOptions = {
+    label: 'Start at login',
+    type: 'checkbox',
+    checked: status.enabled,
+    click: (menuItem) => actions.setStartAtLogin(menuItem.checked),
+  };
+  return status.note ? [item, { label: status.note, enabled: false }] : [item];
 }
 
 /** `PortLens — 42 listening, 310 sockets`, noting a pause. */

@@ -29,6 +29,7 @@ function stubTray(): TrayHost & {
 
 function deps(visible = { value: true }, snapshots = liveSource(), toggleOnClick = true): TrayDependencies {
   let closeToTray = false;
+  const loginItem = { enabled: false, note: null as string | null };
   return {
     revealRow: vi.fn(),
     showWindow: vi.fn(),
@@ -37,6 +38,8 @@ function deps(visible = { value: true }, snapshots = liveSource(), toggleOnClick
     isWindowVisible: () => visible.value,
     closeToTray: () => closeToTray,
     setCloseToTray: vi.fn((on: boolean) => (closeToTray = on)),
+    startAtLogin: vi.fn(() => ({ ...loginItem })),
+    setStartAtLogin: vi.fn((on: boolean) => (loginItem.enabled = on)),
     toggleOnClick,
     snapshots,
   };
@@ -141,6 +144,23 @@ describe('TrayController (stub tray)', () => {
     expect(tray.clickItem('Close to tray')).toBe(true);
     expect(d.setCloseToTray).toHaveBeenCalledWith(true);
     expect(item()?.checked).toBe(true);
+  });
+
+  it('"Start at login" is read from the platform at each menu build and changed through it', () => {
+    const visible = { value: true };
+    const d = deps(visible);
+    const host = stubTray();
+    const tray = new TrayController(() => host, d);
+    const item = () => host.menus.at(-1)?.find((entry) => entry.label === 'Start at login');
+    expect(item()).toMatchObject({ type: 'checkbox', checked: false });
+    expect(tray.clickItem('Start at login')).toBe(true);
+    expect(d.setStartAtLogin).toHaveBeenCalledWith(true);
+    expect(item()?.checked).toBe(true);
+    // Switched off elsewhere (System Settings, Task Manager, the desktop): the next menu says so.
+    vi.mocked(d.startAtLogin).mockReturnValue({ enabled: false, note: null });
+    visible.value = false;
+    tray.windowVisibilityChanged();
+    expect(item()?.checked).toBe(false);
   });
 
   it('stops following the monitor and removes its icon when disposed', () => {

@@ -7,6 +7,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { DisposableStore, type Disposable } from '../../contract/events.js';
 import type { LiveSnapshotSource, SnapshotView } from '../../core/monitor/monitor-host.js';
 import { ListeningPorts } from './listening-ports.js';
+import type { LoginItemStatus } from './login-item.js';
 import { menuLabels, trayMenuTemplate, trayTooltip, type TrayMenuActions } from './tray-menu.js';
 
 /** The OS tray icon as the controller uses it. */
@@ -35,6 +36,8 @@ export interface TrayDependencies extends Omit<TrayMenuActions, 'setNotification
   isWindowVisible(): boolean;
   /** The "close to tray" preference, as the menu's checkbox shows it. */
   closeToTray(): boolean;
+  /** "Start at login" as the platform reports it now (read at each menu build), or null. */
+  startAtLogin(): LoginItemStatus | null;
   /** trayClickToggles(process.platform). */
   toggleOnClick: boolean;
   /** The monitor's live snapshot, read in place: the tray keeps no copy of its own. */
@@ -124,12 +127,17 @@ export class TrayController implements Disposable {
         windowVisible: this.windowVisible,
         notificationsPaused: this.paused,
         closeToTray: this.deps.closeToTray(),
+        startAtLogin: this.deps.startAtLogin(),
       },
       {
         ...this.deps,
         setNotificationsPaused: (paused) => this.setNotificationsPaused(paused),
         setCloseToTray: (on) => {
           this.deps.setCloseToTray(on);
+          this.rebuildMenu();
+        },
+        setStartAtLogin: (on) => {
+          this.deps.setStartAtLogin(on);
           this.rebuildMenu();
         },
       },

@@ -33,6 +33,14 @@ export interface StandInOptions {
   trayError?: string;
   /** `app.isPackaged` (false: run from the sources, as `npm start` and the e2e do). */
   packaged?: boolean;
+  /** macOS 13+'s SMAppService status for a registered login item (default `enabled`). */
+  loginItemStatus?: 'enabled' | 'requires-approval' | 'not-found';
+}
+
+/** A login item as app.setLoginItemSettings registered it. */
+interface LoginItemRecord {
+  path?: string;
+  args?: string[];
 }
 
 /** session.setPermissionRequestHandler's handler, as main installs it. */
@@ -62,6 +70,7 @@ export interface StandInWindow extends NodeJS.EventEmitter {
   readonly webContents: StandInWebContents;
   isVisible(): boolean;
   isDestroyed(): boolean;
+  show(): void;
   hide(): void;
   /** As a person closing the window. */
   close(): void;
@@ -79,7 +88,11 @@ export interface StandInTray extends NodeJS.EventEmitter {
 export interface ElectronStandIn {
   /** What `require('electron')` returns to the bundle. */
   module: {
-    app: NodeJS.EventEmitter & { quit(): void; getPath(name: string): string };
+    app: NodeJS.EventEmitter & {
+      quit(): void;
+      getPath(name: string): string;
+      loginItem: { path?: string; args?: string[] } | null;
+    };
     protocol: { handler: ((request: Request) => Promise<Response>) | null };
     session: { defaultSession: { permissionRequest: PermissionRequestHandler | null } };
   };
@@ -233,6 +246,23 @@ export function createElectronStandIn(options: StandInOptions): ElectronStandIn 
       return path;
     },
     getVersion: () => '0.0.0-stand-in',
+    getAppPath: () => '/stand-in/app',
+    loginItem: null as LoginItemRecord | null,
+    /** Electron's rule: the item matches only the path and args it was registered with (Windows). */
+    getLoginItemSettings(query: LoginItemRecord = {}) {
+      const item = app.loginItem;
+      const matches =
+        item !== null && item.path === query.path && JSON.stringify(item.args) === JSON.stringify(query.args);
+      return {
+        openAtLogin: matches,
+        executableWillLaunchAtLogin: matches,
+        status: item === null ? 'not-registered' : (options.loginItemStatus ?? 'enabled'),
+      };
+    },
+    setLoginItemSettings(settings: LoginItemRecord & { openAtLogin?: boolean }): void {
+      calls.push(`app.setLoginItemSettings ${JSON.stringify(settings)}`);
+      app.loginItem = settings.openAtLogin ? { path: settings.path, args: settings.args } : null;
+    },
     requestSingleInstanceLock(): boolean {
       calls.push('app.requestSingleInstanceLock');
       return options.singleInstanceLock;
@@ -295,6 +325,8 @@ export function createElectronStandIn(options: StandInOptions): ElectronStandIn 
     ),
     dialog: {
       showErrorBox: (title: string, text: string) => calls.push(`dialog.showErrorBox ${title}: ${text}`),
+      showMessageBox: async (box: { message: string }) =>
+        void calls.push(`dialog.showMessageBox ${box.message}`),
     },
     shell: { openExternal: async (url: string) => void calls.push(`shell.openExternal ${url}`) },
     session: {
