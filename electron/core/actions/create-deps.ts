@@ -1,10 +1,12 @@
 /** The actions' dependencies wired to the real machine. */
 import { DEFAULT_SETTINGS } from '../../contract/api.js';
 import { takeSnapshot } from '../snapshot/take-snapshot.js';
-import type { ActionDeps } from './deps.js';
+import type { ActionDeps, ProcessReader } from './deps.js';
 import { createPidfdSignaller } from './pidfd-signaller.js';
 import { createPosixSignaller } from './posix-signaller.js';
 import { createProcReader } from './process-reader.js';
+import { createPsReader } from './ps-process-reader.js';
+import { defaultProcessSource, type ProcessSource } from '../snapshot/process-source.js';
 import { createCommandRunner } from './run-command.js';
 import type { ProcessSignaller } from './signaller.js';
 import { createWindowsSignaller } from './windows-signaller.js';
@@ -16,11 +18,16 @@ export function createSignaller(platform: NodeJS.Platform = process.platform): P
   return createPosixSignaller();
 }
 
+/** The process reader for `source`: /proc on Linux, ps and lsof on macOS (see process-source.ts). */
+export function createProcessReader(source: ProcessSource = defaultProcessSource()): ProcessReader {
+  return source === 'ps' ? createPsReader() : createProcReader();
+}
+
 /** Real dependencies; anything given in `overrides` replaces its default. */
 export function createActionDeps(options: { dataDir: string } & Partial<ActionDeps>): ActionDeps {
   return {
     snapshot: () => takeSnapshot(),
-    processes: createProcReader(),
+    processes: createProcessReader(),
     signaller: createSignaller(),
     commands: createCommandRunner(),
     selfPid: process.pid,

@@ -33,15 +33,23 @@ export function parentChain(pid: number, cache?: ProcessCache): ProcessInfo[] {
  * /proc/<pid>/stat of all processes. Processes that exit during the pass are skipped.
  */
 export function childrenOf(pid: number): number[] {
-  const byParent = new Map<number, number[]>();
+  const parents: { pid: number; ppid: number }[] = [];
   for (const name of readdirSync('/proc')) {
     const child = pidFromName(name);
     if (Number.isNaN(child)) continue;
     const stat = readStat(child);
-    if (!stat) continue;
-    const siblings = byParent.get(stat.ppid);
+    if (stat) parents.push({ pid: child, ppid: stat.ppid });
+  }
+  return descendantsIn(parents, pid);
+}
+
+/** Every descendant of `pid` in a table of (pid, ppid) pairs, children first, each level by pid. */
+export function descendantsIn(parents: Iterable<{ pid: number; ppid: number }>, pid: number): number[] {
+  const byParent = new Map<number, number[]>();
+  for (const { pid: child, ppid } of parents) {
+    const siblings = byParent.get(ppid);
     if (siblings) siblings.push(child);
-    else byParent.set(stat.ppid, [child]);
+    else byParent.set(ppid, [child]);
   }
   const found: number[] = [];
   const seen = new Set<number>([pid]);
