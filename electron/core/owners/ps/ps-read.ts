@@ -68,6 +68,7 @@ export function* readProcesses(pids: readonly number[], options: PsReadOptions):
     for (const pid of pending) identities.delete(pid);
     for (const [pid, row] of seen) identities.set(pid, row);
     const wanted = [...seen.values()].filter((row) => attempt > 0 || (options.wanted?.(row) ?? true)).map((row) => row.pid);
+    pending = [];
     if (wanted.length === 0) break;
     const cwds = new Map<number, string>();
     for (const batch of batches(wanted)) {
