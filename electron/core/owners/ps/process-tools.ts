@@ -59,7 +59,10 @@ export function runToolAsync(call: ToolCall): Promise<ToolAnswer> {
   return new Promise((resolve, reject) => {
     execFile(call.command, call.args, options(), (error, stdout, stderr) => {
       if (error === null) return resolve({ stdout, status: 0 });
-      // A non-zero exit arrives as an error with a numeric code; anything else is a failure to run.
+      // A non-zero exit arrives as an error with a numeric code; a string code (ENOENT) is a
+      // failure to start; no code at all, a kill (timeout, output too large).
+      if (typeof error.code === 'string')
+        return reject(new ProcessToolError(`cannot run ${describe(call)}: ${error.message}`, { cause: error }));
       const status = typeof error.code === 'number' ? error.code : null;
       try {
         resolve(checked(call, status, stdout, stderr, status === null ? error.message : undefined));
