@@ -1,12 +1,10 @@
 /** The actions' dependencies wired to the real machine. */
 import { DEFAULT_SETTINGS } from '../../contract/api.js';
 import { takeSnapshot } from '../snapshot/take-snapshot.js';
-import type { ActionDeps, ProcessReader } from './deps.js';
+import type { ActionDeps } from './deps.js';
 import { createPidfdSignaller } from './pidfd-signaller.js';
 import { createPosixSignaller } from './posix-signaller.js';
-import { createProcReader } from './process-reader.js';
-import { createPsReader } from './ps-process-reader.js';
-import { defaultProcessSource, type ProcessSource } from '../snapshot/process-source.js';
+import { createProcessReader } from './platform-process-reader.js';
 import { createCommandRunner } from './run-command.js';
 import type { ProcessSignaller } from './signaller.js';
 import { createWindowsSignaller } from './windows-signaller.js';
@@ -16,11 +14,6 @@ export function createSignaller(platform: NodeJS.Platform = process.platform): P
   if (platform === 'linux') return createPidfdSignaller();
   if (platform === 'win32') return createWindowsSignaller();
   return createPosixSignaller();
-}
-
-/** The process reader for `source`: /proc on Linux, ps and lsof on macOS (see process-source.ts). */
-export function createProcessReader(source: ProcessSource = defaultProcessSource()): ProcessReader {
-  return source === 'ps' ? createPsReader() : createProcReader();
 }
 
 /** Real dependencies; anything given in `overrides` replaces its default. */

@@ -15,9 +15,14 @@ const MAX_DEPTH = 4096;
  */
 export function parentChain(pid: number, cache?: ProcessCache): ProcessInfo[] {
   const read = (id: number): ProcessInfo | null => (cache ? cache.get(id) : readProcessInfo(id));
+  return parentChainFrom(pid, readStat(pid)?.ppid ?? 0, read);
+}
+
+/** The ancestors of `pid`, whose parent is `parent`, each read by `read` (any process source). */
+export function parentChainFrom(pid: number, parent: number, read: (pid: number) => ProcessInfo | null): ProcessInfo[] {
   const chain: ProcessInfo[] = [];
   const seen = new Set<number>([pid]);
-  let ppid = readStat(pid)?.ppid ?? 0;
+  let ppid = parent;
   while (ppid > 0 && !seen.has(ppid) && chain.length < MAX_DEPTH) {
     seen.add(ppid);
     const parent = read(ppid);

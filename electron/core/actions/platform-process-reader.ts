@@ -1,0 +1,10 @@
+/** The ProcessReader for this platform: /proc on Linux, ps and lsof on macOS (see process-source.ts). */
+import { defaultProcessSource, type ProcessSource } from '../snapshot/process-source.js';
+import type { ProcessReader } from './deps.js';
+import { createProcReader } from './process-reader.js';
+import { createPsReader } from './ps-process-reader.js';
+
+/** The process reader for `source` (this platform's by default). */
+export function createProcessReader(source: ProcessSource = defaultProcessSource()): ProcessReader {
+  return source === 'ps' ? createPsReader() : createProcReader();
+}
