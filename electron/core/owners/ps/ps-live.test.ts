@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { identityOf } from '../../actions/identity.js';
 import { readPrimaryGid } from '../../actions/proc-extra.js';
+import { createProcReader } from '../../actions/process-reader.js';
 import { createPsReader } from '../../actions/ps-process-reader.js';
+import { processDetail } from '../../backend/process-detail.js';
 import type { ProcessInfo } from '../../model.js';
 import { type Child, startChild, stopAllChildren, tcpListenerScript } from '../../../test-support/children.js';
 import { withoutTools } from '../../../test-support/system-tools.js';
@@ -61,6 +63,21 @@ describe.skipIf(noTools)('ps + lsof process reader, live against /proc', () => {
   it('reads this test process too (another ppid, another cwd)', () => {
     const proc = readProcessInfo(process.pid) as ProcessInfo;
     expectSameAsProc(createPsReader().info(process.pid), proc);
+  });
+
+  it("the owner panel's detail reads the same process and ancestors through the ps reader", () => {
+    const proc = processDetail(child.pid, null, createProcReader());
+    const ps = processDetail(child.pid, null, createPsReader());
+    expectSameAsProc(ps?.process ?? null, proc?.process as ProcessInfo);
+    expect(ps?.parents.map((p) => [p.pid, p.ppid, p.user])).toEqual(proc?.parents.map((p) => [p.pid, p.ppid, p.user]));
+    // A name Linux cut at 15 bytes that only the executable's path completes stays cut: Linux's
+    // ps gives no path (macOS's comm is the path, so there the name is whole).
+    for (const [i, parent] of (ps?.parents ?? []).entries()) {
+      const full = proc?.parents[i]?.name ?? '';
+      if (parent.name !== full) expect([full.startsWith(parent.name), Buffer.byteLength(parent.name)]).toEqual([true, 15]);
+    }
+    expect(ps?.parents[0]?.pid).toBe(process.pid);
+    expect(ps?.environmentReadable).toBe(false); // ps cannot read another process's environment
   });
 
   it('stat, gid and descendants agree with /proc', () => {
