@@ -4,8 +4,7 @@
  * puts exactly one free-text column (`args` or `comm`) last. `lstart` is fixed-form in the C
  * locale (`%a %b %e %H:%M:%S %Y`, e.g. `Sat Dec  5 23:00:12 2026`) on procps and BSD/macOS ps.
  */
-import { ParseError } from '../../model.js';
-import { LineProblem } from '../../collect/line-parser.js';
+import { LineProblem, parseLineRows } from '../../collect/line-parser.js';
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
@@ -91,13 +90,10 @@ export interface PsParse<Row> {
   warnings: string[];
 }
 
-/** Longest piece of a bad line quoted in a warning. */
-const EXCERPT = 160;
-
 /**
  * Reads every non-blank line of `text` with `readRow` (skipping those `isHeader` names).
  * A line that cannot be read becomes a warning; output with lines but no readable one is not
- * the format asked for, and throws ParseError.
+ * the format asked for, and throws ParseError (the policy of the socket parsers, line-parser.ts).
  */
 export function parsePsOutput<Row>(
   text: string,
@@ -105,23 +101,5 @@ export function parsePsOutput<Row>(
   readRow: (line: PsLine) => Row,
   isHeader: (line: string) => boolean = () => false,
 ): PsParse<Row> {
-  const rows: Row[] = [];
-  const warnings: string[] = [];
-  let first: { line: number; message: string } | null = null;
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] ?? '';
-    if (line.trim() === '' || isHeader(line)) continue;
-    try {
-      rows.push(readRow(new PsLine(line)));
-    } catch (error) {
-      if (!(error instanceof LineProblem)) throw error;
-      first ??= { line: i + 1, message: error.message };
-      const excerpt = line.length > EXCERPT ? `${line.slice(0, EXCERPT)}…` : line;
-      warnings.push(`${what} line ${i + 1}: ${error.message}: ${excerpt.trim()}`);
-    }
-  }
-  if (first !== null && rows.length === 0)
-    throw new ParseError(what, `no line could be read (${warnings.length} tried): ${first.message}`, first.line);
-  return { rows, warnings };
+  return parseLineRows(text, what, isHeader, (line) => readRow(new PsLine(line)));
 }
