@@ -32,6 +32,7 @@ Usage:
   portlens help | --help | --version
 
 A bare number is always a port. --no-color (or NO_COLOR=1) turns colour off. --source netlink|ss|proc|lsof|netstat forces a collector (list, who, watch).
+list --processes proc|ps reads process details from /proc or with ps and lsof (macOS's way; the default there).
 `;
 
 /** Runs `argv` (without node and script) with `commands` and returns the exit code. */

@@ -134,7 +134,11 @@ true satisfies ServiceManager['kind'] extends ServiceManagerKind
 /** A process. Its identity is (pid, startTime): a pid alone is reused by the kernel. */
 export const ProcessInfo = z.object({
   pid: z.number().int().positive(),
-  /** Start time in clock ticks since boot (field 22 of /proc/<pid>/stat). */
+  /**
+   * Start time as a stable identity number, compared only with one read from the same source:
+   * on Linux clock ticks since boot (field 22 of /proc/<pid>/stat); where processes are read
+   * with ps (macOS) the start as epoch seconds (`lstart`, whole seconds).
+   */
   startTime: z.number().int().nonnegative(),
   /** Start time as epoch ms. */
   startedAt: z.number(),

@@ -10,7 +10,7 @@ import { jsonRowPieces } from '../../core/one-shot/json-rows.js';
 import { listingKey, orderByKeys, sortForListing, type RowList } from '../../core/one-shot/listing-order.js';
 import { PiecePool } from '../../core/one-shot/piece-pool.js';
 import { UsageError, type CliCommand } from '../io.js';
-import { sourceArg } from './source-arg.js';
+import { processesArg, sourceArg } from './source-arg.js';
 import type { ListingNames } from '../../core/names/listing-names.js';
 import { rowsToCsv } from '../../contract/export/row-export.js';
 
@@ -29,6 +29,7 @@ export const listCommand: CliCommand = async (args, io) => {
       port: { type: 'string', short: 'p' },
       pid: { type: 'string' },
       source: { type: 'string' },
+      processes: { type: 'string' },
     },
     false,
   );
@@ -39,6 +40,7 @@ export const listCommand: CliCommand = async (args, io) => {
   const port = values.port === undefined ? null : portArg(values.port, '--port');
   const pid = values.pid === undefined ? null : positiveIntArg(values.pid, '--pid');
   const prefer = sourceArg(values.source);
+  const processes = processesArg(values.processes);
 
   const matches = (row: SocketRow): boolean =>
     (!values.listening || isListening(row)) &&
@@ -46,7 +48,7 @@ export const listCommand: CliCommand = async (args, io) => {
     (!values.udp || row.protocol === 'udp') &&
     (port === null || row.localPort === port || row.remotePort === port) &&
     (pid === null || row.pids.includes(pid));
-  const found = await listedRows(matches, prefer);
+  const found = await listedRows(matches, prefer, processes);
   if (values.json) {
     // 64 KiB pieces (a pipe's buffer): fewer fresh pages to fault in than the pool's default.
     const pool = io.stdoutBytes ? new PiecePool(io.stdoutBytes, 64 * 1024, 4) : null;
@@ -82,9 +84,14 @@ interface ListedRows extends Pick<Snapshot, 'processes' | 'hiddenOwners'> {
  * The matching rows in listing order: from a SocketListing (netlink, no object per socket)
  * where that source is wanted and works, else from a snapshot of the fallback collectors.
  */
-async function listedRows(matches: (row: SocketRow) => boolean, prefer: SnapshotSource | undefined): Promise<ListedRows> {
+async function listedRows(
+  matches: (row: SocketRow) => boolean,
+  prefer: SnapshotSource | undefined,
+  processes: 'proc' | 'ps' | undefined,
+): Promise<ListedRows> {
   keepFreedMemory();
-  const listing = prefer === undefined || prefer === 'netlink' ? takeListing() : null;
+  // The listing reads processes from /proc: `--processes ps` (the macOS reader, here) takes a snapshot.
+  const listing = (prefer === undefined || prefer === 'netlink') && processes !== 'ps' ? takeListing() : null;
   if (listing) {
     // One pass filters and takes the sort keys; rows are made again, one at a time, to write.
     const view = {} as SocketRow;
@@ -108,7 +115,7 @@ async function listedRows(matches: (row: SocketRow) => boolean, prefer: Snapshot
   }
   // The fallback collectors (ss, /proc/net) load only when needed: start-up is part of list's time.
   const { takeSnapshot } = await import('../../core/snapshot/default-pipeline.js');
-  const snapshot = await takeSnapshot(prefer ? { prefer } : {});
+  const snapshot = await takeSnapshot({ ...(prefer ? { prefer } : {}), ...(processes ? { processes } : {}) });
   const rows = snapshot.sockets.filter(matches);
   sortForListing(rows);
   return { rows, copyAt: (i) => rows[i] as SocketRow, processes: snapshot.processes, hiddenOwners: snapshot.hiddenOwners };

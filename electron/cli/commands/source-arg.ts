@@ -1,4 +1,4 @@
-/** The `--source` flag shared by list, who and watch. */
+/** The `--source` flag shared by list, who and watch, and list's `--processes`. */
 import type { SnapshotSource } from '../../contract/model.js';
 import { UsageError } from '../io.js';
 
@@ -11,4 +11,10 @@ export function sourceArg(value: string | undefined): SnapshotSource | undefined
   const source = SOURCES.find((name) => name === value);
   if (!source) throw new UsageError(`--source must be one of ${SOURCES.join(', ')}, got "${value}"`);
   return source;
+}
+
+/** Validates `--processes` (list): where process details come from; undefined means this platform's. */
+export function processesArg(value: string | undefined): 'proc' | 'ps' | undefined {
+  if (value === undefined || value === 'proc' || value === 'ps') return value;
+  throw new UsageError(`--processes must be one of proc, ps, got "${value}"`);
 }

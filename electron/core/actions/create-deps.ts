@@ -4,7 +4,7 @@ import { takeSnapshot } from '../snapshot/take-snapshot.js';
 import type { ActionDeps } from './deps.js';
 import { createPidfdSignaller } from './pidfd-signaller.js';
 import { createPosixSignaller } from './posix-signaller.js';
-import { createProcReader } from './process-reader.js';
+import { createProcessReader } from './platform-process-reader.js';
 import { createCommandRunner } from './run-command.js';
 import type { ProcessSignaller } from './signaller.js';
 import { createWindowsSignaller } from './windows-signaller.js';
@@ -20,7 +20,7 @@ export function createSignaller(platform: NodeJS.Platform = process.platform): P
 export function createActionDeps(options: { dataDir: string } & Partial<ActionDeps>): ActionDeps {
   return {
     snapshot: () => takeSnapshot(),
-    processes: createProcReader(),
+    processes: createProcessReader(),
     signaller: createSignaller(),
     commands: createCommandRunner(),
     selfPid: process.pid,

@@ -18,7 +18,8 @@ import type { Snapshot } from '../model.js';
 import { ensurePrivateDir, PrivateFileError } from '../private-files.js';
 import type { DefaultPipeline } from '../snapshot/default-pipeline.js';
 import type { Backend, BackendOptions } from './backend.js';
-import { LaunchMemory, createProcReader } from '../actions/index.js';
+import { LaunchMemory } from '../actions/index.js';
+import { createProcessReader } from '../actions/platform-process-reader.js';
 import { runAction, type ActionName } from './action-calls.js';
 import { auditCall, diagnoseCall, explainCall, idleCall, trackActivity } from './diagnose-calls.js';
 import { processDetail } from './process-detail.js';
@@ -89,7 +90,7 @@ export async function createBackend(options: BackendOptions): Promise<LocalBacke
 
   // How to start ended processes again, read while they ran (see actions/start-again.ts).
   const launches = new LaunchMemory();
-  const procReader = createProcReader();
+  const procReader = createProcessReader();
   const action = <N extends ActionName>(name: N, request: CallRequest<N>) =>
     runAction(name, request, options.dataDir, settings.get(), actionSnapshot, launches);
 
@@ -100,7 +101,7 @@ export async function createBackend(options: BackendOptions): Promise<LocalBacke
       return ok(withWarnings(snapshot, standingWarnings));
     },
     async getProcess({ pid }) {
-      const detail = processDetail(pid, monitor.current());
+      const detail = processDetail(pid, monitor.current(), procReader);
       // A process the panel shows can be started again once it ends (its environment is read now).
       if (detail) launches.remember([detail.process], monitor.current(), procReader);
       return detail ? ok(detail) : fail('not-found', `no process with pid ${pid}`);

@@ -12,7 +12,7 @@ import { NetlinkSocket } from '../collect/netlink-socket.js';
 import { recordActions } from '../history/action-events.js';
 import { ackErrno, buildDestroyRequest, cookieOfRowId } from './destroy-request.js';
 import { guardContext, guardProcess, type GuardContext } from '../actions/guard.js';
-import { createProcReader } from '../actions/process-reader.js';
+import { createProcessReader } from '../actions/platform-process-reader.js';
 
 export type { ClosePreview, ConnectionTarget };
 
@@ -58,7 +58,7 @@ export function previewClose(
   target: ConnectionTarget,
   snapshot: Snapshot,
   mayAdmin = hasNetAdmin(),
-  guard: GuardContext = guardContext(createProcReader(), process.pid),
+  guard: GuardContext = guardContext(createProcessReader(), process.pid),
   platform: NodeJS.Platform = process.platform,
 ): Result<ClosePreview> {
   const row = snapshot.sockets.find(

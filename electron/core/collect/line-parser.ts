@@ -31,7 +31,18 @@ export function parseLines(
   isHeader: (line: string, lineNumber: number) => boolean,
   parseLine: (line: string) => RawSocket,
 ): ParseResult {
-  const sockets: RawSocket[] = [];
+  const { rows, warnings } = parseLineRows(text, what, isHeader, parseLine);
+  return { sockets: rows, warnings };
+}
+
+/** parseLines for rows of any kind (the process table's ps output, too). */
+export function parseLineRows<Row>(
+  text: string,
+  what: string,
+  isHeader: (line: string, lineNumber: number) => boolean,
+  parseLine: (line: string) => Row,
+): { rows: Row[]; warnings: string[] } {
+  const rows: Row[] = [];
   const warnings: string[] = [];
   let first: { line: number; message: string } | null = null;
   const lines = text.split('\n');
@@ -39,7 +50,7 @@ export function parseLines(
     const line = lines[i] ?? '';
     if (line.trim() === '' || isHeader(line, i + 1)) continue;
     try {
-      sockets.push(parseLine(line));
+      rows.push(parseLine(line));
     } catch (error) {
       if (!(error instanceof LineProblem)) throw error;
       first ??= { line: i + 1, message: error.message };
@@ -47,14 +58,14 @@ export function parseLines(
       warnings.push(`${what} line ${i + 1}: ${error.message}: ${excerpt.trim()}`);
     }
   }
-  if (first !== null && sockets.length === 0) {
+  if (first !== null && rows.length === 0) {
     throw new ParseError(
       what,
       `no line could be read (${warnings.length} tried): ${first.message}`,
       first.line,
     );
   }
-  return { sockets, warnings };
+  return { rows, warnings };
 }
 
 /** A non-negative decimal integer up to 64 bits (counters past 2^53 lose only precision). */

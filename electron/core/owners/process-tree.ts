@@ -15,9 +15,14 @@ const MAX_DEPTH = 4096;
  */
 export function parentChain(pid: number, cache?: ProcessCache): ProcessInfo[] {
   const read = (id: number): ProcessInfo | null => (cache ? cache.get(id) : readProcessInfo(id));
+  return parentChainFrom(pid, readStat(pid)?.ppid ?? 0, read);
+}
+
+/** The ancestors of `pid`, whose parent is `parent`, each read by `read` (any process source). */
+export function parentChainFrom(pid: number, parent: number, read: (pid: number) => ProcessInfo | null): ProcessInfo[] {
   const chain: ProcessInfo[] = [];
   const seen = new Set<number>([pid]);
-  let ppid = readStat(pid)?.ppid ?? 0;
+  let ppid = parent;
   while (ppid > 0 && !seen.has(ppid) && chain.length < MAX_DEPTH) {
     seen.add(ppid);
     const parent = read(ppid);
@@ -33,15 +38,23 @@ export function parentChain(pid: number, cache?: ProcessCache): ProcessInfo[] {
  * /proc/<pid>/stat of all processes. Processes that exit during the pass are skipped.
  */
 export function childrenOf(pid: number): number[] {
-  const byParent = new Map<number, number[]>();
+  const parents: { pid: number; ppid: number }[] = [];
   for (const name of readdirSync('/proc')) {
     const child = pidFromName(name);
     if (Number.isNaN(child)) continue;
     const stat = readStat(child);
-    if (!stat) continue;
-    const siblings = byParent.get(stat.ppid);
+    if (stat) parents.push({ pid: child, ppid: stat.ppid });
+  }
+  return descendantsIn(parents, pid);
+}
+
+/** Every descendant of `pid` in a table of (pid, ppid) pairs, children first, each level by pid. */
+export function descendantsIn(parents: Iterable<{ pid: number; ppid: number }>, pid: number): number[] {
+  const byParent = new Map<number, number[]>();
+  for (const { pid: child, ppid } of parents) {
+    const siblings = byParent.get(ppid);
     if (siblings) siblings.push(child);
-    else byParent.set(stat.ppid, [child]);
+    else byParent.set(ppid, [child]);
   }
   const found: number[] = [];
   const seen = new Set<number>([pid]);

@@ -1,15 +1,18 @@
 /** The pipeline wired to the real OS: the best available collector and /proc owner lookup. */
 import { createCollector } from '../collect/create-collector.js';
-import { OwnerResolver, ProcessCache, type OwnerResolverOptions } from '../owners/index.js';
+import { OwnerResolver, type OwnerResolverOptions } from '../owners/index.js';
 import { OneShotOwners } from '../one-shot/one-shot-owners.js';
 import type { Snapshot, SnapshotSource } from '../model.js';
 import { SnapshotPipeline } from './pipeline.js';
+import { createProcessLookup, type ProcessSource } from './process-source.js';
 
 export interface PipelineOptions {
   /** Use this source (tests, `--source`); otherwise netlink, then ss, then /proc/net. */
   prefer?: SnapshotSource;
   /** Owner resolver tuning; the resolver's defaults otherwise. */
   owners?: OwnerResolverOptions;
+  /** Where process details come from (tests); this platform's source otherwise. */
+  processes?: ProcessSource;
 }
 
 /**
@@ -31,7 +34,7 @@ export interface DefaultPipeline {
 export function createDefaultPipeline(options: PipelineOptions = {}): DefaultPipeline {
   const { collector, warnings } = createCollector(options.prefer ? { prefer: options.prefer } : {});
   const owners = new OwnerResolver(options.owners ?? {});
-  const pipeline = new SnapshotPipeline({ collector, owners, processes: new ProcessCache(), warnings });
+  const pipeline = new SnapshotPipeline({ collector, owners, processes: createProcessLookup(options.processes), warnings });
   return { pipeline, warnings, close: () => collector.close() };
 }
 
@@ -39,6 +42,8 @@ export function createDefaultPipeline(options: PipelineOptions = {}): DefaultPip
 export interface OneShotOptions {
   /** Use this source (tests, `--source`); otherwise netlink, then ss, then /proc/net. */
   prefer?: SnapshotSource;
+  /** Where process details come from (tests, `--processes`); this platform's source otherwise. */
+  processes?: ProcessSource;
 }
 
 /**
@@ -49,7 +54,8 @@ export interface OneShotOptions {
 export async function takeSnapshot(options: OneShotOptions = {}): Promise<Snapshot> {
   const { collector, warnings } = createCollector(options.prefer ? { prefer: options.prefer } : {});
   try {
-    const pipeline = new SnapshotPipeline({ collector, owners: new OneShotOwners(), processes: new ProcessCache(), warnings, history: false });
+    const processes = createProcessLookup(options.processes);
+    const pipeline = new SnapshotPipeline({ collector, owners: new OneShotOwners(), processes, warnings, history: false });
     return await pipeline.tick();
   } finally {
     collector.close();

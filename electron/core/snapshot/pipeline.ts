@@ -24,6 +24,13 @@ export interface OwnerLookup {
 
 /** What the pipeline needs from the process cache (electron/core/owners ProcessCache). */
 export interface ProcessLookup {
+  /**
+   * Reads ahead, once per poll, every owner pid the poll's `get` calls will ask for: where
+   * reading is one tool call for many processes (ps on macOS), not a file per process.
+   */
+  prepare?(pids: ReadonlySet<number>): Promise<void>;
+  /** What the last `prepare` could not read, carried by the snapshot's warnings. */
+  readonly lastWarnings?: readonly string[];
   /** Called before a poll's `get` calls (which `prune` ends): one freshness check for all of them. */
   startPoll?(): void;
   get(pid: number): ProcessInfo | null;
@@ -156,6 +163,7 @@ export class SnapshotPipeline {
     }
 
     const processes: Record<string, ProcessInfo> = {};
+    await this.deps.processes.prepare?.(livePids);
     this.deps.processes.startPoll?.();
     for (const pid of livePids) {
       const info = this.deps.processes.get(pid);
@@ -163,7 +171,11 @@ export class SnapshotPipeline {
     }
     this.deps.processes.prune(livePids);
 
-    const warnings = [...(this.deps.warnings ?? []), ...(this.deps.collector.lastWarnings ?? [])];
+    const warnings = [
+      ...(this.deps.warnings ?? []),
+      ...(this.deps.collector.lastWarnings ?? []),
+      ...(this.deps.processes.lastWarnings ?? []),
+    ];
     // Without history no key was kept (and no row had a `before`): the next poll finds nothing.
     this.previousRows = history ? new PreviousRows(nextKeys, rows) : new PreviousRows();
     this.previousTime = time;

@@ -13,6 +13,7 @@ import { ParseError } from '../../model.js';
 import type { Family, Protocol, RawSocket, SocketState } from '../../model.js';
 import { LineProblem, decimal } from '../line-parser.js';
 import { parseLsofEndpoint } from './lsof-endpoint.js';
+import { forEachLsofField } from './lsof-fields.js';
 
 /** The command line this parser reads; `-w` keeps lsof's warnings about other files off stderr. */
 export const LSOF_ARGS = ['-nP', '-w', '-iTCP', '-iUDP', '-Ts', '-FpuftdPnT'] as const;
@@ -95,11 +96,9 @@ export function parseLsofOutput(text: string): LsofResult {
     }
   };
 
-  for (let i = 0; i < lines.length; i++) {
+  forEachLsofField(lines, (field, value, i) => {
     const line = lines[i] ?? '';
-    if (line === '') continue;
-    const value = line.slice(1);
-    switch (line[0]) {
+    switch (field) {
       case 'p':
         finish();
         uid = null;
@@ -118,13 +117,13 @@ export function parseLsofOutput(text: string): LsofResult {
       case 'n':
       case 'T':
         if (file === null) warnings.push(`${LSOF_WHAT} line ${i + 1}: field outside a file set: ${excerpt(line)}`);
-        else readFileField(file, line[0], value, i + 1);
+        else readFileField(file, field, value, i + 1);
         break;
       default:
         // Fields not asked for (lsof adds `g`, `R`… on some systems): nothing of a socket is lost.
         break;
     }
-  }
+  });
   finish();
   if (pid === null && tried === 0 && lines.some((line) => line !== ''))
     throw new ParseError(LSOF_WHAT, 'no p (process) field: not lsof field output', 1);

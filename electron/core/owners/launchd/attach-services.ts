@@ -11,7 +11,7 @@ import { launchdJobs, type LaunchdJobs } from './launchd-jobs.js';
 const MAX_ANCESTORS = 16;
 
 /** `pid`'s ancestors, nearest first, below launchd (pid 1). */
-function ancestorsOf(pid: number, parentOf: (pid: number) => number | null): number[] {
+export function ancestorsOf(pid: number, parentOf: (pid: number) => number | null): number[] {
   const chain: number[] = [];
   for (let parent = parentOf(pid); parent !== null && parent > 1 && chain.length < MAX_ANCESTORS;) {
     if (chain.includes(parent)) break;
