@@ -123,7 +123,7 @@ export const KillResult = z.object({
 });
 export type KillResult = z.infer<typeof KillResult>;
 
-export const RestartMethod = z.enum(['systemd', 'docker', 'pm2', 'process']);
+export const RestartMethod = z.enum(['systemd', 'docker', 'pm2', 'windows-service', 'process']);
 export type RestartMethod = z.infer<typeof RestartMethod>;
 
 export const RestartPreview = z.object({

@@ -101,6 +101,8 @@ export const ServiceManager = z.discriminatedUnion('kind', [
   }),
   z.object({ kind: z.literal('docker'), containerId: z.string() }),
   z.object({ kind: z.literal('pm2'), id: z.string(), name: z.string().nullable() }),
+  /** A Windows service, by its service name (the key `Restart-Service -Name` takes). */
+  z.object({ kind: z.literal('windows-service'), name: z.string() }),
 ]);
 export type ServiceManager = z.infer<typeof ServiceManager>;
 

@@ -130,5 +130,7 @@ function serviceText(service: NonNullable<ProcessInfo['service']>): string {
       return `docker container ${service.containerId.slice(0, 12)}`;
     case 'pm2':
       return `pm2 process ${service.id}${service.name ? ` (${service.name})` : ''}`;
+    case 'windows-service':
+      return `Windows service ${service.name}`;
   }
 }

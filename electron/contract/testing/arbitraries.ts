@@ -160,6 +160,7 @@ const serviceManager = fc.option(
     }),
     fc.record({ kind: fc.constant('docker'), containerId: fc.string() }),
     fc.record({ kind: fc.constant('pm2'), id: fc.string(), name: fc.option(fc.string()) }),
+    fc.record({ kind: fc.constant('windows-service'), name: fc.string() }),
   ),
 );
 
@@ -188,7 +189,7 @@ export const roughProcess = roughObject(
       serviceManager,
       roughObject(
         {
-          kind: fc.constantFrom('systemd', 'docker', 'pm2', 'other'),
+          kind: fc.constantFrom('systemd', 'docker', 'pm2', 'windows-service', 'other'),
           unit: fc.string(),
           scope: fc.constantFrom('system', 'user'),
           uid: fc.option(fc.integer()),

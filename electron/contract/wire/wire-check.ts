@@ -271,8 +271,10 @@ function serviceManager(value: unknown, key: Key): ServiceManager | null {
         return { kind: 'docker', containerId: str(v.containerId, 'containerId') };
       case 'pm2':
         return { kind: 'pm2', id: str(v.id, 'id'), name: nullableStr(v.name, 'name') };
+      case 'windows-service':
+        return { kind: 'windows-service', name: str(v.name, 'name') };
       default:
-        return fail('expected kind systemd, docker or pm2', 'kind');
+        return fail('expected kind systemd, docker, pm2 or windows-service', 'kind');
     }
   });
 }

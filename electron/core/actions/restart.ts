@@ -28,6 +28,7 @@ import { elevated, fail, ok, safely } from './results.js';
 import { stopProcesses } from './stop-processes.js';
 import { buildSubject, describeTarget, resolveTarget } from './subjects.js';
 import { waitUntil } from './wait.js';
+import { refusedForElevation } from './windows-service.js';
 
 /** Lines of the log shown when a restarted service does not come back. */
 const FAILURE_TAIL_LINES = 30;
@@ -127,6 +128,10 @@ export async function restartThroughManager(
     if (run.reason === 'not-found')
       return fail('unsupported', `${run.message}; cannot restart pid ${info.pid} through ${preview.method}`);
     return fail(run.reason === 'timeout' ? 'timeout' : 'failed', run.message, tail(run.output));
+  }
+  if (run.code !== 0 && preview.method === 'windows-service' && refusedForElevation(run.output)) {
+    const { command: again, advice } = elevated(deps.commandName, 'restart', info.pid);
+    return fail('permission', `restarting a Windows service needs an administrator; Windows refused. ${advice}`, again);
   }
   if (run.code !== 0)
     return fail('failed', `\`${command.join(' ')}\` exited with status ${run.code}`, tail(run.output));

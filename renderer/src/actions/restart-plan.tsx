@@ -7,6 +7,7 @@ const METHOD_TEXT: Record<RestartMethod, string> = {
   systemd: 'Restarts its systemd unit with this command:',
   docker: 'Restarts its Docker container with this command:',
   pm2: 'Restarts it through pm2 with this command:',
+  'windows-service': 'Restarts its Windows service with this command (needs an administrator):',
   process: 'Stops the process, then starts the same command again in the same directory:',
 };
 

@@ -13,5 +13,7 @@ export function serviceText(service: ServiceManager | null): string {
       return `Docker container ${service.containerId.slice(0, 12)}`;
     case 'pm2':
       return `pm2 app ${service.name ?? '?'} (id ${service.id})`;
+    case 'windows-service':
+      return `Windows service ${service.name}`;
   }
 }
