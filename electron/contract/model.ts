@@ -117,7 +117,8 @@ export const ProcessInfo = z.object({
   exe: z.string().nullable(),
   argv: z.array(z.string()),
   cwd: z.string().nullable(),
-  uid: z.number().int().nonnegative(),
+  /** Null on Windows, which has no numeric user ids. */
+  uid: z.number().int().nonnegative().nullable(),
   user: z.string(),
   ppid: z.number().int().nonnegative(),
   service: ServiceManager.nullable(),

@@ -172,7 +172,7 @@ const processFields = {
   exe: fc.option(fc.string()),
   argv: fc.array(fc.string(), { maxLength: 4 }),
   cwd: fc.option(fc.string()),
-  uid: fc.nat({ max: 70_000 }),
+  uid: fc.option(fc.nat({ max: 70_000 })),
   user: fc.string(),
   ppid: fc.nat(),
   service: serviceManager,

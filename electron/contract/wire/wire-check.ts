@@ -290,7 +290,7 @@ export function processInfo(value: unknown): ProcessInfo {
     exe: nullableStr(v.exe, 'exe'),
     argv: strings(v.argv, 'argv'),
     cwd: nullableStr(v.cwd, 'cwd'),
-    uid: int(v.uid, 'uid', 0),
+    uid: v.uid === null ? null : int(v.uid, 'uid', 0),
     user: str(v.user, 'user'),
     ppid: int(v.ppid, 'ppid', 0),
     service: serviceManager(v.service, 'service'),
