@@ -1,26 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ParseError } from '../../model.js';
-import { readCapture } from './test-fixtures.js';
+import { powershell51, readCapture } from './test-fixtures.js';
 import { parseWin32Processes, type WindowsProcess } from './win32-process-parse.js';
 
 const SINGLE = readCapture('win32-process-windows-11-single.json.txt', '\r\n');
 const COMMAND_LINES = readCapture('win32-process-windows-11-command-lines.json.txt', '\r\n');
-
-/** Prints processes the way Windows PowerShell 5.1's ConvertTo-Json does (two spaces after the colon). */
-function powershell51(processes: readonly WindowsProcess[]): string {
-  const one = (p: WindowsProcess): string =>
-    [
-      `    "ProcessId":  ${p.pid}`,
-      `    "ParentProcessId":  ${p.ppid === null ? 'null' : p.ppid}`,
-      `    "Name":  ${JSON.stringify(p.name)}`,
-      `    "ExecutablePath":  ${JSON.stringify(p.exe)}`,
-      `    "CommandLine":  ${JSON.stringify(p.commandLine)}`,
-      `    "CreationDate":  ${p.createdAt === null ? 'null' : `"\\/Date(${p.createdAt})\\/"`}`,
-    ].join(',\r\n');
-  if (processes.length === 1 && processes[0]) return `{\r\n${one(processes[0])}\r\n}\r\n`;
-  return `[\r\n${processes.map((p) => `{\r\n${one(p)}\r\n}`).join(',\r\n')}\r\n]\r\n`;
-}
 
 const text = fc.option(fc.string({ unit: 'grapheme', maxLength: 40 }));
 const windowsProcess: fc.Arbitrary<WindowsProcess> = fc.record({
