@@ -109,7 +109,7 @@ export type ServiceManager = z.infer<typeof ServiceManager>;
 /** A process. Its identity is (pid, startTime): a pid alone is reused by the kernel. */
 export const ProcessInfo = z.object({
   pid: z.number().int().positive(),
-  /** Start time in clock ticks since boot (field 22 of /proc/<pid>/stat). */
+  /** Start time: clock ticks since boot on Linux (field 22 of /proc/<pid>/stat), CreationDate in epoch ms on Windows. */
   startTime: z.number().int().nonnegative(),
   /** Start time as epoch ms. */
   startedAt: z.number(),

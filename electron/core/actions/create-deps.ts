@@ -7,6 +7,7 @@ import { createPosixSignaller } from './posix-signaller.js';
 import { createProcReader } from './process-reader.js';
 import { createCommandRunner } from './run-command.js';
 import type { ProcessSignaller } from './signaller.js';
+import { createWindowsProcessReader } from './windows-process-reader.js';
 import { createWindowsSignaller } from './windows-signaller.js';
 
 /** The signaller for this platform: pidfd on Linux (kill(2) if unavailable), kill(2) on macOS, taskkill on Windows. */
@@ -20,7 +21,7 @@ export function createSignaller(platform: NodeJS.Platform = process.platform): P
 export function createActionDeps(options: { dataDir: string } & Partial<ActionDeps>): ActionDeps {
   return {
     snapshot: () => takeSnapshot(),
-    processes: createProcReader(),
+    processes: process.platform === 'win32' ? createWindowsProcessReader() : createProcReader(),
     signaller: createSignaller(),
     commands: createCommandRunner(),
     selfPid: process.pid,

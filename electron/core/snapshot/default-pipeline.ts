@@ -2,8 +2,9 @@
 import { createCollector } from '../collect/create-collector.js';
 import { OwnerResolver, ProcessCache, type OwnerResolverOptions } from '../owners/index.js';
 import { OneShotOwners } from '../one-shot/one-shot-owners.js';
+import { WindowsProcesses } from '../owners/windows/windows-processes.js';
 import type { Snapshot, SnapshotSource } from '../model.js';
-import { SnapshotPipeline } from './pipeline.js';
+import { SnapshotPipeline, type ProcessLookup } from './pipeline.js';
 
 export interface PipelineOptions {
   /** Use this source (tests, `--source`); otherwise netlink, then ss, then /proc/net. */
@@ -31,7 +32,7 @@ export interface DefaultPipeline {
 export function createDefaultPipeline(options: PipelineOptions = {}): DefaultPipeline {
   const { collector, warnings } = createCollector(options.prefer ? { prefer: options.prefer } : {});
   const owners = new OwnerResolver(options.owners ?? {});
-  const pipeline = new SnapshotPipeline({ collector, owners, processes: new ProcessCache(), warnings });
+  const pipeline = new SnapshotPipeline({ collector, owners, processes: platformProcesses(), warnings });
   return { pipeline, warnings, close: () => collector.close() };
 }
 
@@ -49,9 +50,14 @@ export interface OneShotOptions {
 export async function takeSnapshot(options: OneShotOptions = {}): Promise<Snapshot> {
   const { collector, warnings } = createCollector(options.prefer ? { prefer: options.prefer } : {});
   try {
-    const pipeline = new SnapshotPipeline({ collector, owners: new OneShotOwners(), processes: new ProcessCache(), warnings, history: false });
+    const pipeline = new SnapshotPipeline({ collector, owners: new OneShotOwners(), processes: platformProcesses(), warnings, history: false });
     return await pipeline.tick();
   } finally {
     collector.close();
   }
+}
+
+/** Process details: /proc on Linux, one Win32_Process query per poll on Windows. */
+function platformProcesses(): ProcessLookup {
+  return process.platform === 'win32' ? new WindowsProcesses() : new ProcessCache();
 }
