@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Children } from '../owners/test-support/children.js';
 import { previewRestart, restart } from './restart.js';
-import type { CommandOutcome, CommandRunner } from './run-command.js';
+import { standInRunner as standIn } from './test-support/stand-in-runner.js';
 import { startServer, TempDirs } from './test-support/servers.js';
 import { withService } from './test-support/stubs.js';
 import { ACTION_TEST_TIMEOUT_MS, testDeps } from './test-support/test-deps.js';
@@ -21,12 +21,6 @@ At line:1 char:1
    troller:ServiceController) [Stop-Service], ServiceCommandException
     + FullyQualifiedErrorId : CouldNotStopService,Microsoft.PowerShell.Comm
    ands.StopServiceCommand`;
-
-/** A stand-in for PowerShell (which cannot run here): records each argv and answers `outcome`. */
-function standIn(outcome: CommandOutcome): CommandRunner & { calls: string[][] } {
-  const calls: string[][] = [];
-  return { env: process.env, calls, run: (argv) => (calls.push([...argv]), Promise.resolve(outcome)) };
-}
 
 const children = new Children();
 const temp = new TempDirs();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CommandOutcome, CommandRunner } from './run-command.js';
+import { standInRunner as standIn } from './test-support/stand-in-runner.js';
 import { createWindowsSignaller, taskkillOutcome } from './windows-signaller.js';
 
 /**
@@ -9,12 +9,6 @@ import { createWindowsSignaller, taskkillOutcome } from './windows-signaller.js'
  */
 const NEEDS_FORCE = `ERROR: The process with PID 34640 could not be terminated.
 Reason: This process can only be terminated forcefully (with /F option).`;
-
-/** A stand-in for taskkill.exe (which cannot run here): records argv and answers `outcome`. */
-function standIn(outcome: CommandOutcome): CommandRunner & { calls: string[][] } {
-  const calls: string[][] = [];
-  return { env: process.env, calls, run: (argv) => (calls.push([...argv]), Promise.resolve(outcome)) };
-}
 
 describe('Windows signaller', () => {
   it('asks politely for SIGTERM and forces for SIGKILL, after the identity check (stand-in taskkill)', async () => {

@@ -84,31 +84,26 @@ export class WindowsProcesses {
 
   /** The processes a PowerShell query printed; none (with a warning) when it failed. */
   private query(argv: string[], env?: Record<string, string>): WindowsProcess[] {
-    const output = this.succeeded(argv, env);
-    if (output === null) return [];
-    try {
-      const { processes, warnings } = parseWin32Processes(output);
-      this.warnings.push(...warnings);
-      return processes;
-    } catch (error) {
-      if (!(error instanceof ParseError)) throw error;
-      this.warnings.push(error.message);
-      return [];
-    }
+    return this.parsed(this.succeeded(argv, env), parseWin32Processes)?.processes ?? [];
   }
 
   /** The services of each process `tasklist /svc [filter]` lists; none (with a warning) when it failed. */
   private services(filter: string[]): Map<number, string[]> {
     const output = this.succeeded(['tasklist', ...TASKLIST_SERVICES_ARGS, ...filter]);
-    if (output === null) return new Map();
+    return this.parsed(output, parseTasklistServices)?.services ?? new Map();
+  }
+
+  /** `parse(output)` with its warnings kept; null (and a warning) when the output is unreadable. */
+  private parsed<T extends { warnings: string[] }>(output: string | null, parse: (text: string) => T): T | null {
+    if (output === null) return null;
     try {
-      const { services, warnings } = parseTasklistServices(output);
-      this.warnings.push(...warnings);
-      return services;
+      const result = parse(output);
+      this.warnings.push(...result.warnings);
+      return result;
     } catch (error) {
       if (!(error instanceof ParseError)) throw error;
       this.warnings.push(error.message);
-      return new Map();
+      return null;
     }
   }
 
