@@ -2,6 +2,7 @@
 import type { ProcessDetail } from '../../contract/api.js';
 import type { Snapshot } from '../model.js';
 import { parentChain, readEnviron, readProcessInfo, readStat } from '../owners/index.js';
+import { windowsProcessDetail } from './windows-process-detail.js';
 
 /**
  * Details of `pid` now, or null when no such process runs. A zombie has ended (its files are
@@ -9,6 +10,7 @@ import { parentChain, readEnviron, readProcessInfo, readStat } from '../owners/i
  * ended, so the panel says so instead of showing, and remembering, an empty husk as running.
  */
 export function processDetail(pid: number, snapshot: Snapshot | null): ProcessDetail | null {
+  if (process.platform === 'win32') return windowsProcessDetail(pid, snapshot);
   const stat = readStat(pid);
   if (!stat || stat.state === 'Z' || stat.state === 'X') return null;
   const info = readProcessInfo(pid);

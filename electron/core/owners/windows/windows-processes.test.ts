@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createWindowsProcessReader } from '../../actions/windows-process-reader.js';
+import { windowsProcessDetail } from '../../backend/windows-process-detail.js';
 import { ALL_PROCESSES_SCRIPT, ONE_PROCESS_SCRIPT, PID_VARIABLE, powershellCommand } from './powershell.js';
 import type { SyncRun, SyncRunner } from './run-sync.js';
 import { parseTasklistServices } from './tasklist-services-parse.js';
@@ -108,5 +109,14 @@ describe('createWindowsProcessReader', () => {
     expect(reader.info(16828)?.service).toBeNull();
     expect(reader.environ(16828)).toEqual({ ok: false, reason: 'permission' });
     expect([reader.isKernelThread(4, 0), reader.isKernelThread(16828, 20256)]).toEqual([true, false]);
+  });
+});
+
+describe('windowsProcessDetail', () => {
+  it('shows the process with no parent when the parent pid is gone, and no readable environment (stand-in runner)', () => {
+    const runner = standIn({ one: (pid) => (pid === '16828' ? NOTEPAD : ''), tasklist: TASKLIST });
+    const detail = windowsProcessDetail(16828, null, new WindowsProcesses(runner));
+    expect(detail).toMatchObject({ process: { pid: 16828, name: 'Notepad.exe' }, parents: [], sockets: [], environmentReadable: false });
+    expect(windowsProcessDetail(4242, null, new WindowsProcesses(runner))).toBeNull();
   });
 });
