@@ -28,6 +28,8 @@ export interface ProcessLookup {
   startPoll?(): void;
   get(pid: number): ProcessInfo | null;
   prune(livePids: Set<number>): void;
+  /** Problems of the last poll's reads (Windows: a PowerShell query that failed). */
+  readonly lastWarnings?: readonly string[];
 }
 
 export interface PipelineDeps {
@@ -163,7 +165,7 @@ export class SnapshotPipeline {
     }
     this.deps.processes.prune(livePids);
 
-    const warnings = [...(this.deps.warnings ?? []), ...(this.deps.collector.lastWarnings ?? [])];
+    const warnings = [...(this.deps.warnings ?? []), ...(this.deps.collector.lastWarnings ?? []), ...(this.deps.processes.lastWarnings ?? [])];
     // Without history no key was kept (and no row had a `before`): the next poll finds nothing.
     this.previousRows = history ? new PreviousRows(nextKeys, rows) : new PreviousRows();
     this.previousTime = time;

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CollectorError } from '../../model.js';
+import { WindowsProcesses } from '../../owners/windows/windows-processes.js';
+import { SnapshotPipeline } from '../../snapshot/pipeline.js';
 import { NetstatCollector } from '../netstat/netstat-collector.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'portlens-netstat-'));
@@ -37,5 +39,17 @@ describe('netstat collector in Windows mode (stand-in netstat printing real capt
   it('turns a failing netstat into a CollectorError (stand-in)', () => {
     const collector = new NetstatCollector({ platform: 'win32', command: standIn('netstat-ano-windows-10.txt', 1) });
     expect(() => collector.collect()).toThrow(CollectorError);
+  });
+});
+
+describe('a Windows snapshot (stand-in netstat and PowerShell)', () => {
+  it('keeps netstat\'s owners and says so in the snapshot when PowerShell fails (stand-in)', async () => {
+    const collector = new NetstatCollector({ platform: 'win32', command: standIn('netstat-ano-zh-cn.txt') });
+    const powershellFails = new WindowsProcesses(() => ({ status: 1, stdout: '', stderr: 'Get-CimInstance : Access denied', error: null }));
+    const pipeline = new SnapshotPipeline({ collector, owners: { resolve: () => ({ get: () => undefined }) }, processes: powershellFails, history: false });
+    const snapshot = await pipeline.tick();
+    expect(snapshot.sockets.find((row) => row.localPort === 902)?.pids).toEqual([4712]);
+    expect(snapshot.processes).toEqual({});
+    expect(snapshot.warnings).toContain('powershell.exe failed (exit status 1: Get-CimInstance : Access denied)');
   });
 });

@@ -24,6 +24,11 @@ export class WindowsProcesses {
   /** Problems of the last read (a command that failed, rows a parser skipped). */
   warnings: string[] = [];
 
+  /** The snapshot pipeline's name for `warnings`. */
+  get lastWarnings(): readonly string[] {
+    return this.warnings;
+  }
+
   constructor(private readonly run: SyncRunner = spawnSyncRunner()) {}
 
   /** Reads every process once for the poll's `get` calls. */
@@ -43,6 +48,7 @@ export class WindowsProcesses {
   /** One process read now (with its services when asked), or null when it does not exist. */
   readOne(pid: number, options: { services: boolean }): ProcessInfo | null {
     if (!Number.isInteger(pid) || pid <= 0 || pid > 0xffffffff) return null;
+    this.warnings = [];
     const rows = this.query(powershellCommand(ONE_PROCESS_SCRIPT), { [PID_VARIABLE]: String(pid) });
     const row = rows.find((candidate) => candidate.pid === pid);
     if (!row) return null;
