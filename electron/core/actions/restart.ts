@@ -161,6 +161,9 @@ async function restartProcess(
   const environ = deps.processes.environ(info.pid);
   if (!environ.ok && environ.reason === 'gone')
     return fail('not-found', `pid ${info.pid} has exited; nothing to restart`);
+  // Windows (no uids, selfUid null) shows no other process's working directory: no rights help.
+  if (preview.cwd === null && deps.selfUid === null)
+    return fail('unsupported', `Windows does not show the working directory of pid ${info.pid} (${info.name}), so PortLens cannot start it again in the same place; restart it yourself`);
   const { command: sudo, advice } = elevated(deps.commandName, 'restart', info.pid);
   if (!environ.ok && !request.withoutEnvironment) {
     return fail(

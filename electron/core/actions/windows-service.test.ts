@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { ProcessInfo } from '../model.js';
 import { Children } from '../owners/test-support/children.js';
+import type { ActionDeps } from './deps.js';
 import { previewRestart, restart } from './restart.js';
 import { standInRunner as standIn } from './test-support/stand-in-runner.js';
-import { startServer, TempDirs } from './test-support/servers.js';
+import { isRunning, startServer, TempDirs } from './test-support/servers.js';
 import { withService } from './test-support/stubs.js';
 import { ACTION_TEST_TIMEOUT_MS, testDeps } from './test-support/test-deps.js';
 import { refusedForElevation, restartServiceCommand } from './windows-service.js';
@@ -65,5 +67,26 @@ describe('Windows service restart', { timeout: ACTION_TEST_TIMEOUT_MS }, () => {
     expect(result.error.code).toBe('permission');
     expect(result.error.message).toMatch(/needs an administrator/);
     expect(result.error.detail).toMatch(new RegExp(`portlens restart --pid ${server.pid}$`));
+  });
+
+  it('refuses to restart a plain process whose working directory Windows does not show, before stopping it (stand-in Windows reader)', async () => {
+    const server = await startServer(children);
+    const deps = testDeps(temp.make(), { selfUid: null });
+    const hide = (info: ProcessInfo | null | undefined): ProcessInfo | null => (info ? { ...info, cwd: null, uid: null, user: '' } : null);
+    const windowsLike: ActionDeps = {
+      ...deps,
+      snapshot: async () => {
+        const snapshot = await deps.snapshot();
+        const info = hide(snapshot.processes[String(server.pid)]);
+        return info ? { ...snapshot, processes: { ...snapshot.processes, [String(server.pid)]: info } } : snapshot;
+      },
+      processes: { ...deps.processes, info: (pid) => hide(deps.processes.info(pid)) },
+    };
+    const result = await restart({ pid: server.pid, startTime: server.startTime, withoutEnvironment: true, timeoutMs: 5000 }, windowsLike);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.message).toMatch(/Windows does not show the working directory/);
+    expect(result.error.code).toBe('unsupported');
+    expect(isRunning(server.pid, server.startTime)).toBe(true);
   });
 });
