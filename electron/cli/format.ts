@@ -55,7 +55,7 @@ export function ownerText(row: SocketRow, processes: Snapshot['processes']): str
 export function userText(row: SocketRow, processes: Snapshot['processes']): string {
   const first = row.pids[0];
   const info: ProcessInfo | undefined = first === undefined ? undefined : processes[first];
-  if (info) return info.user;
+  if (info) return info.user || '-';
   return row.uid === null ? '-' : userName(row.uid);
 }
 

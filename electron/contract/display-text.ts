@@ -129,7 +129,8 @@ export function formatCommand(argv: readonly string[]): string {
 /**
  * Who manages a process, in words: `systemd unit nginx.service`, `systemd user unit api.service
  * (uid 1000)`, `Docker container 3f4e5d6c7b8a`, `pm2 app api (id 3)`, `launchd job
- * com.example.agent (gui/501)`, `Homebrew service redis (launchd job homebrew.mxcl.redis, system)`.
+ * com.example.agent (gui/501)`, `Homebrew service redis (launchd job homebrew.mxcl.redis, system)`,
+ * `Windows service W3SVC`.
  */
 export function serviceManagerText(service: ServiceManager): string {
   switch (service.kind) {
@@ -145,6 +146,8 @@ export function serviceManagerText(service: ServiceManager): string {
       return `launchd job ${service.label} (${service.domain})`;
     case 'homebrew':
       return `Homebrew service ${service.formula} (launchd job ${service.label}, ${service.domain})`;
+    case 'windows-service':
+      return `Windows service ${service.name}`;
   }
 }
 

@@ -31,7 +31,7 @@ export const SCOPES = ['loopback', 'all', 'address'] as const;
 export const OWNER_REASONS = ['permission', 'unreadable', 'no-inode', 'not-found'] as const;
 
 /** Who can manage (and so restart) a process: Linux's systemd, Docker, pm2; macOS's launchd and Homebrew. */
-export const SERVICE_MANAGER_KINDS = ['systemd', 'docker', 'pm2', 'launchd', 'homebrew'] as const;
+export const SERVICE_MANAGER_KINDS = ['systemd', 'docker', 'pm2', 'launchd', 'homebrew', 'windows-service'] as const;
 
 /**
  * A launchd domain target: `system` (daemons, run as root) or `gui/<uid>` (a logged-in user's

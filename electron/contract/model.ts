@@ -121,6 +121,8 @@ export const ServiceManager = z.discriminatedUnion('kind', [
     label: z.string(),
     domain: LaunchdDomain,
   }),
+  /** A Windows service, by its service name (the key `Restart-Service -Name` takes). */
+  z.object({ kind: z.literal('windows-service'), name: z.string() }),
 ]);
 export type ServiceManager = z.infer<typeof ServiceManager>;
 /** The union above has exactly the kinds enum-values.ts lists (a compile error otherwise). */
@@ -137,7 +139,8 @@ export const ProcessInfo = z.object({
   /**
    * Start time as a stable identity number, compared only with one read from the same source:
    * on Linux clock ticks since boot (field 22 of /proc/<pid>/stat); where processes are read
-   * with ps (macOS) the start as epoch seconds (`lstart`, whole seconds).
+   * with ps (macOS) the start as epoch seconds (`lstart`, whole seconds); on Windows the
+   * CreationDate in epoch ms.
    */
   startTime: z.number().int().nonnegative(),
   /** Start time as epoch ms. */
@@ -146,7 +149,8 @@ export const ProcessInfo = z.object({
   exe: z.string().nullable(),
   argv: z.array(z.string()),
   cwd: z.string().nullable(),
-  uid: z.number().int().nonnegative(),
+  /** Null on Windows, which has no numeric user ids. */
+  uid: z.number().int().nonnegative().nullable(),
   user: z.string(),
   ppid: z.number().int().nonnegative(),
   service: ServiceManager.nullable(),

@@ -164,6 +164,7 @@ const serviceManager = fc.option(
     fc.record({ kind: fc.constant('pm2'), id: fc.string(), name: fc.option(fc.string()) }),
     fc.record({ kind: fc.constant('launchd'), label: fc.string(), domain: launchdDomain }),
     fc.record({ kind: fc.constant('homebrew'), formula: fc.string(), label: fc.string(), domain: launchdDomain }),
+    fc.record({ kind: fc.constant('windows-service'), name: fc.string() }),
   ),
 );
 
@@ -175,7 +176,7 @@ const processFields = {
   exe: fc.option(fc.string()),
   argv: fc.array(fc.string(), { maxLength: 4 }),
   cwd: fc.option(fc.string()),
-  uid: fc.nat({ max: 70_000 }),
+  uid: fc.option(fc.nat({ max: 70_000 })),
   user: fc.string(),
   ppid: fc.nat(),
   service: serviceManager,
@@ -192,7 +193,7 @@ export const roughProcess = roughObject(
       serviceManager,
       roughObject(
         {
-          kind: fc.constantFrom('systemd', 'docker', 'pm2', 'launchd', 'homebrew', 'other'),
+          kind: fc.constantFrom('systemd', 'docker', 'pm2', 'launchd', 'homebrew', 'windows-service', 'other'),
           unit: fc.string(),
           scope: fc.constantFrom('system', 'user'),
           uid: fc.option(fc.integer()),

@@ -280,6 +280,8 @@ function serviceManager(value: unknown, key: Key): ServiceManager | null {
           label: str(v.label, 'label'),
           domain: launchdDomain(v.domain, 'domain'),
         };
+      case 'windows-service':
+        return { kind: 'windows-service', name: str(v.name, 'name') };
       default:
         return fail(`expected kind ${SERVICE_MANAGER_KINDS.join(', ')}`, 'kind');
     }
@@ -302,7 +304,7 @@ export function processInfo(value: unknown): ProcessInfo {
     exe: nullableStr(v.exe, 'exe'),
     argv: strings(v.argv, 'argv'),
     cwd: nullableStr(v.cwd, 'cwd'),
-    uid: int(v.uid, 'uid', 0),
+    uid: v.uid === null ? null : int(v.uid, 'uid', 0),
     user: str(v.user, 'user'),
     ppid: int(v.ppid, 'ppid', 0),
     service: serviceManager(v.service, 'service'),

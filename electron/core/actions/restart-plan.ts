@@ -7,6 +7,7 @@ import { delimiter, isAbsolute } from 'node:path';
 import type { RestartMethod, Result } from '../../contract/api.js';
 import type { ProcessInfo } from '../model.js';
 import { fail, ok } from './results.js';
+import { restartServiceCommand } from './windows-service.js';
 
 /**
  * The method and the exact argv PortLens will run: command[0] is the file executed. (For
@@ -65,6 +66,12 @@ export function planRestart(
           ? [homebrewOf(info), 'services', 'restart', service.formula]
           : kickstart(service.domain, service.label),
     });
+  }
+  if (service?.kind === 'windows-service') {
+    const command = restartServiceCommand(service.name);
+    if (command === null)
+      return fail('unsupported', `pid ${info.pid} runs the Windows service ${JSON.stringify(service.name)}, whose name PortLens will not put in a PowerShell command; restart it in the Services app`);
+    return ok({ method: 'windows-service', command });
   }
   const command = processCommand(info, searchPath);
   if (command === null)

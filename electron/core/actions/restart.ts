@@ -29,6 +29,7 @@ import { elevated, fail, ok, safely } from './results.js';
 import { stopProcesses } from './stop-processes.js';
 import { buildSubject, describeTarget, resolveTarget } from './subjects.js';
 import { waitUntil } from './wait.js';
+import { refusedForElevation } from './windows-service.js';
 
 /** Lines of the log shown when a restarted service does not come back. */
 const FAILURE_TAIL_LINES = 30;
@@ -124,6 +125,10 @@ export async function restartThroughManager(
       return fail('unsupported', `${run.message}; cannot restart pid ${info.pid} through ${preview.method}`);
     return fail(run.reason === 'timeout' ? 'timeout' : 'failed', run.message, tail(run.output));
   }
+  if (run.code !== 0 && preview.method === 'windows-service' && refusedForElevation(run.output)) {
+    const { command: again, advice: asAdmin } = elevated(deps.commandName, 'restart', info.pid);
+    return fail('permission', `restarting a Windows service needs an administrator; Windows refused. ${asAdmin}`, again);
+  }
   if (run.code !== 0) {
     const exited = `\`${command.join(' ')}\` exited with status ${run.code}`;
     const refusal = managerRefusal(run.output);
@@ -161,6 +166,9 @@ async function restartProcess(
   const environ = deps.processes.environ(info.pid);
   if (!environ.ok && environ.reason === 'gone')
     return fail('not-found', `pid ${info.pid} has exited; nothing to restart`);
+  // Windows (no uids, selfUid null) shows no other process's working directory: no rights help.
+  if (preview.cwd === null && deps.selfUid === null)
+    return fail('unsupported', `Windows does not show the working directory of pid ${info.pid} (${info.name}), so PortLens cannot start it again in the same place; restart it yourself`);
   const { command: sudo, advice } = elevated(deps.commandName, 'restart', info.pid);
   if (!environ.ok && !request.withoutEnvironment) {
     return fail(

@@ -152,7 +152,7 @@ function permissionError(
   deps: ActionDeps,
   afterOthers: boolean,
 ): ContractError {
-  const owner = deps.processes.info(victim.pid)?.user ?? 'another user';
+  const owner = deps.processes.info(victim.pid)?.user || 'another user';
   const { command, advice } = elevated(deps.commandName, verb, victim.pid);
   const done = afterOthers
     ? ' Processes before it in the list may already have been signalled.'

@@ -4,6 +4,7 @@ import type { Snapshot } from '../model.js';
 import { createProcessReader } from '../actions/platform-process-reader.js';
 import type { ProcessReader } from '../actions/deps.js';
 import { parentChainFrom } from '../owners/process-tree.js';
+import { windowsProcessDetail } from './windows-process-detail.js';
 
 /**
  * Details of `pid` now, or null when no such process runs. A zombie has ended (its files are
@@ -11,6 +12,7 @@ import { parentChainFrom } from '../owners/process-tree.js';
  * ended, so the panel says so instead of showing, and remembering, an empty husk as running.
  */
 export function processDetail(pid: number, snapshot: Snapshot | null, reader: ProcessReader = createProcessReader()): ProcessDetail | null {
+  if (process.platform === 'win32') return windowsProcessDetail(pid, snapshot);
   const stat = reader.stat(pid);
   if (!stat || stat.state === 'Z' || stat.state === 'X') return null;
   const info = reader.info(pid);

@@ -29,7 +29,7 @@ export interface ProcessLookup {
    * reading is one tool call for many processes (ps on macOS), not a file per process.
    */
   prepare?(pids: ReadonlySet<number>): Promise<void>;
-  /** What the last `prepare` could not read, carried by the snapshot's warnings. */
+  /** What the last poll could not read (ps, lsof, a PowerShell query), carried by the snapshot's warnings. */
   readonly lastWarnings?: readonly string[];
   /** Called before a poll's `get` calls (which `prune` ends): one freshness check for all of them. */
   startPoll?(): void;

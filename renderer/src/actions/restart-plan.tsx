@@ -9,6 +9,7 @@ const METHOD_TEXT: Record<RestartMethod, string> = {
   pm2: 'Restarts it through pm2 with this command:',
   launchd: 'Restarts its launchd job with this command:',
   homebrew: 'Restarts its Homebrew service with this command:',
+  'windows-service': 'Restarts its Windows service with this command (needs an administrator):',
   process: 'Stops the process, then starts the same command again in the same directory:',
 };
 

@@ -47,7 +47,8 @@ export function ProcessOverview({ detail, now, ended = false, onOpenProcess }: P
       <dd className="mono break">{proc.cwd ?? <span className="dim">unreadable</span>}</dd>
       <dt>User</dt>
       <dd>
-        {proc.user} <span className="dim mono">uid {proc.uid}</span>
+        {proc.user || <span className="dim">unknown</span>}{' '}
+        {proc.uid !== null && <span className="dim mono">uid {proc.uid}</span>}
       </dd>
       <dt>Started</dt>
       <dd>

@@ -424,7 +424,7 @@ export class SocketData implements OwnerLookup {
   private upsertProcess(info: ProcessInfo): void {
     this.processes.set(info.pid, info);
     this.retired.delete(info.pid);
-    this.users.set(info.uid, info.user);
+    if (info.uid !== null) this.users.set(info.uid, info.user);
   }
 
   private retireProcess(pid: number, now: number): void {

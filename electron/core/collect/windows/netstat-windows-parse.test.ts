@@ -12,6 +12,11 @@ const FIXTURE = readFileSync(new URL('./fixtures/netstat-ano-windows-10.txt', im
   .filter((line) => !line.startsWith('# '))
   .join('\r\n'); // Windows ends lines so
 const ROWS = FIXTURE.split('\r\n').filter((line) => /^\s+(TCP|UDP)\s/.test(line));
+/** Real zh-CN `netstat -ano` output: translated headers, a cut marked `...`, long fe80 endpoints. */
+const CHINESE = readFileSync(new URL('./fixtures/netstat-ano-zh-cn.txt', import.meta.url), 'utf8')
+  .split('\n')
+  .filter((line) => !line.startsWith('# '))
+  .join('\r\n');
 
 const WINDOWS_NAMES: Partial<Record<SocketState, string>> = {
   CLOSE: 'CLOSED',
@@ -95,11 +100,22 @@ describe('parseNetstatWindows', () => {
     );
   });
 
-  it('reads translated headers as headers, warns about a row it cannot read, and throws when none can be read', () => {
-    const korean = ['활성 연결', '', '  프로토콜  로컬 주소              외부 주소              상태            PID', ROWS[0], '  TCP    0.0.0.0:135            0.0.0.0:0              DELETE_TCB      1712', ROWS[1]].join('\r\n');
-    const { sockets, warnings } = parseNetstatWindows(korean);
-    expect(sockets).toHaveLength(2);
-    expect(warnings).toEqual([expect.stringMatching(/^netstat -ano line 5: unknown TCP state "DELETE_TCB"/)]);
+  it('reads real zh-CN output: translated headers and the `...` cut are headers, every row is read', () => {
+    const { sockets, owners, warnings } = parseNetstatWindows(CHINESE);
+    expect(warnings).toEqual([]);
+    expect(sockets).toHaveLength(10);
+    expect(sockets[0]).toMatchObject({ protocol: 'tcp', family: 4, localAddress: '0.0.0.0', localPort: 135, state: 'LISTEN', remoteAddress: null });
+    expect(owners[0]).toEqual([1120]);
+    // An endpoint wider than its column leaves two spaces before `*:*`; the zone (%21) is dropped.
+    expect(sockets[4]).toMatchObject({ protocol: 'udp', family: 6, localAddress: 'fe80::752e:78f:ce2:5f60', localPort: 1900, state: 'UNCONN' });
+    expect(owners.slice(4)).toEqual(Array.from({ length: 6 }, () => [10224]));
+  });
+
+  it('warns about a row it cannot read, and throws when none can be read', () => {
+    const withBadRow = [...CHINESE.split('\r\n').slice(0, 5), '  TCP    0.0.0.0:135            0.0.0.0:0              DELETE_TCB      1712'].join('\r\n');
+    const { sockets, warnings } = parseNetstatWindows(withBadRow);
+    expect(sockets).toHaveLength(1);
+    expect(warnings).toEqual([expect.stringMatching(/^netstat -ano line 6: unknown TCP state "DELETE_TCB"/)]);
     expect(() => parseNetstatWindows('  TCP    0.0.0.0:135   0.0.0.0:0   LISTENING\r\n')).toThrow(ParseError);
     expect(parseNetstatWindows('\r\nActive Connections\r\n')).toEqual({ sockets: [], owners: [], warnings: [] });
   });

@@ -1,0 +1,122 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createWindowsProcessReader } from '../../actions/windows-process-reader.js';
+import { windowsProcessDetail } from '../../backend/windows-process-detail.js';
+import { ALL_PROCESSES_SCRIPT, ONE_PROCESS_SCRIPT, PID_VARIABLE, powershellCommand } from './powershell.js';
+import type { SyncRun, SyncRunner } from './run-sync.js';
+import { parseTasklistServices } from './tasklist-services-parse.js';
+import { powershell51, readCapture } from './test-fixtures.js';
+import { parseWin32Processes, type WindowsProcess } from './win32-process-parse.js';
+import { toProcessInfo, WindowsProcesses } from './windows-processes.js';
+
+const NOTEPAD = readCapture('win32-process-windows-11-single.json.txt', '\r\n');
+const TASKLIST = readCapture('tasklist-svc-windows-10.txt', '\r\n');
+const ok = (stdout: string): SyncRun => ({ status: 0, stdout, stderr: '', error: null });
+
+/** A stand-in for powershell.exe and tasklist.exe (which cannot run here): real captures by argv. */
+function standIn(answers: { all?: string; one?: (pid: string | undefined) => string; tasklist?: string }): SyncRunner & { calls: string[][] } {
+  const calls: string[][] = [];
+  const run: SyncRunner = (argv, env) => {
+    calls.push([...argv]);
+    const line = argv.join(' ');
+    if (line === powershellCommand(ALL_PROCESSES_SCRIPT).join(' ') && answers.all !== undefined) return ok(answers.all);
+    if (line === powershellCommand(ONE_PROCESS_SCRIPT).join(' ') && answers.one) return ok(answers.one(env?.[PID_VARIABLE]));
+    if (argv[0] === 'tasklist' && argv[1] === '/svc' && answers.tasklist !== undefined) return ok(answers.tasklist);
+    return { status: 1, stdout: '', stderr: 'not answered by the stand-in', error: null };
+  };
+  return Object.assign(run, { calls });
+}
+
+describe('WindowsProcesses', () => {
+  it('builds ProcessInfo from a real Win32_Process answer and real tasklist /svc (stand-in runner)', () => {
+    const processes = new WindowsProcesses(standIn({ all: NOTEPAD, tasklist: TASKLIST }));
+    processes.startPoll();
+    expect(processes.get(16828)).toEqual({
+      pid: 16828,
+      startTime: 1790077571033,
+      startedAt: 1790077571033,
+      name: 'Notepad.exe',
+      exe: 'C:\\Program Files\\WindowsApps\\Microsoft.WindowsNotepad_11.2607.14.0_x64__8wekyb3d8bbwe\\Notepad\\Notepad.exe',
+      argv: ['C:\\Program Files\\WindowsApps\\Microsoft.WindowsNotepad_11.2607.14.0_x64__8wekyb3d8bbwe\\Notepad\\Notepad.exe'],
+      cwd: null,
+      uid: null,
+      user: '',
+      ppid: 20256,
+      service: null,
+    });
+    expect(processes.get(616)).toBeNull();
+    expect(processes.warnings).toEqual(['tasklist /svc line 25: not a process row: <SNIP>']);
+  });
+
+  it('is a Windows service only when the process hosts exactly one (real tasklist rows)', () => {
+    const [notepad] = parseWin32Processes(NOTEPAD).processes;
+    const { services } = parseTasklistServices(TASKLIST);
+    if (!notepad) throw new Error('capture has no process');
+    expect(toProcessInfo(notepad, services.get(1352))?.service).toEqual({ kind: 'windows-service', name: 'Schedule' });
+    expect(toProcessInfo(notepad, services.get(984))?.service).toBeNull();
+    expect(toProcessInfo({ ...notepad, createdAt: null }, undefined)).toBeNull();
+  });
+
+  it('reads one process with the pid passed in the environment, never in the script (stand-in runner)', () => {
+    const runner = standIn({ one: (pid) => (pid === '16828' ? NOTEPAD : ''), tasklist: TASKLIST });
+    const processes = new WindowsProcesses(runner);
+    expect(processes.readOne(16828, { services: true })?.startTime).toBe(1790077571033);
+    expect(processes.readOne(4242, { services: false })).toBeNull();
+    expect(runner.calls).toEqual([
+      powershellCommand(ONE_PROCESS_SCRIPT),
+      ['tasklist', '/svc', '/FI', 'PID eq 16828'],
+      powershellCommand(ONE_PROCESS_SCRIPT),
+    ]);
+    expect(ONE_PROCESS_SCRIPT).not.toMatch(/\d{3}/);
+  });
+
+  it('reports a failed PowerShell as a warning and shows no process (stand-in runner)', () => {
+    const processes = new WindowsProcesses(standIn({ tasklist: TASKLIST }));
+    expect(processes.get(16828)).toBeNull();
+    expect(processes.warnings[0]).toMatch(/^powershell\.exe failed \(exit status 1: not answered by the stand-in\)$/);
+  });
+
+  it('finds descendants by parent pid, not a process whose parent pid was reused (generated trees, stand-in runner)', () => {
+    // Process i (pid 100 + i, created at 1000 + i) is a child of an earlier one; pid 900 names
+    // pid 100 as its parent but was created before it: its real parent died and 100 was reused.
+    const trees = fc.array(fc.nat(), { minLength: 1, maxLength: 12 });
+    fc.assert(
+      fc.property(trees, fc.nat(), (parents, pick) => {
+        const parentOf = (i: number): number | null => (i === 0 ? null : (parents[i] ?? 0) % i);
+        const rows: WindowsProcess[] = parents.map((_, i) => ({ pid: 100 + i, ppid: i === 0 ? 4 : 100 + (parentOf(i) ?? 0), name: 'n.exe', exe: null, commandLine: null, createdAt: 1000 + i }));
+        rows.push({ pid: 900, ppid: 100, name: 'old.exe', exe: null, commandLine: null, createdAt: 999 });
+        const root = pick % parents.length;
+        const below = (i: number): boolean => {
+          for (let at = parentOf(i); at !== null; at = parentOf(at)) if (at === root) return true;
+          return false;
+        };
+        const expected = parents.map((_, i) => i).filter(below).map((i) => 100 + i);
+        const found = new WindowsProcesses(standIn({ all: powershell51(rows), tasklist: '' })).descendants(100 + root);
+        expect([...found].sort((a, b) => a - b)).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('createWindowsProcessReader', () => {
+  it('answers stat and info from Windows, and "gone" without asking when the pid is dead (stand-in runner)', () => {
+    const runner = standIn({ one: () => NOTEPAD, tasklist: TASKLIST });
+    const reader = createWindowsProcessReader(new WindowsProcesses(runner), (pid) => pid === 16828);
+    expect(reader.stat(16828)).toEqual({ pid: 16828, comm: 'Notepad.exe', state: 'R', ppid: 20256, startTime: 1790077571033 });
+    expect(reader.stat(17)).toBeNull();
+    expect(runner.calls).toHaveLength(1);
+    expect(reader.info(16828)?.service).toBeNull();
+    expect(reader.environ(16828)).toEqual({ ok: false, reason: 'permission' });
+    expect([reader.isKernelThread(4, 0), reader.isKernelThread(16828, 20256)]).toEqual([true, false]);
+  });
+});
+
+describe('windowsProcessDetail', () => {
+  it('shows the process with no parent when the parent pid is gone, and no readable environment (stand-in runner)', () => {
+    const runner = standIn({ one: (pid) => (pid === '16828' ? NOTEPAD : ''), tasklist: TASKLIST });
+    const detail = windowsProcessDetail(16828, null, new WindowsProcesses(runner));
+    expect(detail).toMatchObject({ process: { pid: 16828, name: 'Notepad.exe' }, parents: [], sockets: [], environmentReadable: false });
+    expect(windowsProcessDetail(4242, null, new WindowsProcesses(runner))).toBeNull();
+  });
+});

@@ -1,0 +1,149 @@
+/**
+ * What PortLens shows about Windows processes, from one PowerShell Win32_Process query (names,
+ * command lines, parents, creation times) and `tasklist /svc` (the services each one hosts).
+ * A process's identity is (pid, CreationDate in epoch ms): Windows reuses pids quickly.
+ */
+import { win32 } from 'node:path';
+import type { ProcessInfo, ServiceManager } from '../../model.js';
+import { ParseError } from '../../model.js';
+import { splitCommandLine } from './command-line.js';
+import { ALL_PROCESSES_SCRIPT, ONE_PROCESS_SCRIPT, PID_VARIABLE, powershellCommand } from './powershell.js';
+import { spawnSyncRunner, type SyncRunner } from './run-sync.js';
+import { parseTasklistServices, TASKLIST_SERVICES_ARGS } from './tasklist-services-parse.js';
+import { parseWin32Processes, type WindowsProcess } from './win32-process-parse.js';
+
+/** The table of one moment: every process's info, and the raw rows (for parent links). */
+interface Table {
+  infos: Map<number, ProcessInfo>;
+  rows: WindowsProcess[];
+}
+
+/** Processes by pid; a ProcessLookup for the snapshot pipeline, and the actions' source. */
+export class WindowsProcesses {
+  #table: Table | null = null;
+  /** Problems of the last read (a command that failed, rows a parser skipped). */
+  warnings: string[] = [];
+
+  /** The snapshot pipeline's name for `warnings`. */
+  get lastWarnings(): readonly string[] {
+    return this.warnings;
+  }
+
+  constructor(private readonly run: SyncRunner = spawnSyncRunner()) {}
+
+  /** Reads every process once for the poll's `get` calls. */
+  startPoll(): void {
+    this.#table = this.readAll();
+  }
+
+  /** The info of `pid` as of the last poll (read now when there was none). */
+  get(pid: number): ProcessInfo | null {
+    this.#table ??= this.readAll();
+    return this.#table.infos.get(pid) ?? null;
+  }
+
+  /** Nothing to drop: each poll reads the whole table afresh. */
+  prune(): void {}
+
+  /** One process read now (with its services when asked), or null when it does not exist. */
+  readOne(pid: number, options: { services: boolean }): ProcessInfo | null {
+    if (!Number.isInteger(pid) || pid <= 0 || pid > 0xffffffff) return null;
+    this.warnings = [];
+    const rows = this.query(powershellCommand(ONE_PROCESS_SCRIPT), { [PID_VARIABLE]: String(pid) });
+    const row = rows.find((candidate) => candidate.pid === pid);
+    if (!row) return null;
+    const services = options.services ? this.services(['/FI', `PID eq ${pid}`]).get(pid) : undefined;
+    return toProcessInfo(row, services);
+  }
+
+  /** Every descendant of `pid` now: children by parent pid, each created after its parent. */
+  descendants(pid: number): number[] {
+    const { rows } = this.readAll();
+    const byPid = new Map(rows.map((row) => [row.pid, row]));
+    const found: number[] = [];
+    const queue = [pid];
+    for (let parent = queue.shift(); parent !== undefined; parent = queue.shift()) {
+      const born = byPid.get(parent)?.createdAt ?? null;
+      for (const row of rows) {
+        // Windows keeps a dead parent's pid in its children; a later process may reuse it.
+        const child = row.ppid === parent && row.pid !== parent && !found.includes(row.pid);
+        if (child && born !== null && row.createdAt !== null && row.createdAt >= born) {
+          found.push(row.pid);
+          queue.push(row.pid);
+        }
+      }
+    }
+    return found;
+  }
+
+  private readAll(): Table {
+    this.warnings = [];
+    const rows = this.query(powershellCommand(ALL_PROCESSES_SCRIPT));
+    const services = this.services([]);
+    const infos = new Map<number, ProcessInfo>();
+    for (const row of rows) {
+      const info = toProcessInfo(row, services.get(row.pid));
+      if (info) infos.set(row.pid, info);
+    }
+    return { infos, rows };
+  }
+
+  /** The processes a PowerShell query printed; none (with a warning) when it failed. */
+  private query(argv: string[], env?: Record<string, string>): WindowsProcess[] {
+    return this.parsed(this.succeeded(argv, env), parseWin32Processes)?.processes ?? [];
+  }
+
+  /** The services of each process `tasklist /svc [filter]` lists; none (with a warning) when it failed. */
+  private services(filter: string[]): Map<number, string[]> {
+    const output = this.succeeded(['tasklist', ...TASKLIST_SERVICES_ARGS, ...filter]);
+    return this.parsed(output, parseTasklistServices)?.services ?? new Map();
+  }
+
+  /** `parse(output)` with its warnings kept; null (and a warning) when the output is unreadable. */
+  private parsed<T extends { warnings: string[] }>(output: string | null, parse: (text: string) => T): T | null {
+    if (output === null) return null;
+    try {
+      const result = parse(output);
+      this.warnings.push(...result.warnings);
+      return result;
+    } catch (error) {
+      if (!(error instanceof ParseError)) throw error;
+      this.warnings.push(error.message);
+      return null;
+    }
+  }
+
+  private succeeded(argv: string[], env?: Record<string, string>): string | null {
+    const result = this.run(argv, env);
+    if (result.status === 0) return result.stdout;
+    const why = result.error ?? `exit status ${result.status}: ${result.stderr.trim().slice(0, 300)}`;
+    this.warnings.push(`${argv[0]} failed (${why})`);
+    return null;
+  }
+}
+
+/**
+ * The ProcessInfo of a Win32_Process row; null without a creation time (no identity to check).
+ * Windows names no owner here and shows no other process's working directory: uid and cwd are
+ * null, user is empty. A process hosting exactly one service is that service; a shared host
+ * (svchost with several) is not restarted as any one of them.
+ */
+export function toProcessInfo(row: WindowsProcess, services: readonly string[] | undefined): ProcessInfo | null {
+  if (row.createdAt === null || row.pid === 0) return null;
+  const argv = row.commandLine !== null ? splitCommandLine(row.commandLine) : row.exe !== null ? [row.exe] : [];
+  const [only, ...others] = services ?? [];
+  const service: ServiceManager | null = only !== undefined && others.length === 0 ? { kind: 'windows-service', name: only } : null;
+  return {
+    pid: row.pid,
+    startTime: row.createdAt,
+    startedAt: row.createdAt,
+    name: row.name ?? (row.exe !== null ? win32.basename(row.exe) : `pid ${row.pid}`),
+    exe: row.exe,
+    argv,
+    cwd: null,
+    uid: null,
+    user: '',
+    ppid: row.ppid ?? 0,
+    service,
+  };
+}
