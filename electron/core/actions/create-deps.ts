@@ -7,7 +7,6 @@ import { createPosixSignaller } from './posix-signaller.js';
 import { createProcessReader } from './platform-process-reader.js';
 import { createCommandRunner } from './run-command.js';
 import type { ProcessSignaller } from './signaller.js';
-import { createWindowsProcessReader } from './windows-process-reader.js';
 import { createWindowsSignaller } from './windows-signaller.js';
 
 /** The signaller for this platform: pidfd on Linux (kill(2) if unavailable), kill(2) on macOS, taskkill on Windows. */
