@@ -259,9 +259,9 @@ describe('main process (real dist/electron/main.cjs, stand-in electron module)',
     expect(run.electron.trays[0]?.destroyed).toBe(true);
   });
 
-  it('on a platform without collectors (macOS, posed), says so through the contract and starts no worker', async () => {
+  it('on a platform without collectors (FreeBSD, posed), says so through the contract and starts no worker', async () => {
     const platform = Object.getOwnPropertyDescriptor(process, 'platform');
-    Object.defineProperty(process, 'platform', { value: 'darwin', configurable: true });
+    Object.defineProperty(process, 'platform', { value: 'freebsd', configurable: true });
     cleanups.push(() => {
       if (platform) Object.defineProperty(process, 'platform', platform);
     });
@@ -271,7 +271,7 @@ describe('main process (real dist/electron/main.cjs, stand-in electron module)',
       ok: true,
       value: {},
     });
-    const unsupported = { code: 'unsupported', message: expect.stringMatching(/does not support macOS yet/) };
+    const unsupported = { code: 'unsupported', message: expect.stringMatching(/does not support freebsd yet: this version lists ports on Linux, macOS and Windows/) };
     expect(streamed(window.webContents)).toEqual([
       { type: 'error', error: expect.objectContaining(unsupported) },
     ]);
@@ -282,6 +282,19 @@ describe('main process (real dist/electron/main.cjs, stand-in electron module)',
       error: unsupported,
     });
     expect(run.workers).toHaveLength(0);
+    await quitFromTray(run);
+    expect(window.isDestroyed()).toBe(true);
+  });
+
+  it('on macOS (posed): the monitor starts, and the tray is a template image that opens its menu on click', async () => {
+    const platform = Object.getOwnPropertyDescriptor(process, 'platform');
+    Object.defineProperty(process, 'platform', { value: 'darwin', configurable: true });
+    cleanups.push(() => {
+      if (platform) Object.defineProperty(process, 'platform', platform);
+    });
+    const run = start({ singleInstanceLock: true });
+    const window = await ready(run);
+    await until(() => run.workers.length === 1, 'the monitor worker');
     // The macOS tray: a template image (1x and 2x), and no click handler (the click opens the menu).
     const tray = run.electron.trays[0];
     expect(tray?.image).toMatchObject({ template: true, representations: [2] });
