@@ -59,7 +59,18 @@ export function launchCommand(context: LaunchContext): string[] {
   const windows = context.platform === 'win32';
   const wrapper = windows ? context.env.PORTABLE_EXECUTABLE_FILE : context.env.APPIMAGE;
   const absolute = wrapper !== undefined && (windows ? win32 : posix).isAbsolute(wrapper);
-  return [absolute ? wrapper : context.execPath];
+  // APPIMAGE is inherited by everything an AppImage starts: a PortLens installed from the .deb,
+  // started from another AppImage's terminal, must not name that AppImage. Ours runs from the
+  // mount the runtime names in APPDIR.
+  const ours = windows || insideDir(context.execPath, context.env.APPDIR);
+  return [absolute && ours ? wrapper : context.execPath];
+}
+
+/** True when `file` lies inside the absolute directory `dir`. */
+function insideDir(file: string, dir: string | undefined): boolean {
+  if (dir === undefined || !posix.isAbsolute(dir)) return false;
+  const relative = posix.relative(dir, file);
+  return relative !== '' && !relative.startsWith('..') && !posix.isAbsolute(relative);
 }
 
 /** The platform's login item, or null where PortLens knows none. */
