@@ -15,11 +15,18 @@ describe('launchCommand (what starts this PortLens at login)', () => {
   it('Linux: the AppImage itself, not its temporary mount; the installed executable otherwise', () => {
     const mounted = '/tmp/.mount_PortLeXyz/portlens';
     expect(
-      launchCommand(context({ execPath: mounted, env: { APPIMAGE: '/home/a/Apps/PortLens.AppImage', APPDIR: '/tmp/.mount_PortLeXyz' } })),
+      launchCommand(
+        context({
+          execPath: mounted,
+          env: { APPIMAGE: '/home/a/Apps/PortLens.AppImage', APPDIR: '/tmp/.mount_PortLeXyz' },
+        }),
+      ),
     ).toEqual(['/home/a/Apps/PortLens.AppImage']);
     // APPIMAGE inherited from another AppImage (a terminal started from it): not ours.
     expect(
-      launchCommand(context({ env: { APPIMAGE: '/home/a/Apps/Editor.AppImage', APPDIR: '/tmp/.mount_EditorAb' } })),
+      launchCommand(
+        context({ env: { APPIMAGE: '/home/a/Apps/Editor.AppImage', APPDIR: '/tmp/.mount_EditorAb' } }),
+      ),
     ).toEqual(['/opt/PortLens/portlens']);
     expect(launchCommand(context({}))).toEqual(['/opt/PortLens/portlens']);
     // A relative APPIMAGE (not set by the AppImage runtime) is not trusted.
