@@ -286,13 +286,12 @@ setInterval(() => {}, 1000);
 
       const jobs = createLaunchdJobs({ commands: stubRunner(stubs), uid: 501 });
       const reader = withLaunchdServices(base.processes, jobs);
-      const parentOf = (pid: number) => base.processes.stat(pid)?.ppid ?? null;
       const deps = {
         ...base,
         processes: reader,
         snapshot: async () => {
           const snapshot = await base.snapshot();
-          return { ...snapshot, processes: await attachLaunchdServices(snapshot.processes, jobs, parentOf) };
+          return { ...snapshot, processes: await attachLaunchdServices(snapshot.processes, jobs) };
         },
       };
       const expected: ServiceManager = {
