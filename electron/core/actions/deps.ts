@@ -50,4 +50,6 @@ export interface ActionDeps {
   killTimeoutMs: number;
   restartTimeoutMs: number;
   now: () => number;
+  /** Where Homebrew's `brew` may be (default: launchd-plan's HOMEBREW_BREWS; tests name a stand-in). */
+  brews?: readonly string[];
 }

@@ -1,14 +1,13 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RestartResult } from '../../contract/api.js';
-import type { ProcessInfo, ServiceManager } from '../model.js';
+import type { ServiceManager } from '../model.js';
 import { attachLaunchdServices, withLaunchdServices } from '../owners/launchd/attach-services.js';
 import { createLaunchdJobs } from '../owners/launchd/launchd-jobs.js';
 import { Children, CHILD_PRELUDE } from '../owners/test-support/children.js';
 import { previewRestart, restart } from './restart.js';
-import { planRestart } from './restart-plan.js';
 import { Adopted, SERVER_SOURCE, startServer, TempDirs, type TestServer } from './test-support/servers.js';
 import { setStubOutput, stubCalls, stubRunner, withService, writeStubs } from './test-support/stubs.js';
 import { ACTION_TEST_TIMEOUT_MS, testDeps } from './test-support/test-deps.js';
@@ -51,7 +50,8 @@ async function launchdServer(
   await jobs.refresh();
   const service = jobs.serviceOf(server.pid, info.startedAt);
   if (!service) throw new Error(`not detected: ${jobs.problem}`);
-  const deps = withService({ ...deps0, commands: stubRunner(stubs, env) }, server.pid, service);
+  // The stand-in brew is the one trusted candidate (the real ones are /opt/homebrew and /usr/local).
+  const deps = withService({ ...deps0, commands: stubRunner(stubs, env), brews: [join(stubs, 'brew')] }, server.pid, service);
   return { server, stubs, deps, service };
 }
 
@@ -162,43 +162,13 @@ describe(
       expect(restartCalls(stubs)).toEqual([['brew', 'services', 'restart', 'postgresql@16']]);
     });
 
-    it("runs the brew of the Homebrew that installed the process, as the Finder's PATH lacks Homebrew's bin (plan)", () => {
-      const prefix = temp.make('portlens-homebrew-prefix-');
-      mkdirSync(join(prefix, 'bin'));
-      writeFileSync(join(prefix, 'bin', 'brew'), '#!/bin/sh\n');
-      chmodSync(join(prefix, 'bin', 'brew'), 0o755);
-      const service: ServiceManager = {
-        kind: 'homebrew',
-        formula: 'redis',
-        label: 'homebrew.mxcl.redis',
-        domain: 'gui/501',
-      };
-      const fromCellar = { ...fakeInfo(service), exe: `${prefix}/Cellar/redis/7.2.4/bin/redis-server` };
-      const fromOpt = {
-        ...fakeInfo(service),
-        exe: null,
-        argv: [`${prefix}/opt/redis/bin/redis-server`, '/etc/redis.conf'],
-      };
-      for (const info of [fromCellar, fromOpt]) {
-        const plan = planRestart(info, 501);
-        expect(plan.ok && plan.value.command).toEqual([
-          join(prefix, 'bin', 'brew'),
-          'services',
-          'restart',
-          'redis',
-        ]);
-      }
-      // No brew beside the program: the one on PATH.
-      const plan = planRestart({ ...fakeInfo(service), exe: '/usr/bin/redis-server' }, 501);
-      expect(plan.ok && plan.value.command).toEqual(['brew', 'services', 'restart', 'redis']);
-    });
-
-    it("root's Homebrew service in the system domain, as root → brew services restart FORMULA (stand-in)", async () => {
+    it("root's Homebrew service in the system domain, as root → launchctl kickstart -k system/LABEL: root never runs a brew (stand-in)", async () => {
       const { server, stubs, deps, service } = await launchdServer('homebrew.mxcl.nginx', 0, 0);
       expect(service).toMatchObject({ kind: 'homebrew', domain: 'system' });
       const result = await restartOf(server, deps);
       if (!result.ok) throw new Error(result.error.message);
-      expect(restartCalls(stubs)).toEqual([['brew', 'services', 'restart', 'nginx']]);
+      expect(result.value.method).toBe('homebrew');
+      expect(restartCalls(stubs)).toEqual([['launchctl', 'kickstart', '-k', 'system/homebrew.mxcl.nginx']]);
     });
 
     it("another user's Homebrew service, as root → launchctl kickstart -k in that user's domain, not root's brew (stand-in)", async () => {
@@ -288,6 +258,7 @@ setInterval(() => {}, 1000);
       const reader = withLaunchdServices(base.processes, jobs);
       const deps = {
         ...base,
+        brews: [join(stubs, 'brew')],
         processes: reader,
         snapshot: async () => {
           const snapshot = await base.snapshot();
@@ -305,7 +276,7 @@ setInterval(() => {}, 1000);
 
       const preview = await previewRestart({ kind: 'port', port, address: null }, deps);
       if (!preview.ok) throw new Error(preview.error.message);
-      expect(preview.value.command).toEqual(['brew', 'services', 'restart', 'redis']);
+      expect(preview.value.command).toEqual([join(stubs, 'brew'), 'services', 'restart', 'redis']);
       const startTime = base.processes.stat(serverPid)?.startTime ?? 0;
       const result = await restart(
         { pid: serverPid, startTime, withoutEnvironment: false, timeoutMs: 5000 },
@@ -322,19 +293,3 @@ setInterval(() => {}, 1000);
     });
   },
 );
-
-function fakeInfo(service: ServiceManager): ProcessInfo {
-  return {
-    pid: 4242,
-    startTime: 1,
-    startedAt: 0,
-    name: 'redis-server',
-    exe: null,
-    argv: ['redis-server'],
-    cwd: '/',
-    uid: 501,
-    user: 'alice',
-    ppid: 1,
-    service,
-  };
-}

@@ -23,7 +23,7 @@ import { killRequestFor, portsStillBound } from './kill.js';
 import { launchDetached, type Launched } from './launch-process.js';
 import { checkLogFile, logFilePath, startHeader, tailLines } from './log-files.js';
 import { managerRefusal } from './manager-refusal.js';
-import { planRestart, rootOnlyReason } from './restart-plan.js';
+import { planOptions, planRestart, rootOnlyReason } from './restart-plan.js';
 import { recordedLogFile, recordStartedService } from './started-services.js';
 import { elevated, fail, ok, safely } from './results.js';
 import { stopProcesses } from './stop-processes.js';
@@ -58,7 +58,7 @@ async function previewRestartUnsafe(target: Target, deps: ActionDeps): Promise<R
 function previewOf(subject: ActionSubject, deps: ActionDeps): Result<RestartPreview> {
   const environ = deps.processes.environ(subject.process.pid);
   // The command a plain process restarts with is looked up on the PATH it will run with.
-  const plan = planRestart(subject.process, deps.selfUid, launchEnvironment(environ).PATH);
+  const plan = planRestart(subject.process, deps.selfUid, launchEnvironment(environ).PATH, planOptions(deps));
   if (!plan.ok) return plan;
   // Only PortLens's own restart needs the environment; the managers keep their own.
   const environmentReadable = plan.value.method !== 'process' || environ.ok;
