@@ -7,6 +7,7 @@ import { delimiter, isAbsolute } from 'node:path';
 import type { RestartMethod, Result } from '../../contract/api.js';
 import type { ProcessInfo } from '../model.js';
 import type { ActionDeps } from './deps.js';
+import { joinedArgvDoubt } from './joined-argv.js';
 import { launchdRestartCommand } from './launchd-plan.js';
 import { fail, ok } from './results.js';
 import { restartServiceCommand } from './windows-service.js';
@@ -24,11 +25,13 @@ export interface RestartPlan {
 export interface PlanOptions {
   /** Where `brew` may be (default HOMEBREW_BREWS); never derived from the process. */
   brews?: readonly string[];
+  /** The argv was read from ps, joined by spaces (see joined-argv.ts): relaunched only when it can be trusted. */
+  argvJoined?: boolean;
 }
 
 /** The plan options the actions' deps give. */
-export function planOptions(deps: Pick<ActionDeps, 'brews'>): PlanOptions {
-  return { brews: deps.brews };
+export function planOptions(deps: Pick<ActionDeps, 'brews' | 'processes'>): PlanOptions {
+  return { brews: deps.brews, argvJoined: deps.processes.argvJoined === true };
 }
 
 /**
@@ -73,6 +76,14 @@ export function planRestart(
     if (command === null)
       return fail('unsupported', `pid ${info.pid} runs the Windows service ${JSON.stringify(service.name)}, whose name PortLens will not put in a PowerShell command; restart it in the Services app`);
     return ok({ method: 'windows-service', command });
+  }
+  if (options.argvJoined) {
+    const doubt = joinedArgvDoubt(info, info.argv[0] ? lookUpProgram(info.argv[0], info.cwd, searchPath) : null);
+    if (doubt !== null)
+      return fail(
+        'unsupported',
+        `pid ${info.pid} (${info.name}): its command line was read with ps, which joins arguments with spaces, and ${doubt}; PortLens will not start it again from a guess. Restart it from where it was started (its terminal, script or service)`,
+      );
   }
   const command = processCommand(info, searchPath);
   if (command === null)
