@@ -7,6 +7,7 @@ import type { ServiceManager } from '../model.js';
 import { attachLaunchdServices, withLaunchdServices } from '../owners/launchd/attach-services.js';
 import { createLaunchdJobs } from '../owners/launchd/launchd-jobs.js';
 import { Children, CHILD_PRELUDE } from '../owners/test-support/children.js';
+import { locateLogs } from './logs.js';
 import { previewRestart, restart } from './restart.js';
 import { Adopted, SERVER_SOURCE, startServer, TempDirs, type TestServer } from './test-support/servers.js';
 import { setStubOutput, stubCalls, stubRunner, withService, writeStubs } from './test-support/stubs.js';
@@ -198,6 +199,14 @@ describe(
       if (!result.ok)
         expect(result.error.message).toMatch(/Homebrew service redis of another user \(gui\/502\)/);
       expect(restartCalls(stubs)).toEqual([]);
+    });
+
+    it("logs names the job's `launchctl print` with the label shell-quoted (stand-in)", async () => {
+      const { server, deps } = await launchdServer("com.example.o'brien;id", 501, 501);
+      const logs = await locateLogs({ target: { kind: 'pid', pid: server.pid, startTime: null }, lines: 10 }, deps);
+      if (!logs.ok) throw new Error(logs.error.message);
+      expect(logs.value.source).toBe('none');
+      expect(logs.value.reason).toContain("run `launchctl print 'gui/501/com.example.o'\\''brien;id'` to see them");
     });
 
     it('launchctl refusing the kickstart is a typed error: permission, or refused under System Integrity Protection (stand-in)', async () => {
