@@ -12,6 +12,7 @@ import type {
   Result,
   Target,
 } from '../../contract/api.js';
+import { formatCommand } from '../../contract/display-text.js';
 import { recordActions } from '../history/action-events.js';
 import { PrivateFileError } from '../private-files.js';
 import type { ProcessInfo } from '../model.js';
@@ -92,6 +93,12 @@ async function restartUnsafe(request: RestartRequest, deps: ActionDeps): Promise
   if (subject.refusal) return fail('refused', `PortLens will not restart ${subject.refusal}`);
   const preview = previewOf(subject, deps);
   if (!preview.ok) return preview;
+  const shown = request.command;
+  if (shown !== undefined && formatCommand(shown) !== formatCommand(preview.value.command))
+    return fail(
+      'refused',
+      `the restart of pid ${request.pid} would now run \`${formatCommand(preview.value.command)}\`, not the \`${formatCommand(shown)}\` you confirmed; nothing was restarted. Preview it again`,
+    );
   const timeoutMs = request.timeoutMs ?? deps.restartTimeoutMs;
   const result =
     preview.value.method === 'process'
