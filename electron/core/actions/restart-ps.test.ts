@@ -8,15 +8,13 @@ import { withoutTools } from '../../test-support/system-tools.js';
 import type { ProcessInfo } from '../model.js';
 import { readProcessInfo } from '../owners/process-info.js';
 import { Children } from '../owners/test-support/children.js';
-import { takeSnapshot } from '../snapshot/default-pipeline.js';
 import { kill } from './kill.js';
-import { createPosixSignaller } from './posix-signaller.js';
-import { createPsReader } from './ps-process-reader.js';
 import { previewRestart, restart } from './restart.js';
 import { planRestart } from './restart-plan.js';
 import { LaunchMemory, startAgain } from './start-again.js';
 import { Adopted, freePort, getJson, isRunning, SERVER_SOURCE, startServer, TempDirs } from './test-support/servers.js';
-import { ACTION_TEST_TIMEOUT_MS, testDeps } from './test-support/test-deps.js';
+import { macDeps } from './test-support/ps-deps.js';
+import { ACTION_TEST_TIMEOUT_MS } from './test-support/test-deps.js';
 
 const children = new Children();
 const adopted = new Adopted();
@@ -28,15 +26,6 @@ afterEach(async () => {
   await children.stopAll();
   temp.removeAll();
 });
-
-/** The macOS wiring: lsof sockets, the ps reader, kill(2). */
-function macDeps(dataDir: string) {
-  return testDeps(dataDir, {
-    snapshot: () => takeSnapshot({ prefer: 'lsof', processes: 'ps' }),
-    processes: createPsReader(),
-    signaller: createPosixSignaller(),
-  });
-}
 
 /** A server whose script lies in a directory named with spaces: `node "/tmp/portlens ps space X/srv.mjs" PORT`. */
 async function spacedServer(port = 0) {
