@@ -150,6 +150,8 @@ export const RestartRequest = z.object({
   /** Explicit consent to restart with PortLens's own environment when the owner's is unreadable. */
   withoutEnvironment: z.boolean(),
   timeoutMs: z.number().int().min(500).max(300_000).nullable(),
+  /** The command the preview showed (RestartPreview.command): when given, no other command is run. */
+  command: z.array(z.string()).optional(),
 });
 export type RestartRequest = z.infer<typeof RestartRequest>;
 

@@ -59,7 +59,7 @@ export function makeRestartCommand(makeDeps: DepsFactory): CliCommand {
     }
 
     const result = await restart(
-      { pid: subject.process.pid, startTime: subject.process.startTime, withoutEnvironment, timeoutMs },
+      { pid: subject.process.pid, startTime: subject.process.startTime, withoutEnvironment, timeoutMs, command: preview.value.command },
       deps,
     );
     if (!result.ok) return failure(io, json, result.error);

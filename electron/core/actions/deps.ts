@@ -30,6 +30,8 @@ export interface ProcessReader {
   isKernelThread(pid: number, ppid: number): boolean;
   /** Primary gid, for relaunching a process as its own user. */
   gid(pid: number): number | null;
+  /** Whether `info`'s argv was split from one string (ps's `args`), so an argument's own spaces are lost. */
+  readonly argvJoined?: boolean;
 }
 
 /** Everything an action touches. */
@@ -50,4 +52,6 @@ export interface ActionDeps {
   killTimeoutMs: number;
   restartTimeoutMs: number;
   now: () => number;
+  /** Where Homebrew's `brew` may be (default: launchd-plan's HOMEBREW_BREWS; tests name a stand-in). */
+  brews?: readonly string[];
 }

@@ -3,12 +3,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { withoutTools } from '../../test-support/system-tools.js';
 import { Children } from '../owners/test-support/children.js';
-import { takeSnapshot } from '../snapshot/default-pipeline.js';
 import { kill, killRequestFor, previewKill } from './kill.js';
-import { createPosixSignaller } from './posix-signaller.js';
-import { createPsReader } from './ps-process-reader.js';
 import { isRunning, startServer, TempDirs } from './test-support/servers.js';
-import { ACTION_TEST_TIMEOUT_MS, testDeps } from './test-support/test-deps.js';
+import { macDeps } from './test-support/ps-deps.js';
+import { ACTION_TEST_TIMEOUT_MS } from './test-support/test-deps.js';
 
 const children = new Children();
 const temp = new TempDirs();
@@ -18,15 +16,6 @@ afterEach(async () => {
   await children.stopAll();
   temp.removeAll();
 });
-
-/** The macOS wiring: lsof sockets, the ps reader, kill(2). */
-function macDeps(dataDir: string) {
-  return testDeps(dataDir, {
-    snapshot: () => takeSnapshot({ prefer: 'lsof', processes: 'ps' }),
-    processes: createPsReader(),
-    signaller: createPosixSignaller(),
-  });
-}
 
 describe.skipIf(noTools)('kill through the ps reader (the macOS path, real processes)', { timeout: ACTION_TEST_TIMEOUT_MS }, () => {
   it('previews a server by port with its child, identifies it by its lstart second, and ends it', async () => {

@@ -1,14 +1,14 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RestartResult } from '../../contract/api.js';
-import type { ProcessInfo, ServiceManager } from '../model.js';
+import type { ServiceManager } from '../model.js';
 import { attachLaunchdServices, withLaunchdServices } from '../owners/launchd/attach-services.js';
 import { createLaunchdJobs } from '../owners/launchd/launchd-jobs.js';
 import { Children, CHILD_PRELUDE } from '../owners/test-support/children.js';
+import { locateLogs } from './logs.js';
 import { previewRestart, restart } from './restart.js';
-import { planRestart } from './restart-plan.js';
 import { Adopted, SERVER_SOURCE, startServer, TempDirs, type TestServer } from './test-support/servers.js';
 import { setStubOutput, stubCalls, stubRunner, withService, writeStubs } from './test-support/stubs.js';
 import { ACTION_TEST_TIMEOUT_MS, testDeps } from './test-support/test-deps.js';
@@ -51,7 +51,8 @@ async function launchdServer(
   await jobs.refresh();
   const service = jobs.serviceOf(server.pid, info.startedAt);
   if (!service) throw new Error(`not detected: ${jobs.problem}`);
-  const deps = withService({ ...deps0, commands: stubRunner(stubs, env) }, server.pid, service);
+  // The stand-in brew is the one trusted candidate (the real ones are /opt/homebrew and /usr/local).
+  const deps = withService({ ...deps0, commands: stubRunner(stubs, env), brews: [join(stubs, 'brew')] }, server.pid, service);
   return { server, stubs, deps, service };
 }
 
@@ -162,43 +163,13 @@ describe(
       expect(restartCalls(stubs)).toEqual([['brew', 'services', 'restart', 'postgresql@16']]);
     });
 
-    it("runs the brew of the Homebrew that installed the process, as the Finder's PATH lacks Homebrew's bin (plan)", () => {
-      const prefix = temp.make('portlens-homebrew-prefix-');
-      mkdirSync(join(prefix, 'bin'));
-      writeFileSync(join(prefix, 'bin', 'brew'), '#!/bin/sh\n');
-      chmodSync(join(prefix, 'bin', 'brew'), 0o755);
-      const service: ServiceManager = {
-        kind: 'homebrew',
-        formula: 'redis',
-        label: 'homebrew.mxcl.redis',
-        domain: 'gui/501',
-      };
-      const fromCellar = { ...fakeInfo(service), exe: `${prefix}/Cellar/redis/7.2.4/bin/redis-server` };
-      const fromOpt = {
-        ...fakeInfo(service),
-        exe: null,
-        argv: [`${prefix}/opt/redis/bin/redis-server`, '/etc/redis.conf'],
-      };
-      for (const info of [fromCellar, fromOpt]) {
-        const plan = planRestart(info, 501);
-        expect(plan.ok && plan.value.command).toEqual([
-          join(prefix, 'bin', 'brew'),
-          'services',
-          'restart',
-          'redis',
-        ]);
-      }
-      // No brew beside the program: the one on PATH.
-      const plan = planRestart({ ...fakeInfo(service), exe: '/usr/bin/redis-server' }, 501);
-      expect(plan.ok && plan.value.command).toEqual(['brew', 'services', 'restart', 'redis']);
-    });
-
-    it("root's Homebrew service in the system domain, as root → brew services restart FORMULA (stand-in)", async () => {
+    it("root's Homebrew service in the system domain, as root → launchctl kickstart -k system/LABEL: root never runs a brew (stand-in)", async () => {
       const { server, stubs, deps, service } = await launchdServer('homebrew.mxcl.nginx', 0, 0);
       expect(service).toMatchObject({ kind: 'homebrew', domain: 'system' });
       const result = await restartOf(server, deps);
       if (!result.ok) throw new Error(result.error.message);
-      expect(restartCalls(stubs)).toEqual([['brew', 'services', 'restart', 'nginx']]);
+      expect(result.value.method).toBe('homebrew');
+      expect(restartCalls(stubs)).toEqual([['launchctl', 'kickstart', '-k', 'system/homebrew.mxcl.nginx']]);
     });
 
     it("another user's Homebrew service, as root → launchctl kickstart -k in that user's domain, not root's brew (stand-in)", async () => {
@@ -228,6 +199,14 @@ describe(
       if (!result.ok)
         expect(result.error.message).toMatch(/Homebrew service redis of another user \(gui\/502\)/);
       expect(restartCalls(stubs)).toEqual([]);
+    });
+
+    it("logs names the job's `launchctl print` with the label shell-quoted (stand-in)", async () => {
+      const { server, deps } = await launchdServer("com.example.o'brien;id", 501, 501);
+      const logs = await locateLogs({ target: { kind: 'pid', pid: server.pid, startTime: null }, lines: 10 }, deps);
+      if (!logs.ok) throw new Error(logs.error.message);
+      expect(logs.value.source).toBe('none');
+      expect(logs.value.reason).toContain("run `launchctl print 'gui/501/com.example.o'\\''brien;id'` to see them");
     });
 
     it('launchctl refusing the kickstart is a typed error: permission, or refused under System Integrity Protection (stand-in)', async () => {
@@ -286,13 +265,13 @@ setInterval(() => {}, 1000);
 
       const jobs = createLaunchdJobs({ commands: stubRunner(stubs), uid: 501 });
       const reader = withLaunchdServices(base.processes, jobs);
-      const parentOf = (pid: number) => base.processes.stat(pid)?.ppid ?? null;
       const deps = {
         ...base,
+        brews: [join(stubs, 'brew')],
         processes: reader,
         snapshot: async () => {
           const snapshot = await base.snapshot();
-          return { ...snapshot, processes: await attachLaunchdServices(snapshot.processes, jobs, parentOf) };
+          return { ...snapshot, processes: await attachLaunchdServices(snapshot.processes, jobs) };
         },
       };
       const expected: ServiceManager = {
@@ -306,7 +285,7 @@ setInterval(() => {}, 1000);
 
       const preview = await previewRestart({ kind: 'port', port, address: null }, deps);
       if (!preview.ok) throw new Error(preview.error.message);
-      expect(preview.value.command).toEqual(['brew', 'services', 'restart', 'redis']);
+      expect(preview.value.command).toEqual([join(stubs, 'brew'), 'services', 'restart', 'redis']);
       const startTime = base.processes.stat(serverPid)?.startTime ?? 0;
       const result = await restart(
         { pid: serverPid, startTime, withoutEnvironment: false, timeoutMs: 5000 },
@@ -323,19 +302,3 @@ setInterval(() => {}, 1000);
     });
   },
 );
-
-function fakeInfo(service: ServiceManager): ProcessInfo {
-  return {
-    pid: 4242,
-    startTime: 1,
-    startedAt: 0,
-    name: 'redis-server',
-    exe: null,
-    argv: ['redis-server'],
-    cwd: '/',
-    uid: 501,
-    user: 'alice',
-    ppid: 1,
-    service,
-  };
-}

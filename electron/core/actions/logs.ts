@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readlinkSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LogsRequest, LogsResult, Result, Target } from '../../contract/api.js';
+import { formatCommand } from '../../contract/display-text.js';
 import type { ProcessInfo, Snapshot } from '../model.js';
 import type { ActionDeps } from './deps.js';
 import { listenersAccepting, listeningPorts, socketsHeldBy } from './held-ports.js';
@@ -44,7 +45,7 @@ async function locateLogsUnsafe(request: LogsRequest, deps: ActionDeps): Promise
   }
   if (service?.kind === 'launchd' || service?.kind === 'homebrew') {
     return none(
-      `pid ${info.pid} (${info.name}) runs as the launchd job ${service.label}, whose output goes where its plist's StandardOutPath and StandardErrorPath say: run \`launchctl print ${service.domain}/${service.label}\` to see them`,
+      `pid ${info.pid} (${info.name}) runs as the launchd job ${service.label}, whose output goes where its plist's StandardOutPath and StandardErrorPath say: run \`${formatCommand(['launchctl', 'print', `${service.domain}/${service.label}`])}\` to see them`,
     );
   }
   return none(

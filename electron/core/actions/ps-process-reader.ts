@@ -44,5 +44,7 @@ export function createPsReader(run: (call: ToolCall) => ToolAnswer = runToolSync
     // No kernel threads on macOS but kernel_task (pid 0); on Linux kthreadd (ppid 0) and its children.
     isKernelThread: (pid, ppid) => pid === 0 || (ppid === 0 && pid !== 1) || (process.platform === 'linux' && ppid === 2),
     gid: (pid) => identity(pid)?.gid ?? null,
+    // ps prints argv joined by spaces: restart and start again check it before relaunching.
+    argvJoined: true,
   };
 }

@@ -6,6 +6,9 @@ import { accessSync, constants, realpathSync, statSync } from 'node:fs';
 import { delimiter, isAbsolute } from 'node:path';
 import type { RestartMethod, Result } from '../../contract/api.js';
 import type { ProcessInfo } from '../model.js';
+import type { ActionDeps } from './deps.js';
+import { joinedArgvDoubt } from './joined-argv.js';
+import { launchdRestartCommand } from './launchd-plan.js';
 import { fail, ok } from './results.js';
 import { restartServiceCommand } from './windows-service.js';
 
@@ -18,6 +21,19 @@ export interface RestartPlan {
   command: string[];
 }
 
+/** What planRestart needs to know beyond the process. */
+export interface PlanOptions {
+  /** Where `brew` may be (default HOMEBREW_BREWS); never derived from the process. */
+  brews?: readonly string[];
+  /** The argv was read from ps, joined by spaces (see joined-argv.ts): relaunched only when it can be trusted. */
+  argvJoined?: boolean;
+}
+
+/** The plan options the actions' deps give. */
+export function planOptions(deps: Pick<ActionDeps, 'brews' | 'processes'>): PlanOptions {
+  return { brews: deps.brews, argvJoined: deps.processes.argvJoined === true };
+}
+
 /**
  * Plans the restart of `info`. `selfUid` is our effective uid (null on Windows): another
  * user's systemd user unit is reached with `systemctl --user -M USER@` (systemd ≥ 248; it
@@ -28,6 +44,7 @@ export function planRestart(
   info: ProcessInfo,
   selfUid: number | null,
   searchPath?: string,
+  options: PlanOptions = {},
 ): Result<RestartPlan> {
   const service = info.service;
   if (info.name === 'docker-proxy' && service?.kind !== 'docker') {
@@ -52,26 +69,21 @@ export function planRestart(
   if (service?.kind === 'docker')
     return ok({ method: 'docker', command: ['docker', 'restart', service.containerId] });
   if (service?.kind === 'pm2') return ok({ method: 'pm2', command: ['pm2', 'restart', service.id] });
-  if (service?.kind === 'launchd')
-    return ok({ method: 'launchd', command: kickstart(service.domain, service.label) });
-  if (service?.kind === 'homebrew') {
-    // `brew services` acts on the domain of whoever runs it (root: system; a user: their own gui
-    // domain), so it is run by its owner. Root reaching a user's service restarts the same launchd
-    // job directly: brew run as root would address root's services instead.
-    const ownDomain = selfUid === 0 ? 'system' : `gui/${selfUid}`;
-    return ok({
-      method: 'homebrew',
-      command:
-        service.domain === ownDomain || service.domain === 'system'
-          ? [homebrewOf(info), 'services', 'restart', service.formula]
-          : kickstart(service.domain, service.label),
-    });
-  }
+  if (service?.kind === 'launchd' || service?.kind === 'homebrew')
+    return launchdRestartCommand(service, selfUid, options.brews);
   if (service?.kind === 'windows-service') {
     const command = restartServiceCommand(service.name);
     if (command === null)
       return fail('unsupported', `pid ${info.pid} runs the Windows service ${JSON.stringify(service.name)}, whose name PortLens will not put in a PowerShell command; restart it in the Services app`);
     return ok({ method: 'windows-service', command });
+  }
+  if (options.argvJoined) {
+    const doubt = joinedArgvDoubt(info, info.argv[0] ? lookUpProgram(info.argv[0], info.cwd, searchPath) : null);
+    if (doubt !== null)
+      return fail(
+        'unsupported',
+        `pid ${info.pid} (${info.name}): its command line was read with ps, which joins arguments with spaces, and ${doubt}; PortLens will not start it again from a guess. Restart it from where it was started (its terminal, script or service)`,
+      );
   }
   const command = processCommand(info, searchPath);
   if (command === null)
@@ -82,25 +94,6 @@ export function planRestart(
         : `pid ${info.pid} (${info.name}): its program (${info.argv[0] ?? info.exe}) is no longer found, so it cannot be started again`,
     );
   return ok({ method: 'process', command });
-}
-
-/**
- * The `brew` of the Homebrew that installed the process (`<prefix>/bin/brew`, the prefix being
- * what precedes `/Cellar/<formula>/` or `/opt/<formula>/` in its program's path), else `brew` on
- * PATH. An app opened from the Finder gets PATH=/usr/bin:/bin:/usr/sbin:/sbin, without
- * /opt/homebrew/bin or /usr/local/bin.
- */
-function homebrewOf(info: ProcessInfo): string {
-  for (const program of [info.exe, info.argv[0]]) {
-    const prefix = program ? /^(\/.*)\/(?:Cellar|opt)\/[^/]+\//.exec(program)?.[1] : undefined;
-    if (prefix && isProgram(`${prefix}/bin/brew`)) return `${prefix}/bin/brew`;
-  }
-  return 'brew';
-}
-
-/** `launchctl kickstart -k`: kill the job's process (if running) and start it again, in its domain. */
-function kickstart(domain: string, label: string): string[] {
-  return ['launchctl', 'kickstart', '-k', `${domain}/${label}`];
 }
 
 /**

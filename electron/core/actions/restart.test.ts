@@ -156,6 +156,22 @@ describe('restart a plain process (real processes)', { timeout: ACTION_TEST_TIME
     expect(existsSync(join(dataDir, 'elsewhere'))).toBe(false);
   });
 
+  it('refuses, before stopping anything, when the command is no longer the one the preview showed', async () => {
+    const server = await startServer(children);
+    const deps = testDeps(temp.make());
+    const preview = await previewRestart({ kind: 'port', port: server.port, address: null }, deps);
+    if (!preview.ok) throw new Error(preview.error.message);
+    const shown = [...preview.value.command, '--debug'];
+    const result = await restart(
+      { pid: server.pid, startTime: server.startTime, withoutEnvironment: false, timeoutMs: null, command: shown },
+      deps,
+    );
+    expect(result.ok ? 'ok' : result.error.code).toBe('refused');
+    if (!result.ok)
+      expect(result.error.message).toMatch(/would now run `.*child\.mjs 0`, not the `.*child\.mjs 0 --debug` you confirmed; nothing was restarted/);
+    expect(isRunning(server.pid, server.startTime)).toBe(true);
+  });
+
   it('refuses a stale identity and PortLens itself', async () => {
     const server = await startServer(children);
     const deps = testDeps(temp.make());

@@ -12,6 +12,7 @@ import type {
   Result,
   Target,
 } from '../../contract/api.js';
+import { formatCommand } from '../../contract/display-text.js';
 import { recordActions } from '../history/action-events.js';
 import { PrivateFileError } from '../private-files.js';
 import type { ProcessInfo } from '../model.js';
@@ -23,7 +24,7 @@ import { killRequestFor, portsStillBound } from './kill.js';
 import { launchDetached, type Launched } from './launch-process.js';
 import { checkLogFile, logFilePath, startHeader, tailLines } from './log-files.js';
 import { managerRefusal } from './manager-refusal.js';
-import { planRestart, rootOnlyReason } from './restart-plan.js';
+import { planOptions, planRestart, rootOnlyReason } from './restart-plan.js';
 import { recordedLogFile, recordStartedService } from './started-services.js';
 import { elevated, fail, ok, safely } from './results.js';
 import { stopProcesses } from './stop-processes.js';
@@ -58,7 +59,7 @@ async function previewRestartUnsafe(target: Target, deps: ActionDeps): Promise<R
 function previewOf(subject: ActionSubject, deps: ActionDeps): Result<RestartPreview> {
   const environ = deps.processes.environ(subject.process.pid);
   // The command a plain process restarts with is looked up on the PATH it will run with.
-  const plan = planRestart(subject.process, deps.selfUid, launchEnvironment(environ).PATH);
+  const plan = planRestart(subject.process, deps.selfUid, launchEnvironment(environ).PATH, planOptions(deps));
   if (!plan.ok) return plan;
   // Only PortLens's own restart needs the environment; the managers keep their own.
   const environmentReadable = plan.value.method !== 'process' || environ.ok;
@@ -92,6 +93,12 @@ async function restartUnsafe(request: RestartRequest, deps: ActionDeps): Promise
   if (subject.refusal) return fail('refused', `PortLens will not restart ${subject.refusal}`);
   const preview = previewOf(subject, deps);
   if (!preview.ok) return preview;
+  const shown = request.command;
+  if (shown !== undefined && formatCommand(shown) !== formatCommand(preview.value.command))
+    return fail(
+      'refused',
+      `the restart of pid ${request.pid} would now run \`${formatCommand(preview.value.command)}\`, not the \`${formatCommand(shown)}\` you confirmed; nothing was restarted. Preview it again`,
+    );
   const timeoutMs = request.timeoutMs ?? deps.restartTimeoutMs;
   const result =
     preview.value.method === 'process'

@@ -20,7 +20,7 @@ import {
   restartThroughManager,
   type Restarted,
 } from './restart.js';
-import { planRestart } from './restart-plan.js';
+import { planOptions, planRestart } from './restart-plan.js';
 import { fail, ok, safely } from './results.js';
 
 /** What starting a process again needs, read while it still ran. */
@@ -109,7 +109,7 @@ async function startRecorded(
   if (identityOf(deps.processes, info.pid, info.startTime) === 'same')
     return fail('invalid-request', `pid ${info.pid} (${info.name}) is still running; restart it instead`);
   const env = launchEnvironment(environ);
-  const plan = planRestart(info, deps.selfUid, env.PATH);
+  const plan = planRestart(info, deps.selfUid, env.PATH, planOptions(deps));
   if (!plan.ok) return plan;
   const held = heldPorts(record.listening);
   const ports = portNumbers(held);

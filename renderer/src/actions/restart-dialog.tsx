@@ -23,7 +23,7 @@ function useConfirmRestart(value: RestartPreview | null, withoutEnvironment: boo
     if (!value) return;
     setBusy(true);
     const { pid, startTime, name } = value.subject.process;
-    const result = await safeCall(() => api.restart({ pid, startTime, withoutEnvironment, timeoutMs: null }));
+    const result = await safeCall(() => api.restart({ pid, startTime, withoutEnvironment, timeoutMs: null, command: value.command }));
     setBusy(false);
     toasts.push(
       result.ok ? describeRestart(result.value, name) : describeError(`Restarting ${name}`, result.error),

@@ -61,13 +61,22 @@ describe('launchd jobs table (stand-in launchctl)', () => {
     const { info, stubs } = await listedChild('com.example.api');
     const jobs = createLaunchdJobs({ commands: stubRunner(stubs), uid: 0 });
     await jobs.refresh();
-    expect(jobs.serviceOf(999_999, info.startedAt, [info.pid])).toEqual({
+    expect(jobs.serviceOf(999_999, info.startedAt, info.pid)).toEqual({
       kind: 'launchd',
       label: 'com.example.api',
       domain: 'system',
     });
     expect(jobs.serviceOf(info.pid, Date.now())).toBeNull();
-    expect(jobs.serviceOf(424_242, info.startedAt, [1])).toBeNull();
+    expect(jobs.serviceOf(424_242, info.startedAt, 1)).toBeNull();
+  });
+
+  it("an application.* job (a GUI app: Terminal, iTerm, VS Code) is never a service, not even its own process's (stand-in)", async () => {
+    const { info, stubs } = await listedChild('application.com.apple.Terminal.38213957.38213963');
+    const jobs = createLaunchdJobs({ commands: stubRunner(stubs), uid: 501 });
+    await jobs.refresh();
+    expect(jobs.problem).toBeNull();
+    expect(jobs.serviceOf(info.pid, info.startedAt)).toBeNull();
+    expect(jobs.serviceOf(999_999, info.startedAt, info.pid)).toBeNull();
   });
 
   it('reads again once the listing is older than maxAgeMs, and forgets jobs when launchctl fails (stand-in)', async () => {

@@ -11,6 +11,11 @@ import { parseLaunchctlList } from './launchctl-list.js';
 
 /** `brew services` names a formula's launchd job `homebrew.mxcl.<formula>`. */
 const HOMEBREW_LABEL = /^homebrew\.mxcl\.(.+)$/;
+/**
+ * The jobs launchd makes of GUI apps (`application.<bundle id>.<n>.<n>`): a terminal or an editor,
+ * never the service of what runs inside it (restarting one would kill the app and its shells).
+ */
+const APPLICATION_LABEL = /^application\./;
 /** `ps` gives start times to the second: a process started within this of the listing may be newer than it. */
 const START_TIME_RESOLUTION_MS = 1000;
 
@@ -41,11 +46,12 @@ export interface LaunchdJobs {
   /** Reads `launchctl list` again unless the table is younger than maxAgeMs; callers at once share one run. */
   refresh(): Promise<void>;
   /**
-   * The job running `pid` (or, failing that, its nearest ancestor in `ancestors`, nearest first:
-   * a job's children are restarted with it). Null when none is known, or when the process
-   * started after the listing was read (its pid may have been another job's then).
+   * The job whose process is `pid` or its direct `parent` (a daemon's workers, restarted with
+   * it); never a further ancestor: a shell's grandchild is not the job's service. Null when none
+   * is known, or when the process started after the listing was read (its pid, or its parent's,
+   * may have been another job's then).
    */
-  serviceOf(pid: number, startedAt: number | null, ancestors?: readonly number[]): ServiceManager | null;
+  serviceOf(pid: number, startedAt: number | null, parent?: number | null): ServiceManager | null;
   /** Why the last refresh yielded no table (launchctl missing, failing, or printing something else); null when it worked. */
   readonly problem: string | null;
 }
@@ -69,7 +75,8 @@ export function createLaunchdJobs(options: LaunchdJobsOptions = {}): LaunchdJobs
       if (!run.ok) throw new Error(run.message);
       if (run.code !== 0)
         throw new Error(`launchctl list exited with status ${run.code}: ${run.stderr.trim().slice(0, 200)}`);
-      for (const job of parseLaunchctlList(run.stdout)) if (job.pid !== null) next.set(job.pid, job.label);
+      for (const job of parseLaunchctlList(run.stdout))
+        if (job.pid !== null && !APPLICATION_LABEL.test(job.label)) next.set(job.pid, job.label);
       problem = null;
     } catch (error) {
       // No stale table: a job that ended may have left its pid to another process.
@@ -88,11 +95,11 @@ export function createLaunchdJobs(options: LaunchdJobsOptions = {}): LaunchdJobs
       });
       return running;
     },
-    serviceOf(pid, startedAt, ancestors = []) {
+    serviceOf(pid, startedAt, parent = null) {
       if (readAt === null) return null;
       if (startedAt !== null && startedAt + START_TIME_RESOLUTION_MS > readAt) return null;
-      for (const candidate of [pid, ...ancestors]) {
-        if (candidate <= 1) break;
+      for (const candidate of [pid, parent]) {
+        if (candidate === null || candidate <= 1) break;
         const label = labels.get(candidate);
         if (label !== undefined) return launchdService(label, domain);
       }
@@ -111,7 +118,7 @@ export const launchdJobs: LaunchdJobs = createLaunchdJobs();
 export function launchdServiceOf(
   pid: number,
   startedAt: number | null,
-  ancestors: readonly number[] = [],
+  parent: number | null = null,
 ): ServiceManager | null {
-  return launchdJobs.serviceOf(pid, startedAt, ancestors);
+  return launchdJobs.serviceOf(pid, startedAt, parent);
 }

@@ -52,4 +52,51 @@ setInterval(() => {}, 1000);
     expect(lookup.get(serverPid)?.service ?? null).toBeNull();
     expect(lookup.lastWarnings.join('\n')).toMatch(/^launchd services unknown: /m);
   });
+
+  /**
+   * A real chain as a terminal makes one: the job's process (`Terminal`), its child (`login`) and
+   * grandchild (`zsh`, then the dev server below it). Returns the pids and the lookup over them.
+   */
+  async function chain(label: string) {
+    const job = await children.node(`
+import { spawn } from 'node:child_process';
+const child = spawn(process.execPath, ['-e', \`
+  const { spawn } = require('node:child_process');
+  const grandchild = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+  console.log(grandchild.pid);
+  setInterval(() => {}, 1000);
+\`], { stdio: ['ignore', 'pipe', 'ignore'] });
+child.stdout.once('data', (data) => report({ childPid: child.pid, grandchildPid: Number(String(data).trim()) }));
+setInterval(() => {}, 1000);
+`);
+    const { childPid, grandchildPid } = job.ready as { childPid: number; grandchildPid: number };
+    const youngest = readProcessInfo(grandchildPid);
+    if (!youngest) throw new Error('grandchild vanished');
+    const stubs = temp.make('portlens-launchctl-');
+    writeStubs(stubs, ['launchctl']);
+    setStubOutput(stubs, 'launchctl', `PID\tStatus\tLabel\n${job.pid}\t0\t${label}\n`);
+    await sleep(Math.max(0, youngest.startedAt + 1100 - Date.now())); // the listing must be younger than them
+    const lookup = new LaunchdProcessLookup(new PsProcessTable(), createLaunchdJobs({ commands: stubRunner(stubs), uid: 501 }));
+    await lookup.prepare(new Set([job.pid, childPid, grandchildPid]));
+    return { jobPid: job.pid, childPid, grandchildPid, lookup };
+  }
+
+  it("attributes a job's own process and its direct child (a daemon's worker) to the job, never its grandchild (stand-in launchctl)", async () => {
+    const { jobPid, childPid, grandchildPid, lookup } = await chain('com.example.nginx');
+    const service = { kind: 'launchd', label: 'com.example.nginx', domain: 'gui/501' };
+    expect(lookup.get(jobPid)?.service).toEqual(service);
+    expect(lookup.get(childPid)?.ppid).toBe(jobPid);
+    expect(lookup.get(childPid)?.service).toEqual(service);
+    expect(lookup.get(grandchildPid)?.ppid).toBe(childPid);
+    expect(lookup.get(grandchildPid)?.service).toBeNull();
+  });
+
+  it("never names a GUI app's job (application.com.apple.Terminal…) as the service of what runs in it (stand-in launchctl)", async () => {
+    const { jobPid, childPid, grandchildPid, lookup } = await chain('application.com.apple.Terminal.38213957.38213963');
+    for (const pid of [jobPid, childPid, grandchildPid]) {
+      expect(lookup.get(pid)).not.toBeNull();
+      expect(lookup.get(pid)?.service).toBeNull();
+    }
+    expect(lookup.lastWarnings).toEqual([]);
+  });
 });

@@ -6,39 +6,18 @@
  */
 import type { ProcessInfo, ServiceManager } from '../../model.js';
 import type { ProcessLookup } from '../../snapshot/pipeline.js';
-import { createPsReader } from '../../actions/ps-process-reader.js';
 import { launchdJobs, type LaunchdJobs } from './launchd-jobs.js';
-import { ancestorsOf } from './attach-services.js';
-
-/** A parent lookup for processes outside the table (a job's launcher between it and the server). */
-export type ParentOf = (pid: number) => number | null;
-
-/** Parents through one ps call per pid (only for ancestors the table does not hold). */
-function psParentOf(): ParentOf {
-  const reader = createPsReader();
-  return (pid) => {
-    try {
-      return reader.stat(pid)?.ppid ?? null;
-    } catch {
-      return null;
-    }
-  };
-}
 
 /** Wraps `inner` (the ps table) so each process names its launchd service. */
 export class LaunchdProcessLookup implements ProcessLookup {
   readonly #inner: ProcessLookup;
   readonly #jobs: LaunchdJobs;
-  readonly #outsideParent: ParentOf;
-  /** This poll's parents of processes outside the table: one ps call each at most. */
-  #parents = new Map<number, number | null>();
   /** The attached object per pid, reused while the process and its service are the same. */
   readonly #attached = new Map<number, ProcessInfo>();
 
-  constructor(inner: ProcessLookup, jobs: LaunchdJobs = launchdJobs, outsideParent: ParentOf = psParentOf()) {
+  constructor(inner: ProcessLookup, jobs: LaunchdJobs = launchdJobs) {
     this.#inner = inner;
     this.#jobs = jobs;
-    this.#outsideParent = outsideParent;
   }
 
   get lastWarnings(): readonly string[] {
@@ -49,7 +28,6 @@ export class LaunchdProcessLookup implements ProcessLookup {
   async prepare(pids: ReadonlySet<number>): Promise<void> {
     await this.#inner.prepare?.(pids);
     await this.#jobs.refresh();
-    this.#parents = new Map();
   }
 
   startPoll(): void {
@@ -59,7 +37,7 @@ export class LaunchdProcessLookup implements ProcessLookup {
   get(pid: number): ProcessInfo | null {
     const info = this.#inner.get(pid);
     if (!info || info.service) return info;
-    const service = this.#jobs.serviceOf(pid, info.startedAt, ancestorsOf(pid, (id) => this.#parentOf(id)));
+    const service = this.#jobs.serviceOf(pid, info.startedAt, info.ppid);
     if (!service) return info;
     const kept = this.#attached.get(pid);
     if (kept && kept.startTime === info.startTime && sameService(kept.service, service)) return kept;
@@ -71,13 +49,6 @@ export class LaunchdProcessLookup implements ProcessLookup {
   prune(livePids: Set<number>): void {
     this.#inner.prune(livePids);
     for (const pid of this.#attached.keys()) if (!livePids.has(pid)) this.#attached.delete(pid);
-  }
-
-  #parentOf(pid: number): number | null {
-    const known = this.#inner.get(pid);
-    if (known) return known.ppid;
-    if (!this.#parents.has(pid)) this.#parents.set(pid, this.#outsideParent(pid));
-    return this.#parents.get(pid) ?? null;
   }
 }
 

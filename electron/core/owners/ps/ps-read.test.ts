@@ -66,4 +66,27 @@ describe.skipIf(noTools)('ps read: reused pids, bad lines, missing tools (stand-
     const reader = createPsReader((call) => runToolSync(missing(call)));
     expect(() => reader.stat(child.pid)).toThrow(ProcessToolError);
   });
+
+  it('ignores a row for a pid not in the batch, and warns and reads neither row of a pid printed twice', () => {
+    // Both ps calls also answer for this test process (not asked for), and print the child twice.
+    const run = (call: ToolCall): ToolAnswer => {
+      if (call.command !== 'ps') return runToolSync(call);
+      const self = runToolSync({ ...call, args: call.args.map((arg) => (arg === String(child.pid) ? String(process.pid) : arg)) });
+      const answer = runToolSync(call);
+      return { ...answer, stdout: `${self.stdout}${answer.stdout}` };
+    };
+    const read = runPlan(readProcesses([child.pid], { users: new Map() }), run);
+    expect(read.infos.get(child.pid)?.pid).toBe(child.pid);
+    expect(read.identities.has(process.pid)).toBe(false);
+    expect(read.infos.has(process.pid)).toBe(false);
+    expect(read.warnings).toEqual([]);
+
+    const twice = (call: ToolCall): ToolAnswer => {
+      const answer = runToolSync(call);
+      return call.command === 'ps' && isCommandCall(call) ? { ...answer, stdout: `${answer.stdout}${answer.stdout}` } : answer;
+    };
+    const doubled = runPlan(readProcesses([child.pid], { users: new Map() }), twice);
+    expect(doubled.infos.has(child.pid)).toBe(false);
+    expect(doubled.warnings).toEqual([`ps command line: pid ${child.pid} printed 2 times; not read`]);
+  });
 });

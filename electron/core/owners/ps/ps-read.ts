@@ -52,7 +52,7 @@ export function* readIdentities(pids: readonly number[], warnings: string[]): To
     const answer = yield { command: 'ps', args: identityArgs(batch), okStatuses: [1] };
     const parsed = parseIdentityOutput(answer.stdout);
     warnings.push(...parsed.warnings);
-    for (const row of parsed.rows) rows.set(row.pid, row);
+    for (const row of askedFor(parsed.rows, batch, 'ps identity', warnings)) rows.set(row.pid, row);
   }
   return rows;
 }
@@ -79,7 +79,7 @@ export function* readProcesses(pids: readonly number[], options: PsReadOptions):
     const commands: PsCommandRow[] = [];
     for (const batch of batches(wanted)) {
       const parsed = parseCommandOutput((yield { command: 'ps', args: commandArgs(batch), okStatuses: [1] }).stdout);
-      commands.push(...parsed.rows);
+      commands.push(...askedFor(parsed.rows, batch, 'ps command line', warnings));
       warnings.push(...parsed.warnings);
     }
     yield* learnUsers(commands, options.users);
@@ -99,6 +99,18 @@ export function* readProcesses(pids: readonly number[], options: PsReadOptions):
   // Reused twice over while being read: unknown this time, like a process that ended.
   for (const pid of pending) identities.delete(pid);
   return { identities, infos, warnings };
+}
+
+/**
+ * The rows of pids in `batch`, each once: a row for a pid not asked for is not ours to trust,
+ * and a pid printed twice is read from neither row (which would be the process?), with a warning.
+ */
+function askedFor<Row extends { pid: number }>(rows: readonly Row[], batch: readonly number[], what: string, warnings: string[]): Row[] {
+  const asked = new Set(batch);
+  const counts = new Map<number, number>();
+  for (const { pid } of rows) if (asked.has(pid)) counts.set(pid, (counts.get(pid) ?? 0) + 1);
+  for (const [pid, count] of counts) if (count > 1) warnings.push(`${what}: pid ${pid} printed ${count} times; not read`);
+  return rows.filter(({ pid }) => counts.get(pid) === 1);
 }
 
 /** Looks up the name of every uid not yet known (`id -nu UID`; the uid itself when it has none). */
