@@ -49,18 +49,25 @@ export function launchdRestartCommand(
 }
 
 /** The first of `candidates` that exists, if safe for `selfUid` to run (see unsafeReason); else null. */
-export function trustedBrew(candidates: readonly string[], selfUid: number): string | null {
+export function trustedBrew(candidates: readonly string[], selfUid: number, ownGroups: readonly number[] = myGroups()): string | null {
   const found = candidates.find((file) => statOrNull(file) !== null);
-  return found !== undefined && unsafeReason(found, selfUid) === null ? found : null;
+  return found !== undefined && unsafeReason(found, selfUid, ownGroups) === null ? found : null;
+}
+
+/** The groups this process is in (none where the platform has no groups). */
+function myGroups(): number[] {
+  return typeof process.getgroups === 'function' ? process.getgroups() : [];
 }
 
 /**
  * Why running `file` would let someone other than root or `selfUid` choose what runs: the file
  * (its symlink's target too) or a directory above either is owned by another user, or writable
  * by group or others. A sticky directory owned by root (/tmp) is safe: no one can rename or
- * remove in it what they do not own. Null when safe.
+ * remove in it what they do not own. For a user other than root, writable by a group the user
+ * is in (Homebrew makes its tree writable by `admin`) is what the user's own `brew` already is:
+ * PortLens running it as that user gives nobody more than they have. Null when safe.
  */
-export function unsafeReason(file: string, selfUid: number): string | null {
+export function unsafeReason(file: string, selfUid: number, ownGroups: readonly number[] = []): string | null {
   let target: string;
   try {
     target = realpathSync(file);
@@ -73,6 +80,8 @@ export function unsafeReason(file: string, selfUid: number): string | null {
     if (stats.uid !== 0 && stats.uid !== selfUid) return `${path} is owned by uid ${stats.uid}`;
     // A symlink's own mode means nothing; its directory is checked.
     if (stats.isSymbolicLink() || (stats.mode & 0o022) === 0) continue;
+    const ownGroupOnly = (stats.mode & 0o002) === 0 && selfUid !== 0 && ownGroups.includes(stats.gid);
+    if (ownGroupOnly) continue;
     if (stats.isDirectory() && (stats.mode & 0o1000) !== 0 && stats.uid === 0) continue;
     return `${path} is writable by ${(stats.mode & 0o002) !== 0 ? 'others' : 'its group'}`;
   }
