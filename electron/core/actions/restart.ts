@@ -125,7 +125,7 @@ export async function restartThroughManager(
       return fail('unsupported', `${run.message}; cannot restart pid ${info.pid} through ${preview.method}`);
     return fail(run.reason === 'timeout' ? 'timeout' : 'failed', run.message, tail(run.output));
   }
-  if (run.code !== 0 && preview.method === 'windows-service' && refusedForElevation(run.output)) {
+  if (run.code !== 0 && preview.method === 'windows-service' && refusedForElevation(run.code)) {
     const { command: again, advice: asAdmin } = elevated(deps.commandName, 'restart', info.pid);
     return fail('permission', `restarting a Windows service needs an administrator; Windows refused. ${asAdmin}`, again);
   }

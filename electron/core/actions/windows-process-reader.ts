@@ -1,6 +1,8 @@
 /**
  * The ProcessReader on Windows: each question asks Windows afresh (a PowerShell Win32_Process
  * query, about half a second), except "is it gone?", which process.kill(pid, 0) answers at once.
+ * When PowerShell or tasklist fails, a question about a live pid throws ProcessToolError (as the
+ * ps reader does): the actions then report an error instead of "it has already ended".
  * Windows shows no other process's environment: restarting a plain process then needs the
  * user's consent to use PortLens's own (as on Linux for an unreadable environ).
  */

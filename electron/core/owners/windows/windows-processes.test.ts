@@ -4,6 +4,7 @@ import { createWindowsProcessReader } from '../../actions/windows-process-reader
 import { windowsProcessDetail } from '../../backend/windows-process-detail.js';
 import { ALL_PROCESSES_SCRIPT, ONE_PROCESS_SCRIPT, PID_VARIABLE, powershellCommand } from './powershell.js';
 import type { SyncRun, SyncRunner } from './run-sync.js';
+import { ProcessToolError } from '../ps/process-tools.js';
 import { parseTasklistServices } from './tasklist-services-parse.js';
 import { powershell51, readCapture } from './test-fixtures.js';
 import { parseWin32Processes, type WindowsProcess } from './win32-process-parse.js';
@@ -11,6 +12,7 @@ import { toProcessInfo, WindowsProcesses } from './windows-processes.js';
 
 const NOTEPAD = readCapture('win32-process-windows-11-single.json.txt', '\r\n');
 const TASKLIST = readCapture('tasklist-svc-windows-10.txt', '\r\n');
+const TASKLIST_EXE = 'C:\\Windows\\System32\\tasklist.exe';
 const ok = (stdout: string): SyncRun => ({ status: 0, stdout, stderr: '', error: null });
 
 /** A stand-in for powershell.exe and tasklist.exe (which cannot run here): real captures by argv. */
@@ -21,7 +23,7 @@ function standIn(answers: { all?: string; one?: (pid: string | undefined) => str
     const line = argv.join(' ');
     if (line === powershellCommand(ALL_PROCESSES_SCRIPT).join(' ') && answers.all !== undefined) return ok(answers.all);
     if (line === powershellCommand(ONE_PROCESS_SCRIPT).join(' ') && answers.one) return ok(answers.one(env?.[PID_VARIABLE]));
-    if (argv[0] === 'tasklist' && argv[1] === '/svc' && answers.tasklist !== undefined) return ok(answers.tasklist);
+    if (argv[0] === TASKLIST_EXE && argv[1] === '/svc' && answers.tasklist !== undefined) return ok(answers.tasklist);
     return { status: 1, stdout: '', stderr: 'not answered by the stand-in', error: null };
   };
   return Object.assign(run, { calls });
@@ -64,7 +66,7 @@ describe('WindowsProcesses', () => {
     expect(processes.readOne(4242, { services: false })).toBeNull();
     expect(runner.calls).toEqual([
       powershellCommand(ONE_PROCESS_SCRIPT),
-      ['tasklist', '/svc', '/FI', 'PID eq 16828'],
+      [TASKLIST_EXE, '/svc', '/FI', 'PID eq 16828'],
       powershellCommand(ONE_PROCESS_SCRIPT),
     ]);
     expect(ONE_PROCESS_SCRIPT).not.toMatch(/\d{3}/);
@@ -74,6 +76,19 @@ describe('WindowsProcesses', () => {
     const processes = new WindowsProcesses(standIn({ tasklist: TASKLIST }));
     expect(processes.get(16828)).toBeNull();
     expect(processes.warnings[0]).toMatch(/^powershell\.exe failed \(exit status 1: not answered by the stand-in\)$/);
+  });
+
+  it('throws ProcessToolError for the actions when PowerShell or tasklist fails or a row cannot be read: never "no such process" (stand-in runner)', () => {
+    const noPowershell = new WindowsProcesses(standIn({ tasklist: TASKLIST }));
+    expect(() => noPowershell.readOne(16828, { services: false })).toThrow(ProcessToolError);
+    expect(() => noPowershell.readOne(16828, { services: false })).toThrow(/^powershell\.exe failed \(exit status 1: not answered by the stand-in\)$/);
+    expect(() => noPowershell.descendants(16828)).toThrow(ProcessToolError);
+    const noTasklist = new WindowsProcesses(standIn({ one: () => NOTEPAD }));
+    expect(noTasklist.readOne(16828, { services: false })?.pid).toBe(16828);
+    expect(() => noTasklist.readOne(16828, { services: true })).toThrow(/^tasklist\.exe failed/);
+    const garbled = new WindowsProcesses(standIn({ one: () => '{"ProcessId": "x"}' }));
+    expect(() => garbled.readOne(16828, { services: false })).toThrow(/^cannot read pid 16828: Win32_Process JSON item 1/);
+    expect(() => new WindowsProcesses(standIn({ one: () => 'not json' })).readOne(16828, { services: false })).toThrow(ProcessToolError);
   });
 
   it('finds descendants by parent pid, not a process whose parent pid was reused (generated trees, stand-in runner)', () => {
