@@ -62,7 +62,7 @@ export function buildSubject(
     process,
     children,
     sockets: socketsHeldBy(snapshot, pids),
-    refusal: guardProcess({ pid, ppid: process.ppid, name: process.name }, guard),
+    refusal: guardProcess({ pid, ppid: process.ppid, name: process.name, exe: process.exe }, guard),
   };
 }
 
