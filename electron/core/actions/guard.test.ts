@@ -94,6 +94,10 @@ describe('guardProcess on Windows (stand-in reader)', () => {
   it('refuses every svchost.exe: it hosts Windows services, which restart through the Services app or Restart-Service', () => {
     expect(refusal('svchost.exe', 'C:\\Windows\\system32\\svchost.exe')).toMatch(/^pid 700 \(svchost\.exe\) hosts Windows services.*restart the service instead, in the Services app or with Restart-Service$/);
     expect(refusal('svchost.exe')).toMatch(/hosts Windows services/);
+    // Restarting the one service it hosts is that advice (Restart-Service), not ending the host.
+    const throughService = (name: string): string | null => guardProcess({ pid: 700, ppid: 600, name, exe: null, restartsItsService: true }, windows);
+    expect(throughService('svchost.exe')).toBeNull();
+    expect(throughService('lsass.exe')).toMatch(/critical Windows process/);
   });
 
   it('lets a program of the same name elsewhere through (a path outside System32, `..` resolved), and any other program', () => {

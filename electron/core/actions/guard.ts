@@ -14,6 +14,8 @@ export interface GuardSubject {
   name: string;
   /** The program's path when known (Windows's critical processes are told apart by it). */
   exe?: string | null;
+  /** The action restarts the one Windows service it hosts (Restart-Service), not ending it by pid. */
+  restartsItsService?: boolean;
 }
 
 /** PortLens's own position in the process tree. */
@@ -77,7 +79,8 @@ function windowsRefusal(subject: GuardSubject, inSystem32: string): string | nul
   if (exe !== null && !exe.startsWith(`${inSystem32.toLowerCase()}\\`)) return null;
   if (WINDOWS_CRITICAL.has(name))
     return 'is a critical Windows process; ending it makes Windows stop with a blue screen or restart';
-  if (name === 'svchost.exe')
+  // Restart-Service is what the refusal advises: a service alone in its svchost may restart so.
+  if (name === 'svchost.exe' && subject.restartsItsService !== true)
     return 'hosts Windows services, and ending it ends them all (the one hosting RpcSs restarts Windows); restart the service instead, in the Services app or with Restart-Service';
   return null;
 }

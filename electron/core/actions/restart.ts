@@ -87,7 +87,7 @@ async function restartUnsafe(request: RestartRequest, deps: ActionDeps): Promise
       `pid ${request.pid} now belongs to another process; the one you saw has exited`,
     );
   const snapshot = await deps.snapshot();
-  const subject = buildSubject(request.pid, snapshot, deps, guardContext(deps.processes, deps.selfPid));
+  const subject = buildSubject(request.pid, snapshot, deps, guardContext(deps.processes, deps.selfPid), 'restart');
   if (!subject) return fail('not-found', `pid ${request.pid} has exited; nothing to restart`);
   if (subject.refusal) return fail('refused', `PortLens will not restart ${subject.refusal}`);
   const preview = previewOf(subject, deps);
