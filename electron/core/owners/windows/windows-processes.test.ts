@@ -8,7 +8,7 @@ import { ProcessToolError } from '../ps/process-tools.js';
 import { parseTasklistServices } from './tasklist-services-parse.js';
 import { powershell51, readCapture } from './test-fixtures.js';
 import { parseWin32Processes, type WindowsProcess } from './win32-process-parse.js';
-import { toProcessInfo, WindowsProcesses } from './windows-processes.js';
+import { servicesOf, toProcessInfo, WindowsProcesses } from './windows-processes.js';
 
 const NOTEPAD = readCapture('win32-process-windows-11-single.json.txt', '\r\n');
 const TASKLIST = readCapture('tasklist-svc-windows-10.txt', '\r\n');
@@ -57,6 +57,19 @@ describe('WindowsProcesses', () => {
     expect(toProcessInfo(notepad, services.get(1352))?.service).toEqual({ kind: 'windows-service', name: 'Schedule' });
     expect(toProcessInfo(notepad, services.get(984))?.service).toBeNull();
     expect(toProcessInfo({ ...notepad, createdAt: null }, undefined)).toBeNull();
+  });
+
+  it('gives a process the services tasklist listed under its pid only when tasklist saw the same program there (real captures)', () => {
+    const [notepad] = parseWin32Processes(NOTEPAD).processes;
+    if (!notepad) throw new Error('capture has no process');
+    const tasklist = parseTasklistServices(TASKLIST);
+    // pid 1352 hosted Schedule in svchost.exe; a Notepad that got pid 1352 in between does not.
+    expect(servicesOf({ ...notepad, pid: 1352 }, tasklist)).toBeUndefined();
+    expect(servicesOf({ ...notepad, pid: 1352, name: 'svchost.exe' }, tasklist)).toEqual(['Schedule']);
+    expect(servicesOf({ ...notepad, pid: 1352, name: null }, tasklist)).toBeUndefined();
+    // tasklist cuts image names to its 25-character column: the cut name is a prefix.
+    const cut = { services: new Map([[7, ['Svc']]]), images: new Map([[7, 'AMDRSServiceWithAVeryLong']]) };
+    expect(servicesOf({ ...notepad, pid: 7, name: 'AMDRSServiceWithAVeryLongName.exe' }, cut)).toEqual(['Svc']);
   });
 
   it('reads one process with the pid passed in the environment, never in the script (stand-in runner)', () => {

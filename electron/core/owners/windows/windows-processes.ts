@@ -13,7 +13,7 @@ import { splitCommandLine } from './command-line.js';
 import { ALL_PROCESSES_SCRIPT, ONE_PROCESS_SCRIPT, PID_VARIABLE, powershellCommand } from './powershell.js';
 import { spawnSyncRunner, type SyncRunner } from './run-sync.js';
 import { windowsProgram } from './system-programs.js';
-import { parseTasklistServices, TASKLIST_SERVICES_ARGS } from './tasklist-services-parse.js';
+import { parseTasklistServices, TASKLIST_SERVICES_ARGS, type TasklistServicesResult } from './tasklist-services-parse.js';
 import { parseWin32Processes, type WindowsProcess } from './win32-process-parse.js';
 
 /** The table of one moment: every process's info, and the raw rows (for parent links). */
@@ -66,7 +66,7 @@ export class WindowsProcesses {
       if (this.warnings.length > 0) throw new ProcessToolError(`cannot read pid ${pid}: ${this.warnings.join('; ')}`);
       return null;
     }
-    const services = options.services ? this.services(['/FI', `PID eq ${pid}`], 'throw').get(pid) : undefined;
+    const services = options.services ? servicesOf(row, this.services(['/FI', `PID eq ${pid}`], 'throw')) : undefined;
     return toProcessInfo(row, services);
   }
 
@@ -96,7 +96,7 @@ export class WindowsProcesses {
     const services = this.services([], onFailure);
     const infos = new Map<number, ProcessInfo>();
     for (const row of rows) {
-      const info = toProcessInfo(row, services.get(row.pid));
+      const info = toProcessInfo(row, servicesOf(row, services));
       if (info) infos.set(row.pid, info);
     }
     return { infos, rows };
@@ -107,10 +107,10 @@ export class WindowsProcesses {
     return this.parsed(this.succeeded(argv, onFailure, env), parseWin32Processes, onFailure)?.processes ?? [];
   }
 
-  /** The services of each process `tasklist /svc [filter]` lists; none (with a warning) when it failed, or a throw. */
-  private services(filter: string[], onFailure: OnFailure): Map<number, string[]> {
+  /** What `tasklist /svc [filter]` lists; nothing (with a warning) when it failed, or a throw. */
+  private services(filter: string[], onFailure: OnFailure): TasklistServicesResult {
     const output = this.succeeded([windowsProgram('tasklist'), ...TASKLIST_SERVICES_ARGS, ...filter], onFailure);
-    return this.parsed(output, parseTasklistServices, onFailure)?.services ?? new Map();
+    return this.parsed(output, parseTasklistServices, onFailure) ?? { services: new Map(), images: new Map(), warnings: [] };
   }
 
   /** `parse(output)` with its warnings kept; null (and a warning) when the output is unreadable. */
@@ -138,6 +138,18 @@ export class WindowsProcesses {
     this.warnings.push(problem);
     return null;
   }
+}
+
+/**
+ * The services tasklist listed under the row's pid, only when it saw the same program there:
+ * tasklist runs after Win32_Process, and a pid reused in between must not inherit another
+ * process's service (tasklist cuts image names to 25 characters, so a prefix matches).
+ */
+export function servicesOf(row: WindowsProcess, tasklist: Pick<TasklistServicesResult, 'services' | 'images'>): string[] | undefined {
+  const image = tasklist.images.get(row.pid)?.toLowerCase();
+  const name = row.name?.toLowerCase();
+  if (image === undefined || name === undefined || image === '' || !name.startsWith(image)) return undefined;
+  return tasklist.services.get(row.pid);
 }
 
 /**
