@@ -9,6 +9,9 @@
 import { WindowsProcesses } from '../owners/windows/windows-processes.js';
 import type { ProcessReader, ProcStatLite } from './deps.js';
 
+/** How long after a whole-table read finished `info` may reuse it (the read itself takes about a second). */
+const RECENT_TABLE_MS = 250;
+
 /** Reads live Windows processes through `processes` (the real machine by default). */
 export function createWindowsProcessReader(
   processes = new WindowsProcesses(),
@@ -21,7 +24,7 @@ export function createWindowsProcessReader(
   };
   return {
     stat,
-    info: (pid) => (alive(pid) ? processes.readOne(pid, { services: true }) : null),
+    info: (pid) => (alive(pid) ? (processes.recentInfo(pid, RECENT_TABLE_MS) ?? processes.readOne(pid, { services: true })) : null),
     environ: () => ({ ok: false, reason: 'permission' }),
     descendants: (pid) => processes.descendants(pid),
     // The System Idle Process (0) and System (4) are the kernel's, never a program's.

@@ -140,6 +140,28 @@ describe('createWindowsProcessReader', () => {
   });
 });
 
+describe('createWindowsProcessReader: one table for a preview', () => {
+  it('answers info about the children from the table descendants read just before; stat always asks afresh (stand-in runner, generated table)', () => {
+    const rows: WindowsProcess[] = [
+      { pid: 100, ppid: 4, name: 'node.exe', exe: null, commandLine: 'node server.js', createdAt: 1000 },
+      { pid: 101, ppid: 100, name: 'node.exe', exe: null, commandLine: 'node worker.js', createdAt: 1001 },
+      { pid: 102, ppid: 100, name: 'node.exe', exe: null, commandLine: 'node worker.js', createdAt: 1002 },
+    ];
+    const runner = standIn({ all: powershell51(rows), one: () => powershell51(rows.slice(1, 2)), tasklist: '' });
+    let now = 0;
+    const reader = createWindowsProcessReader(new WindowsProcesses(runner, () => now), () => true);
+    expect(reader.descendants(100)).toEqual([101, 102]);
+    const read = runner.calls.length;
+    expect([reader.info(101)?.argv, reader.info(102)?.startTime]).toEqual([['node', 'worker.js'], 1002]);
+    expect(runner.calls).toHaveLength(read);
+    expect(reader.stat(101)?.startTime).toBe(1001);
+    expect(runner.calls).toHaveLength(read + 1);
+    now = 251;
+    expect(reader.info(101)?.startTime).toBe(1001);
+    expect(runner.calls.slice(read + 1).map((argv) => argv.at(-1) === ONE_PROCESS_SCRIPT || argv[1] === '/svc')).toEqual([true, true]);
+  });
+});
+
 describe('windowsProcessDetail', () => {
   it('shows the process with no parent when the parent pid is gone, and no readable environment (stand-in runner)', () => {
     const runner = standIn({ one: (pid) => (pid === '16828' ? NOTEPAD : ''), tasklist: TASKLIST });

@@ -28,6 +28,8 @@ type OnFailure = 'warn' | 'throw';
 /** Processes by pid; a ProcessLookup for the snapshot pipeline, and the actions' source. */
 export class WindowsProcesses {
   #table: Table | null = null;
+  /** The last whole table descendants() read, and when that read finished (clock ms). */
+  #recent: { at: number; infos: Map<number, ProcessInfo> } | null = null;
   /** Problems of the last read (a command that failed, rows a parser skipped). */
   warnings: string[] = [];
 
@@ -36,7 +38,10 @@ export class WindowsProcesses {
     return this.warnings;
   }
 
-  constructor(private readonly run: SyncRunner = spawnSyncRunner()) {}
+  constructor(
+    private readonly run: SyncRunner = spawnSyncRunner(),
+    private readonly clock: () => number = () => performance.now(),
+  ) {}
 
   /** Reads every process once for the poll's `get` calls. */
   startPoll(): void {
@@ -72,7 +77,8 @@ export class WindowsProcesses {
 
   /** Every descendant of `pid` now: children by parent pid, each created after its parent. Throws as readOne. */
   descendants(pid: number): number[] {
-    const { rows } = this.readAll('throw');
+    const { rows, infos } = this.readAll('throw');
+    this.#recent = { at: this.clock(), infos };
     const byPid = new Map(rows.map((row) => [row.pid, row]));
     const found: number[] = [];
     const queue = [pid];
@@ -88,6 +94,17 @@ export class WindowsProcesses {
       }
     }
     return found;
+  }
+
+  /**
+   * The info of `pid` from the table descendants() finished reading at most `maxAgeMs` ago (with services),
+   * or undefined when there is none or it did not list the pid: a preview then asks about each
+   * child without one PowerShell call per child. Not for identity checks (stat reads afresh).
+   */
+  recentInfo(pid: number, maxAgeMs: number): ProcessInfo | undefined {
+    const recent = this.#recent;
+    if (recent === null || this.clock() - recent.at > maxAgeMs) return undefined;
+    return recent.infos.get(pid);
   }
 
   private readAll(onFailure: OnFailure): Table {
