@@ -46,7 +46,11 @@ export function isThreadId(pid: number): boolean {
 const MAX_DEPTH = 256;
 
 /** Builds the guard context now (the ancestor chain can change when a parent exits). */
-export function guardContext(reader: ProcessReader, selfPid: number, platform: NodeJS.Platform = process.platform): GuardContext {
+export function guardContext(
+  reader: ProcessReader,
+  selfPid: number,
+  platform: NodeJS.Platform = process.platform,
+): GuardContext {
   const windows = platform === 'win32';
   const ancestors = new Set<number>();
   let child = reader.stat(selfPid);
@@ -70,7 +74,15 @@ export function guardContext(reader: ProcessReader, selfPid: number, platform: N
 }
 
 /** Windows processes whose end stops Windows (a bugcheck) or restarts it, by lower-case name. */
-const WINDOWS_CRITICAL = new Set(['smss.exe', 'csrss.exe', 'wininit.exe', 'winlogon.exe', 'services.exe', 'lsass.exe', 'lsaiso.exe']);
+const WINDOWS_CRITICAL = new Set([
+  'smss.exe',
+  'csrss.exe',
+  'wininit.exe',
+  'winlogon.exe',
+  'services.exe',
+  'lsass.exe',
+  'lsaiso.exe',
+]);
 
 /** Why Windows must not lose this process, or null; only System32's (or an unknown path's) count. */
 function windowsRefusal(subject: GuardSubject, inSystem32: string): string | null {
@@ -81,7 +93,10 @@ function windowsRefusal(subject: GuardSubject, inSystem32: string): string | nul
     return 'is a critical Windows process; ending it makes Windows stop with a blue screen or restart';
   // Restart-Service is what the refusal advises: a service alone in its svchost may restart so.
   if (name === 'svchost.exe' && subject.restartsItsService !== true)
-    return 'hosts Windows services, and ending it ends them all (the one hosting RpcSs restarts Windows); restart the service instead, in the Services app or with Restart-Service';
+    return (
+      'hosts Windows services, and ending it ends them all (the one hosting RpcSs restarts Windows); ' +
+      'restart the service instead, in the Services app or with Restart-Service'
+    );
   return null;
 }
 

@@ -63,7 +63,16 @@ export function buildSubject(
     process,
     children,
     sockets: socketsHeldBy(snapshot, pids),
-    refusal: guardProcess({ pid, ppid: process.ppid, name: process.name, exe: process.exe, restartsItsService: verb === 'restart' && process.service?.kind === 'windows-service' }, guard),
+    refusal: guardProcess(
+      {
+        pid,
+        ppid: process.ppid,
+        name: process.name,
+        exe: process.exe,
+        restartsItsService: verb === 'restart' && process.service?.kind === 'windows-service',
+      },
+      guard,
+    ),
   };
 }
 

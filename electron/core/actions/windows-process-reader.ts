@@ -24,7 +24,10 @@ export function createWindowsProcessReader(
   };
   return {
     stat,
-    info: (pid) => (alive(pid) ? (processes.recentInfo(pid, RECENT_TABLE_MS) ?? processes.readOne(pid, { services: true })) : null),
+    info: (pid) =>
+      alive(pid)
+        ? (processes.recentInfo(pid, RECENT_TABLE_MS) ?? processes.readOne(pid, { services: true }))
+        : null,
     environ: () => ({ ok: false, reason: 'permission' }),
     descendants: (pid) => processes.descendants(pid),
     // The System Idle Process (0) and System (4) are the kernel's, never a program's.

@@ -14,7 +14,8 @@ const SAFE_NAME = /^[A-Za-z0-9_][A-Za-z0-9 _.+-]{0,255}$/;
 export const NOT_ELEVATED_EXIT = 5;
 
 /** True in an elevated PowerShell (the Administrators group is active in its token). */
-const ELEVATED = '([Security.Principal.WindowsPrincipal][Security.Principal.WindowsIdentity]::GetCurrent()).IsInRole([Security.Principal.WindowsBuiltInRole]::Administrator)';
+const ELEVATED =
+  '([Security.Principal.WindowsPrincipal][Security.Principal.WindowsIdentity]::GetCurrent()).IsInRole([Security.Principal.WindowsBuiltInRole]::Administrator)';
 
 /** The command restarting service `name`, or null for a name PortLens will not put in a script. */
 export function restartServiceCommand(name: string): string[] | null {
