@@ -35,7 +35,11 @@ describe('Windows service restart', { timeout: ACTION_TEST_TIMEOUT_MS }, () => {
   it('puts only checked names in the Restart-Service script, run by System32\'s PowerShell', () => {
     const command = restartServiceCommand('AMD External Events Utility');
     expect(command?.slice(0, 4)).toEqual(['C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe', '-NoProfile', '-NonInteractive', '-Command']);
-    expect(command?.[4]).toMatch(/^try \{ Restart-Service -Name 'AMD External Events Utility' -ErrorAction Stop \} catch \{ if \(-not .+IsInRole\(\[Security\.Principal\.WindowsBuiltInRole\]::Administrator\)\) \{ exit 5 \}; throw \}$/);
+    expect(command?.[4]).toBe(
+      "try { Restart-Service -Name 'AMD External Events Utility' -ErrorAction Stop } catch { if (-not (" +
+        '([Security.Principal.WindowsPrincipal][Security.Principal.WindowsIdentity]::GetCurrent())' +
+        '.IsInRole([Security.Principal.WindowsBuiltInRole]::Administrator))) { exit 5 }; throw }',
+    );
     for (const name of ["x'; Remove-Item C:\\ -Recurse; '", 'Spool*', 'a$(b)', '', 'naïve', 'a\nb']) expect(restartServiceCommand(name)).toBeNull();
   });
 

@@ -22,7 +22,7 @@ export function restartServiceCommand(name: string): string[] | null {
   if (!SAFE_NAME.test(name)) return null;
   // A user granted rights on this one service needs no elevation: the check runs only on failure.
   return powershellCommand(
-    `try { Restart-Service -Name '${name}' -ErrorAction Stop } catch { if (-not ${ELEVATED}) { exit ${NOT_ELEVATED_EXIT} }; throw }`,
+    `try { Restart-Service -Name '${name}' -ErrorAction Stop } catch { if (-not (${ELEVATED})) { exit ${NOT_ELEVATED_EXIT} }; throw }`,
   );
 }
 
