@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import { chmodSync, closeSync, constants, fchmodSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { windowsProgram } from '../core/owners/windows/system-programs.js';
 import { ensurePrivateDir } from '../core/private-files.js';
 
 /** How long the forwarding file stays when no page connects (the browser may be slow to start). */
@@ -72,7 +73,7 @@ export function writeOpenerFile(url: string, base: string): OpenerFile {
 /** The command that opens a file or URL with the desktop's default handler. */
 export function openCommand(target: string, platform: NodeJS.Platform = process.platform): [string, string[]] {
   if (platform === 'darwin') return ['open', [target]];
-  if (platform === 'win32') return ['cmd', ['/c', 'start', '""', target]];
+  if (platform === 'win32') return [windowsProgram('cmd'), ['/c', 'start', '""', target]];
   return ['xdg-open', [target]];
 }
 

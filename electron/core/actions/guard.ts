@@ -2,7 +2,9 @@
  * The refusal check: processes PortLens never signals, whoever asks. Pure over what the
  * ProcessReader says, so tests prove each refusal without sending anything.
  */
+import { win32 } from 'node:path';
 import { readProcText } from '../owners/proc-files.js';
+import { system32 } from '../owners/windows/system-programs.js';
 import type { ProcessReader } from './deps.js';
 
 /** The facts the guard decides on. */
@@ -10,6 +12,10 @@ export interface GuardSubject {
   pid: number;
   ppid: number;
   name: string;
+  /** The program's path when known (Windows's critical processes are told apart by it). */
+  exe?: string | null;
+  /** The action restarts the one Windows service it hosts (Restart-Service), not ending it by pid. */
+  restartsItsService?: boolean;
 }
 
 /** PortLens's own position in the process tree. */
@@ -24,6 +30,8 @@ export interface GuardContext {
    * signals the whole process.
    */
   isThread(pid: number): boolean;
+  /** On Windows, %SystemRoot%\System32 (where its critical processes run from); null elsewhere. */
+  windowsSystem32: string | null;
 }
 
 /** True when /proc/<pid>/status says its thread group is another pid's. */
@@ -38,14 +46,64 @@ export function isThreadId(pid: number): boolean {
 const MAX_DEPTH = 256;
 
 /** Builds the guard context now (the ancestor chain can change when a parent exits). */
-export function guardContext(reader: ProcessReader, selfPid: number): GuardContext {
+export function guardContext(
+  reader: ProcessReader,
+  selfPid: number,
+  platform: NodeJS.Platform = process.platform,
+): GuardContext {
+  const windows = platform === 'win32';
   const ancestors = new Set<number>();
-  let pid = reader.stat(selfPid)?.ppid ?? 0;
+  let child = reader.stat(selfPid);
+  let pid = child?.ppid ?? 0;
   while (pid > 0 && !ancestors.has(pid) && ancestors.size < MAX_DEPTH) {
+    const parent = reader.stat(pid);
+    // Windows keeps a dead parent's pid in its children and reuses pids: a "parent" that is gone,
+    // or was created after its child, is not an ancestor (its start time is CreationDate in ms).
+    if (windows && (parent === null || child === null || parent.startTime > child.startTime)) break;
     ancestors.add(pid);
-    pid = reader.stat(pid)?.ppid ?? 0;
+    child = parent;
+    pid = parent?.ppid ?? 0;
   }
-  return { selfPid, ancestors, isKernelThread: (p, pp) => reader.isKernelThread(p, pp), isThread: isThreadId };
+  return {
+    selfPid,
+    ancestors,
+    isKernelThread: (p, pp) => reader.isKernelThread(p, pp),
+    isThread: isThreadId,
+    windowsSystem32: windows ? system32() : null,
+  };
+}
+
+/** Windows processes whose end stops Windows (a bugcheck) or restarts it, by lower-case name. */
+const WINDOWS_CRITICAL = new Set([
+  'smss.exe',
+  'csrss.exe',
+  'wininit.exe',
+  'winlogon.exe',
+  'services.exe',
+  'lsass.exe',
+  'lsaiso.exe',
+]);
+
+/** Why Windows must not lose this process, or null; only System32's (or an unknown path's) count. */
+function windowsRefusal(subject: GuardSubject, inSystem32: string): string | null {
+  const name = subject.name.toLowerCase();
+  const exe = subject.exe ? normalizedWindowsPath(subject.exe, inSystem32) : null;
+  if (exe !== null && !exe.startsWith(`${inSystem32.toLowerCase()}\\`)) return null;
+  if (WINDOWS_CRITICAL.has(name))
+    return 'is a critical Windows process; ending it makes Windows stop with a blue screen or restart';
+  // Restart-Service is what the refusal advises: a service alone in its svchost may restart so.
+  if (name === 'svchost.exe' && subject.restartsItsService !== true)
+    return (
+      'hosts Windows services, and ending it ends them all (the one hosting RpcSs restarts Windows); ' +
+      'restart the service instead, in the Services app or with Restart-Service'
+    );
+  return null;
+}
+
+/** `exe` lower-cased and normalized (`..` resolved), without `\\?\` or `\??\`, `\SystemRoot\` spelled out. */
+function normalizedWindowsPath(exe: string, inSystem32: string): string {
+  const plain = exe.replace(/^\\\\\?\\|^\\\?\?\\/, '').replace(/^\\SystemRoot\\/i, `${win32.dirname(inSystem32)}\\`);
+  return win32.normalize(plain).toLowerCase();
 }
 
 /** Why PortLens refuses to signal this process, or null when it may. */
@@ -60,5 +118,7 @@ export function guardProcess(subject: GuardSubject, context: GuardContext): stri
   }
   if (context.isKernelThread(subject.pid, subject.ppid))
     return `${who} is a kernel thread; it has no program to end or restart`;
+  const windows = context.windowsSystem32 === null ? null : windowsRefusal(subject, context.windowsSystem32);
+  if (windows) return `${who} ${windows}`;
   return null;
 }

@@ -88,7 +88,7 @@ async function restartUnsafe(request: RestartRequest, deps: ActionDeps): Promise
       `pid ${request.pid} now belongs to another process; the one you saw has exited`,
     );
   const snapshot = await deps.snapshot();
-  const subject = buildSubject(request.pid, snapshot, deps, guardContext(deps.processes, deps.selfPid));
+  const subject = buildSubject(request.pid, snapshot, deps, guardContext(deps.processes, deps.selfPid), 'restart');
   if (!subject) return fail('not-found', `pid ${request.pid} has exited; nothing to restart`);
   if (subject.refusal) return fail('refused', `PortLens will not restart ${subject.refusal}`);
   const preview = previewOf(subject, deps);
@@ -132,7 +132,7 @@ export async function restartThroughManager(
       return fail('unsupported', `${run.message}; cannot restart pid ${info.pid} through ${preview.method}`);
     return fail(run.reason === 'timeout' ? 'timeout' : 'failed', run.message, tail(run.output));
   }
-  if (run.code !== 0 && preview.method === 'windows-service' && refusedForElevation(run.output)) {
+  if (run.code !== 0 && preview.method === 'windows-service' && refusedForElevation(run.code)) {
     const { command: again, advice: asAdmin } = elevated(deps.commandName, 'restart', info.pid);
     return fail('permission', `restarting a Windows service needs an administrator; Windows refused. ${asAdmin}`, again);
   }

@@ -36,7 +36,7 @@ export async function resolveTarget(
   const guard = guardContext(deps.processes, deps.selfPid);
   const subjects: ActionSubject[] = [];
   for (const pid of topmost(owners.value, deps)) {
-    const subject = buildSubject(pid, snapshot, deps, guard);
+    const subject = buildSubject(pid, snapshot, deps, guard, verb);
     if (subject) subjects.push(subject);
   }
   if (subjects.length === 0) return fail('not-found', `${describeTarget(target)}: its owner exited just now`);
@@ -49,6 +49,7 @@ export function buildSubject(
   snapshot: Snapshot,
   deps: ActionDeps,
   guard: GuardContext,
+  verb: 'kill' | 'restart' | 'logs' = 'kill',
 ): ActionSubject | null {
   const process = freshInfo(pid, snapshot, deps);
   if (!process) return null;
@@ -62,7 +63,16 @@ export function buildSubject(
     process,
     children,
     sockets: socketsHeldBy(snapshot, pids),
-    refusal: guardProcess({ pid, ppid: process.ppid, name: process.name }, guard),
+    refusal: guardProcess(
+      {
+        pid,
+        ppid: process.ppid,
+        name: process.name,
+        exe: process.exe,
+        restartsItsService: verb === 'restart' && process.service?.kind === 'windows-service',
+      },
+      guard,
+    ),
   };
 }
 

@@ -7,7 +7,7 @@ import { standInRunner as standIn } from './test-support/stand-in-runner.js';
 import { isRunning, startServer, TempDirs } from './test-support/servers.js';
 import { withService } from './test-support/stubs.js';
 import { ACTION_TEST_TIMEOUT_MS, testDeps } from './test-support/test-deps.js';
-import { refusedForElevation, restartServiceCommand } from './windows-service.js';
+import { NOT_ELEVATED_EXIT, refusedForElevation, restartServiceCommand } from './windows-service.js';
 
 /**
  * What non-elevated Windows PowerShell 5.1 prints when a service cannot be stopped (Windows 10), from
@@ -32,16 +32,21 @@ afterEach(async () => {
 });
 
 describe('Windows service restart', { timeout: ACTION_TEST_TIMEOUT_MS }, () => {
-  it('puts only checked names in the Restart-Service script', () => {
-    expect(restartServiceCommand('AMD External Events Utility')).toEqual([
-      'powershell.exe', '-NoProfile', '-NonInteractive', '-Command', "Restart-Service -Name 'AMD External Events Utility' -ErrorAction Stop",
-    ]);
+  it('puts only checked names in the Restart-Service script, run by System32\'s PowerShell', () => {
+    const command = restartServiceCommand('AMD External Events Utility');
+    expect(command?.slice(0, 4)).toEqual(['C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe', '-NoProfile', '-NonInteractive', '-Command']);
+    expect(command?.[4]).toBe(
+      "try { Restart-Service -Name 'AMD External Events Utility' -ErrorAction Stop } catch { if (-not (" +
+        '([Security.Principal.WindowsPrincipal][Security.Principal.WindowsIdentity]::GetCurrent())' +
+        '.IsInRole([Security.Principal.WindowsBuiltInRole]::Administrator))) { exit 5 }; throw }',
+    );
     for (const name of ["x'; Remove-Item C:\\ -Recurse; '", 'Spool*', 'a$(b)', '', 'naïve', 'a\nb']) expect(restartServiceCommand(name)).toBeNull();
   });
 
-  it('recognises the real not-an-administrator refusal, and nothing else', () => {
-    expect(refusedForElevation(NOT_ELEVATED)).toBe(true);
-    expect(refusedForElevation("Restart-Service : Cannot find any service with service name 'nope'.")).toBe(false);
+  it('decides "not an administrator" by the script\'s exit status, never by Windows\' (translated) text', () => {
+    expect(refusedForElevation(NOT_ELEVATED_EXIT)).toBe(true);
+    // An elevated PortLens whose restart failed: the script rethrows, powershell.exe exits 1.
+    expect(refusedForElevation(1)).toBe(false);
   });
 
   it('restarts through Restart-Service (stand-in PowerShell), then waits for the ports', async () => {
@@ -57,9 +62,9 @@ describe('Windows service restart', { timeout: ACTION_TEST_TIMEOUT_MS }, () => {
     expect(powershell.calls).toEqual([restartServiceCommand('W32Time')]);
   });
 
-  it('says an administrator is needed when Windows refuses (stand-in PowerShell with the real message)', async () => {
+  it('says an administrator is needed when the script finds PortLens not elevated (stand-in PowerShell with the real message)', async () => {
     const server = await startServer(children);
-    const powershell = standIn({ ok: true, code: 1, stdout: '', stderr: NOT_ELEVATED, output: NOT_ELEVATED });
+    const powershell = standIn({ ok: true, code: NOT_ELEVATED_EXIT, stdout: '', stderr: NOT_ELEVATED, output: NOT_ELEVATED });
     const deps = withService(testDeps(temp.make(), { commands: powershell }), server.pid, { kind: 'windows-service', name: 'W32Time' });
     const result = await restart({ pid: server.pid, startTime: server.startTime, withoutEnvironment: false, timeoutMs: 5000 }, deps);
     expect(result.ok).toBe(false);
@@ -67,6 +72,14 @@ describe('Windows service restart', { timeout: ACTION_TEST_TIMEOUT_MS }, () => {
     expect(result.error.code).toBe('permission');
     expect(result.error.message).toMatch(/needs an administrator/);
     expect(result.error.detail).toMatch(new RegExp(`portlens restart --pid ${server.pid}$`));
+  });
+
+  it('reports a failure of an elevated restart as a failure, whatever its text says (stand-in PowerShell)', async () => {
+    const server = await startServer(children);
+    const powershell = standIn({ ok: true, code: 1, stdout: '', stderr: NOT_ELEVATED, output: NOT_ELEVATED });
+    const deps = withService(testDeps(temp.make(), { commands: powershell }), server.pid, { kind: 'windows-service', name: 'W32Time' });
+    const result = await restart({ pid: server.pid, startTime: server.startTime, withoutEnvironment: false, timeoutMs: 5000 }, deps);
+    expect(result.ok ? 'ok' : result.error.code).toBe('failed');
   });
 
   it('refuses to restart a plain process whose working directory Windows does not show, before stopping it (stand-in Windows reader)', async () => {

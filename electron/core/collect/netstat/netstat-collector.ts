@@ -4,6 +4,7 @@
  * owners (there is no inode to look up). Synchronous: it runs in the monitor's worker thread.
  */
 import type { RawSocket } from '../../model.js';
+import { windowsProgram } from '../../owners/windows/system-programs.js';
 import type { LinuxCollector } from '../linux-collector.js';
 import { parseToolOutput, runTool } from '../run-tool.js';
 import { NETSTAT_WINDOWS_ARGS, parseNetstatWindows } from '../windows/netstat-windows-parse.js';
@@ -11,7 +12,7 @@ import { NETSTAT_LINUX_ARGS, parseNetstatLinux } from './netstat-linux-parse.js'
 
 /** Options for tests and unusual installs. */
 export interface NetstatCollectorOptions {
-  /** The netstat binary; `netstat` from PATH by default. */
+  /** The netstat binary; `netstat` from PATH by default, System32's on Windows (never the current directory's). */
   command?: string;
   /** Kill netstat after this long (ms). */
   timeoutMs?: number;
@@ -22,16 +23,17 @@ export interface NetstatCollectorOptions {
 /** Lists sockets by running netstat; throws CollectorError when netstat is missing, fails or prints garbage. */
 export class NetstatCollector implements LinuxCollector {
   readonly source = 'netstat' as const;
-  private readonly command: string;
+  /** The netstat program run. */
+  readonly command: string;
   private readonly timeoutMs: number;
   private readonly windows: boolean;
   private warnings: string[] = [];
   private owners = new Map<RawSocket, readonly number[]>();
 
   constructor(options: NetstatCollectorOptions = {}) {
-    this.command = options.command ?? 'netstat';
-    this.timeoutMs = options.timeoutMs ?? 10_000;
     this.windows = (options.platform ?? process.platform) === 'win32';
+    this.command = options.command ?? (this.windows ? windowsProgram('netstat') : 'netstat');
+    this.timeoutMs = options.timeoutMs ?? 10_000;
     // Only Windows' netstat names owners; elsewhere the pipeline looks the inodes up.
     if (!this.windows) this.ownersOf = undefined;
   }

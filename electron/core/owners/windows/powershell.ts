@@ -3,10 +3,11 @@
  * without the user's profile or prompts, with a fixed script. Values never go into a script's
  * text: a script reads them from the environment, as typed values (`[int]$env:…`).
  */
+import { windowsProgram } from './system-programs.js';
 
 /** argv running `script`. */
 export function powershellCommand(script: string): string[] {
-  return ['powershell.exe', '-NoProfile', '-NonInteractive', '-Command', script];
+  return [windowsProgram('powershell'), '-NoProfile', '-NonInteractive', '-Command', script];
 }
 
 /** Output as UTF-8, whatever the console's code page (a Chinese path would otherwise be mangled). */

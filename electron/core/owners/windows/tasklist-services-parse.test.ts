@@ -36,12 +36,13 @@ const rows = fc.uniqueArray(
 
 describe('parseTasklistServices', () => {
   it('reads real Windows 10 output: wrapped lists, N/A, and the <SNIP> reported', () => {
-    const { services, warnings } = parseTasklistServices(WINDOWS_10);
+    const { services, images, warnings } = parseTasklistServices(WINDOWS_10);
     expect(services.get(984)).toEqual(['BrokerInfrastructure', 'DcomLaunch', 'PlugPlay', 'Power', 'SystemEventsBroker']);
     expect(services.get(616)).toEqual(['RpcEptMapper', 'RpcSs']);
     expect(services.get(1352)).toEqual(['Schedule']);
     expect(services.has(4)).toBe(false);
     expect(services.size).toBe(9);
+    expect([images.get(984), images.get(0), images.get(1352)]).toEqual(['svchost.exe', 'System Idle Process', 'svchost.exe']);
     expect(warnings).toEqual(['tasklist /svc line 25: not a process row: <SNIP>']);
   });
 
@@ -56,14 +57,15 @@ describe('parseTasklistServices', () => {
 
   it('throws ParseError for output without the column line, and reads no output as no services', () => {
     expect(() => parseTasklistServices(WINDOWS_10.split('\r\n').filter((l) => !l.startsWith('=')).join('\r\n'))).toThrow(ParseError);
-    expect(parseTasklistServices('\r\n')).toEqual({ services: new Map(), warnings: [] });
+    expect(parseTasklistServices('\r\n')).toEqual({ services: new Map(), images: new Map(), warnings: [] });
   });
 
   it('round-trips generated rows printed the way tasklist /svc prints them', () => {
     fc.assert(
       fc.property(rows, (generated) => {
-        const { services, warnings } = parseTasklistServices(tasklistSvc(generated));
+        const { services, images, warnings } = parseTasklistServices(tasklistSvc(generated));
         expect(warnings).toEqual([]);
+        expect(images).toEqual(new Map(generated.map((r) => [r.pid, r.image])));
         expect(services).toEqual(new Map(generated.filter((r) => r.services.length).map((r) => [r.pid, r.services])));
       }),
       { numRuns: 500 },

@@ -12,6 +12,8 @@ export const TASKLIST_SERVICES_ARGS = ['/svc'] as const;
 /** Services by pid (only processes hosting at least one), and one warning per unreadable line. */
 export interface TasklistServicesResult {
   services: Map<number, string[]>;
+  /** Each listed process's image name, cut to the column's width (25 characters) as tasklist prints it. */
+  images: Map<number, string>;
   warnings: string[];
 }
 
@@ -23,13 +25,14 @@ export function parseTasklistServices(text: string): TasklistServicesResult {
   const lines = text.replace(/^\uFEFF/, '').replaceAll('\r', '').split('\n');
   const separatorAt = lines.findIndex((line) => SEPARATOR.test(line));
   if (separatorAt < 0) {
-    if (lines.every((line) => line.trim() === '')) return { services: new Map(), warnings: [] };
+    if (lines.every((line) => line.trim() === '')) return { services: new Map(), images: new Map(), warnings: [] };
     throw new ParseError(WHAT, 'no ===== line under the column headers');
   }
   const [, image = '', pidColumn = ''] = SEPARATOR.exec(lines[separatorAt] ?? '') ?? [];
   const pidStart = image.length + 1;
   const servicesStart = pidStart + pidColumn.length + 1;
   const services = new Map<number, string[]>();
+  const images = new Map<number, string>();
   const warnings: string[] = [];
   let current: number | null = null;
   const add = (pid: number, found: string[]): void => {
@@ -44,22 +47,23 @@ export function parseTasklistServices(text: string): TasklistServicesResult {
       current = null;
       continue;
     }
+    if (row.pid !== null) images.set(row.pid, row.image);
     current = row.pid ?? current;
     if (current !== null) add(current, row.names);
   }
-  return { services, warnings };
+  return { services, images, warnings };
 }
 
-/** A process row (pid and services), a continuation (pid null), or null for neither. */
-function readRow(line: string, pidStart: number, servicesStart: number): { pid: number | null; names: string[] } | null {
+/** A process row (image, pid and services), a continuation (pid null), or null for neither. */
+function readRow(line: string, pidStart: number, servicesStart: number): { image: string; pid: number | null; names: string[] } | null {
   const head = line.slice(0, pidStart).trim();
   const pidText = line.slice(pidStart, servicesStart).trim();
   const rest = line.slice(servicesStart).trim();
   if (rest === '' || !/^\d*$/.test(pidText)) return null;
-  if (pidText === '') return head === '' ? { pid: null, names: names(rest) } : null;
+  if (pidText === '') return head === '' ? { image: '', pid: null, names: names(rest) } : null;
   const pid = Number(pidText);
   if (head === '' || !Number.isSafeInteger(pid)) return null;
-  return { pid, names: rest === 'N/A' ? [] : names(rest) };
+  return { image: head, pid, names: rest === 'N/A' ? [] : names(rest) };
 }
 
 function names(text: string): string[] {

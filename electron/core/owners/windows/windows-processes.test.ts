@@ -4,13 +4,15 @@ import { createWindowsProcessReader } from '../../actions/windows-process-reader
 import { windowsProcessDetail } from '../../backend/windows-process-detail.js';
 import { ALL_PROCESSES_SCRIPT, ONE_PROCESS_SCRIPT, PID_VARIABLE, powershellCommand } from './powershell.js';
 import type { SyncRun, SyncRunner } from './run-sync.js';
+import { ProcessToolError } from '../ps/process-tools.js';
 import { parseTasklistServices } from './tasklist-services-parse.js';
 import { powershell51, readCapture } from './test-fixtures.js';
 import { parseWin32Processes, type WindowsProcess } from './win32-process-parse.js';
-import { toProcessInfo, WindowsProcesses } from './windows-processes.js';
+import { servicesOf, toProcessInfo, WindowsProcesses } from './windows-processes.js';
 
 const NOTEPAD = readCapture('win32-process-windows-11-single.json.txt', '\r\n');
 const TASKLIST = readCapture('tasklist-svc-windows-10.txt', '\r\n');
+const TASKLIST_EXE = 'C:\\Windows\\System32\\tasklist.exe';
 const ok = (stdout: string): SyncRun => ({ status: 0, stdout, stderr: '', error: null });
 
 /** A stand-in for powershell.exe and tasklist.exe (which cannot run here): real captures by argv. */
@@ -21,7 +23,7 @@ function standIn(answers: { all?: string; one?: (pid: string | undefined) => str
     const line = argv.join(' ');
     if (line === powershellCommand(ALL_PROCESSES_SCRIPT).join(' ') && answers.all !== undefined) return ok(answers.all);
     if (line === powershellCommand(ONE_PROCESS_SCRIPT).join(' ') && answers.one) return ok(answers.one(env?.[PID_VARIABLE]));
-    if (argv[0] === 'tasklist' && argv[1] === '/svc' && answers.tasklist !== undefined) return ok(answers.tasklist);
+    if (argv[0] === TASKLIST_EXE && argv[1] === '/svc' && answers.tasklist !== undefined) return ok(answers.tasklist);
     return { status: 1, stdout: '', stderr: 'not answered by the stand-in', error: null };
   };
   return Object.assign(run, { calls });
@@ -57,6 +59,19 @@ describe('WindowsProcesses', () => {
     expect(toProcessInfo({ ...notepad, createdAt: null }, undefined)).toBeNull();
   });
 
+  it('gives a process the services tasklist listed under its pid only when tasklist saw the same program there (real captures)', () => {
+    const [notepad] = parseWin32Processes(NOTEPAD).processes;
+    if (!notepad) throw new Error('capture has no process');
+    const tasklist = parseTasklistServices(TASKLIST);
+    // pid 1352 hosted Schedule in svchost.exe; a Notepad that got pid 1352 in between does not.
+    expect(servicesOf({ ...notepad, pid: 1352 }, tasklist)).toBeUndefined();
+    expect(servicesOf({ ...notepad, pid: 1352, name: 'svchost.exe' }, tasklist)).toEqual(['Schedule']);
+    expect(servicesOf({ ...notepad, pid: 1352, name: null }, tasklist)).toBeUndefined();
+    // tasklist cuts image names to its 25-character column: the cut name is a prefix.
+    const cut = { services: new Map([[7, ['Svc']]]), images: new Map([[7, 'AMDRSServiceWithAVeryLong']]) };
+    expect(servicesOf({ ...notepad, pid: 7, name: 'AMDRSServiceWithAVeryLongName.exe' }, cut)).toEqual(['Svc']);
+  });
+
   it('reads one process with the pid passed in the environment, never in the script (stand-in runner)', () => {
     const runner = standIn({ one: (pid) => (pid === '16828' ? NOTEPAD : ''), tasklist: TASKLIST });
     const processes = new WindowsProcesses(runner);
@@ -64,7 +79,7 @@ describe('WindowsProcesses', () => {
     expect(processes.readOne(4242, { services: false })).toBeNull();
     expect(runner.calls).toEqual([
       powershellCommand(ONE_PROCESS_SCRIPT),
-      ['tasklist', '/svc', '/FI', 'PID eq 16828'],
+      [TASKLIST_EXE, '/svc', '/FI', 'PID eq 16828'],
       powershellCommand(ONE_PROCESS_SCRIPT),
     ]);
     expect(ONE_PROCESS_SCRIPT).not.toMatch(/\d{3}/);
@@ -74,6 +89,19 @@ describe('WindowsProcesses', () => {
     const processes = new WindowsProcesses(standIn({ tasklist: TASKLIST }));
     expect(processes.get(16828)).toBeNull();
     expect(processes.warnings[0]).toMatch(/^powershell\.exe failed \(exit status 1: not answered by the stand-in\)$/);
+  });
+
+  it('throws ProcessToolError for the actions when PowerShell or tasklist fails or a row cannot be read: never "no such process" (stand-in runner)', () => {
+    const noPowershell = new WindowsProcesses(standIn({ tasklist: TASKLIST }));
+    expect(() => noPowershell.readOne(16828, { services: false })).toThrow(ProcessToolError);
+    expect(() => noPowershell.readOne(16828, { services: false })).toThrow(/^powershell\.exe failed \(exit status 1: not answered by the stand-in\)$/);
+    expect(() => noPowershell.descendants(16828)).toThrow(ProcessToolError);
+    const noTasklist = new WindowsProcesses(standIn({ one: () => NOTEPAD }));
+    expect(noTasklist.readOne(16828, { services: false })?.pid).toBe(16828);
+    expect(() => noTasklist.readOne(16828, { services: true })).toThrow(/^tasklist\.exe failed/);
+    const garbled = new WindowsProcesses(standIn({ one: () => '{"ProcessId": "x"}' }));
+    expect(() => garbled.readOne(16828, { services: false })).toThrow(/^cannot read pid 16828: Win32_Process JSON item 1/);
+    expect(() => new WindowsProcesses(standIn({ one: () => 'not json' })).readOne(16828, { services: false })).toThrow(ProcessToolError);
   });
 
   it('finds descendants by parent pid, not a process whose parent pid was reused (generated trees, stand-in runner)', () => {
@@ -109,6 +137,28 @@ describe('createWindowsProcessReader', () => {
     expect(reader.info(16828)?.service).toBeNull();
     expect(reader.environ(16828)).toEqual({ ok: false, reason: 'permission' });
     expect([reader.isKernelThread(4, 0), reader.isKernelThread(16828, 20256)]).toEqual([true, false]);
+  });
+});
+
+describe('createWindowsProcessReader: one table for a preview', () => {
+  it('answers info about the children from the table descendants read just before; stat always asks afresh (stand-in runner, generated table)', () => {
+    const rows: WindowsProcess[] = [
+      { pid: 100, ppid: 4, name: 'node.exe', exe: null, commandLine: 'node server.js', createdAt: 1000 },
+      { pid: 101, ppid: 100, name: 'node.exe', exe: null, commandLine: 'node worker.js', createdAt: 1001 },
+      { pid: 102, ppid: 100, name: 'node.exe', exe: null, commandLine: 'node worker.js', createdAt: 1002 },
+    ];
+    const runner = standIn({ all: powershell51(rows), one: () => powershell51(rows.slice(1, 2)), tasklist: '' });
+    let now = 0;
+    const reader = createWindowsProcessReader(new WindowsProcesses(runner, () => now), () => true);
+    expect(reader.descendants(100)).toEqual([101, 102]);
+    const read = runner.calls.length;
+    expect([reader.info(101)?.argv, reader.info(102)?.startTime]).toEqual([['node', 'worker.js'], 1002]);
+    expect(runner.calls).toHaveLength(read);
+    expect(reader.stat(101)?.startTime).toBe(1001);
+    expect(runner.calls).toHaveLength(read + 1);
+    now = 251;
+    expect(reader.info(101)?.startTime).toBe(1001);
+    expect(runner.calls.slice(read + 1).map((argv) => argv.at(-1) === ONE_PROCESS_SCRIPT || argv[1] === '/svc')).toEqual([true, true]);
   });
 });
 
