@@ -1,7 +1,10 @@
 // macOS's netstat and lsof cannot run here: the collector gets a stand-in netstat runner that
 // returns real captures, and a stand-in lsof side whose rows are derived from those captures.
 // What is tested is the wiring (arguments, merge, owners by socket, warnings), not macOS.
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { withoutTools } from '../../../test-support/system-tools.js';
 import { CollectorError } from '../../model.js';
 import type { RawSocket } from '../../model.js';
 import type { LinuxCollector } from '../linux-collector.js';
@@ -88,4 +91,28 @@ describe('DarwinCollector (stand-in netstat and lsof)', () => {
     expect(collector.collect()).toHaveLength(1);
     expect(collector.lastWarnings.at(-1)).toMatch(/^netstat -anv failed \(netstat: netstat -anv line 1: no line could be read/);
   });
+});
+
+const noLsof = withoutTools('lsof');
+
+describe.skipIf(noLsof)('DarwinCollector with this machine\'s real lsof and a stand-in netstat', () => {
+  it("keeps the real lsof's row and holder of a real listener, and adds the stand-in's rows (stand-in netstat)", async () => {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const collector = new DarwinCollector({ netstat: standInNetstat([]), elevated: false });
+      const sockets = collector.collect();
+      const mine = sockets.find((s) => s.protocol === 'tcp' && s.state === 'LISTEN' && s.localPort === port);
+      expect(mine && collector.ownersOf(mine)).toEqual([process.pid]);
+      // The captures' four sockets are not this machine's: netstat adds them, with its pids.
+      const captured = sockets.filter((s) => s.localAddress === '192.168.11.160' || (s.localAddress === '127.0.0.1' && [49515, 49510].includes(s.localPort)));
+      expect(captured.map((s) => collector.ownersOf(s))).toEqual([[22712], [22712], [505], [505]]);
+      expect(collector.lastWarnings[0]).toBe(darwinUnprivilegedNote(4));
+      expect(collector.lastWarnings).not.toContain(LSOF_UNPRIVILEGED_WARNING);
+      collector.close();
+    } finally {
+      server.close();
+    }
+  }, 30_000);
 });
