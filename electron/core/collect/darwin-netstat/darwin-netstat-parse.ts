@@ -13,6 +13,7 @@
  */
 import type { Family, Protocol, RawSocket, SocketState } from '../../model.js';
 import { LineProblem, decimal, parseLineRows } from '../line-parser.js';
+import type { ParseResult } from '../line-parser.js';
 import { parseDarwinEndpoint } from './darwin-netstat-endpoint.js';
 import { isDarwinHeader, readDarwinLayout } from './darwin-netstat-layout.js';
 import type { DarwinNetstatLayout } from './darwin-netstat-layout.js';
@@ -24,12 +25,10 @@ export const DARWIN_NETSTAT_ARGS = {
 } as const;
 const WHAT = 'netstat -anv';
 
-/** Sockets, each with the pid netstat names (null for pid 0: TIME_WAIT, no process). */
-export interface DarwinNetstatResult {
-  sockets: RawSocket[];
+/** Sockets, each with the pids netstat names (none for pid 0: no process). */
+export interface DarwinNetstatResult extends ParseResult {
   /** `owners[i]`: the pids of `sockets[i]`'s rows (several when identical rows were merged). */
   owners: number[][];
-  warnings: string[];
 }
 
 /** macOS's TCP state names (netinet/tcp_fsm.h) as the contract names them. */
