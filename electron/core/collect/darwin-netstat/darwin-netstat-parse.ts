@@ -18,7 +18,12 @@ import { parseDarwinEndpoint } from './darwin-netstat-endpoint.js';
 import { isDarwinHeader, readDarwinLayout } from './darwin-netstat-layout.js';
 import type { DarwinNetstatLayout } from './darwin-netstat-layout.js';
 
-/** The command lines this parser reads: `-W` and `-l` keep long (IPv6) addresses whole. */
+/**
+ * The command lines this parser reads. Without `-W` ("avoid truncating addresses even if this
+ * causes some fields to overflow") and `-l` ("prints full IPv6 address"), both in macOS's
+ * netstat(1) synopsis `netstat [-AaLlnW] [-f address_family | -p protocol]`, long IPv6
+ * addresses are cut to their column; the real macOS 15.1 capture shows `-l` with `-anv`.
+ */
 export const DARWIN_NETSTAT_ARGS = {
   tcp: ['-a', '-n', '-v', '-W', '-l', '-p', 'tcp'],
   udp: ['-a', '-n', '-v', '-W', '-l', '-p', 'udp'],
