@@ -13,7 +13,10 @@ import { LineProblem } from '../line-parser.js';
 export interface DarwinNetstatLayout {
   /** Column names after `(state)`, lower-cased (`rxbytes`, `pid`, `process:pid`…). */
   readonly rest: readonly string[];
-  /** Index in `rest` of the owner: `pid`, or `process:pid` (which may span several words). */
+  /**
+   * Index in `rest` of the owner: `pid`, or `process:pid` (which may span several words). Not
+   * `epid`: that is the process a delegated socket works for, not the one that used it.
+   */
   readonly owner: number;
   /** Whether the owner column is `process:pid`. */
   readonly named: boolean;
