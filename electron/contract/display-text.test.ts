@@ -61,5 +61,10 @@ describe('display text (the CLI and the app say it the same way)', () => {
     expect([ownerState(hidden), ownerText(hidden, names)]).toEqual(['hidden', '? (not visible)']);
     const live = makeRow({ id: 'l', pids: [30848] });
     expect([ownerState(live), ownerText(live, names)]).toEqual(['live', 'python3 (30848)']);
+    // macOS and Windows have no inodes: lsof's or netstat's holder of a listener is live there.
+    const noInodes = makeRow({ id: 'm', state: 'LISTEN', inode: 0, pids: [30848] });
+    expect([ownerState(noInodes), ownerText(noInodes, names)]).toEqual(['live', 'python3 (30848)']);
+    expect(ownerState(makeRow({ id: 'e', state: 'ESTABLISHED', inode: 0, pids: [30848] }))).toBe('live');
+    expect(ownerState(makeRow({ id: 'f', state: 'FIN_WAIT2', inode: 0, pids: [30848] }))).toBe('history');
   });
 });

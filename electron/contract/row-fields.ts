@@ -177,8 +177,9 @@ export function isListening(row: { readonly protocol: RowValue<'protocol'>; read
 /**
  * Who owns a socket now, derived from its row (the one place that says it):
  * - `live`: the processes in `pids` hold it; the only state an action (kill, restart) may target;
- * - `history`: the kernel owns it (inode 0: TIME_WAIT, a closing socket) and `pids` are the last
- *   known owner, kept as history: they no longer hold it;
+ * - `history`: the kernel owns it (inode 0 in a state no process holds: TIME_WAIT, a closing
+ *   socket) and `pids` are the last known owner, kept as history: they no longer hold it. macOS
+ *   and Windows report no inodes at all: there an inode of 0 alone says nothing, the state does;
  * - `kernel`: the kernel owns it and no owner was ever seen;
  * - `hidden`: a process holds it that PortLens cannot see (`permission`, `unreadable`);
  * - `none`: no process holds it.
@@ -186,11 +187,22 @@ export function isListening(row: { readonly protocol: RowValue<'protocol'>; read
 export type OwnerState = 'live' | 'history' | 'kernel' | 'hidden' | 'none';
 
 /** The fields an owner state is derived from. */
-export type OwnerFields = { readonly pids: RowValue<'pids'>; readonly ownerReason: RowValue<'ownerReason'>; readonly inode: RowValue<'inode'> };
+export type OwnerFields = {
+  readonly pids: RowValue<'pids'>;
+  readonly ownerReason: RowValue<'ownerReason'>;
+  readonly inode: RowValue<'inode'>;
+  readonly state: RowValue<'state'>;
+};
+
+/** The TCP states of a socket its process has closed: only the kernel holds it then. */
+const CLOSED_BY_PROCESS: ReadonlySet<RowValue<'state'>> = new Set(['TIME_WAIT', 'FIN_WAIT1', 'FIN_WAIT2', 'CLOSING', 'LAST_ACK', 'CLOSE']);
 
 /** A row's owner state (see OwnerState). */
 export function ownerState(row: OwnerFields): OwnerState {
   if (row.ownerReason === 'permission' || row.ownerReason === 'unreadable') return 'hidden';
-  if (row.inode === 0) return row.pids.length ? 'history' : 'kernel';
+  if (row.inode === 0) {
+    if (!row.pids.length) return 'kernel';
+    return CLOSED_BY_PROCESS.has(row.state) ? 'history' : 'live';
+  }
   return row.pids.length ? 'live' : 'none';
 }
