@@ -28,7 +28,7 @@ export const SOCKET_STATES = [
 export const SCOPES = ['loopback', 'all', 'address'] as const;
 
 /** Why a socket has no owner pids. */
-export const OWNER_REASONS = ['permission', 'unreadable', 'no-inode', 'not-found'] as const;
+export const OWNER_REASONS = ['permission', 'unreadable', 'no-inode', 'not-found', 'last-known'] as const;
 
 /** Who can manage (and so restart) a process: Linux's systemd, Docker, pm2; macOS's launchd and Homebrew. */
 export const SERVICE_MANAGER_KINDS = ['systemd', 'docker', 'pm2', 'launchd', 'homebrew', 'windows-service'] as const;

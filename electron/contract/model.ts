@@ -51,7 +51,9 @@ export type Scope = z.infer<typeof Scope>;
  * us: another user's process and we are not root — running as root would show it), `unreadable`
  * (the same, but we are root: the owner lives in another user namespace or behind a security
  * policy, so elevated rights would not help), `no-inode` (TIME_WAIT and other sockets the kernel
- * no longer ties to a file), `not-found` (no process holds it; it may be closing).
+ * no longer ties to a file), `not-found` (no process holds it; it may be closing). One reason
+ * comes with pids: `last-known` (the kernel holds the socket now; `pids` are the owner it had,
+ * kept as history, never a process that holds it).
  */
 export const OwnerReason = z.enum(OWNER_REASONS);
 export type OwnerReason = z.infer<typeof OwnerReason>;

@@ -177,9 +177,9 @@ export function isListening(row: { readonly protocol: RowValue<'protocol'>; read
 /**
  * Who owns a socket now, derived from its row (the one place that says it):
  * - `live`: the processes in `pids` hold it; the only state an action (kill, restart) may target;
- * - `history`: the kernel owns it (inode 0 in a state no process holds: TIME_WAIT, a closing
- *   socket) and `pids` are the last known owner, kept as history: they no longer hold it. macOS
- *   and Windows report no inodes at all: there an inode of 0 alone says nothing, the state does;
+ * - `history`: the kernel owns it (TIME_WAIT, a closing socket) and `pids` are the last known
+ *   owner, kept as history: they no longer hold it. On Linux the pipeline says so (ownerReason
+ *   `last-known`); macOS and Windows report no inodes at all, so there the TCP state says it;
  * - `kernel`: the kernel owns it and no owner was ever seen;
  * - `hidden`: a process holds it that PortLens cannot see (`permission`, `unreadable`);
  * - `none`: no process holds it.
@@ -197,12 +197,17 @@ export type OwnerFields = {
 /** The TCP states of a socket its process has closed: only the kernel holds it then. */
 const CLOSED_BY_PROCESS: ReadonlySet<RowValue<'state'>> = new Set(['TIME_WAIT', 'FIN_WAIT1', 'FIN_WAIT2', 'CLOSING', 'LAST_ACK', 'CLOSE']);
 
+/** True for a state in which no process holds the socket any more (see CLOSED_BY_PROCESS). */
+export function closedByProcess(state: RowValue<'state'>): boolean {
+  return CLOSED_BY_PROCESS.has(state);
+}
+
 /** A row's owner state (see OwnerState). */
 export function ownerState(row: OwnerFields): OwnerState {
   if (row.ownerReason === 'permission' || row.ownerReason === 'unreadable') return 'hidden';
-  if (row.inode === 0) {
-    if (!row.pids.length) return 'kernel';
-    return CLOSED_BY_PROCESS.has(row.state) ? 'history' : 'live';
-  }
-  return row.pids.length ? 'live' : 'none';
+  if (row.ownerReason === 'last-known') return row.pids.length ? 'history' : 'kernel';
+  if (!row.pids.length) return row.inode === 0 ? 'kernel' : 'none';
+  // Sources without inodes (macOS, Windows) name holders themselves: only a socket its process
+  // has closed is the kernel's, with the pid the tool still prints as its last user.
+  return row.inode === 0 && CLOSED_BY_PROCESS.has(row.state) ? 'history' : 'live';
 }

@@ -37,9 +37,11 @@ export interface Collector {
   /**
    * Sources that name each socket's holders themselves (lsof; netstat's pid column on macOS and
    * Windows): the pids holding a socket of the last collect, which the pipeline takes instead
-   * of looking the inode up. Undefined for a socket the source names no holder of.
+   * of looking the inode up. Undefined for a socket the source names no holder of;
+   * `permission` for one held by a process the source cannot vouch for as this user (macOS's
+   * netstat names another user's socket only by the pid that last used it).
    */
-  ownersOf?(socket: RawSocket): readonly number[] | undefined;
+  ownersOf?(socket: RawSocket): readonly number[] | 'permission' | undefined;
   /** Non-fatal problems of the last collect (e.g. lines a parser had to skip). */
   readonly lastWarnings?: readonly string[];
   /** Releases OS resources (netlink socket); safe to call twice. */

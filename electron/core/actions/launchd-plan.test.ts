@@ -88,17 +88,23 @@ describe('the Homebrew restart never runs a brew the process could choose (stand
     }
   });
 
-  it("a user's own brew writable by a group the user is in (Homebrew's admin group) is run; not as root, not by others", () => {
+  it.skipIf(process.getuid?.() !== 0)("a brew writable by macOS's admin group is run for an admin (Homebrew's own modes); not by staff, not as root, not by others", () => {
     const { selfUid } = otherOwner();
     const { dir, brew } = standInBrew();
-    chmodSync(join(dir, 'bin'), 0o775);
-    const group = statSync(join(dir, 'bin')).gid;
-    expect(unsafeReason(brew, selfUid, [group])).toBeNull();
-    expect(trustedBrew([brew], selfUid, [group])).toBe(brew);
-    expect(unsafeReason(brew, selfUid, [group + 1])).toMatch(/bin is writable by its group$/);
-    expect(unsafeReason(brew, 0, [group])).toMatch(/bin is writable by its group$/);
-    chmodSync(join(dir, 'bin'), 0o777);
-    expect(unsafeReason(brew, selfUid, [group])).toMatch(/bin is writable by others$/);
+    const bin = join(dir, 'bin');
+    chownSync(bin, 0, 80);
+    chmodSync(bin, 0o775);
+    expect(statSync(bin).gid).toBe(80);
+    expect(unsafeReason(brew, selfUid, [20, 80])).toBeNull();
+    expect(trustedBrew([brew], selfUid, [20, 80])).toBe(brew);
+    expect(unsafeReason(brew, selfUid, [20])).toMatch(/bin is writable by its group$/);
+    expect(unsafeReason(brew, 0, [80])).toMatch(/bin is writable by its group$/);
+    // staff (20): every local account is in it.
+    chownSync(bin, 0, 20);
+    expect(unsafeReason(brew, selfUid, [20, 80])).toMatch(/bin is writable by its group$/);
+    chownSync(bin, 0, 80);
+    chmodSync(bin, 0o777);
+    expect(unsafeReason(brew, selfUid, [80])).toMatch(/bin is writable by others$/);
   });
 
   it("a symlinked brew is checked at its target too (Intel's /usr/local/bin/brew → ../Homebrew/bin/brew)", () => {

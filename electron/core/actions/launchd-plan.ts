@@ -54,6 +54,9 @@ export function trustedBrew(candidates: readonly string[], selfUid: number, ownG
   return found !== undefined && unsafeReason(found, selfUid, ownGroups) === null ? found : null;
 }
 
+/** macOS's `admin` group: its members may sudo, and Homebrew makes its tree writable by it. */
+const MACOS_ADMIN_GID = 80;
+
 /** The groups this process is in (none where the platform has no groups). */
 function myGroups(): number[] {
   return typeof process.getgroups === 'function' ? process.getgroups() : [];
@@ -63,9 +66,10 @@ function myGroups(): number[] {
  * Why running `file` would let someone other than root or `selfUid` choose what runs: the file
  * (its symlink's target too) or a directory above either is owned by another user, or writable
  * by group or others. A sticky directory owned by root (/tmp) is safe: no one can rename or
- * remove in it what they do not own. For a user other than root, writable by a group the user
- * is in (Homebrew makes its tree writable by `admin`) is what the user's own `brew` already is:
- * PortLens running it as that user gives nobody more than they have. Null when safe.
+ * remove in it what they do not own. For a user other than root who is in macOS's `admin` group
+ * (gid 80), writable by `admin` is allowed: Homebrew makes its tree so, and every admin can
+ * already become root, so running that brew as the user gives nobody more than they have. Not
+ * `staff` or `everyone`, which every local account is in. Null when safe.
  */
 export function unsafeReason(file: string, selfUid: number, ownGroups: readonly number[] = []): string | null {
   let target: string;
@@ -80,8 +84,8 @@ export function unsafeReason(file: string, selfUid: number, ownGroups: readonly 
     if (stats.uid !== 0 && stats.uid !== selfUid) return `${path} is owned by uid ${stats.uid}`;
     // A symlink's own mode means nothing; its directory is checked.
     if (stats.isSymbolicLink() || (stats.mode & 0o022) === 0) continue;
-    const ownGroupOnly = (stats.mode & 0o002) === 0 && selfUid !== 0 && ownGroups.includes(stats.gid);
-    if (ownGroupOnly) continue;
+    const adminOnly = (stats.mode & 0o002) === 0 && selfUid !== 0 && stats.gid === MACOS_ADMIN_GID && ownGroups.includes(MACOS_ADMIN_GID);
+    if (adminOnly) continue;
     if (stats.isDirectory() && (stats.mode & 0o1000) !== 0 && stats.uid === 0) continue;
     return `${path} is writable by ${(stats.mode & 0o002) !== 0 ? 'others' : 'its group'}`;
   }

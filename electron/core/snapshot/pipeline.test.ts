@@ -44,7 +44,7 @@ describe('SnapshotPipeline', () => {
     const first = (await pipeline.tick()).sockets[0]!;
     const second = (await pipeline.tick()).sockets[0]!;
     expect(first).toMatchObject({ id: 'tcp#42', pids: [7], ownerReason: null });
-    expect(second).toMatchObject({ id: 'tcp#42', state: 'TIME_WAIT', pids: [7], ownerReason: null, firstSeen: first.firstSeen });
+    expect(second).toMatchObject({ id: 'tcp#42', state: 'TIME_WAIT', pids: [7], ownerReason: 'last-known', firstSeen: first.firstSeen });
   });
 
   it('keeps the owner by the 5-tuple where the source gives no cookie', async () => {
@@ -52,8 +52,8 @@ describe('SnapshotPipeline', () => {
     await pipeline.tick();
     const second = (await pipeline.tick()).sockets[0]!;
     const third = (await pipeline.tick()).sockets[0]!;
-    expect(second).toMatchObject({ state: 'TIME_WAIT', pids: [7], ownerReason: null });
-    expect(third).toMatchObject({ id: second.id, pids: [7], ownerReason: null, firstSeen: second.firstSeen });
+    expect(second).toMatchObject({ state: 'TIME_WAIT', pids: [7], ownerReason: 'last-known' });
+    expect(third).toMatchObject({ id: second.id, pids: [7], ownerReason: 'last-known', firstSeen: second.firstSeen });
   });
 
   it('says no-inode for a TIME_WAIT connection it never saw established', async () => {

@@ -189,12 +189,14 @@ export class SnapshotPipeline {
     owners: OwnerAnswers,
   ): RowOwner {
     const held = this.deps.collector.ownersOf?.(socket);
+    if (held === 'permission') return { pids: [], reason: this.elevated ? 'unreadable' : 'permission' };
     if (held !== undefined) return held.length ? { pids: [...held], reason: null } : { pids: [], reason: 'not-found' };
     if (socket.inode === 0) {
-      // The kernel ties a TIME_WAIT socket to no file: it keeps the owner its connection had.
-      if (before && before.pids.length) return { pids: before.pids, reason: null };
+      // The kernel ties a TIME_WAIT socket to no file: it keeps the owner its connection had,
+      // as history (`last-known`): never a process an action may target.
+      if (before && before.pids.length) return { pids: before.pids, reason: 'last-known' };
       const known = socket.cookie === null ? this.ownersByTuple.get(tupleKey(socket)) : undefined;
-      return known ? { pids: known, reason: null } : { pids: [], reason: 'no-inode' };
+      return known ? { pids: known, reason: 'last-known' } : { pids: [], reason: 'no-inode' };
     }
     return ownerOf(owners.get(socket.inode), this.elevated);
   }

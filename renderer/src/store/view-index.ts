@@ -77,6 +77,7 @@ const REASON_LABEL: Record<string, string> = {
   unreadable: 'Owner not visible',
   'no-inode': 'No owner (no inode, e.g. TIME-WAIT)',
   'not-found': 'No owner found',
+  'last-known': 'No owner now (the kernel holds it)',
 };
 
 /** Incrementally maintained view. */

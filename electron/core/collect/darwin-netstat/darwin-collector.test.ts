@@ -54,7 +54,11 @@ describe('DarwinCollector (stand-in netstat and lsof)', () => {
     // its two UDP rows; the cut UDP line is a warning.
     expect(sockets).toHaveLength(4);
     expect(sockets[0]).toMatchObject({ uid: 501, bytesReceived: 118268, bytesSent: 40208 });
-    expect(sockets.map((s) => collector.ownersOf(s))).toEqual([[22712, 22713], [22712], [505], [505]]);
+    // Not root: the rows only netstat lists are another user's, whose holder PortLens cannot
+    // confirm (netstat's pid is the socket's last user): hidden. As root, netstat's pid stands.
+    expect(sockets.map((s) => collector.ownersOf(s))).toEqual([[22712, 22713], 'permission', 'permission', 'permission']);
+    const root = new DarwinCollector({ lsof: standInLsof(false, true), netstat: standInNetstat([]), elevated: true });
+    expect(root.collect().map((s) => root.ownersOf(s))).toEqual([[22712, 22713], [22712], [505], [505]]);
     // Not lsof's "sockets are missing": netstat filled the gap, and the note says how owners were found.
     expect(collector.lastWarnings).not.toContain(LSOF_UNPRIVILEGED_WARNING);
     expect(collector.lastWarnings[0]).toBe(darwinUnprivilegedNote(3));
@@ -77,10 +81,13 @@ describe('DarwinCollector (stand-in netstat and lsof)', () => {
   });
 
   it("keeps netstat's rows and owners when lsof fails, and throws only when both fail (stand-in)", () => {
-    const collector = new DarwinCollector({ lsof: standInLsof(true), netstat: standInNetstat([]), elevated: false });
+    const collector = new DarwinCollector({ lsof: standInLsof(true), netstat: standInNetstat([]), elevated: true });
     const sockets = collector.collect();
     expect(sockets.map((s) => collector.ownersOf(s))).toEqual([[22712], [22712], [505], [505]]);
     expect(collector.lastWarnings[0]).toMatch(/^lsof failed \(lsof: cannot run lsof.*owners are the pids netstat -anv names/);
+    const user = new DarwinCollector({ lsof: standInLsof(true), netstat: standInNetstat([]), elevated: false });
+    expect(user.collect().map((s) => user.ownersOf(s))).toEqual(['permission', 'permission', 'permission', 'permission']);
+    expect(user.lastWarnings[0]).toMatch(/^lsof failed \(lsof: cannot run lsof.*owners stay hidden/);
     const neither = new DarwinCollector({ lsof: standInLsof(true), netstat: standInNetstat([], true) });
     expect(() => neither.collect()).toThrow(CollectorError);
   });
@@ -105,9 +112,9 @@ describe.skipIf(noLsof)('DarwinCollector with this machine\'s real lsof and a st
       const sockets = collector.collect();
       const mine = sockets.find((s) => s.protocol === 'tcp' && s.state === 'LISTEN' && s.localPort === port);
       expect(mine && collector.ownersOf(mine)).toEqual([process.pid]);
-      // The captures' four sockets are not this machine's: netstat adds them, with its pids.
+      // The captures' four sockets are not this machine's: netstat adds them, owners hidden (not root).
       const captured = sockets.filter((s) => s.localAddress === '192.168.11.160' || (s.localAddress === '127.0.0.1' && [49515, 49510].includes(s.localPort)));
-      expect(captured.map((s) => collector.ownersOf(s))).toEqual([[22712], [22712], [505], [505]]);
+      expect(captured.map((s) => collector.ownersOf(s))).toEqual(['permission', 'permission', 'permission', 'permission']);
       expect(collector.lastWarnings[0]).toBe(darwinUnprivilegedNote(4));
       expect(collector.lastWarnings).not.toContain(LSOF_UNPRIVILEGED_WARNING);
       collector.close();

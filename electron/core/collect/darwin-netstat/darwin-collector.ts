@@ -3,6 +3,7 @@
  * still gives a table: without netstat, lsof's rows with a warning; without lsof, netstat's rows
  * with their last-user pids. Synchronous: it runs in the monitor's worker.
  */
+import { closedByProcess } from '../../../contract/row-fields.js';
 import { CollectorError } from '../../model.js';
 import type { RawSocket } from '../../model.js';
 import type { LinuxCollector } from '../linux-collector.js';
@@ -29,7 +30,7 @@ export interface DarwinCollectorOptions {
 
 /** Said instead of lsof's unprivileged warning when netstat filled in what lsof could not see. */
 export function darwinUnprivilegedNote(added: number): string {
-  return `lsof lists only this user's processes' sockets; netstat -anv added the other ${added}, each owned by the pid netstat names (the process that last used it, not necessarily every holder; run as root for lsof's holders)`;
+  return `lsof lists only this user's processes' sockets; netstat -anv added the other ${added}, whose owners stay hidden: netstat names only the pid that last used a socket, which may have exited or been reused (run as root for lsof's holders)`;
 }
 
 /** Lists macOS's sockets with lsof and netstat; throws CollectorError only when both fail. */
@@ -40,6 +41,8 @@ export class DarwinCollector implements LinuxCollector {
   private readonly elevated: boolean;
   private warnings: string[] = [];
   private owners = new Map<RawSocket, readonly number[]>();
+  /** The last collect's rows only netstat listed, and whether lsof could vouch for any owner. */
+  private netstatOnly = new Set<RawSocket>();
 
   constructor(options: DarwinCollectorOptions = {}) {
     this.elevated = options.elevated ?? process.geteuid?.() === 0;
@@ -59,14 +62,21 @@ export class DarwinCollector implements LinuxCollector {
       throw new CollectorError('lsof', `lsof failed (${lsof.why}) and netstat -anv failed (${netstat.why})`);
     if (!netstat.ok && lsof.ok) {
       this.owners = lsof.value.owners;
+      this.netstatOnly = new Set();
       this.warnings = [...this.lsof.lastWarnings, `netstat -anv failed (${netstat.why}): no byte counters, and only lsof's sockets`];
       return [...lsof.value.side.sockets];
     }
     const side = netstat.ok ? netstat.value.side : { sockets: [], owners: () => undefined };
     const merged = mergeDarwinSockets(lsof.ok ? lsof.value.side : { sockets: [], owners: () => undefined }, side);
     this.owners = merged.owners;
+    this.netstatOnly = merged.netstatOnly;
     const notes = netstat.ok ? netstat.value.warnings : [];
-    if (!lsof.ok) this.warnings = [`lsof failed (${lsof.why}): owners are the pids netstat -anv names (the process that last used each socket)`, ...notes];
+    if (!lsof.ok) {
+      const owners = this.elevated
+        ? 'owners are the pids netstat -anv names (the process that last used each socket)'
+        : 'owners stay hidden (netstat -anv names only the pid that last used each socket)';
+      this.warnings = [`lsof failed (${lsof.why}): ${owners}`, ...notes];
+    }
     else {
       const lsofWarnings = this.lsof.lastWarnings.filter((warning) => warning !== LSOF_UNPRIVILEGED_WARNING);
       this.warnings = [...(this.elevated ? [] : [darwinUnprivilegedNote(merged.added)]), ...lsofWarnings, ...notes];
@@ -74,9 +84,18 @@ export class DarwinCollector implements LinuxCollector {
     return merged.sockets;
   }
 
-  /** The holders lsof named, else the pid netstat named, for a socket of the last collect. */
-  ownersOf(socket: RawSocket): readonly number[] | undefined {
-    return this.owners.get(socket);
+  /**
+   * The holders lsof named, for a socket of the last collect. A socket only netstat listed has
+   * netstat's pid, the process that last used it: trusted as root (lsof listed every holder, so
+   * this is a socket opened between the two calls) and for a socket its process closed (shown as
+   * history); otherwise it is another user's socket whose holder PortLens cannot confirm, and
+   * acting on that pid could hit a process that merely reused it: `permission` (hidden).
+   */
+  ownersOf(socket: RawSocket): readonly number[] | 'permission' | undefined {
+    const pids = this.owners.get(socket);
+    if (!this.netstatOnly.has(socket)) return pids;
+    if (!this.elevated && !closedByProcess(socket.state)) return 'permission';
+    return pids ?? [];
   }
 
   close(): void {
@@ -88,7 +107,7 @@ export class DarwinCollector implements LinuxCollector {
     const owners = new Map<RawSocket, readonly number[]>();
     for (const socket of sockets) {
       const pids = this.lsof.ownersOf?.(socket);
-      if (pids?.length) owners.set(socket, pids);
+      if (Array.isArray(pids) && pids.length) owners.set(socket, pids);
     }
     return { side: { sockets, owners: (socket) => owners.get(socket) }, owners };
   }

@@ -64,6 +64,7 @@ describe('mergeDarwinSockets (rows of real captures)', () => {
     const merged = mergeDarwinSockets(lsofSide([]), noOwner);
     expect(merged.sockets).toEqual([fusionIn]);
     expect(merged.owners.size).toBe(0);
-    expect(mergeDarwinSockets(lsofSide([]), lsofSide([]))).toEqual({ sockets: [], owners: new Map(), matched: 0, added: 0 });
+    expect(merged.netstatOnly).toEqual(new Set([fusionIn]));
+    expect(mergeDarwinSockets(lsofSide([]), lsofSide([]))).toEqual({ sockets: [], owners: new Map(), matched: 0, added: 0, netstatOnly: new Set() });
   });
 });

@@ -21,6 +21,8 @@ export interface DarwinMerge {
   matched: number;
   /** netstat rows lsof did not list (other users' sockets, TIME_WAIT…). */
   added: number;
+  /** Those rows themselves: their owner is only the pid netstat names (the socket's last user). */
+  netstatOnly: Set<RawSocket>;
 }
 
 /** Merges lsof's rows with netstat's (pure: the tests feed it rows of real captures). */
@@ -44,17 +46,19 @@ export function mergeDarwinSockets(lsof: DarwinSide, netstat: DarwinSide): Darwi
     if (holders?.length) owners.set(row, holders);
   });
   let added = 0;
+  const netstatOnly = new Set<RawSocket>();
   for (const indexes of unmatched.values()) {
     for (const index of indexes) {
       const socket = netstat.sockets[index];
       if (socket === undefined) continue;
       added++;
+      netstatOnly.add(socket);
       sockets.push(socket);
       const pids = netstat.owners(socket, index);
       if (pids?.length) owners.set(socket, pids);
     }
   }
-  return { sockets, owners, matched, added };
+  return { sockets, owners, matched, added, netstatOnly };
 }
 
 /**
