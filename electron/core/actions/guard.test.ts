@@ -100,6 +100,15 @@ describe('guardProcess on Windows (stand-in reader)', () => {
     expect(throughService('lsass.exe')).toMatch(/critical Windows process/);
   });
 
+  it('refuses them from any drive\'s System32 or SysWOW64 even when %SystemRoot% names another directory', () => {
+    const moved = { ...windows, windowsSystem32: 'D:\\Mine\\System32' };
+    const refused = (name: string, exe: string): string | null => guardProcess({ pid: 700, ppid: 600, name, exe }, moved);
+    expect(refused('csrss.exe', 'C:\\Windows\\System32\\csrss.exe')).toMatch(/critical Windows process/);
+    expect(refused('lsass.exe', 'C:\\Windows\\system32\\lsass.exe')).toMatch(/critical Windows process/);
+    expect(refused('svchost.exe', 'C:\\Windows\\SysWOW64\\svchost.exe')).toMatch(/hosts Windows services/);
+    expect(refused('lsass.exe', 'C:\\Users\\dev\\lsass.exe')).toBeNull();
+  });
+
   it('lets a program of the same name elsewhere through (a path outside System32, `..` resolved), and any other program', () => {
     expect(refusal('svchost.exe', 'C:\\Users\\dev\\tools\\svchost.exe')).toBeNull();
     expect(refusal('csrss.exe', 'C:\\Windows\\System32\\..\\Temp\\csrss.exe')).toBeNull();

@@ -84,11 +84,16 @@ const WINDOWS_CRITICAL = new Set([
   'lsaiso.exe',
 ]);
 
+/** A Windows system directory on any drive, lower-cased: `c:\windows\system32`, `d:\win\syswow64`. */
+const SYSTEM_DIRECTORY = /^[a-z]:\\(?:[^\\]+\\)*(?:system32|syswow64)$/;
+
 /** Why Windows must not lose this process, or null; only System32's (or an unknown path's) count. */
 function windowsRefusal(subject: GuardSubject, inSystem32: string): string | null {
   const name = subject.name.toLowerCase();
   const exe = subject.exe ? normalizedWindowsPath(subject.exe, inSystem32) : null;
-  if (exe !== null && !exe.startsWith(`${inSystem32.toLowerCase()}\\`)) return null;
+  // Any drive's System32 or SysWOW64 counts, not only %SystemRoot%'s: the environment is the
+  // user's to change, and a changed SystemRoot must not let csrss or lsass through.
+  if (exe !== null && !exe.startsWith(`${inSystem32.toLowerCase()}\\`) && !SYSTEM_DIRECTORY.test(win32.dirname(exe))) return null;
   if (WINDOWS_CRITICAL.has(name))
     return 'is a critical Windows process; ending it makes Windows stop with a blue screen or restart';
   // Restart-Service is what the refusal advises: a service alone in its svchost may restart so.

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { NetstatCollector } from '../../collect/netstat/netstat-collector.js';
 import { ALL_PROCESSES_SCRIPT, powershellCommand } from './powershell.js';
 import type { SyncRunner } from './run-sync.js';
-import { system32, windowsProgram } from './system-programs.js';
+import { system32, systemRoot, windowsProgram } from './system-programs.js';
 import { WindowsProcesses } from './windows-processes.js';
 
 describe('Windows programs by absolute path (never a bare name Windows would look up in the current directory first)', () => {
@@ -16,6 +16,12 @@ describe('Windows programs by absolute path (never a bare name Windows would loo
     expect(windowsProgram('taskkill', { SYSTEMROOT: 'E:\\Win' })).toBe('E:\\Win\\System32\\taskkill.exe');
     for (const root of ['Windows', '.\\Windows', '\\\\server\\share', '\\Windows', ''])
       expect(system32({ SystemRoot: root })).toBe('C:\\Windows\\System32');
+  });
+
+  it('takes C:\\Windows whenever it holds a System32, whatever %SystemRoot% says (the environment is the user\'s to change)', () => {
+    const windowsThere = (path: string) => path === 'C:\\Windows\\System32';
+    expect(systemRoot({ SystemRoot: 'D:\\Mine' }, windowsThere)).toBe('C:\\Windows');
+    expect(systemRoot({ SystemRoot: 'D:\\WINNT' }, () => false)).toBe('D:\\WINNT');
   });
 
   it('builds every argv PortLens runs on Windows with those paths (stand-in runner recording argv)', () => {
