@@ -151,7 +151,7 @@ export const RestartRequest = z.object({
   withoutEnvironment: z.boolean(),
   timeoutMs: z.number().int().min(500).max(300_000).nullable(),
   /** The command the preview showed (RestartPreview.command): when given, no other command is run. */
-  command: z.array(z.string()).optional(),
+  command: z.array(z.string().max(131_072)).max(4096).optional(),
 });
 export type RestartRequest = z.infer<typeof RestartRequest>;
 
