@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
+import { withoutTools } from '../../../test-support/system-tools.js';
 import { setStubOutput, stubRunner, writeStubs } from '../../actions/test-support/stubs.js';
 import { TempDirs } from '../../actions/test-support/servers.js';
 import { PsProcessTable } from '../ps/ps-process-table.js';
@@ -12,12 +13,13 @@ import { LaunchdProcessLookup } from './launchd-lookup.js';
 // processes, and a stand-in `launchctl` (launchd cannot exist here) listing the job's process.
 const children = new Children();
 const temp = new TempDirs();
+const noTools = withoutTools('ps', 'lsof', 'id');
 afterEach(async () => {
   await children.stopAll();
   temp.removeAll();
 });
 
-describe('the macOS process lookup: ps table + launchd services (stand-in launchctl)', () => {
+describe.skipIf(noTools)('the macOS process lookup: ps table + launchd services (stand-in launchctl)', () => {
   it("names the service of a server whose parent is the job's process, keeps the same object across polls, and warns when launchctl fails", async () => {
     // The job's process (what launchd started) runs the server, which holds the port.
     const job = await children.node(`
