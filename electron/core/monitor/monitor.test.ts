@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { ownerState } from '../../contract/row-fields.js';
 import { startChild, stopAllChildren, tcpListenerScript, waitFor } from '../../test-support/children.js';
 import type { Delta, Snapshot } from '../model.js';
 import { createDefaultPipeline } from '../snapshot/default-pipeline.js';
@@ -104,7 +105,9 @@ describe('Monitor', () => {
     }, 10_000, 'TIME_WAIT');
     expect(closed.inode).toBe(0);
     expect(closed.pids).toEqual([child.pid]);
-    expect(closed.ownerReason).toBeNull();
+    // Kept as history: the kernel holds it now, never a target for an action.
+    expect(closed.ownerReason).toBe('last-known');
+    expect(ownerState(closed)).toBe('history');
   });
 
   it('rates are bytes per second over the poll interval', async () => {
