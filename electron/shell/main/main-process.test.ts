@@ -260,11 +260,7 @@ describe('main process (real dist/electron/main.cjs, stand-in electron module)',
   });
 
   it('on a platform without collectors (FreeBSD, posed), says so through the contract and starts no worker', async () => {
-    const platform = Object.getOwnPropertyDescriptor(process, 'platform');
-    Object.defineProperty(process, 'platform', { value: 'freebsd', configurable: true });
-    cleanups.push(() => {
-      if (platform) Object.defineProperty(process, 'platform', platform);
-    });
+    pose('freebsd');
     const run = start({ singleInstanceLock: true });
     const window = await ready(run);
     expect(await run.electron.invoke(window.webContents, ENTRY, STREAM_START_CHANNEL)).toEqual({
@@ -287,11 +283,7 @@ describe('main process (real dist/electron/main.cjs, stand-in electron module)',
   });
 
   it('on macOS (posed): the monitor starts, and the tray is a template image that opens its menu on click', async () => {
-    const platform = Object.getOwnPropertyDescriptor(process, 'platform');
-    Object.defineProperty(process, 'platform', { value: 'darwin', configurable: true });
-    cleanups.push(() => {
-      if (platform) Object.defineProperty(process, 'platform', platform);
-    });
+    pose('darwin');
     const run = start({ singleInstanceLock: true });
     const window = await ready(run);
     await until(() => run.workers.length === 1, 'the monitor worker');
