@@ -18,6 +18,8 @@ export const DEBIAN_PACKAGES = {
   unshare: 'util-linux',
   python3: 'python3',
   nft: 'nftables',
+  ps: 'procps',
+  id: 'coreutils',
 };
 
 /**
