@@ -34,12 +34,6 @@ function otherOwner(): { selfUid: number; fileUid: number } {
   return uid === 0 ? { selfUid: 501, fileUid: 65534 } : { selfUid: uid + 1, fileUid: uid };
 }
 
-/** Makes `path` writable by a group this test is not in (nogroup, where we may chown: root). */
-function groupOfStrangers(path: string, mode: number): void {
-  if (process.getuid?.() === 0) chownSync(path, 0, 65534);
-  chmodSync(path, mode);
-}
-
 describe('the Homebrew restart never runs a brew the process could choose (stand-in brew files)', () => {
   it("ignores a brew beside the process's Cellar/opt path (its argv[0] is whatever it says); the fixed candidates' first that exists is used", () => {
     const evil = standInBrew();
@@ -66,19 +60,16 @@ describe('the Homebrew restart never runs a brew the process could choose (stand
     const { selfUid, fileUid } = otherOwner();
     const service: ServiceManager = { ...HOMEBREW, domain: `gui/${selfUid}` };
     const cases: [string, (dir: string, brew: string) => void, RegExp][] = [
-      ['group-writable file', (_dir, brew) => groupOfStrangers(brew, 0o775), /brew is writable by its group$/],
+      ['group-writable file', (_dir, brew) => chmodSync(brew, 0o775), /brew is writable by its group$/],
       ['world-writable file', (_dir, brew) => chmodSync(brew, 0o757), /brew is writable by others$/],
-      ['group-writable directory', (dir) => groupOfStrangers(join(dir, 'bin'), 0o775), /bin is writable by its group$/],
+      ['group-writable directory', (dir) => chmodSync(join(dir, 'bin'), 0o775), /bin is writable by its group$/],
       ['world-writable directory above', (dir) => chmodSync(dir, 0o777), /portlens-brew-\w+ is writable by others$/],
       // Not root: the file stays ours (fileUid) and the plan acts as another user (selfUid).
       ["another user's file", (_dir, brew) => {
         if (process.getuid?.() === 0) chownSync(brew, fileUid, 0);
       }, new RegExp(`brew is owned by uid ${fileUid}$`)],
     ];
-    // Not root, a file's group can only be one of ours, which a user's own brew may be writable by.
-    const asRoot = process.getuid?.() === 0;
     for (const [what, spoil, reason] of cases) {
-      if (!asRoot && what.startsWith('group-writable')) continue;
       const { dir, brew } = standInBrew();
       spoil(dir, brew);
       expect(unsafeReason(brew, selfUid), what).toMatch(reason);

@@ -3,9 +3,14 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RestartResult } from '../../contract/api.js';
-import type { ServiceManager } from '../model.js';
-import { attachLaunchdServices, withLaunchdServices } from '../owners/launchd/attach-services.js';
-import { createLaunchdJobs } from '../owners/launchd/launchd-jobs.js';
+import type { ServiceManager, Snapshot } from '../model.js';
+import { withLaunchdServices } from '../owners/launchd/attach-services.js';
+import { createLaunchdJobs, type LaunchdJobs } from '../owners/launchd/launchd-jobs.js';
+import { LaunchdProcessLookup } from '../owners/launchd/launchd-lookup.js';
+import { ProcessCache } from '../owners/process-cache.js';
+import { createCollector } from '../collect/create-collector.js';
+import { OneShotOwners } from '../one-shot/one-shot-owners.js';
+import { SnapshotPipeline } from '../snapshot/pipeline.js';
 import { Children, CHILD_PRELUDE } from '../owners/test-support/children.js';
 import { locateLogs } from './logs.js';
 import { previewRestart, restart } from './restart.js';
@@ -24,6 +29,20 @@ afterEach(async () => {
   await children.stopAll();
   temp.removeAll();
 });
+
+/**
+ * One snapshot through macOS's process lookup (LaunchdProcessLookup, as process-source.ts builds
+ * it there), over this machine's collector and /proc instead of ps.
+ */
+async function launchdSnapshot(jobs: LaunchdJobs): Promise<Snapshot> {
+  const { collector, warnings } = createCollector();
+  try {
+    const processes = new LaunchdProcessLookup(new ProcessCache(), jobs);
+    return await new SnapshotPipeline({ collector, owners: new OneShotOwners(), processes, warnings, history: false }).tick();
+  } finally {
+    collector.close();
+  }
+}
 
 /**
  * A real server that the stand-in launchctl lists as `label`, detected as PortLens running with
@@ -269,10 +288,7 @@ setInterval(() => {}, 1000);
         ...base,
         brews: [join(stubs, 'brew')],
         processes: reader,
-        snapshot: async () => {
-          const snapshot = await base.snapshot();
-          return { ...snapshot, processes: await attachLaunchdServices(snapshot.processes, jobs) };
-        },
+        snapshot: () => launchdSnapshot(jobs),
       };
       const expected: ServiceManager = {
         kind: 'homebrew',

@@ -18,7 +18,7 @@ export {
 } from './docker-proxy.js';
 export { type EnvironResult, parseEnviron, readEnviron } from './environ.js';
 export { socketInode } from './fd-index.js';
-export { attachLaunchdServices, withLaunchdServices } from './launchd/attach-services.js';
+export { withLaunchdService, withLaunchdServices } from './launchd/attach-services.js';
 export {
   type LaunchdJobs,
   type LaunchdJobsOptions,

@@ -6,6 +6,7 @@
  */
 import type { ProcessInfo, ServiceManager } from '../../model.js';
 import type { ProcessLookup } from '../../snapshot/pipeline.js';
+import { withLaunchdService } from './attach-services.js';
 import { launchdJobs, type LaunchdJobs } from './launchd-jobs.js';
 
 /** Wraps `inner` (the ps table) so each process names its launchd service. */
@@ -36,12 +37,10 @@ export class LaunchdProcessLookup implements ProcessLookup {
 
   get(pid: number): ProcessInfo | null {
     const info = this.#inner.get(pid);
-    if (!info || info.service) return info;
-    const service = this.#jobs.serviceOf(pid, info.startedAt, info.ppid);
-    if (!service) return info;
+    const attached = info && withLaunchdService(info, this.#jobs);
+    if (!attached || attached === info) return attached;
     const kept = this.#attached.get(pid);
-    if (kept && kept.startTime === info.startTime && sameService(kept.service, service)) return kept;
-    const attached = { ...info, service };
+    if (kept && kept.startTime === attached.startTime && sameService(kept.service, attached.service)) return kept;
     this.#attached.set(pid, attached);
     return attached;
   }
@@ -52,6 +51,6 @@ export class LaunchdProcessLookup implements ProcessLookup {
   }
 }
 
-function sameService(a: ServiceManager | null, b: ServiceManager): boolean {
+function sameService(a: ServiceManager | null, b: ServiceManager | null): boolean {
   return a !== null && JSON.stringify(a) === JSON.stringify(b);
 }
